@@ -1,0 +1,286 @@
+//! The command line: clap types and the headless commands. Uses model, validate, store and
+//! export; never the interactive app.
+
+use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::model::{Progress, Report, numeral, parse_group_number};
+use crate::{export, store, validate};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "wgtrack",
+    version,
+    about = "Track the working groups of the Statistical Conference of the Americas",
+    long_about = "Track the working groups of the Statistical Conference of the Americas: \
+                  their activities, progress and remarks, and the implementation report.\n\n\
+                  Without a command, opens the interactive app on the report file."
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub file: FileArgs,
+    /// The report file to open in the app (same as --file).
+    #[arg(value_name = "FILE", conflicts_with = "file")]
+    pub open: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Args)]
+pub struct FileArgs {
+    /// The report file [default: report.ron in the platform data directory].
+    #[arg(
+        short = 'f',
+        long = "file",
+        global = true,
+        env = "WGTRACK_FILE",
+        value_name = "FILE"
+    )]
+    pub file: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Write the shipped 2020–2021 report to the file.
+    Init {
+        /// Replace a file that already exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Check the file and list every problem found.
+    Validate,
+    /// Print one line per group and the programme total.
+    Summary,
+    /// Write the report in another format.
+    Export {
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// Write to this file instead of standard output.
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
+    },
+    /// Change an activity's progress or remarks, and save.
+    Set(SetArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// The whole report as the model's JSON.
+    Json,
+    /// One row per activity.
+    Csv,
+}
+
+#[derive(Debug, Args)]
+#[command(group = clap::ArgGroup::new("change").required(true).multiple(true))]
+pub struct SetArgs {
+    /// The group, as a numeral (VIII) or a number (8).
+    pub group: String,
+    /// The activity's number within the group, from 1.
+    pub activity: usize,
+    /// The new progress, a whole percentage from 0 to 100.
+    #[arg(long, group = "change", value_parser = clap::value_parser!(u8).range(0..=100))]
+    pub progress: Option<u8>,
+    /// The new remarks.
+    #[arg(long, group = "change", conflicts_with = "remarks_file")]
+    pub remarks: Option<String>,
+    /// Read the new remarks from a file ("-" for standard input).
+    #[arg(long, group = "change", value_name = "PATH")]
+    pub remarks_file: Option<PathBuf>,
+}
+
+/// A mistake in how the command was called; exits with 2 like clap's own usage errors.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct UsageError(pub String);
+
+/// The report file a command works on, and whether it is the default one.
+#[derive(Debug, Clone)]
+pub struct Target {
+    pub path: PathBuf,
+    pub is_default: bool,
+}
+
+impl FileArgs {
+    pub fn target(&self) -> Result<Target> {
+        match &self.file {
+            Some(path) => Ok(Target {
+                path: path.clone(),
+                is_default: false,
+            }),
+            None => {
+                let path = store::default_path()
+                    .context("cannot find a data directory for the default report; pass --file")?;
+                Ok(Target {
+                    path,
+                    is_default: true,
+                })
+            }
+        }
+    }
+}
+
+impl Target {
+    /// Loads the report. The default file is created from the shipped report the first time,
+    /// and the user is told where; a file named on the command line must exist.
+    pub fn load(&self) -> Result<Report> {
+        if self.is_default && !self.path.exists() {
+            write_shipped(&self.path)?;
+            eprintln!(
+                "wgtrack: created {} with the 2020–2021 report",
+                self.path.display()
+            );
+        }
+        Ok(store::load(&self.path)?)
+    }
+}
+
+fn write_shipped(path: &Path) -> Result<()> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)
+            .with_context(|| format!("{}: cannot create the directory", dir.display()))?;
+    }
+    store::write_atomic(path, store::SHIPPED.as_bytes())?;
+    Ok(())
+}
+
+/// Runs a headless command.
+pub fn run(command: &Command, target: &Target) -> Result<()> {
+    match command {
+        Command::Init { force } => init(target, *force),
+        Command::Validate => validate_file(target),
+        Command::Summary => emit(None, |out| {
+            export::summary(&target.load()?, out).map_err(Into::into)
+        }),
+        Command::Export { format, output } => {
+            let report = target.load()?;
+            emit(output.as_deref(), |out| match format {
+                ExportFormat::Json => export::json(&report, out).map_err(Into::into),
+                ExportFormat::Csv => export::csv(&report, out).map_err(Into::into),
+            })
+        }
+        Command::Set(args) => set(target, args),
+    }
+}
+
+fn init(target: &Target, force: bool) -> Result<()> {
+    if target.path.exists() && !force {
+        bail!(
+            "{}: the file exists; pass --force to replace it with the shipped report",
+            target.path.display()
+        );
+    }
+    write_shipped(&target.path)?;
+    eprintln!(
+        "wgtrack: wrote the 2020–2021 report to {}",
+        target.path.display()
+    );
+    Ok(())
+}
+
+fn validate_file(target: &Target) -> Result<()> {
+    let report = target.load()?;
+    let groups = report.groups.len();
+    let activities = report.activities().count();
+    // `load` has already refused every problem; this line is the all-clear.
+    debug_assert!(validate::problems(&report).is_empty());
+    eprintln!(
+        "{}: valid ({groups} groups, {activities} activities)",
+        target.path.display()
+    );
+    Ok(())
+}
+
+fn set(target: &Target, args: &SetArgs) -> Result<()> {
+    let mut report = target.load()?;
+    let g = parse_group_number(&args.group)
+        .filter(|&n| n <= report.groups.len())
+        .ok_or_else(|| {
+            UsageError(format!(
+                "no group {:?}: the report has groups I to {} (or 1 to {})",
+                args.group,
+                numeral(report.groups.len()),
+                report.groups.len()
+            ))
+        })?
+        - 1;
+    let count = report.groups[g].activities.len();
+    if args.activity == 0 || args.activity > count {
+        return Err(UsageError(format!(
+            "no activity {} in group {}: it has activities 1 to {count}",
+            args.activity,
+            numeral(g + 1)
+        ))
+        .into());
+    }
+    let remarks = match (&args.remarks, &args.remarks_file) {
+        (Some(text), _) => Some(text.clone()),
+        (None, Some(path)) => Some(read_remarks(path)?),
+        (None, None) => None,
+    };
+    let Some(activity) = report.activity_mut(g, args.activity - 1) else {
+        bail!("no activity {} in group {}", args.activity, numeral(g + 1));
+    };
+    if let Some(progress) = args.progress {
+        activity.progress = Progress::new(i64::from(progress))?;
+    }
+    if let Some(remarks) = remarks {
+        activity.remarks = remarks;
+    }
+    store::save(&target.path, &report)?;
+    eprintln!(
+        "wgtrack: saved group {} activity {} to {}",
+        numeral(g + 1),
+        args.activity,
+        target.path.display()
+    );
+    Ok(())
+}
+
+/// Remarks from a file or standard input; the final line break a text file ends with is
+/// not part of the remarks.
+fn read_remarks(path: &Path) -> Result<String> {
+    let mut text = String::new();
+    if path == Path::new("-") {
+        io::stdin()
+            .read_to_string(&mut text)
+            .context("cannot read remarks from standard input")?;
+    } else {
+        text = std::fs::read_to_string(path)
+            .with_context(|| format!("{}: cannot read the remarks", path.display()))?;
+    }
+    let trimmed = text.trim_end_matches(['\n', '\r']).len();
+    text.truncate(trimmed);
+    Ok(text)
+}
+
+/// Runs `write` on standard output or, atomically, on the file `output`.
+fn emit(output: Option<&Path>, write: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
+    match output {
+        None => {
+            let stdout = io::stdout();
+            let mut out = io::BufWriter::new(stdout.lock());
+            let result = write(&mut out).and_then(|()| out.flush().map_err(Into::into));
+            match result {
+                // A reader that stops early (`| head`) is not a failure.
+                Err(e)
+                    if e.downcast_ref::<io::Error>()
+                        .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe) =>
+                {
+                    Ok(())
+                }
+                other => other,
+            }
+        }
+        Some(path) => {
+            let mut bytes = Vec::new();
+            write(&mut bytes)?;
+            store::write_atomic(path, &bytes)?;
+            eprintln!("wgtrack: wrote {}", path.display());
+            Ok(())
+        }
+    }
+}

@@ -1,0 +1,7 @@
+//! Writing the report out for people and scripts: model in, `io::Write` out.
+
+mod data;
+mod summary;
+
+pub use data::{CsvRow, csv, json};
+pub use summary::summary;

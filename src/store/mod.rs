@@ -1,0 +1,30 @@
+//! The report file: loading with located errors, saving in a stable layout atomically, the
+//! default location and the embedded 2020–2021 dataset.
+
+mod load;
+mod locate;
+mod save;
+
+use std::path::PathBuf;
+
+pub use load::{LoadError, Located, load, parse, read, utf8};
+pub use locate::{line_column, locate};
+pub use save::{SaveError, backup_path, save, to_text, write_atomic};
+
+/// The 2020–2021 report (LC/CE.20/3) as shipped; what a new user opens first.
+pub const SHIPPED: &str = include_str!("../../assets/report-2020-2021.ron");
+
+/// The file name of the default report inside the data directory.
+pub const DEFAULT_FILE_NAME: &str = "report.ron";
+
+/// The default report file: `report.ron` in the platform data directory
+/// (`$XDG_DATA_HOME/wgtrack` on Linux).
+pub fn default_path() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "wgtrack")
+        .map(|dirs| dirs.data_dir().join(DEFAULT_FILE_NAME))
+}
+
+/// The shipped report, parsed.
+pub fn shipped() -> Result<crate::model::Report, LoadError> {
+    parse(std::path::Path::new("<embedded report>"), SHIPPED)
+}

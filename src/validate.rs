@@ -1,0 +1,128 @@
+//! Every problem in a report that the file's types cannot rule out, each with a field path.
+
+use std::fmt;
+
+use crate::model::{FORMAT, Report};
+
+/// A step of a field path: `groups[7].activities[6].progress` is
+/// `[Field("groups"), Index(7), Field("activities"), Index(6), Field("progress")]`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Step {
+    Field(&'static str),
+    Index(usize),
+}
+
+/// Where a value sits in the report, written the way the file spells it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FieldPath(pub Vec<Step>);
+
+impl FieldPath {
+    pub fn field(mut self, name: &'static str) -> Self {
+        self.0.push(Step::Field(name));
+        self
+    }
+
+    pub fn index(mut self, i: usize) -> Self {
+        self.0.push(Step::Index(i));
+        self
+    }
+}
+
+impl fmt::Display for FieldPath {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, step) in self.0.iter().enumerate() {
+            match step {
+                Step::Field(name) if i == 0 => write!(f, "{name}")?,
+                Step::Field(name) => write!(f, ".{name}")?,
+                Step::Index(n) => write!(f, "[{n}]")?,
+            }
+        }
+        Ok(())
+    }
+}
+
+/// One thing wrong with a report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub path: FieldPath,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+/// The reason a text field may not hold `value`, if any. Used by the validator and by the
+/// editors, so the file and the screen refuse the same things.
+pub fn required_text(value: &str) -> Option<&'static str> {
+    value.trim().is_empty().then_some("must not be empty")
+}
+
+/// All problems found, in file order; empty when the report is valid.
+pub fn problems(report: &Report) -> Vec<Problem> {
+    let mut found = Vec::new();
+    let mut require = |path: FieldPath, value: &str| {
+        if let Some(message) = required_text(value) {
+            found.push(Problem {
+                path,
+                message: message.to_string(),
+            });
+        }
+    };
+    let root = FieldPath::default;
+    require(root().field("symbol"), &report.symbol);
+    require(root().field("title"), &report.title);
+    for (g, group) in report.groups.iter().enumerate() {
+        let at = || root().field("groups").index(g);
+        require(at().field("title"), &group.title);
+        require(at().field("topic"), &group.topic);
+        for (c, coordinator) in group.coordinators.iter().enumerate() {
+            let at = || at().field("coordinators").index(c);
+            require(at().field("country"), &coordinator.country);
+        }
+        for (a, activity) in group.activities.iter().enumerate() {
+            let at = || at().field("activities").index(a);
+            require(at().field("description"), &activity.description);
+            if let Some(topic) = &activity.topic {
+                require(at().field("topic"), topic);
+            }
+        }
+    }
+    if report.format != FORMAT {
+        found.insert(
+            0,
+            Problem {
+                path: root().field("format"),
+                message: format!(
+                    "format {} is not known; this wgtrack reads format {FORMAT}",
+                    report.format
+                ),
+            },
+        );
+    }
+    if report.groups.is_empty() {
+        found.push(Problem {
+            path: root().field("groups"),
+            message: "a report needs at least one working group".to_string(),
+        });
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_print_as_the_file_spells_them() {
+        let p = FieldPath::default()
+            .field("groups")
+            .index(7)
+            .field("activities")
+            .index(6)
+            .field("progress");
+        assert_eq!(p.to_string(), "groups[7].activities[6].progress");
+    }
+}

@@ -14,6 +14,7 @@ use crate::{export, store, validate};
 #[command(
     name = "wgtrack",
     version,
+    propagate_version = true,
     about = "Track the working groups of the Statistical Conference of the Americas",
     long_about = "Track the working groups of the Statistical Conference of the Americas: \
                   their activities, progress and remarks, and the implementation report.\n\n\
@@ -22,8 +23,8 @@ use crate::{export, store, validate};
 pub struct Cli {
     #[command(flatten)]
     pub file: FileArgs,
-    /// The report file to open in the app (same as --file).
-    #[arg(value_name = "FILE", conflicts_with = "file")]
+    /// The report file to open in the app; wins over --file and WGTRACK_FILE.
+    #[arg(value_name = "FILE")]
     pub open: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,

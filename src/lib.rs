@@ -7,10 +7,22 @@
 //! - [`validate`]: every problem in a report, each with a field path.
 //! - [`store`]: load (errors as `file:line:column`), save (stable layout, atomic), default paths.
 //! - [`export`]: json, csv and the summary table: model in, `io::Write` out.
-//! - [`cli`]: the clap types and the headless commands.
+//! - [`search`]: where a text occurs in the report.
+//! - [`action`]: every user intent, one doc line each.
+//! - [`app`]: the `App` state and `update(Action)`, the only place that changes it; undo.
+//! - [`keymap`]: (context, key) → action; one table behind dispatch, footer and help.
+//! - [`ui`]: `draw(frame, &App, …)`, one file per screen region or overlay; the theme.
+//! - [`tui`]: the terminal guard and the event loop.
+//! - [`cli`]: the clap types and the headless commands (never the app or the ui).
 
+pub mod action;
+pub mod app;
 pub mod cli;
 pub mod export;
+pub mod keymap;
 pub mod model;
+pub mod search;
 pub mod store;
+pub mod tui;
+pub mod ui;
 pub mod validate;

@@ -16,7 +16,7 @@ fn main() -> ExitCode {
         }
         match &cli.command {
             Some(command) => cli::run(command, &target),
-            None => cli::run(&cli::Command::Summary, &target),
+            None => open_app(&target),
         }
     });
     match result {
@@ -30,6 +30,16 @@ fn main() -> ExitCode {
             }
         }
     }
+}
+
+/// Opens the interactive app on the report file.
+fn open_app(target: &cli::Target) -> anyhow::Result<()> {
+    let report = target.load()?;
+    let app = wgtrack::app::App::new(report, target.path.clone());
+    let keymap = wgtrack::keymap::Keymap::default();
+    let theme = wgtrack::ui::theme::Theme::default();
+    wgtrack::tui::run(app, &keymap, &theme)?;
+    Ok(())
 }
 
 /// The error and its causes, skipping a cause whose words the message above already holds.

@@ -255,7 +255,8 @@ impl Report {
 /// A percentage rounded for display: "83%", or "—" where there is nothing to average.
 pub fn format_percent(value: Option<f64>) -> String {
     match value {
-        Some(v) => format!("{:.0}%", v),
+        // Halves round up (32.5 → 33), as people round, not to even as `{:.0}` does.
+        Some(v) => format!("{}%", v.round()),
         None => "—".to_string(),
     }
 }

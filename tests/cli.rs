@@ -60,7 +60,6 @@ fn version_at_the_top_level() {
 }
 
 #[test]
-#[ignore = "src/cli.rs: subcommands reject --version (clap needs propagate_version = true)"]
 fn version_for_every_subcommand() {
     let home = tempfile::tempdir().unwrap();
     for command in SUBCOMMANDS {

@@ -74,9 +74,15 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
         _ => PathBuf::from("."),
     };
     let old = fs::metadata(&target).ok();
-    let mut temp = tempfile::Builder::new()
-        .prefix(".wgtrack-")
-        .suffix(".tmp")
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".wgtrack-").suffix(".tmp");
+    #[cfg(unix)]
+    if old.is_none() {
+        // A new file gets the usual mode (0666 less the umask), not the temp file's 0600.
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(fs::Permissions::from_mode(0o666));
+    }
+    let mut temp = builder
         .tempfile_in(&dir)
         .map_err(io_err("cannot create a temporary file in its directory"))?;
     temp.write_all(bytes)

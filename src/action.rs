@@ -1,0 +1,97 @@
+//! Every user intent the app understands. Keys and mouse events become an `Action`; only
+//! `App::update` turns an action into a change of state.
+
+/// One thing the user asked for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    /// Move the selection up one line.
+    Up,
+    /// Move the selection down one line.
+    Down,
+    /// Move the selection up one page.
+    PageUp,
+    /// Move the selection down one page.
+    PageDown,
+    /// Move the selection to the first line.
+    Home,
+    /// Move the selection to the last line.
+    End,
+    /// Focus the next pane.
+    NextPane,
+    /// Focus the previous pane.
+    PrevPane,
+    /// Open the selected item: a group's activities, or an activity's full view.
+    Open,
+    /// Go back one level, or cancel what is being typed.
+    Back,
+    /// Start typing a new progress for the selected activity.
+    EditProgress,
+    /// Raise the selected activity's progress by one step.
+    ProgressUp,
+    /// Lower the selected activity's progress by one step.
+    ProgressDown,
+    /// Edit the selected activity's remarks in the multi-line editor.
+    EditRemarks,
+    /// Fold or unfold the group's objectives.
+    ToggleObjectives,
+    /// Write the report to its file.
+    Save,
+    /// Take back the last change.
+    Undo,
+    /// Make again the last change taken back.
+    Redo,
+    /// Start a search across titles, descriptions and remarks.
+    Search,
+    /// Jump to the next search match.
+    NextMatch,
+    /// Jump to the previous search match.
+    PrevMatch,
+    /// Show or hide every key binding.
+    Help,
+    /// Leave the app, asking first when there are unsaved changes.
+    Quit,
+    /// Accept what was typed or asked (Enter in a prompt).
+    Confirm,
+    /// In the quit prompt: save, then leave.
+    SaveAndQuit,
+    /// In the quit prompt: leave without saving.
+    DiscardAndQuit,
+    /// A character typed into a one-line prompt.
+    Type(char),
+    /// Delete the character before the cursor of a one-line prompt.
+    Erase,
+    /// Select all the text in the editor, so what is typed next replaces it.
+    SelectAll,
+    /// A key for the remarks editor (cursor, word and line movement, editing).
+    Editor(crossterm::event::KeyEvent),
+    /// Text pasted from the terminal.
+    Paste(String),
+    /// Select the group at this position (mouse).
+    SelectGroup(usize),
+    /// Select the activity at this position of the shown table (mouse).
+    SelectActivity(usize),
+    /// Move the selection of a pane by some lines without focusing it (mouse wheel).
+    Scroll(Pane, isize),
+    /// What the last frame could show: page size and how far views can scroll.
+    Viewport(Viewport),
+}
+
+/// Sizes the drawing found, which movement needs: a page, and the scroll limits.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Viewport {
+    /// Rows of the list in focus.
+    pub page: usize,
+    /// The furthest the activity view can scroll.
+    pub detail_max: usize,
+    /// The furthest the help can scroll.
+    pub help_max: usize,
+}
+
+/// The panes of the main screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Pane {
+    Groups,
+    Activities,
+    /// The full view of one activity.
+    Activity,
+}

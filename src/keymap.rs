@@ -1,0 +1,349 @@
+//! Key bindings: one table behind dispatch, the footer hints and the help overlay, so the
+//! three cannot disagree.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use crate::action::{Action, Pane};
+use crate::app::{App, Mode};
+
+/// Where a binding applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Context {
+    /// Anywhere outside prompts and editors.
+    Global,
+    Groups,
+    Activities,
+    Activity,
+    EditProgress,
+    EditRemarks,
+    Search,
+    ConfirmQuit,
+    Help,
+}
+
+impl Context {
+    /// The heading of the context in the help overlay.
+    pub fn title(self) -> &'static str {
+        match self {
+            Context::Global => "Everywhere",
+            Context::Groups => "Groups pane",
+            Context::Activities => "Activity table",
+            Context::Activity => "Activity view",
+            Context::EditProgress => "Progress prompt",
+            Context::EditRemarks => "Remarks editor",
+            Context::Search => "Search prompt",
+            Context::ConfirmQuit => "Quit with unsaved changes",
+            Context::Help => "Help",
+        }
+    }
+
+    pub const ALL: [Context; 9] = [
+        Context::Global,
+        Context::Groups,
+        Context::Activities,
+        Context::Activity,
+        Context::EditProgress,
+        Context::EditRemarks,
+        Context::Search,
+        Context::ConfirmQuit,
+        Context::Help,
+    ];
+}
+
+/// One key bound to one action in one context.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Binding {
+    pub context: Context,
+    pub code: KeyCode,
+    pub modifiers: KeyModifiers,
+    pub action: Action,
+}
+
+/// All bindings, looked up in order: the first match wins.
+#[derive(Debug, Clone)]
+pub struct Keymap {
+    bindings: Vec<Binding>,
+}
+
+impl Default for Keymap {
+    fn default() -> Keymap {
+        use Action as A;
+        use Context as C;
+        use KeyCode as K;
+        let none = KeyModifiers::NONE;
+        let ctrl = KeyModifiers::CONTROL;
+        let mut bindings = Vec::new();
+        let mut bind = |context, code, modifiers, action| {
+            bindings.push(Binding {
+                context,
+                code,
+                modifiers,
+                action,
+            });
+        };
+        for list in [C::Groups, C::Activities] {
+            bind(list, K::Up, none, A::Up);
+            bind(list, K::Char('k'), none, A::Up);
+            bind(list, K::Down, none, A::Down);
+            bind(list, K::Char('j'), none, A::Down);
+            bind(list, K::PageUp, none, A::PageUp);
+            bind(list, K::PageDown, none, A::PageDown);
+            bind(list, K::Home, none, A::Home);
+            bind(list, K::Char('g'), none, A::Home);
+            bind(list, K::End, none, A::End);
+            bind(list, K::Char('G'), none, A::End);
+            bind(list, K::Enter, none, A::Open);
+        }
+        bind(C::Groups, K::Right, none, A::NextPane);
+        bind(C::Groups, K::Char('l'), none, A::NextPane);
+        bind(C::Activities, K::Left, none, A::PrevPane);
+        bind(C::Activities, K::Char('h'), none, A::PrevPane);
+        bind(C::Activities, K::Esc, none, A::Back);
+        bind(C::Activity, K::Up, none, A::Up);
+        bind(C::Activity, K::Char('k'), none, A::Up);
+        bind(C::Activity, K::Down, none, A::Down);
+        bind(C::Activity, K::Char('j'), none, A::Down);
+        bind(C::Activity, K::PageUp, none, A::PageUp);
+        bind(C::Activity, K::PageDown, none, A::PageDown);
+        bind(C::Activity, K::Home, none, A::Home);
+        bind(C::Activity, K::Char('g'), none, A::Home);
+        bind(C::Activity, K::Esc, none, A::Back);
+        bind(C::Activity, K::Left, none, A::Back);
+        bind(C::Activity, K::Char('h'), none, A::Back);
+        for edit in [C::Activities, C::Activity] {
+            bind(edit, K::Char('p'), none, A::EditProgress);
+            bind(edit, K::Char('+'), none, A::ProgressUp);
+            bind(edit, K::Char('='), none, A::ProgressUp);
+            bind(edit, K::Char('-'), none, A::ProgressDown);
+            bind(edit, K::Char('r'), none, A::EditRemarks);
+        }
+        bind(C::Global, K::Tab, none, A::NextPane);
+        bind(C::Global, K::BackTab, none, A::PrevPane);
+        bind(C::Global, K::Char('o'), none, A::ToggleObjectives);
+        bind(C::Global, K::Char('/'), none, A::Search);
+        bind(C::Global, K::Char('n'), none, A::NextMatch);
+        bind(C::Global, K::Char('N'), none, A::PrevMatch);
+        bind(C::Global, K::Char('u'), none, A::Undo);
+        bind(C::Global, K::Char('r'), ctrl, A::Redo);
+        bind(C::Global, K::Char('s'), ctrl, A::Save);
+        bind(C::Global, K::Char('?'), none, A::Help);
+        bind(C::Global, K::Char('q'), none, A::Quit);
+        bind(C::Global, K::Char('c'), ctrl, A::Quit);
+        for prompt in [C::EditProgress, C::Search] {
+            bind(prompt, K::Enter, none, A::Confirm);
+            bind(prompt, K::Esc, none, A::Back);
+            bind(prompt, K::Backspace, none, A::Erase);
+            bind(prompt, K::Char('c'), ctrl, A::Quit);
+        }
+        bind(C::EditRemarks, K::Esc, none, A::Back);
+        bind(C::EditRemarks, K::Char('s'), ctrl, A::Save);
+        bind(C::EditRemarks, K::Char('a'), ctrl, A::SelectAll);
+        bind(C::EditRemarks, K::Char('c'), ctrl, A::Quit);
+        bind(C::ConfirmQuit, K::Char('s'), none, A::SaveAndQuit);
+        bind(C::ConfirmQuit, K::Char('y'), none, A::SaveAndQuit);
+        bind(C::ConfirmQuit, K::Char('d'), none, A::DiscardAndQuit);
+        bind(C::ConfirmQuit, K::Char('n'), none, A::DiscardAndQuit);
+        bind(C::ConfirmQuit, K::Esc, none, A::Back);
+        bind(C::ConfirmQuit, K::Char('c'), none, A::Back);
+        bind(C::Help, K::Up, none, A::Up);
+        bind(C::Help, K::Char('k'), none, A::Up);
+        bind(C::Help, K::Down, none, A::Down);
+        bind(C::Help, K::Char('j'), none, A::Down);
+        bind(C::Help, K::PageUp, none, A::PageUp);
+        bind(C::Help, K::PageDown, none, A::PageDown);
+        bind(C::Help, K::Home, none, A::Home);
+        bind(C::Help, K::Esc, none, A::Back);
+        bind(C::Help, K::Char('?'), none, A::Back);
+        bind(C::Help, K::Char('q'), none, A::Back);
+        Keymap { bindings }
+    }
+}
+
+/// The contexts whose bindings apply now, most specific first.
+pub fn contexts(app: &App) -> &'static [Context] {
+    match (&app.mode, app.focus) {
+        (Mode::Normal, Pane::Groups) => &[Context::Groups, Context::Global],
+        (Mode::Normal, Pane::Activities) => &[Context::Activities, Context::Global],
+        (Mode::Normal, Pane::Activity) => &[Context::Activity, Context::Global],
+        (Mode::EditProgress(_), _) => &[Context::EditProgress],
+        (Mode::EditRemarks(_), _) => &[Context::EditRemarks],
+        (Mode::Search { .. }, _) => &[Context::Search],
+        (Mode::ConfirmQuit, _) => &[Context::ConfirmQuit],
+        (Mode::Help, _) => &[Context::Help],
+    }
+}
+
+/// Shift is part of the character itself ('G', '?'), so it is not compared for characters.
+fn normalize(code: KeyCode, modifiers: KeyModifiers) -> KeyModifiers {
+    match code {
+        KeyCode::Char(_) | KeyCode::BackTab => modifiers - KeyModifiers::SHIFT,
+        _ => modifiers,
+    }
+}
+
+impl Keymap {
+    /// The action for a key press in the app's current state, if any.
+    pub fn action(&self, app: &App, key: KeyEvent) -> Option<Action> {
+        if key.kind == KeyEventKind::Release {
+            return None;
+        }
+        let contexts = contexts(app);
+        let modifiers = normalize(key.code, key.modifiers);
+        for context in contexts {
+            let bound = self
+                .bindings
+                .iter()
+                .find(|b| b.context == *context && b.code == key.code && b.modifiers == modifiers);
+            if let Some(binding) = bound {
+                return Some(binding.action.clone());
+            }
+        }
+        // Keys no binding claims are text for prompts and the editor.
+        match (contexts.first(), key.code) {
+            (Some(Context::EditRemarks), _) => Some(Action::Editor(key)),
+            (Some(Context::EditProgress | Context::Search), KeyCode::Char(c))
+                if !modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+            {
+                Some(Action::Type(c))
+            }
+            _ => None,
+        }
+    }
+
+    /// The bindings of one context, in table order.
+    pub fn bindings(&self, context: Context) -> impl Iterator<Item = &Binding> {
+        self.bindings.iter().filter(move |b| b.context == context)
+    }
+
+    /// The labels of the keys for `action` in `context`, first bound first.
+    pub fn keys(&self, context: Context, action: &Action) -> Vec<String> {
+        self.bindings(context)
+            .filter(|b| &b.action == action)
+            .map(|b| key_label(b.code, b.modifiers))
+            .collect()
+    }
+}
+
+/// How a key is written on screen: "Ctrl-S", "↑", "PgDn", "Shift-Tab".
+pub fn key_label(code: KeyCode, modifiers: KeyModifiers) -> String {
+    let name = match code {
+        KeyCode::Up => "↑".to_string(),
+        KeyCode::Down => "↓".to_string(),
+        KeyCode::Left => "←".to_string(),
+        KeyCode::Right => "→".to_string(),
+        KeyCode::PageUp => "PgUp".to_string(),
+        KeyCode::PageDown => "PgDn".to_string(),
+        KeyCode::Home => "Home".to_string(),
+        KeyCode::End => "End".to_string(),
+        KeyCode::Enter => "Enter".to_string(),
+        KeyCode::Esc => "Esc".to_string(),
+        KeyCode::Tab => "Tab".to_string(),
+        KeyCode::BackTab => "Shift-Tab".to_string(),
+        KeyCode::Backspace => "Backspace".to_string(),
+        KeyCode::Delete => "Del".to_string(),
+        KeyCode::F(n) => format!("F{n}"),
+        KeyCode::Char(' ') => "Space".to_string(),
+        KeyCode::Char(c) if modifiers.contains(KeyModifiers::CONTROL) => {
+            c.to_ascii_uppercase().to_string()
+        }
+        KeyCode::Char(c) => c.to_string(),
+        other => format!("{other:?}"),
+    };
+    let mut label = String::new();
+    if modifiers.contains(KeyModifiers::CONTROL) {
+        label.push_str("Ctrl-");
+    }
+    if modifiers.contains(KeyModifiers::ALT) {
+        label.push_str("Alt-");
+    }
+    label + &name
+}
+
+/// What an action does, for the help overlay.
+pub fn describe(action: &Action) -> &'static str {
+    match action {
+        Action::Up => "move up",
+        Action::Down => "move down",
+        Action::PageUp => "page up",
+        Action::PageDown => "page down",
+        Action::Home => "go to the first line",
+        Action::End => "go to the last line",
+        Action::NextPane => "next pane",
+        Action::PrevPane => "previous pane",
+        Action::Open => "open",
+        Action::Back => "back / cancel",
+        Action::EditProgress => "type a new progress (0–100)",
+        Action::ProgressUp => "progress +5",
+        Action::ProgressDown => "progress −5",
+        Action::EditRemarks => "edit the remarks",
+        Action::ToggleObjectives => "fold or unfold the objectives",
+        Action::Save => "save the file",
+        Action::Undo => "undo",
+        Action::Redo => "redo",
+        Action::Search => "search titles, descriptions and remarks",
+        Action::NextMatch => "next match",
+        Action::PrevMatch => "previous match",
+        Action::Help => "this help",
+        Action::Quit => "quit",
+        Action::Confirm => "apply",
+        Action::SaveAndQuit => "save, then quit",
+        Action::DiscardAndQuit => "quit without saving",
+        Action::SelectAll => "select all (typing replaces it)",
+        Action::Type(_) => "type",
+        Action::Erase => "delete the character before the cursor",
+        Action::Editor(_) => "edit",
+        Action::Paste(_) => "paste",
+        Action::SelectGroup(_) | Action::SelectActivity(_) => "select",
+        Action::Scroll(..) => "scroll",
+        Action::Viewport(_) => "resize",
+    }
+}
+
+/// The footer's hints for a context: groups of actions shown as one item, with a short word.
+pub fn hints(context: Context) -> &'static [(&'static [Action], &'static str)] {
+    use Action as A;
+    match context {
+        Context::Groups => &[
+            (&[A::Up, A::Down], "move"),
+            (&[A::Open], "activities"),
+            (&[A::Search], "search"),
+            (&[A::Save], "save"),
+            (&[A::Help], "help"),
+            (&[A::Quit], "quit"),
+        ],
+        Context::Activities => &[
+            (&[A::Up, A::Down], "move"),
+            (&[A::Open], "open"),
+            (&[A::EditProgress], "progress"),
+            (&[A::ProgressUp, A::ProgressDown], "±5"),
+            (&[A::EditRemarks], "remarks"),
+            (&[A::Undo], "undo"),
+            (&[A::Save], "save"),
+            (&[A::Help], "help"),
+        ],
+        Context::Activity => &[
+            (&[A::Up, A::Down], "scroll"),
+            (&[A::EditProgress], "progress"),
+            (&[A::ProgressUp, A::ProgressDown], "±5"),
+            (&[A::EditRemarks], "remarks"),
+            (&[A::Back], "back"),
+            (&[A::Save], "save"),
+            (&[A::Help], "help"),
+        ],
+        Context::EditProgress | Context::Search => {
+            &[(&[A::Confirm], "apply"), (&[A::Back], "cancel")]
+        }
+        Context::EditRemarks => &[
+            (&[A::Back], "done"),
+            (&[A::Save], "save"),
+            (&[A::SelectAll], "select all"),
+        ],
+        Context::ConfirmQuit => &[
+            (&[A::SaveAndQuit], "save and quit"),
+            (&[A::DiscardAndQuit], "discard and quit"),
+            (&[A::Back], "stay"),
+        ],
+        Context::Help => &[(&[A::Up, A::Down], "scroll"), (&[A::Back], "close")],
+        Context::Global => &[],
+    }
+}

@@ -1,0 +1,117 @@
+//! Searching the report: which titles, descriptions and remarks hold a text, ignoring case.
+
+use std::ops::Range;
+
+use crate::model::Report;
+
+/// The field of a group or activity where a search text was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Field {
+    GroupTitle,
+    Description,
+    Remarks,
+}
+
+/// A place that holds the search text. Hits come in report order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Hit {
+    pub group: usize,
+    /// `None` for the group's own title.
+    pub activity: Option<usize>,
+    pub field: Field,
+}
+
+/// Every place in the report that holds `query`, ignoring case; none for an empty query.
+pub fn find(report: &Report, query: &str) -> Vec<Hit> {
+    let needle = fold(query);
+    if needle.is_empty() {
+        return Vec::new();
+    }
+    let mut hits = Vec::new();
+    for (g, group) in report.groups.iter().enumerate() {
+        if contains_folded(&group.title, &needle) {
+            hits.push(Hit {
+                group: g,
+                activity: None,
+                field: Field::GroupTitle,
+            });
+        }
+        for (a, activity) in group.activities.iter().enumerate() {
+            for (field, text) in [
+                (Field::Description, &activity.description),
+                (Field::Remarks, &activity.remarks),
+            ] {
+                if contains_folded(text, &needle) {
+                    hits.push(Hit {
+                        group: g,
+                        activity: Some(a),
+                        field,
+                    });
+                }
+            }
+        }
+    }
+    hits
+}
+
+/// The lower-case characters of `text`, one per character of `text`, so positions agree.
+fn fold(text: &str) -> Vec<char> {
+    text.chars().map(fold_char).collect()
+}
+
+fn fold_char(c: char) -> char {
+    c.to_lowercase().next().unwrap_or(c)
+}
+
+fn contains_folded(text: &str, needle: &[char]) -> bool {
+    matches(text, needle).next().is_some()
+}
+
+/// The byte ranges of `text` that hold `query`, ignoring case; for highlighting.
+pub fn ranges(text: &str, query: &str) -> Vec<Range<usize>> {
+    matches(text, &fold(query)).collect()
+}
+
+/// Non-overlapping matches of a folded needle, found without allocating.
+fn matches<'a>(text: &'a str, needle: &'a [char]) -> impl Iterator<Item = Range<usize>> + 'a {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let first = *needle.first()?;
+        while from < text.len() {
+            let rest = &text[from..];
+            let (offset, _) = rest.char_indices().find(|(_, c)| fold_char(*c) == first)?;
+            let start = from + offset;
+            let mut len = 0;
+            let mut chars = text[start..].char_indices();
+            let matched = needle.iter().all(|n| match chars.next() {
+                Some((i, c)) if fold_char(c) == *n => {
+                    len = i + c.len_utf8();
+                    true
+                }
+                _ => false,
+            });
+            if matched {
+                from = start + len;
+                return Some(start..start + len);
+            }
+            from = start + text[start..].chars().next().map_or(1, char::len_utf8);
+        }
+        None
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ranges_ignore_case_and_keep_byte_positions() {
+        let text = "Año de REVISIÓN y revisión";
+        let r = ranges(text, "revisión");
+        assert_eq!(r.len(), 2);
+        assert_eq!(&text[r[0].clone()], "REVISIÓN");
+        assert_eq!(&text[r[1].clone()], "revisión");
+        assert!(ranges(text, "").is_empty());
+        assert!(ranges(text, "xyz").is_empty());
+    }
+}

@@ -1,0 +1,75 @@
+//! The activity view: the full description, progress and remarks of one activity, wrapped
+//! and scrollable.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Wrap};
+
+use super::ViewState;
+use super::text::{progress_spans, rich_line};
+use super::theme::Theme;
+use crate::app::App;
+use crate::model::numeral;
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &mut ViewState) {
+    let (Some(group), Some(activity)) = (app.selected_group(), app.selected_activity()) else {
+        return;
+    };
+    let count = group.activities.len();
+    let block = Block::bordered()
+        .title(Line::from(vec![
+            Span::styled(
+                format!(" {}.{} ", numeral(app.group + 1), app.activity + 1),
+                theme.label,
+            ),
+            Span::styled(format!("· {} ", group.topic), theme.title),
+        ]))
+        .title_bottom(Line::styled(
+            format!(" activity {} of {count} ", app.activity + 1),
+            theme.muted,
+        ))
+        .border_style(theme.border_focused);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    view.activity_area = inner;
+
+    let query = super::query(app);
+    let mut lines = Vec::new();
+    if let Some(topic) = &activity.topic {
+        lines.push(Line::from(vec![
+            Span::styled("Topic  ", theme.label),
+            Span::raw(topic.clone()),
+        ]));
+    }
+    lines.push(rich_line(&activity.description, theme.title, query, theme));
+    lines.push(Line::default());
+    let mut progress = vec![Span::styled("Progress  ", theme.label)];
+    progress.extend(progress_spans(
+        Some(f64::from(activity.progress.get())),
+        20,
+        theme,
+    ));
+    progress.push(Span::styled(
+        format!("  {}", activity.progress.status().label()),
+        theme.muted,
+    ));
+    lines.push(Line::from(progress));
+    lines.push(Line::default());
+    lines.push(Line::styled("Remarks", theme.label));
+    if activity.remarks.trim().is_empty() {
+        lines.push(Line::styled("none yet (r writes them)", theme.muted));
+    }
+    for paragraph in activity.remarks.split('\n') {
+        lines.push(rich_line(paragraph, Style::default(), query, theme));
+    }
+    let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
+    let total = paragraph.line_count(inner.width);
+    view.viewport.detail_max = total.saturating_sub(inner.height as usize);
+    let scroll = app.detail_scroll.min(view.viewport.detail_max);
+    frame.render_widget(
+        paragraph.scroll((scroll.min(u16::MAX as usize) as u16, 0)),
+        inner,
+    );
+}

@@ -1,0 +1,90 @@
+//! The footer: the message of the moment and the keys that work here.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::Context as Ctx;
+use crate::app::{App, Mode};
+use crate::keymap::{self, Context};
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, ctx: &Ctx) {
+    let theme = ctx.theme;
+    let message = app.message.as_ref().map(|m| {
+        let style = if m.is_error { theme.error } else { theme.info };
+        Line::from(Span::styled(format!(" {} ", m.text), style))
+    });
+    let hints = hint_line(app, ctx);
+    if area.height >= 2 {
+        let [top, bottom] =
+            Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(area);
+        let top_line = match (&app.mode, message) {
+            (Mode::Search { input, .. }, _) => search_line(input, theme),
+            (_, Some(message)) => message,
+            (_, None) => status_line(app, theme),
+        };
+        frame.render_widget(Paragraph::new(top_line), top);
+        frame.render_widget(Paragraph::new(hints), bottom);
+    } else {
+        let line = match (&app.mode, message) {
+            (Mode::Search { input, .. }, _) => search_line(input, theme),
+            (_, Some(message)) => message,
+            (_, None) => hints,
+        };
+        frame.render_widget(Paragraph::new(line), area);
+    }
+}
+
+fn search_line(input: &str, theme: &super::theme::Theme) -> Line<'static> {
+    Line::from(vec![
+        Span::styled(" Search: ", theme.label),
+        Span::raw(input.to_string()),
+        Span::styled("█", theme.key),
+    ])
+}
+
+/// What is active when nothing new happened: the search and its match.
+fn status_line(app: &App, theme: &super::theme::Theme) -> Line<'static> {
+    match &app.search {
+        Some(search) => {
+            let at = search
+                .current
+                .map_or("–".to_string(), |i| (i + 1).to_string());
+            Line::from(vec![
+                Span::styled(format!(" “{}” ", search.query), theme.match_highlight),
+                Span::styled(
+                    format!(" match {at} of {}  (n next, N previous)", search.hits.len()),
+                    theme.muted,
+                ),
+            ])
+        }
+        None => Line::default(),
+    }
+}
+
+/// The keys of the current context, as "key word" pairs.
+fn hint_line(app: &App, ctx: &Ctx) -> Line<'static> {
+    let contexts = keymap::contexts(app);
+    let Some(&context) = contexts.first() else {
+        return Line::default();
+    };
+    let mut spans = Vec::new();
+    for (actions, word) in keymap::hints(context) {
+        let keys: String = actions
+            .iter()
+            .filter_map(|action| {
+                contexts
+                    .iter()
+                    .chain(std::iter::once(&Context::Global))
+                    .find_map(|c| ctx.keymap.keys(*c, action).into_iter().next())
+            })
+            .collect();
+        if keys.is_empty() {
+            continue;
+        }
+        spans.push(Span::styled(format!(" {keys}"), ctx.theme.key));
+        spans.push(Span::styled(format!(" {word} "), ctx.theme.muted));
+    }
+    Line::from(spans)
+}

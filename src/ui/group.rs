@@ -1,0 +1,241 @@
+//! The group pane: the selected group's title, type, coordinators, objectives (foldable) and
+//! its activity table.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Wrap};
+
+use super::text::{ellipsize, first_line, fit, progress_spans, push_highlighted, rich_line};
+use super::theme::Theme;
+use super::{ViewState, scroll_to};
+use crate::action::Pane;
+use crate::app::App;
+use crate::model::{Group, format_percent, numeral};
+
+const GAUGE_WIDTH: usize = 8;
+/// Rows the table keeps however long the objectives are.
+const MIN_TABLE_ROWS: u16 = 6;
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &mut ViewState) {
+    let focused = app.focus == Pane::Activities;
+    let Some(group) = app.selected_group() else {
+        frame.render_widget(Block::bordered().title(" No groups "), area);
+        return;
+    };
+    let block = Block::bordered()
+        .title(Line::from(vec![
+            Span::styled(format!(" {} ", numeral(app.group + 1)), theme.label),
+            Span::styled(format!("· {} ", group.topic), theme.title),
+        ]))
+        .border_style(if focused {
+            theme.border_focused
+        } else {
+            theme.border
+        });
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+
+    let mut lines = info_lines(app, group, theme);
+    lines.push(Line::default());
+    let info = Paragraph::new(lines).wrap(Wrap { trim: false });
+    let wanted = info.line_count(inner.width).min(u16::MAX as usize) as u16;
+    // The table keeps the rows it needs, up to half the pane; the objectives get the rest.
+    let table_needed = (group.activities.len() + 1).min(u16::MAX as usize) as u16;
+    let table_min = table_needed.min(MIN_TABLE_ROWS.max(inner.height / 2));
+    let info_height = wanted.min(inner.height.saturating_sub(table_min));
+    let [info_area, table_area] =
+        Layout::vertical([Constraint::Length(info_height), Constraint::Min(0)]).areas(inner);
+    frame.render_widget(info, info_area);
+    if info_height < wanted && info_area.height > 0 {
+        let last = Rect {
+            y: info_area.bottom() - 1,
+            height: 1,
+            ..info_area
+        };
+        let more = Line::from(vec![
+            Span::styled("▸ … ", theme.label),
+            Span::styled("more objectives: o folds them", theme.muted),
+        ]);
+        frame.render_widget(ratatui::widgets::Clear, last);
+        frame.render_widget(Paragraph::new(more), last);
+    }
+    draw_table(frame, table_area, app, group, theme, view, focused);
+}
+
+fn info_lines(app: &App, group: &Group, theme: &Theme) -> Vec<Line<'static>> {
+    let query = super::query(app);
+    let tally = app
+        .figures
+        .tallies
+        .get(app.group)
+        .copied()
+        .unwrap_or_default();
+    let mut lines = vec![rich_line(&group.title, theme.title, query, theme)];
+    lines.push(Line::from(vec![
+        Span::styled(capitalize(group.document_type.label()), theme.label),
+        Span::raw(format!(
+            " · {} activities: {} completed, {} in progress, {} not started · {}",
+            tally.total(),
+            tally.completed,
+            tally.in_progress,
+            tally.not_started,
+            format_percent(app.figures.group_progress(app.group)),
+        )),
+    ]));
+    let coordinators = if group.coordinators.is_empty() {
+        vec![Span::styled("not stated", theme.muted)]
+    } else {
+        let names: Vec<String> = group
+            .coordinators
+            .iter()
+            .map(|c| format!("{}: {}", c.country, c.institution))
+            .collect();
+        vec![Span::raw(names.join("; "))]
+    };
+    let mut line = vec![Span::styled("Coordinators ", theme.label)];
+    line.extend(coordinators);
+    lines.push(Line::from(line));
+    if app.objectives_folded {
+        lines.push(Line::from(vec![
+            Span::styled("▸ Objectives", theme.label),
+            Span::styled(
+                format!(
+                    " (general and {} specific; o shows them)",
+                    group.specific_objectives.len()
+                ),
+                theme.muted,
+            ),
+        ]));
+    } else {
+        lines.push(Line::from(vec![
+            Span::styled("▾ General objective ", theme.label),
+            Span::styled("(o folds)", theme.muted),
+        ]));
+        lines.push(rich_line(
+            &group.general_objective,
+            Style::default(),
+            query,
+            theme,
+        ));
+        if !group.specific_objectives.is_empty() {
+            lines.push(Line::styled("  Specific objectives", theme.label));
+        }
+        for objective in &group.specific_objectives {
+            let mut line = rich_line(objective, Style::default(), query, theme);
+            line.spans.insert(0, Span::raw("  • "));
+            lines.push(line);
+        }
+    }
+    lines
+}
+
+fn capitalize(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// Column widths for the table in `width` cells: number, topic, description, progress,
+/// remarks (0 where a column is left out).
+fn columns(width: usize, topics: bool) -> [usize; 5] {
+    let number = 4;
+    let progress = GAUGE_WIDTH + 7;
+    let topic = if topics && width >= 80 { 20 } else { 0 };
+    let gaps = 4;
+    let rest = width.saturating_sub(number + progress + topic + gaps);
+    if width < 60 {
+        return [number, 0, rest, progress, 0];
+    }
+    let description = rest * 45 / 100;
+    [number, topic, description, progress, rest - description]
+}
+
+fn draw_table(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    group: &Group,
+    theme: &Theme,
+    view: &mut ViewState,
+    focused: bool,
+) {
+    if area.height == 0 {
+        return;
+    }
+    let [header_area, rows_area] =
+        Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
+    let widths = columns(area.width as usize, group.has_topics());
+    let header = ["No.", "Topic", "Description", "Progress", "Remarks"];
+    let cells: Vec<Span> = header
+        .iter()
+        .zip(widths)
+        .filter(|(_, w)| *w > 0)
+        .map(|(title, w)| Span::styled(format!("{} ", fit(title, w)), theme.label))
+        .collect();
+    frame.render_widget(Paragraph::new(Line::from(cells)), header_area);
+
+    view.table_rows = rows_area;
+    let count = group.activities.len();
+    if count == 0 {
+        frame.render_widget(
+            Paragraph::new(Line::styled("No activities", theme.muted)),
+            rows_area,
+        );
+        return;
+    }
+    let rows = rows_area.height as usize;
+    view.table_offset = scroll_to(view.table_offset.min(count - 1), app.activity, rows);
+    let query = super::query(app);
+    let lines: Vec<Line> = (view.table_offset..count.min(view.table_offset + rows))
+        .map(|a| {
+            let activity = &group.activities[a];
+            let [number, topic, description, _, remarks] = widths;
+            let mut spans = vec![Span::styled(format!("{:>3}  ", a + 1), theme.muted)];
+            let mut text_cell = |text: &str, width: usize| {
+                if width > 0 {
+                    push_highlighted(
+                        &mut spans,
+                        &fit(text, width),
+                        Style::default(),
+                        query,
+                        theme,
+                    );
+                    spans.push(Span::raw(" "));
+                }
+            };
+            let _ = number;
+            text_cell(activity.topic.as_deref().unwrap_or(""), topic);
+            text_cell(&activity.description, description);
+            spans.extend(progress_spans(
+                Some(f64::from(activity.progress.get())),
+                GAUGE_WIDTH,
+                theme,
+            ));
+            if remarks > 0 {
+                spans.push(Span::raw(" "));
+                let first = first_line(&activity.remarks);
+                let more = activity.remarks.trim_end() != first;
+                let mut shown = ellipsize(first, remarks);
+                if more && !shown.ends_with('…') {
+                    shown = ellipsize(&format!("{shown} …"), remarks);
+                }
+                push_highlighted(&mut spans, &shown, theme.muted, query, theme);
+            }
+            let line = Line::from(spans);
+            if a == app.activity {
+                line.style(if focused {
+                    theme.selected
+                } else {
+                    theme.selected_unfocused
+                })
+            } else {
+                line
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), rows_area);
+}

@@ -1,0 +1,47 @@
+//! The header line: the report's symbol and title, the file, the modified mark, and the
+//! programme's progress.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
+
+use super::text::{bar, ellipsize};
+use super::theme::Theme;
+use crate::app::App;
+use crate::model::format_percent;
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let width = area.width as usize;
+    let progress = app.figures.programme_progress();
+    let (filled, empty) = bar(progress.unwrap_or(0.0), 10);
+    let figure = format!(
+        " Programme {filled}{empty} {:>4} ",
+        format_percent(progress)
+    );
+    let modified = if app.is_modified() {
+        " ● modified "
+    } else {
+        ""
+    };
+    let room = width.saturating_sub(figure.width() + modified.width());
+    // The file name matters more than the title when room is short.
+    let path = ellipsize(
+        &app.path.display().to_string(),
+        room.saturating_sub(12).max(room / 2),
+    );
+    let path = format!(" {path} ");
+    let room = room.saturating_sub(path.width());
+    let title = format!(" {} · {}", app.report.symbol, app.report.title);
+    let title = super::text::fit(&ellipsize(&title, room), room);
+    let mut spans = vec![
+        Span::styled(title, theme.header.patch(theme.title)),
+        Span::styled(path, theme.header),
+    ];
+    if !modified.is_empty() {
+        spans.push(Span::styled(modified, theme.modified));
+    }
+    spans.push(Span::styled(figure, theme.header));
+    frame.render_widget(Paragraph::new(Line::from(spans)).style(theme.header), area);
+}

@@ -1,0 +1,126 @@
+//! Drawing: a pure function of the app state. It may only write the view state (scroll
+//! offsets and the areas the mouse can hit).
+
+mod activity;
+mod footer;
+mod group;
+mod groups;
+mod header;
+mod overlay;
+pub mod text;
+pub mod theme;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
+
+use crate::action::{Pane, Viewport};
+use crate::app::App;
+use crate::keymap::Keymap;
+use theme::Theme;
+
+/// The smallest screen the app draws on; below it a notice asks for more room.
+pub const MIN_WIDTH: u16 = 40;
+pub const MIN_HEIGHT: u16 = 10;
+/// Below this width only the focused pane is shown.
+const TWO_PANES_WIDTH: u16 = 90;
+
+/// What drawing remembers between frames: scroll offsets and where things were drawn.
+#[derive(Debug, Clone, Default)]
+pub struct ViewState {
+    /// First group shown in the groups pane, and the rows it had.
+    pub groups_offset: usize,
+    pub groups_rows: Rect,
+    /// First activity shown in the table, and the rows it had.
+    pub table_offset: usize,
+    pub table_rows: Rect,
+    /// The area of the activity view.
+    pub activity_area: Rect,
+    /// Sizes that movement needs, sent to the app when they change.
+    pub viewport: Viewport,
+}
+
+/// Everything drawing needs besides the app.
+pub struct Context<'a> {
+    pub keymap: &'a Keymap,
+    pub theme: &'a Theme,
+}
+
+/// Draws the whole screen.
+pub fn draw(frame: &mut Frame, app: &App, ctx: &Context, view: &mut ViewState) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        let notice = format!(
+            "Terminal too small: {}×{}. wgtrack needs {MIN_WIDTH}×{MIN_HEIGHT}.",
+            area.width, area.height
+        );
+        frame.render_widget(
+            Paragraph::new(Line::from(notice)).wrap(ratatui::widgets::Wrap { trim: true }),
+            area,
+        );
+        return;
+    }
+    let footer_height = if area.height >= 20 { 2 } else { 1 };
+    let [header_area, body, footer_area] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(0),
+        Constraint::Length(footer_height),
+    ])
+    .areas(area);
+    header::draw(frame, header_area, app, ctx.theme);
+    draw_body(frame, body, app, ctx, view);
+    footer::draw(frame, footer_area, app, ctx);
+    overlay::draw(frame, body, app, ctx, view);
+}
+
+fn draw_body(frame: &mut Frame, area: Rect, app: &App, ctx: &Context, view: &mut ViewState) {
+    view.groups_rows = Rect::default();
+    view.table_rows = Rect::default();
+    view.activity_area = Rect::default();
+    let (groups_area, right) = if area.width >= TWO_PANES_WIDTH {
+        let width = (area.width / 3).clamp(36, 46);
+        let [left, right] =
+            Layout::horizontal([Constraint::Length(width), Constraint::Min(0)]).areas(area);
+        (Some(left), Some(right))
+    } else if app.focus == Pane::Groups {
+        (Some(area), None)
+    } else {
+        (None, Some(area))
+    };
+    if let Some(left) = groups_area {
+        groups::draw(frame, left, app, ctx.theme, view);
+    }
+    if let Some(right) = right {
+        if app.focus == Pane::Activity {
+            activity::draw(frame, right, app, ctx.theme, view);
+        } else {
+            group::draw(frame, right, app, ctx.theme, view);
+        }
+    }
+    view.viewport.page = match app.focus {
+        Pane::Groups => view.groups_rows.height,
+        Pane::Activities => view.table_rows.height,
+        Pane::Activity => view.activity_area.height,
+    }
+    .max(1) as usize;
+}
+
+/// The offset that keeps `selected` visible in `rows` lines, moving as little as possible.
+pub fn scroll_to(offset: usize, selected: usize, rows: usize) -> usize {
+    if rows == 0 {
+        return selected;
+    }
+    if selected < offset {
+        selected
+    } else if selected >= offset + rows {
+        selected + 1 - rows
+    } else {
+        offset
+    }
+}
+
+/// The active search query, for highlighting.
+pub fn query(app: &App) -> Option<&str> {
+    app.search.as_ref().map(|s| s.query.as_str())
+}

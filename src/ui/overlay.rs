@@ -1,0 +1,145 @@
+//! Windows drawn over the panes: the progress prompt, the remarks editor, the quit question
+//! and the help.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+
+use super::text::fit;
+use super::{Context, ViewState};
+use crate::action::Action;
+use crate::app::{App, Mode};
+use crate::keymap::{self, Context as KeyContext};
+use crate::model::numeral;
+
+pub fn draw(frame: &mut Frame, body: Rect, app: &App, ctx: &Context, view: &mut ViewState) {
+    let place = format!("{}.{}", numeral(app.group + 1), app.activity + 1);
+    match &app.mode {
+        Mode::Normal | Mode::Search { .. } => {}
+        Mode::EditProgress(input) => {
+            let area = body.centered(
+                Constraint::Length(44.min(body.width)),
+                Constraint::Length(5),
+            );
+            let block = window(ctx, format!(" Progress of {place} "));
+            let lines = vec![
+                Line::from(vec![
+                    Span::raw(" New progress: "),
+                    Span::styled(format!("{input:>3}"), ctx.theme.title),
+                    Span::styled("█", ctx.theme.key),
+                    Span::raw(" %"),
+                ]),
+                Line::styled(
+                    format!(
+                        " now {}; a whole number from 0 to 100",
+                        app.selected_activity()
+                            .map(|a| a.progress)
+                            .unwrap_or_default()
+                    ),
+                    ctx.theme.muted,
+                ),
+                key_line(app, ctx),
+            ];
+            show(frame, area, block, lines);
+        }
+        Mode::EditRemarks(editor) => {
+            let area = body.centered(
+                Constraint::Percentage(if body.width < 100 { 100 } else { 80 }),
+                Constraint::Percentage(if body.height < 20 { 100 } else { 80 }),
+            );
+            frame.render_widget(Clear, area);
+            let block =
+                window(ctx, format!(" Remarks of {place} ")).title_bottom(key_line(app, ctx));
+            let inner = block.inner(area);
+            frame.render_widget(block, area);
+            frame.render_widget(&**editor, inner);
+        }
+        Mode::ConfirmQuit => {
+            let area = body.centered(
+                Constraint::Length(52.min(body.width)),
+                Constraint::Length(5),
+            );
+            let lines = vec![
+                Line::from(" The report has changes that are not saved."),
+                Line::styled(format!(" {}", app.path.display()), ctx.theme.muted),
+                key_line(app, ctx),
+            ];
+            show(frame, area, window(ctx, " Quit ".to_string()), lines);
+        }
+        Mode::Help => draw_help(frame, body, app, ctx, view),
+    }
+}
+
+fn window(ctx: &Context, title: String) -> Block<'static> {
+    Block::bordered()
+        .title(Span::styled(title, ctx.theme.title))
+        .border_style(ctx.theme.border_focused)
+}
+
+fn show(frame: &mut Frame, area: Rect, block: Block, lines: Vec<Line>) {
+    frame.render_widget(Clear, area);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(block),
+        area,
+    );
+}
+
+/// The keys of the overlay's context, as in the footer.
+fn key_line(app: &App, ctx: &Context) -> Line<'static> {
+    let Some(&context) = keymap::contexts(app).first() else {
+        return Line::default();
+    };
+    let spans = keymap::hints(context)
+        .iter()
+        .flat_map(|(actions, word)| {
+            let keys: Vec<String> = actions
+                .iter()
+                .filter_map(|a| ctx.keymap.keys(context, a).into_iter().next())
+                .collect();
+            [
+                Span::styled(format!(" {}", keys.join("")), ctx.theme.key),
+                Span::styled(format!(" {word} "), ctx.theme.muted),
+            ]
+        })
+        .collect::<Vec<_>>();
+    Line::from(spans)
+}
+
+fn draw_help(frame: &mut Frame, body: Rect, app: &App, ctx: &Context, view: &mut ViewState) {
+    let area = body.centered(
+        Constraint::Length(72.min(body.width)),
+        Constraint::Percentage(100),
+    );
+    let mut lines = Vec::new();
+    for context in KeyContext::ALL {
+        lines.push(Line::styled(context.title(), ctx.theme.label));
+        let mut seen: Vec<&Action> = Vec::new();
+        for binding in ctx.keymap.bindings(context) {
+            if seen.contains(&&binding.action) {
+                continue;
+            }
+            seen.push(&binding.action);
+            let keys = ctx.keymap.keys(context, &binding.action).join(" ");
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {}", fit(&keys, 18)), ctx.theme.key),
+                Span::raw(keymap::describe(&binding.action)),
+            ]));
+        }
+        if context == KeyContext::Global {
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {}", fit("mouse", 18)), ctx.theme.key),
+                Span::raw("click selects, a second click opens; the wheel scrolls"),
+            ]));
+        }
+        lines.push(Line::default());
+    }
+    let block = window(ctx, " Keys ".to_string()).title_bottom(key_line(app, ctx));
+    let inner_height = block.inner(area).height as usize;
+    view.viewport.help_max = lines.len().saturating_sub(inner_height);
+    let scroll = app.help_scroll.min(view.viewport.help_max) as u16;
+    frame.render_widget(Clear, area);
+    frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), area);
+}

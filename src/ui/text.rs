@@ -1,0 +1,177 @@
+//! Text shaping shared by the screens: widths, ellipses, bars, emphasis and match highlights.
+
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+use super::theme::Theme;
+use crate::model::Status;
+
+/// `text` cut to `width` columns, ending in "…" when something was cut.
+pub fn ellipsize(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > width - 1 {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    out
+}
+
+/// `text` padded with spaces (or cut) to exactly `width` columns.
+pub fn fit(text: &str, width: usize) -> String {
+    let cut = ellipsize(text, width);
+    let fill = width.saturating_sub(cut.width());
+    cut + &" ".repeat(fill)
+}
+
+/// The first line of a text, for one-line cells.
+pub fn first_line(text: &str) -> &str {
+    text.lines().find(|l| !l.trim().is_empty()).unwrap_or("")
+}
+
+/// A bar of `width` cells filled to `percent`, with eighth-cell steps.
+pub fn bar(percent: f64, width: usize) -> (String, String) {
+    const PARTS: [char; 8] = [' ', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
+    let eighths = ((percent.clamp(0.0, 100.0) / 100.0) * (width * 8) as f64).round() as usize;
+    let full = eighths / 8;
+    let mut filled = "█".repeat(full);
+    let mut rest = width - full;
+    if full < width && !eighths.is_multiple_of(8) {
+        filled.push(PARTS[eighths % 8]);
+        rest -= 1;
+    }
+    (filled, "░".repeat(rest))
+}
+
+/// A bar and its percentage, styled by status, with a symbol so colour is not the only cue.
+pub fn progress_spans(percent: Option<f64>, width: usize, theme: &Theme) -> Vec<Span<'static>> {
+    let Some(p) = percent else {
+        return vec![Span::styled(
+            format!("{} —", " ".repeat(width)),
+            theme.muted,
+        )];
+    };
+    let status = match p.round() as u8 {
+        0 => Status::NotStarted,
+        100 => Status::Completed,
+        _ => Status::InProgress,
+    };
+    let (filled, empty) = bar(p, width);
+    let style = theme.status(status);
+    vec![
+        Span::styled(filled, style),
+        Span::styled(empty, theme.gauge_empty),
+        Span::styled(
+            format!(" {:>4}", crate::model::format_percent(Some(p))),
+            style,
+        ),
+        Span::styled(format!(" {}", status_symbol(status)), style),
+    ]
+}
+
+/// A one-cell sign for a status.
+pub fn status_symbol(status: Status) -> &'static str {
+    match status {
+        Status::Completed => "✓",
+        Status::InProgress => "◐",
+        Status::NotStarted => "○",
+    }
+}
+
+/// A line of text with `*emphasis*` in italics and matches of `query` highlighted.
+pub fn rich_line(text: &str, base: Style, query: Option<&str>, theme: &Theme) -> Line<'static> {
+    let mut spans = Vec::new();
+    for (i, part) in split_emphasis(text).into_iter().enumerate() {
+        let style = if i % 2 == 1 {
+            base.patch(theme.emphasis)
+        } else {
+            base
+        };
+        push_highlighted(&mut spans, part, style, query, theme);
+    }
+    Line::from(spans)
+}
+
+/// Pieces of `text` between `*` marks: even ones plain, odd ones emphasised. A mark
+/// without a partner stays as text.
+fn split_emphasis(text: &str) -> Vec<&str> {
+    let marks: Vec<usize> = text.match_indices('*').map(|(i, _)| i).collect();
+    let paired = marks.len() / 2 * 2;
+    let mut parts = Vec::new();
+    let mut at = 0;
+    for pair in marks[..paired].chunks(2) {
+        parts.push(&text[at..pair[0]]);
+        parts.push(&text[pair[0] + 1..pair[1]]);
+        at = pair[1] + 1;
+    }
+    parts.push(&text[at..]);
+    parts
+}
+
+/// Adds `text` to `spans`, marking the matches of `query`.
+pub fn push_highlighted(
+    spans: &mut Vec<Span<'static>>,
+    text: &str,
+    style: Style,
+    query: Option<&str>,
+    theme: &Theme,
+) {
+    let mut at = 0;
+    if let Some(query) = query {
+        for range in crate::search::ranges(text, query) {
+            if range.start > at {
+                spans.push(Span::styled(text[at..range.start].to_string(), style));
+            }
+            spans.push(Span::styled(
+                text[range.clone()].to_string(),
+                style.patch(theme.match_highlight),
+            ));
+            at = range.end;
+        }
+    }
+    if at < text.len() || spans.is_empty() {
+        spans.push(Span::styled(text[at..].to_string(), style));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ellipsis_respects_wide_characters() {
+        assert_eq!(ellipsize("abcdef", 4), "abc…");
+        assert_eq!(ellipsize("中文中文", 5), "中文…");
+        assert_eq!(ellipsize("ñandú", 5), "ñandú");
+        assert_eq!(fit("中", 3), "中 ");
+    }
+
+    #[test]
+    fn bars_fill_in_eighths() {
+        assert_eq!(bar(100.0, 4), ("████".to_string(), String::new()));
+        assert_eq!(bar(0.0, 4), (String::new(), "░░░░".to_string()));
+        assert_eq!(bar(50.0, 4).0, "██");
+    }
+
+    #[test]
+    fn emphasis_alternates_and_keeps_lone_marks() {
+        assert_eq!(
+            split_emphasis("see *Title* here"),
+            vec!["see ", "Title", " here"]
+        );
+        assert_eq!(split_emphasis("a * b"), vec!["a * b"]);
+        assert_eq!(split_emphasis("*A* and * b"), vec!["", "A", " and * b"]);
+    }
+}

@@ -56,6 +56,22 @@ pub enum Action {
     SaveAndQuit,
     /// In the quit prompt: leave without saving.
     DiscardAndQuit,
+    /// After a conflict: load the file as it is on disk now (the edits go to recovery).
+    Reload,
+    /// After a conflict: replace the file on disk with the report in the app.
+    Overwrite,
+    /// After a conflict: save the report under another name.
+    SaveAs,
+    /// At start: restore the unsaved edits found in the recovery file.
+    Restore,
+    /// At start: keep the recovery file for later and open the file as saved.
+    KeepRecovery,
+    /// At start: delete the recovery file.
+    DiscardRecovery,
+    /// Time passed: write the recovery file if it is behind the edits.
+    Tick,
+    /// The process must stop now (signal, hang-up, lost terminal): keep unsaved work, leave.
+    Terminate,
     /// A character typed into a one-line prompt.
     Type(char),
     /// Delete the character before the cursor of a one-line prompt.

@@ -33,13 +33,7 @@ pub struct Cli {
 #[derive(Debug, Args)]
 pub struct FileArgs {
     /// The report file [default: report.ron in the platform data directory].
-    #[arg(
-        short = 'f',
-        long = "file",
-        global = true,
-        env = "WGTRACK_FILE",
-        value_name = "FILE"
-    )]
+    #[arg(short = 'f', long = "file", global = true, env = "WGTRACK_FILE", value_name = "FILE")]
     pub file: Option<PathBuf>,
 }
 
@@ -108,17 +102,11 @@ pub struct Target {
 impl FileArgs {
     pub fn target(&self) -> Result<Target> {
         match &self.file {
-            Some(path) => Ok(Target {
-                path: path.clone(),
-                is_default: false,
-            }),
+            Some(path) => Ok(Target { path: path.clone(), is_default: false }),
             None => {
                 let path = store::default_path()
                     .context("cannot find a data directory for the default report; pass --file")?;
-                Ok(Target {
-                    path,
-                    is_default: true,
-                })
+                Ok(Target { path, is_default: true })
             }
         }
     }
@@ -128,14 +116,16 @@ impl Target {
     /// Loads the report. The default file is created from the shipped report the first time,
     /// and the user is told where; a file named on the command line must exist.
     pub fn load(&self) -> Result<Report> {
+        Ok(self.open()?.0)
+    }
+
+    /// Like `load`, with the fingerprint of the bytes read for a later save to check.
+    pub fn open(&self) -> Result<(Report, store::Fingerprint)> {
         if self.is_default && !self.path.exists() {
             write_shipped(&self.path)?;
-            eprintln!(
-                "wgtrack: created {} with the 2020–2021 report",
-                self.path.display()
-            );
+            eprintln!("wgtrack: created {} with the 2020–2021 report", self.path.display());
         }
-        Ok(store::load(&self.path)?)
+        Ok(store::open(&self.path)?)
     }
 }
 
@@ -144,7 +134,8 @@ fn write_shipped(path: &Path) -> Result<()> {
         std::fs::create_dir_all(dir)
             .with_context(|| format!("{}: cannot create the directory", dir.display()))?;
     }
-    store::write_atomic(path, store::SHIPPED.as_bytes())?;
+    // `init --force` has asked to replace whatever is there; otherwise there is nothing.
+    store::write_atomic(path, store::SHIPPED.as_bytes(), store::Expect::Anything, true)?;
     Ok(())
 }
 
@@ -153,9 +144,9 @@ pub fn run(command: &Command, target: &Target) -> Result<()> {
     match command {
         Command::Init { force } => init(target, *force),
         Command::Validate => validate_file(target),
-        Command::Summary => emit(None, |out| {
-            export::summary(&target.load()?, out).map_err(Into::into)
-        }),
+        Command::Summary => {
+            emit(None, |out| export::summary(&target.load()?, out).map_err(Into::into))
+        }
         Command::Export { format, output } => {
             let report = target.load()?;
             emit(output.as_deref(), |out| match format {
@@ -175,10 +166,7 @@ fn init(target: &Target, force: bool) -> Result<()> {
         );
     }
     write_shipped(&target.path)?;
-    eprintln!(
-        "wgtrack: wrote the 2020–2021 report to {}",
-        target.path.display()
-    );
+    eprintln!("wgtrack: wrote the 2020–2021 report to {}", target.path.display());
     Ok(())
 }
 
@@ -188,26 +176,23 @@ fn validate_file(target: &Target) -> Result<()> {
     let activities = report.activities().count();
     // `load` has already refused every problem; this line is the all-clear.
     debug_assert!(validate::problems(&report).is_empty());
-    eprintln!(
-        "{}: valid ({groups} groups, {activities} activities)",
-        target.path.display()
-    );
+    eprintln!("{}: valid ({groups} groups, {activities} activities)", target.path.display());
     Ok(())
 }
 
 fn set(target: &Target, args: &SetArgs) -> Result<()> {
-    let mut report = target.load()?;
-    let g = parse_group_number(&args.group)
-        .filter(|&n| n <= report.groups.len())
-        .ok_or_else(|| {
+    let (mut report, fingerprint) = target.open()?;
+    // One writer at a time: an open app would otherwise save over this change.
+    let _lock = store::lock::acquire(&target.path)?;
+    let g =
+        parse_group_number(&args.group).filter(|&n| n <= report.groups.len()).ok_or_else(|| {
             UsageError(format!(
                 "no group {:?}: the report has groups I to {} (or 1 to {})",
                 args.group,
                 numeral(report.groups.len()),
                 report.groups.len()
             ))
-        })?
-        - 1;
+        })? - 1;
     let count = report.groups[g].activities.len();
     if args.activity == 0 || args.activity > count {
         return Err(UsageError(format!(
@@ -231,7 +216,7 @@ fn set(target: &Target, args: &SetArgs) -> Result<()> {
     if let Some(remarks) = remarks {
         activity.remarks = remarks;
     }
-    store::save(&target.path, &report)?;
+    store::save(&target.path, &report, store::Expect::Content(fingerprint))?;
     eprintln!(
         "wgtrack: saved group {} activity {} to {}",
         numeral(g + 1),
@@ -246,9 +231,7 @@ fn set(target: &Target, args: &SetArgs) -> Result<()> {
 fn read_remarks(path: &Path) -> Result<String> {
     let mut text = String::new();
     if path == Path::new("-") {
-        io::stdin()
-            .read_to_string(&mut text)
-            .context("cannot read remarks from standard input")?;
+        io::stdin().read_to_string(&mut text).context("cannot read remarks from standard input")?;
     } else {
         text = std::fs::read_to_string(path)
             .with_context(|| format!("{}: cannot read the remarks", path.display()))?;
@@ -279,7 +262,7 @@ fn emit(output: Option<&Path>, write: impl FnOnce(&mut dyn Write) -> Result<()>)
         Some(path) => {
             let mut bytes = Vec::new();
             write(&mut bytes)?;
-            store::write_atomic(path, &bytes)?;
+            store::write_atomic(path, &bytes, store::Expect::Anything, false)?;
             eprintln!("wgtrack: wrote {}", path.display());
             Ok(())
         }

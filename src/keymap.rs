@@ -18,6 +18,9 @@ pub enum Context {
     EditRemarks,
     Search,
     ConfirmQuit,
+    Conflict,
+    SaveAs,
+    Recover,
     Help,
 }
 
@@ -33,11 +36,14 @@ impl Context {
             Context::EditRemarks => "Remarks editor",
             Context::Search => "Search prompt",
             Context::ConfirmQuit => "Quit with unsaved changes",
+            Context::Conflict => "File changed on disk",
+            Context::SaveAs => "Save as",
+            Context::Recover => "Unsaved edits found at start",
             Context::Help => "Help",
         }
     }
 
-    pub const ALL: [Context; 9] = [
+    pub const ALL: [Context; 12] = [
         Context::Global,
         Context::Groups,
         Context::Activities,
@@ -46,6 +52,9 @@ impl Context {
         Context::EditRemarks,
         Context::Search,
         Context::ConfirmQuit,
+        Context::Conflict,
+        Context::SaveAs,
+        Context::Recover,
         Context::Help,
     ];
 }
@@ -74,12 +83,7 @@ impl Default for Keymap {
         let ctrl = KeyModifiers::CONTROL;
         let mut bindings = Vec::new();
         let mut bind = |context, code, modifiers, action| {
-            bindings.push(Binding {
-                context,
-                code,
-                modifiers,
-                action,
-            });
+            bindings.push(Binding { context, code, modifiers, action });
         };
         for list in [C::Groups, C::Activities] {
             bind(list, K::Up, none, A::Up);
@@ -129,7 +133,7 @@ impl Default for Keymap {
         bind(C::Global, K::Char('?'), none, A::Help);
         bind(C::Global, K::Char('q'), none, A::Quit);
         bind(C::Global, K::Char('c'), ctrl, A::Quit);
-        for prompt in [C::EditProgress, C::Search] {
+        for prompt in [C::EditProgress, C::Search, C::SaveAs] {
             bind(prompt, K::Enter, none, A::Confirm);
             bind(prompt, K::Esc, none, A::Back);
             bind(prompt, K::Backspace, none, A::Erase);
@@ -145,6 +149,14 @@ impl Default for Keymap {
         bind(C::ConfirmQuit, K::Char('n'), none, A::DiscardAndQuit);
         bind(C::ConfirmQuit, K::Esc, none, A::Back);
         bind(C::ConfirmQuit, K::Char('c'), none, A::Back);
+        bind(C::Conflict, K::Char('r'), none, A::Reload);
+        bind(C::Conflict, K::Char('o'), none, A::Overwrite);
+        bind(C::Conflict, K::Char('a'), none, A::SaveAs);
+        bind(C::Conflict, K::Esc, none, A::Back);
+        bind(C::Recover, K::Char('r'), none, A::Restore);
+        bind(C::Recover, K::Char('k'), none, A::KeepRecovery);
+        bind(C::Recover, K::Esc, none, A::KeepRecovery);
+        bind(C::Recover, K::Char('d'), none, A::DiscardRecovery);
         bind(C::Help, K::Up, none, A::Up);
         bind(C::Help, K::Char('k'), none, A::Up);
         bind(C::Help, K::Down, none, A::Down);
@@ -169,6 +181,9 @@ pub fn contexts(app: &App) -> &'static [Context] {
         (Mode::EditRemarks(_), _) => &[Context::EditRemarks],
         (Mode::Search { .. }, _) => &[Context::Search],
         (Mode::ConfirmQuit, _) => &[Context::ConfirmQuit],
+        (Mode::Conflict { .. }, _) => &[Context::Conflict],
+        (Mode::SaveAs(_), _) => &[Context::SaveAs],
+        (Mode::Recover(_), _) => &[Context::Recover],
         (Mode::Help, _) => &[Context::Help],
     }
 }
@@ -201,7 +216,7 @@ impl Keymap {
         // Keys no binding claims are text for prompts and the editor.
         match (contexts.first(), key.code) {
             (Some(Context::EditRemarks), _) => Some(Action::Editor(key)),
-            (Some(Context::EditProgress | Context::Search), KeyCode::Char(c))
+            (Some(Context::EditProgress | Context::Search | Context::SaveAs), KeyCode::Char(c))
                 if !modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
             {
                 Some(Action::Type(c))
@@ -289,6 +304,13 @@ pub fn describe(action: &Action) -> &'static str {
         Action::SaveAndQuit => "save, then quit",
         Action::DiscardAndQuit => "quit without saving",
         Action::SelectAll => "select all (typing replaces it)",
+        Action::Reload => "reload the file from disk (your edits go to the recovery file)",
+        Action::Overwrite => "overwrite the file on disk with your version",
+        Action::SaveAs => "save under another name",
+        Action::Restore => "restore the unsaved edits",
+        Action::KeepRecovery => "keep them for later and open the saved file",
+        Action::DiscardRecovery => "discard them",
+        Action::Tick | Action::Terminate => "",
         Action::Type(_) => "type",
         Action::Erase => "delete the character before the cursor",
         Action::Editor(_) => "edit",
@@ -330,14 +352,23 @@ pub fn hints(context: Context) -> &'static [(&'static [Action], &'static str)] {
             (&[A::Save], "save"),
             (&[A::Help], "help"),
         ],
-        Context::EditProgress | Context::Search => {
+        Context::EditProgress | Context::Search | Context::SaveAs => {
             &[(&[A::Confirm], "apply"), (&[A::Back], "cancel")]
         }
-        Context::EditRemarks => &[
-            (&[A::Back], "done"),
-            (&[A::Save], "save"),
-            (&[A::SelectAll], "select all"),
+        Context::Conflict => &[
+            (&[A::Reload], "reload"),
+            (&[A::Overwrite], "overwrite"),
+            (&[A::SaveAs], "save as"),
+            (&[A::Back], "cancel"),
         ],
+        Context::Recover => &[
+            (&[A::Restore], "restore"),
+            (&[A::KeepRecovery], "keep for later"),
+            (&[A::DiscardRecovery], "discard"),
+        ],
+        Context::EditRemarks => {
+            &[(&[A::Back], "done"), (&[A::Save], "save"), (&[A::SelectAll], "select all")]
+        }
         Context::ConfirmQuit => &[
             (&[A::SaveAndQuit], "save and quit"),
             (&[A::DiscardAndQuit], "discard and quit"),

@@ -8,6 +8,7 @@
 //! - [`store`]: load (errors as `file:line:column`), save (stable layout, atomic), default paths.
 //! - [`export`]: json, csv and the summary table: model in, `io::Write` out.
 //! - [`search`]: where a text occurs in the report.
+//! - [`compare`]: a report against its baseline: what moved, what was added or removed.
 //! - [`action`]: every user intent, one doc line each.
 //! - [`app`]: the `App` state and `update(Action)`, the only place that changes it; undo.
 //! - [`keymap`]: (context, key) → action; one table behind dispatch, footer and help.
@@ -18,6 +19,7 @@
 pub mod action;
 pub mod app;
 pub mod cli;
+pub mod compare;
 pub mod export;
 pub mod keymap;
 pub mod model;

@@ -3,16 +3,15 @@
 use std::process::ExitCode;
 
 use clap::Parser;
+use wgtrack::app::App;
 use wgtrack::cli::{self, Cli, UsageError};
+use wgtrack::store;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = cli.file.target().and_then(|mut target| {
         if let Some(open) = &cli.open {
-            target = cli::Target {
-                path: open.clone(),
-                is_default: false,
-            };
+            target = cli::Target { path: open.clone(), is_default: false };
         }
         match &cli.command {
             Some(command) => cli::run(command, &target),
@@ -34,11 +33,27 @@ fn main() -> ExitCode {
 
 /// Opens the interactive app on the report file.
 fn open_app(target: &cli::Target) -> anyhow::Result<()> {
-    let report = target.load()?;
-    let app = wgtrack::app::App::new(report, target.path.clone());
+    let (report, fingerprint) = target.open()?;
+    let lock = store::lock::acquire(&target.path);
+    let mut app = App::new(report, target.path.clone())
+        .with_disk(store::Expect::Content(fingerprint))
+        .with_lock(lock);
+    if app.read_only().is_none() {
+        match store::recovery::read(&target.path) {
+            Some((file, Ok(recovered))) => app.offer_recovery(recovered, file),
+            Some((file, Err(error))) => {
+                eprintln!("wgtrack: ignoring a recovery file that does not read: {error}");
+                let _ = file;
+            }
+            None => {}
+        }
+    }
     let keymap = wgtrack::keymap::Keymap::default();
     let theme = wgtrack::ui::theme::Theme::default();
-    wgtrack::tui::run(app, &keymap, &theme)?;
+    let app = wgtrack::tui::run(app, &keymap, &theme)?;
+    if let Some(note) = app.exit_note() {
+        eprintln!("wgtrack: {note}");
+    }
     Ok(())
 }
 

@@ -199,9 +199,9 @@ impl Tally {
 
 /// Mean progress of some activities, or `None` when there are none.
 pub fn mean_progress<'a>(activities: impl IntoIterator<Item = &'a Activity>) -> Option<f64> {
-    let (sum, n) = activities.into_iter().fold((0u64, 0u64), |(s, n), a| {
-        (s + u64::from(a.progress.get()), n + 1)
-    });
+    let (sum, n) = activities
+        .into_iter()
+        .fold((0u64, 0u64), |(s, n), a| (s + u64::from(a.progress.get()), n + 1));
     (n > 0).then(|| sum as f64 / n as f64)
 }
 
@@ -237,10 +237,7 @@ impl Report {
 
     /// Number of groups of a document type.
     pub fn groups_of_type(&self, kind: DocumentType) -> usize {
-        self.groups
-            .iter()
-            .filter(|g| g.document_type == kind)
-            .count()
+        self.groups.iter().filter(|g| g.document_type == kind).count()
     }
 
     pub fn activity(&self, group: usize, activity: usize) -> Option<&Activity> {

@@ -30,23 +30,14 @@ pub fn find(report: &Report, query: &str) -> Vec<Hit> {
     let mut hits = Vec::new();
     for (g, group) in report.groups.iter().enumerate() {
         if contains_folded(&group.title, &needle) {
-            hits.push(Hit {
-                group: g,
-                activity: None,
-                field: Field::GroupTitle,
-            });
+            hits.push(Hit { group: g, activity: None, field: Field::GroupTitle });
         }
         for (a, activity) in group.activities.iter().enumerate() {
-            for (field, text) in [
-                (Field::Description, &activity.description),
-                (Field::Remarks, &activity.remarks),
-            ] {
+            for (field, text) in
+                [(Field::Description, &activity.description), (Field::Remarks, &activity.remarks)]
+            {
                 if contains_folded(text, &needle) {
-                    hits.push(Hit {
-                        group: g,
-                        activity: Some(a),
-                        field,
-                    });
+                    hits.push(Hit { group: g, activity: Some(a), field });
                 }
             }
         }

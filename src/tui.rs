@@ -2,6 +2,10 @@
 //! loop that turns events into actions and redraws.
 
 use std::io::{self, Stdout, Write};
+use std::panic::{self, AssertUnwindSafe};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
 
 use crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
@@ -12,6 +16,7 @@ use crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::layout::{Position, Rect};
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 
 use crate::action::{Action, Pane};
 use crate::app::App;
@@ -29,12 +34,9 @@ impl TerminalGuard {
         install_panic_hook();
         terminal::enable_raw_mode()?;
         let mut stdout = io::stdout();
-        if let Err(e) = execute!(
-            stdout,
-            EnterAlternateScreen,
-            EnableMouseCapture,
-            EnableBracketedPaste
-        ) {
+        if let Err(e) =
+            execute!(stdout, EnterAlternateScreen, EnableMouseCapture, EnableBracketedPaste)
+        {
             restore();
             return Err(e);
         }
@@ -72,23 +74,86 @@ fn install_panic_hook() {
     }));
 }
 
-/// Runs the app until the user quits.
-pub fn run(mut app: App, keymap: &Keymap, theme: &Theme) -> io::Result<()> {
+/// How long the loop waits for an event before it checks for signals and journals text
+/// being typed; nothing is redrawn unless something happened.
+const IDLE: Duration = Duration::from_millis(250);
+/// Text typed in the editor reaches the recovery file within this time.
+const JOURNAL_TYPING: Duration = Duration::from_secs(1);
+
+/// Runs the app until the user quits, a signal or a hang-up stops it, or it panics. In every
+/// case unsaved work goes to the recovery file and the terminal is restored; returns the
+/// app for its exit note.
+pub fn run(mut app: App, keymap: &Keymap, theme: &Theme) -> io::Result<App> {
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [SIGTERM, SIGINT, SIGHUP] {
+        signal_hook::flag::register(signal, Arc::clone(&stop))?;
+    }
     let mut guard = TerminalGuard::enter()?;
+    let outcome = panic::catch_unwind(AssertUnwindSafe(|| {
+        event_loop(&mut guard, &mut app, keymap, theme, &stop)
+    }));
+    match outcome {
+        Ok(result) => {
+            if result.is_err() {
+                // The terminal went away or failed: the user cannot answer any question.
+                app.update(Action::Terminate);
+            }
+            drop(guard);
+            result.map(|()| app)
+        }
+        Err(payload) => {
+            // The panic hook has restored the terminal and printed the message.
+            let kept = panic::catch_unwind(AssertUnwindSafe(|| {
+                app.update(Action::Terminate);
+                app.exit_note().map(str::to_string)
+            }));
+            drop(guard);
+            if let Ok(Some(note)) = kept {
+                eprintln!("wgtrack: {note}");
+            }
+            panic::resume_unwind(payload)
+        }
+    }
+}
+
+fn event_loop(
+    guard: &mut TerminalGuard,
+    app: &mut App,
+    keymap: &Keymap,
+    theme: &Theme,
+    stop: &AtomicBool,
+) -> io::Result<()> {
     let ctx = ui::Context { keymap, theme };
     let mut view = ViewState::default();
     let mut reported = None;
+    let mut last_journal = Instant::now();
+    let mut redraw = true;
     while !app.should_quit {
-        guard
-            .terminal
-            .draw(|frame| ui::draw(frame, &app, &ctx, &mut view))?;
-        if reported != Some(view.viewport) {
-            reported = Some(view.viewport);
-            app.update(Action::Viewport(view.viewport));
+        if redraw {
+            guard.terminal.draw(|frame| ui::draw(frame, app, &ctx, &mut view))?;
+            if reported != Some(view.viewport) {
+                reported = Some(view.viewport);
+                app.update(Action::Viewport(view.viewport));
+            }
         }
-        // Block until something happens: no redraw on a timer.
-        if let Some(action) = translate(event::read()?, &app, keymap, &view) {
+        if stop.load(Ordering::Relaxed) {
+            app.update(Action::Terminate);
+            break;
+        }
+        if last_journal.elapsed() >= JOURNAL_TYPING {
+            // Committed edits are journaled here too, after their frame is on screen.
+            app.update(Action::Tick);
+            last_journal = Instant::now();
+        }
+        redraw = event::poll(IDLE)?;
+        let action = if redraw { translate(event::read()?, app, keymap, &view) } else { None };
+        if let Some(action) = action {
+            let commits = !matches!(action, Action::Editor(_) | Action::Type(_));
             app.update(action);
+            if commits {
+                app.update(Action::Tick);
+                last_journal = Instant::now();
+            }
         }
     }
     Ok(())
@@ -106,10 +171,8 @@ pub fn translate(event: Event, app: &App, keymap: &Keymap, view: &ViewState) -> 
 
 fn mouse_action(mouse: MouseEvent, view: &ViewState) -> Option<Action> {
     let at = Position::new(mouse.column, mouse.row);
-    let row_in = |area: Rect, offset: usize| {
-        area.contains(at)
-            .then(|| offset + usize::from(at.y - area.y))
-    };
+    let row_in =
+        |area: Rect, offset: usize| area.contains(at).then(|| offset + usize::from(at.y - area.y));
     let pane = if view.groups_rows.contains(at) {
         Pane::Groups
     } else if view.table_rows.contains(at) {

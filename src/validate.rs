@@ -65,10 +65,7 @@ pub fn problems(report: &Report) -> Vec<Problem> {
     let mut found = Vec::new();
     let mut require = |path: FieldPath, value: &str| {
         if let Some(message) = required_text(value) {
-            found.push(Problem {
-                path,
-                message: message.to_string(),
-            });
+            found.push(Problem { path, message: message.to_string() });
         }
     };
     let root = FieldPath::default;

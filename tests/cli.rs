@@ -38,10 +38,7 @@ fn help_for_every_command() {
         let text = stdout(&out);
         assert!(text.contains("Usage: wgtrack"), "{args:?}: {text}");
         if let Some(name) = command.first() {
-            assert!(
-                text.contains(&format!("wgtrack {name}")),
-                "{args:?}: {text}"
-            );
+            assert!(text.contains(&format!("wgtrack {name}")), "{args:?}: {text}");
         }
     }
     // Asking for help reads no file and creates none.
@@ -53,10 +50,7 @@ fn version_at_the_top_level() {
     let home = tempfile::tempdir().unwrap();
     let out = run(home.path(), &["--version"]);
     assert_code(&out, 0);
-    assert_eq!(
-        stdout(&out).trim(),
-        format!("wgtrack {}", env!("CARGO_PKG_VERSION"))
-    );
+    assert_eq!(stdout(&out).trim(), format!("wgtrack {}", env!("CARGO_PKG_VERSION")));
 }
 
 #[test]
@@ -65,11 +59,7 @@ fn version_for_every_subcommand() {
     for command in SUBCOMMANDS {
         let out = run(home.path(), &[command, "--version"]);
         assert_code(&out, 0);
-        assert!(
-            stdout(&out).contains(env!("CARGO_PKG_VERSION")),
-            "{command}: {}",
-            stdout(&out)
-        );
+        assert!(stdout(&out).contains(env!("CARGO_PKG_VERSION")), "{command}: {}", stdout(&out));
     }
 }
 
@@ -91,10 +81,7 @@ fn assert_percent(shown: &str, exact: f64) {
         .strip_suffix('%')
         .and_then(|v| v.parse().ok())
         .unwrap_or_else(|| panic!("a percentage: {shown}"));
-    assert!(
-        (value - exact).abs() <= 0.5,
-        "{shown} for a mean of {exact}"
-    );
+    assert!((value - exact).abs() <= 0.5, "{shown} for a mean of {exact}");
 }
 
 #[test]
@@ -104,21 +91,13 @@ fn summary_on_a_fresh_home_creates_the_default_file() {
     let out = run(home.path(), &["summary"]);
     assert_code(&out, 0);
     assert!(fs::read(&file).unwrap() == SHIPPED.as_bytes());
-    assert!(
-        stderr(&out).contains(&file.display().to_string()),
-        "says where: {}",
-        stderr(&out)
-    );
+    assert!(stderr(&out).contains(&file.display().to_string()), "says where: {}", stderr(&out));
 
     let text = stdout(&out);
     assert!(text.starts_with("LC/CE.20/3\n"), "{text}");
     let group_lines = text
         .lines()
-        .filter(|l| {
-            l.split_whitespace()
-                .next()
-                .is_some_and(|w| NUMERALS.contains(&w))
-        })
+        .filter(|l| l.split_whitespace().next().is_some_and(|w| NUMERALS.contains(&w)))
         .count();
     assert_eq!(group_lines, 11, "{text}");
     for (g, numeral) in NUMERALS.iter().enumerate() {
@@ -128,10 +107,7 @@ fn summary_on_a_fresh_home_creates_the_default_file() {
         let n = fields.len();
         let (completed, in_progress, not_started) = tally(PROGRESS[g]);
         let counts = [PROGRESS[g].len(), completed, in_progress, not_started];
-        let shown: Vec<usize> = fields[n - 5..n - 1]
-            .iter()
-            .map(|f| f.parse().unwrap())
-            .collect();
+        let shown: Vec<usize> = fields[n - 5..n - 1].iter().map(|f| f.parse().unwrap()).collect();
         assert_eq!(shown, counts, "{line}");
         assert_percent(fields[n - 1], mean(PROGRESS[g]));
     }
@@ -195,16 +171,8 @@ struct Bad {
 fn bad_inputs() -> Vec<Bad> {
     let mut bad = Vec::new();
 
-    let text = shipped_with(
-        "    symbol: \"LC/CE.20/3\",\n",
-        "    symbol: \"LC/CE.20/3\"\n",
-    );
-    bad.push(Bad {
-        name: "comma.ron",
-        bytes: text.into_bytes(),
-        says: &[],
-        at: None,
-    });
+    let text = shipped_with("    symbol: \"LC/CE.20/3\",\n", "    symbol: \"LC/CE.20/3\"\n");
+    bad.push(Bad { name: "comma.ron", bytes: text.into_bytes(), says: &[], at: None });
 
     let start = SHIPPED.rfind(')').unwrap();
     bad.push(Bad {
@@ -224,12 +192,7 @@ fn bad_inputs() -> Vec<Bad> {
     });
 
     let text = shipped_with("    venue: \"Virtual meeting, 7-8 April 2021\",\n", "");
-    bad.push(Bad {
-        name: "missing.ron",
-        bytes: text.into_bytes(),
-        says: &["venue"],
-        at: None,
-    });
+    bad.push(Bad { name: "missing.ron", bytes: text.into_bytes(), says: &["venue"], at: None });
 
     for (name, value, says) in [
         ("over.ron", "101", &["101"][..]),
@@ -241,12 +204,7 @@ fn bad_inputs() -> Vec<Bad> {
         let (line, column) = line_col(&text, at);
         // The README's own example: the column of the value itself.
         let column = (value == "101").then_some(column);
-        bad.push(Bad {
-            name,
-            bytes: text.into_bytes(),
-            says,
-            at: Some((line, column)),
-        });
+        bad.push(Bad { name, bytes: text.into_bytes(), says, at: Some((line, column)) });
     }
 
     let start = SHIPPED.find("    groups: [").unwrap();
@@ -275,19 +233,9 @@ fn bad_inputs() -> Vec<Bad> {
     let (line, column) = line_col(&text, at);
     let mut bytes = text.into_bytes();
     bytes[at] = 0xff;
-    bad.push(Bad {
-        name: "latin1.ron",
-        bytes,
-        says: &["UTF-8"],
-        at: Some((line, Some(column))),
-    });
+    bad.push(Bad { name: "latin1.ron", bytes, says: &["UTF-8"], at: Some((line, Some(column))) });
 
-    bad.push(Bad {
-        name: "empty.ron",
-        bytes: Vec::new(),
-        says: &["empty"],
-        at: None,
-    });
+    bad.push(Bad { name: "empty.ron", bytes: Vec::new(), says: &["empty"], at: None });
 
     bad.push(Bad {
         name: "newer.ron",
@@ -319,11 +267,7 @@ fn every_bad_input_is_refused_and_left_as_it_was() {
             assert!(stdout(&out).is_empty(), "{}: {args:?}", bad.name);
             assert!(message.contains(bad.name), "{}: {message}", bad.name);
             for word in bad.says {
-                assert!(
-                    message.contains(word),
-                    "{}: {word:?} in {message}",
-                    bad.name
-                );
+                assert!(message.contains(word), "{}: {word:?} in {message}", bad.name);
             }
             if bad.name != "newer.ron" {
                 let (line, column) = location(&message, file)
@@ -335,11 +279,7 @@ fn every_bad_input_is_refused_and_left_as_it_was() {
                     }
                 }
             }
-            assert!(
-                fs::read(&path).unwrap() == bad.bytes,
-                "{}: changed",
-                bad.name
-            );
+            assert!(fs::read(&path).unwrap() == bad.bytes, "{}: changed", bad.name);
             let names: Vec<_> = fs::read_dir(&dir).unwrap().collect();
             assert_eq!(names.len(), 1, "{}: nothing written beside it", bad.name);
         }
@@ -386,17 +326,13 @@ fn a_directory_is_refused() {
     let dir = home.path().join("reports");
     fs::create_dir(&dir).unwrap();
     let file = dir.to_str().unwrap();
-    for args in [
-        &["-f", file, "validate"][..],
-        &["-f", file, "set", "I", "1", "--progress", "5"][..],
-    ] {
+    for args in
+        [&["-f", file, "validate"][..], &["-f", file, "set", "I", "1", "--progress", "5"][..]]
+    {
         let out = run(home.path(), args);
         assert_code(&out, 1);
         let message = stderr(&out);
-        assert!(
-            message.contains(file) && message.contains("directory"),
-            "{message}"
-        );
+        assert!(message.contains(file) && message.contains("directory"), "{message}");
         assert_eq!(fs::read_dir(&dir).unwrap().count(), 0);
     }
 }
@@ -409,10 +345,7 @@ fn validate_accepts_the_shipped_report() {
     assert_code(&out, 0);
     assert!(stdout(&out).is_empty());
     let message = stderr(&out);
-    assert!(
-        message.contains("11 groups") && message.contains("85 activities"),
-        "{message}"
-    );
+    assert!(message.contains("11 groups") && message.contains("85 activities"), "{message}");
 }
 
 #[cfg(unix)]
@@ -430,19 +363,12 @@ fn set_in_a_read_only_directory_fails_cleanly() {
         return;
     }
     let file = path.to_str().unwrap();
-    let out = run(
-        home.path(),
-        &["-f", file, "set", "VIII", "7", "--progress", "40"],
-    );
+    let out = run(home.path(), &["-f", file, "set", "VIII", "7", "--progress", "40"]);
     fs::set_permissions(&locked, fs::Permissions::from_mode(0o755)).unwrap();
     assert_code(&out, 1);
     assert!(stderr(&out).contains(file), "{}", stderr(&out));
     assert!(fs::read(&path).unwrap() == SHIPPED.as_bytes());
-    assert_eq!(
-        fs::read_dir(&locked).unwrap().count(),
-        1,
-        "no temp file left"
-    );
+    assert_eq!(fs::read_dir(&locked).unwrap().count(), 1, "no temp file left");
 }
 
 fn export_json(home: &Path, file: &str) -> serde_json::Value {
@@ -458,11 +384,7 @@ fn differences(a: &serde_json::Value, b: &serde_json::Value, at: String, out: &m
         (Value::Object(x), Value::Object(y)) => {
             let keys: BTreeSet<&String> = x.keys().chain(y.keys()).collect();
             for key in keys {
-                let here = if at.is_empty() {
-                    key.clone()
-                } else {
-                    format!("{at}.{key}")
-                };
+                let here = if at.is_empty() { key.clone() } else { format!("{at}.{key}") };
                 match (x.get(key), y.get(key)) {
                     (Some(p), Some(q)) => differences(p, q, here, out),
                     _ => out.push(here),
@@ -488,17 +410,7 @@ fn set_changes_only_what_it_names() {
 
     let out = run(
         home.path(),
-        &[
-            "-f",
-            file,
-            "set",
-            "VIII",
-            "7",
-            "--progress",
-            "40",
-            "--remarks",
-            "New remark",
-        ],
+        &["-f", file, "set", "VIII", "7", "--progress", "40", "--remarks", "New remark"],
     );
     assert_code(&out, 0);
     assert!(stdout(&out).is_empty());
@@ -507,13 +419,7 @@ fn set_changes_only_what_it_names() {
     let after = export_json(home.path(), file);
     let mut found = Vec::new();
     differences(&before, &after, String::new(), &mut found);
-    assert_eq!(
-        found,
-        [
-            "groups[7].activities[6].progress",
-            "groups[7].activities[6].remarks"
-        ]
-    );
+    assert_eq!(found, ["groups[7].activities[6].progress", "groups[7].activities[6].remarks"]);
     let activity = &after["groups"][7]["activities"][6];
     assert_eq!(activity["progress"], 40);
     assert_eq!(activity["remarks"], "New remark");
@@ -523,18 +429,11 @@ fn set_changes_only_what_it_names() {
     let old: Vec<&str> = SHIPPED.lines().collect();
     let new: Vec<&str> = text.lines().collect();
     assert_eq!(old.len(), new.len());
-    let changed: Vec<(&str, &str)> = old
-        .iter()
-        .zip(&new)
-        .filter(|(a, b)| a != b)
-        .map(|(a, b)| (a.trim(), b.trim()))
-        .collect();
+    let changed: Vec<(&str, &str)> =
+        old.iter().zip(&new).filter(|(a, b)| a != b).map(|(a, b)| (a.trim(), b.trim())).collect();
     assert_eq!(changed.len(), 2, "{changed:?}");
     assert_eq!(changed[0], ("progress: 8,", "progress: 40,"));
-    assert!(
-        changed[1].0.starts_with("remarks: \"The document"),
-        "{changed:?}"
-    );
+    assert!(changed[1].0.starts_with("remarks: \"The document"), "{changed:?}");
     assert_eq!(changed[1].1, "remarks: \"New remark\",");
     // And the previous version is kept beside it.
     assert!(fs::read(store::backup_path(&path)).unwrap() == SHIPPED.as_bytes());
@@ -552,10 +451,7 @@ fn set_takes_the_group_as_a_numeral_in_any_case_or_a_number() {
     let path = write_shipped(&home.path().join("report.ron"));
     let file = path.to_str().unwrap();
     for (group, progress) in [("viii", "41"), ("8", "42"), ("VIII", "43")] {
-        let out = run(
-            home.path(),
-            &["-f", file, "set", group, "7", "--progress", progress],
-        );
+        let out = run(home.path(), &["-f", file, "set", group, "7", "--progress", progress]);
         assert_code(&out, 0);
         assert_eq!(progress_of(&path, 7, 6).to_string(), progress);
     }
@@ -590,24 +486,10 @@ fn set_refuses_wrong_usage_with_status_2() {
         assert!(fs::read(&path).unwrap() == SHIPPED.as_bytes(), "{case:?}");
         assert!(!store::backup_path(&path).exists(), "{case:?}: saved");
     }
-    let out = run(
-        home.path(),
-        &["-f", file, "set", "XII", "1", "--progress", "5"],
-    );
-    assert!(
-        stderr(&out).contains("XI"),
-        "names the groups: {}",
-        stderr(&out)
-    );
-    let out = run(
-        home.path(),
-        &["-f", file, "set", "8", "9", "--progress", "5"],
-    );
-    assert!(
-        stderr(&out).contains("1 to 8"),
-        "names the activities: {}",
-        stderr(&out)
-    );
+    let out = run(home.path(), &["-f", file, "set", "XII", "1", "--progress", "5"]);
+    assert!(stderr(&out).contains("XI"), "names the groups: {}", stderr(&out));
+    let out = run(home.path(), &["-f", file, "set", "8", "9", "--progress", "5"]);
+    assert!(stderr(&out).contains("1 to 8"), "names the activities: {}", stderr(&out));
 }
 
 #[test]
@@ -634,23 +516,12 @@ fn set_reads_remarks_from_a_file() {
         report.groups[1].activities[0].remarks,
         "First paragraph.\n\nSecond, with \"quotes\"."
     );
-    assert_eq!(
-        report.groups[1].activities[0].progress.get(),
-        PROGRESS[1][0]
-    );
+    assert_eq!(report.groups[1].activities[0].progress.get(), PROGRESS[1][0]);
 
     // A remarks file that cannot be read: status 1, nothing saved.
     let out = run(
         home.path(),
-        &[
-            "-f",
-            path.to_str().unwrap(),
-            "set",
-            "II",
-            "1",
-            "--remarks-file",
-            "absent.txt",
-        ],
+        &["-f", path.to_str().unwrap(), "set", "II", "1", "--remarks-file", "absent.txt"],
     );
     assert_code(&out, 1);
     assert!(stderr(&out).contains("absent.txt"), "{}", stderr(&out));
@@ -669,12 +540,7 @@ fn set_reads_remarks_from_standard_input() {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all("Typed in, *emphasis* and all.\r\n".as_bytes())
-        .unwrap();
+    child.stdin.take().unwrap().write_all("Typed in, *emphasis* and all.\r\n".as_bytes()).unwrap();
     let out = child.wait_with_output().unwrap();
     assert_code(&out, 0);
     let activity = &store::load(&path).unwrap().groups[2].activities[1];
@@ -711,20 +577,14 @@ fn the_file_is_chosen_by_flag_then_environment_then_default() {
     assert_eq!(symbol_seen(h, &["summary", "--file", f], None), "FLAG/1");
     assert_eq!(symbol_seen(h, &["summary"], Some(&env)), "ENV/1");
     assert_eq!(symbol_seen(h, &["-f", f, "summary"], Some(&env)), "FLAG/1");
-    assert!(
-        !default_file(h).exists(),
-        "a named file leaves the default alone"
-    );
+    assert!(!default_file(h).exists(), "a named file leaves the default alone");
     assert_eq!(symbol_seen(h, &["summary"], None), "LC/CE.20/3");
     assert!(default_file(h).exists());
 
     // set writes to the file chosen the same way.
     let mut command = wgtrack(h);
     command.env("WGTRACK_FILE", &env);
-    let out = command
-        .args(["set", "I", "6", "--progress", "10"])
-        .output()
-        .unwrap();
+    let out = command.args(["set", "I", "6", "--progress", "10"]).output().unwrap();
     assert_code(&out, 0);
     assert_eq!(progress_of(&env, 0, 5), 10);
     assert_eq!(progress_of(&flag, 0, 5), 0);
@@ -735,24 +595,13 @@ fn the_file_is_chosen_by_flag_then_environment_then_default() {
 fn csv_export_holds_every_activity() {
     let home = tempfile::tempdir().unwrap();
     let path = write_shipped(&home.path().join("report.ron"));
-    let out = run(
-        home.path(),
-        &["-f", path.to_str().unwrap(), "export", "--format", "csv"],
-    );
+    let out = run(home.path(), &["-f", path.to_str().unwrap(), "export", "--format", "csv"]);
     assert_code(&out, 0);
     let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
     let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
     assert_eq!(
         header,
-        [
-            "group",
-            "group_title",
-            "activity",
-            "topic",
-            "description",
-            "progress",
-            "remarks"
-        ]
+        ["group", "group_title", "activity", "topic", "description", "progress", "remarks"]
     );
     let rows: Vec<CsvRow> = reader.deserialize().map(Result::unwrap).collect();
     assert_eq!(rows.len(), 85);
@@ -776,10 +625,7 @@ fn csv_export_holds_every_activity() {
 fn json_export_is_the_model() {
     let home = tempfile::tempdir().unwrap();
     let path = write_shipped(&home.path().join("report.ron"));
-    let out = run(
-        home.path(),
-        &["-f", path.to_str().unwrap(), "export", "--format", "json"],
-    );
+    let out = run(home.path(), &["-f", path.to_str().unwrap(), "export", "--format", "json"]);
     assert_code(&out, 0);
     let report: Report = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(report, shipped());
@@ -795,18 +641,8 @@ fn export_to_a_file_prints_nothing() {
     let path = write_shipped(&home.path().join("report.ron"));
     let file = path.to_str().unwrap();
     let json = home.path().join("out.json");
-    let out = run(
-        home.path(),
-        &[
-            "-f",
-            file,
-            "export",
-            "--format",
-            "json",
-            "-o",
-            json.to_str().unwrap(),
-        ],
-    );
+    let out =
+        run(home.path(), &["-f", file, "export", "--format", "json", "-o", json.to_str().unwrap()]);
     assert_code(&out, 0);
     assert!(out.stdout.is_empty(), "{}", stdout(&out));
     let report: Report = serde_json::from_slice(&fs::read(&json).unwrap()).unwrap();
@@ -815,23 +651,12 @@ fn export_to_a_file_prints_nothing() {
     let csv_out = home.path().join("out.csv");
     let out = run(
         home.path(),
-        &[
-            "-f",
-            file,
-            "export",
-            "--format",
-            "csv",
-            "--output",
-            csv_out.to_str().unwrap(),
-        ],
+        &["-f", file, "export", "--format", "csv", "--output", csv_out.to_str().unwrap()],
     );
     assert_code(&out, 0);
     assert!(out.stdout.is_empty(), "{}", stdout(&out));
     let stdout_csv = run(home.path(), &["-f", file, "export", "--format", "csv"]);
     assert_eq!(fs::read(&csv_out).unwrap(), stdout_csv.stdout);
-    assert!(
-        fs::read(&path).unwrap() == SHIPPED.as_bytes(),
-        "export leaves the report"
-    );
+    assert!(fs::read(&path).unwrap() == SHIPPED.as_bytes(), "export leaves the report");
     assert!(temp_files(home.path()).is_empty());
 }

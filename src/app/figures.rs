@@ -26,11 +26,7 @@ impl Figures {
         let Some(group) = report.groups.get(g) else {
             return;
         };
-        let sum = group
-            .activities
-            .iter()
-            .map(|a| u64::from(a.progress.get()))
-            .sum();
+        let sum = group.activities.iter().map(|a| u64::from(a.progress.get())).sum();
         if let (Some(s), Some(t)) = (self.sums.get_mut(g), self.tallies.get_mut(g)) {
             *s = (sum, group.activities.len() as u64);
             *t = group.tally();
@@ -43,10 +39,7 @@ impl Figures {
     }
 
     pub fn programme_progress(&self) -> Option<f64> {
-        let (sum, n) = self
-            .sums
-            .iter()
-            .fold((0, 0), |(s, n), (gs, gn)| (s + gs, n + gn));
+        let (sum, n) = self.sums.iter().fold((0, 0), |(s, n), (gs, gn)| (s + gs, n + gn));
         (n > 0).then(|| sum as f64 / n as f64)
     }
 }

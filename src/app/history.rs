@@ -17,54 +17,53 @@ pub enum Change {
         from: String,
         to: String,
     },
+    /// The whole report at once: restoring unsaved edits from the recovery file.
+    Whole {
+        from: Box<Report>,
+        to: Box<Report>,
+    },
 }
 
 impl Change {
     /// Puts the new value in place (`forward`) or the old one back.
     pub fn apply(&self, report: &mut Report, forward: bool) {
         match self {
-            Change::Progress {
-                group,
-                activity,
-                from,
-                to,
-            } => {
+            Change::Progress { group, activity, from, to } => {
                 if let Some(a) = report.activity_mut(*group, *activity) {
                     a.progress = if forward { *to } else { *from };
                 }
             }
-            Change::Remarks {
-                group,
-                activity,
-                from,
-                to,
-            } => {
+            Change::Remarks { group, activity, from, to } => {
                 if let Some(a) = report.activity_mut(*group, *activity) {
                     a.remarks = if forward { to } else { from }.clone();
                 }
             }
+            Change::Whole { from, to } => {
+                *report = if forward { to } else { from }.as_ref().clone();
+            }
         }
     }
 
-    /// The group and activity the change touches.
-    pub fn place(&self) -> (usize, usize) {
+    /// The group and activity the change touches; `None` when it touches everything.
+    pub fn place(&self) -> Option<(usize, usize)> {
         match self {
-            Change::Progress {
-                group, activity, ..
+            Change::Progress { group, activity, .. } | Change::Remarks { group, activity, .. } => {
+                Some((*group, *activity))
             }
-            | Change::Remarks {
-                group, activity, ..
-            } => (*group, *activity),
+            Change::Whole { .. } => None,
         }
     }
 
     /// What the change did, for the footer ("progress of VIII.7: 8% → 40%").
     pub fn describe(&self) -> String {
-        let (g, a) = self.place();
-        let at = format!("{}.{}", crate::model::numeral(g + 1), a + 1);
+        let at = self
+            .place()
+            .map(|(g, a)| format!("{}.{}", crate::model::numeral(g + 1), a + 1))
+            .unwrap_or_default();
         match self {
             Change::Progress { from, to, .. } => format!("progress of {at}: {from} → {to}"),
             Change::Remarks { .. } => format!("remarks of {at}"),
+            Change::Whole { .. } => "the whole report (restored edits)".to_string(),
         }
     }
 }

@@ -1,6 +1,9 @@
 //! The application state and `update`, the only place where it changes.
 
+mod edit;
 mod figures;
+mod file;
+mod find;
 mod history;
 mod update;
 
@@ -14,6 +17,9 @@ pub use history::{Change, History};
 use crate::action::{Pane, Viewport};
 use crate::model::{Activity, Group, Report};
 use crate::search::Hit;
+use crate::store::Expect;
+use crate::store::lock::{Holder, Lock};
+use crate::store::recovery::Recovery;
 
 /// What the keyboard is doing right now; each mode carries what it is editing.
 #[derive(Debug, Default)]
@@ -25,14 +31,26 @@ pub enum Mode {
     /// Editing the selected activity's remarks.
     EditRemarks(Box<TextArea<'static>>),
     /// Typing a search; the search that was active before, to restore on Esc.
-    Search {
-        input: String,
-        previous: Option<Search>,
-    },
+    Search { input: String, previous: Option<Search> },
     /// Asking whether to save before leaving.
     ConfirmQuit,
+    /// The file changed on disk (or is gone) since it was loaded: asking what to do.
+    Conflict { missing: bool },
+    /// Typing the name to save under.
+    SaveAs(String),
+    /// Offering to restore unsaved edits found at start.
+    Recover(Box<Offer>),
     /// Showing every key binding.
     Help,
+}
+
+/// Unsaved edits found in the recovery file, and what they change.
+#[derive(Debug)]
+pub struct Offer {
+    pub recovered: Recovery,
+    pub file: PathBuf,
+    /// One line per difference from the file.
+    pub lines: Vec<String>,
 }
 
 /// The active search and the match the selection is on.
@@ -59,6 +77,20 @@ pub struct App {
     history: History,
     /// The version of the report that the file holds, if any version still does.
     saved_version: Option<u64>,
+    /// What the file on disk holds as far as the app knows.
+    disk: Expect,
+    /// The report's lock, while this app holds it.
+    lock: Option<Lock>,
+    /// Who holds the report, when this app may only read it.
+    read_only: Option<Holder>,
+    /// Edits not yet written to the recovery file.
+    journal_due: bool,
+    /// The editor text last written to the recovery file.
+    journaled_text: Option<String>,
+    /// The user chose to keep an older recovery file for later: do not remove it.
+    recovery_declined: bool,
+    /// What to tell the user on the terminal after the app closed.
+    exit_note: Option<String>,
     pub mode: Mode,
     pub focus: Pane,
     pub group: usize,
@@ -82,6 +114,13 @@ impl App {
             path,
             history: History::default(),
             saved_version: Some(0),
+            disk: Expect::Anything,
+            lock: None,
+            read_only: None,
+            journal_due: false,
+            journaled_text: None,
+            recovery_declined: false,
+            exit_note: None,
             mode: Mode::Normal,
             focus: Pane::Groups,
             group: 0,
@@ -91,11 +130,7 @@ impl App {
             help_scroll: 0,
             search: None,
             message: None,
-            viewport: Viewport {
-                page: 10,
-                detail_max: usize::MAX,
-                help_max: usize::MAX,
-            },
+            viewport: Viewport { page: 10, detail_max: usize::MAX, help_max: usize::MAX },
             should_quit: false,
         }
     }
@@ -111,5 +146,12 @@ impl App {
 
     pub fn selected_activity(&self) -> Option<&Activity> {
         self.report.activity(self.group, self.activity)
+    }
+
+    /// Keeps the selection inside the report after it changed shape.
+    fn clamp_selection(&mut self) {
+        self.group = self.group.min(self.report.groups.len().saturating_sub(1));
+        let count = self.selected_group().map_or(0, |g| g.activities.len());
+        self.activity = self.activity.min(count.saturating_sub(1));
     }
 }

@@ -15,13 +15,8 @@ fn pad(text: &str, width: usize) -> String {
 /// Numeral, topic, document type, activity counts by status and progress, per group.
 pub fn summary(report: &Report, out: impl Write) -> io::Result<()> {
     let mut out = out;
-    let topic_width = report
-        .groups
-        .iter()
-        .map(|g| g.topic.width())
-        .max()
-        .unwrap_or(0)
-        .max("Topic".len());
+    let topic_width =
+        report.groups.iter().map(|g| g.topic.width()).max().unwrap_or(0).max("Topic".len());
     let line =
         |out: &mut dyn Write, no: &str, topic: &str, kind: &str, t: &Tally, progress: &str| {
             writeln!(

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use super::locate::{line_column, locate};
+use super::save::Fingerprint;
 use crate::model::{FORMAT, Report};
 use crate::validate::{self, Problem};
 
@@ -27,20 +28,11 @@ pub enum LoadError {
     #[error("{}: is a directory, not a report file", path.display())]
     Directory { path: PathBuf },
     #[error("{}:{line}:{column}: the file is not UTF-8 text", path.display())]
-    NotUtf8 {
-        path: PathBuf,
-        line: usize,
-        column: usize,
-    },
+    NotUtf8 { path: PathBuf, line: usize, column: usize },
     #[error("{}:1:1: the file is empty; a report starts with `Report(`", path.display())]
     Empty { path: PathBuf },
     #[error("{}:{line}:{column}: {message}", path.display())]
-    Syntax {
-        path: PathBuf,
-        line: usize,
-        column: usize,
-        message: String,
-    },
+    Syntax { path: PathBuf, line: usize, column: usize, message: String },
     #[error(
         "{}: the file is in format {found}, newer than this wgtrack reads (format {FORMAT}); \
          install a newer wgtrack to open it",
@@ -48,10 +40,7 @@ pub enum LoadError {
     )]
     NewerFormat { path: PathBuf, found: u32 },
     #[error("{}", Invalid(path, problems))]
-    Invalid {
-        path: PathBuf,
-        problems: Vec<Located>,
-    },
+    Invalid { path: PathBuf, problems: Vec<Located> },
 }
 
 /// Prints one problem per line, each prefixed with `file:line:column`.
@@ -63,11 +52,7 @@ impl fmt::Display for Invalid<'_> {
             if i > 0 {
                 writeln!(f)?;
             }
-            let Located {
-                line,
-                column,
-                problem,
-            } = found;
+            let Located { line, column, problem } = found;
             write!(f, "{}:{line}:{column}: {problem}", self.0.display())?;
         }
         Ok(())
@@ -76,22 +61,23 @@ impl fmt::Display for Invalid<'_> {
 
 /// Reads and checks the report at `path`.
 pub fn load(path: &Path) -> Result<Report, LoadError> {
+    open(path).map(|(report, _)| report)
+}
+
+/// Reads and checks the report at `path`, with the fingerprint of the bytes read, which a
+/// later save checks to be sure no one else changed the file meanwhile.
+pub fn open(path: &Path) -> Result<(Report, Fingerprint), LoadError> {
     let bytes = read(path)?;
     let text = utf8(path, &bytes)?;
-    parse(path, text)
+    Ok((parse(path, text)?, Fingerprint::of(&bytes)))
 }
 
 /// Reads the file's bytes, with a clear word for the usual failures.
 pub fn read(path: &Path) -> Result<Vec<u8>, LoadError> {
     if path.is_dir() {
-        return Err(LoadError::Directory {
-            path: path.to_path_buf(),
-        });
+        return Err(LoadError::Directory { path: path.to_path_buf() });
     }
-    std::fs::read(path).map_err(|source| LoadError::Read {
-        path: path.to_path_buf(),
-        source,
-    })
+    std::fs::read(path).map_err(|source| LoadError::Read { path: path.to_path_buf(), source })
 }
 
 /// The file's text, or where its first byte that is not UTF-8 sits.
@@ -99,30 +85,21 @@ pub fn utf8<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str, LoadError> {
     std::str::from_utf8(bytes).map_err(|e| {
         let good = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
         let (line, column) = line_column(good, good.len());
-        LoadError::NotUtf8 {
-            path: path.to_path_buf(),
-            line,
-            column,
-        }
+        LoadError::NotUtf8 { path: path.to_path_buf(), line, column }
     })
 }
 
 /// Parses report text; `path` only names the source in errors.
 pub fn parse(path: &Path, text: &str) -> Result<Report, LoadError> {
     if text.trim().is_empty() {
-        return Err(LoadError::Empty {
-            path: path.to_path_buf(),
-        });
+        return Err(LoadError::Empty { path: path.to_path_buf() });
     }
     let report: Report = match ron::from_str(text) {
         Ok(report) => report,
         Err(error) => {
             // A newer format may well fail on fields this build does not know: say why.
             if let Some(found) = newer_format(text) {
-                return Err(LoadError::NewerFormat {
-                    path: path.to_path_buf(),
-                    found,
-                });
+                return Err(LoadError::NewerFormat { path: path.to_path_buf(), found });
             }
             return Err(LoadError::Syntax {
                 path: path.to_path_buf(),
@@ -133,10 +110,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Report, LoadError> {
         }
     };
     if report.format > FORMAT {
-        return Err(LoadError::NewerFormat {
-            path: path.to_path_buf(),
-            found: report.format,
-        });
+        return Err(LoadError::NewerFormat { path: path.to_path_buf(), found: report.format });
     }
     let problems = validate::problems(&report);
     if problems.is_empty() {
@@ -146,17 +120,10 @@ pub fn parse(path: &Path, text: &str) -> Result<Report, LoadError> {
         .into_iter()
         .map(|problem| {
             let (line, column) = locate(text, &problem.path).unwrap_or((1, 1));
-            Located {
-                line,
-                column,
-                problem,
-            }
+            Located { line, column, problem }
         })
         .collect();
-    Err(LoadError::Invalid {
-        path: path.to_path_buf(),
-        problems,
-    })
+    Err(LoadError::Invalid { path: path.to_path_buf(), problems })
 }
 
 /// The `format` of a file whose other fields may not match this build's model.

@@ -131,10 +131,7 @@ impl Cursor<'_> {
                 Some(())
             }
             _ => {
-                while self
-                    .peek()
-                    .is_some_and(|c| c.is_alphanumeric() || "+-._".contains(c))
-                {
+                while self.peek().is_some_and(|c| c.is_alphanumeric() || "+-._".contains(c)) {
                     self.bump();
                 }
                 Some(())

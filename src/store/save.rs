@@ -15,21 +15,52 @@ pub enum SaveError {
     Serialize(String),
     #[error("the written text does not read back as the same report; nothing was saved")]
     RoundTrip,
+    #[error("{}: the file changed on disk since it was loaded; nothing was saved", path.display())]
+    Changed { path: PathBuf },
+    #[error("{}: the file was deleted or moved since it was loaded; nothing was saved", path.display())]
+    Missing { path: PathBuf },
     #[error("{}: {step}: {source}", path.display())]
-    Io {
-        path: PathBuf,
-        step: &'static str,
-        source: io::Error,
-    },
+    Io { path: PathBuf, step: &'static str, source: io::Error },
+}
+
+/// A digest of a file's bytes (64-bit FNV-1a), to tell whether someone else changed it. It
+/// is stable across builds, so it can also name files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Fingerprint(u64);
+
+impl Fingerprint {
+    pub fn of(bytes: &[u8]) -> Fingerprint {
+        let hash = bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, &b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        });
+        Fingerprint(hash)
+    }
+
+    pub fn value(self) -> u64 {
+        self.0
+    }
+}
+
+/// What a save expects to find on disk before it replaces the file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expect {
+    /// The content loaded or last saved: anything else is someone else's change.
+    Content(Fingerprint),
+    /// No file yet.
+    Absent,
+    /// Whatever is there may be replaced (the user chose to overwrite).
+    Anything,
 }
 
 /// The report as the file holds it. The layout is fixed so that saving an unchanged report
 /// gives back the same bytes and diffs between versions show only what changed.
 pub fn to_text(report: &Report) -> Result<String, SaveError> {
-    let config = PrettyConfig::new()
-        .struct_names(true)
-        .indentor("    ".to_string());
-    let mut text = ron::ser::to_string_pretty(report, config)
+    pretty(report)
+}
+
+fn pretty<T: serde::Serialize>(value: &T) -> Result<String, SaveError> {
+    let config = PrettyConfig::new().struct_names(true).indentor("    ".to_string());
+    let mut text = ron::ser::to_string_pretty(value, config)
         .map_err(|e| SaveError::Serialize(e.to_string()))?;
     text.push('\n');
     Ok(text)
@@ -42,33 +73,55 @@ pub fn backup_path(target: &Path) -> PathBuf {
     target.with_file_name(name)
 }
 
-/// Saves `report` to `path` atomically and returns the bytes written.
+/// Saves `report` to `path` atomically and returns the fingerprint of what was written.
 ///
-/// The text is parsed back and compared before anything touches the disk. A symlink is
-/// followed so that the link stays a link. The new content goes to a temporary file in the
-/// same directory, is flushed, takes the old file's permissions, and is renamed over it; the
-/// previous version is kept as `<name>.bak`.
-pub fn save(path: &Path, report: &Report) -> Result<Vec<u8>, SaveError> {
-    let text = to_text(report)?;
-    match ron::from_str::<Report>(&text) {
-        Ok(back) if &back == report => {}
-        _ => return Err(SaveError::RoundTrip),
-    }
-    write_atomic(path, text.as_bytes())?;
-    Ok(text.into_bytes())
+/// The steps, each of which leaves the old file intact when it fails:
+/// 1. serialise, parse the text back and require it to equal the report;
+/// 2. follow a symlink to its target, so that the link stays a link;
+/// 3. check that the file still holds what `expect` says, so no one's change is lost;
+/// 4. write a temporary file in the same directory with the old file's permissions, flush it;
+/// 5. keep the previous version as `<name>.bak`;
+/// 6. rename the temporary file over the target and flush the directory.
+pub fn save(path: &Path, report: &Report, expect: Expect) -> Result<Fingerprint, SaveError> {
+    let text = serialize_checked(report)?;
+    write_atomic(path, text.as_bytes(), expect, true)?;
+    Ok(Fingerprint::of(text.as_bytes()))
 }
 
-/// Replaces the file at `path` (or its symlink target) with `bytes`, all or nothing.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+/// The report's text, refused unless it reads back as the same report.
+pub fn serialize_checked<T>(value: &T) -> Result<String, SaveError>
+where
+    T: serde::Serialize + serde::de::DeserializeOwned + PartialEq,
+{
+    injected("save::serialize").map_err(|e| SaveError::Serialize(e.to_string()))?;
+    let text = pretty(value)?;
+    match ron::from_str::<T>(&text) {
+        Ok(back) if &back == value && injected("save::verify").is_ok() => Ok(text),
+        _ => Err(SaveError::RoundTrip),
+    }
+}
+
+/// A failure injected by tests at a named step (`fail` crate); nothing in normal builds.
+#[allow(unused_variables)] // `point` is unused when fail points are compiled out
+fn injected(point: &str) -> io::Result<()> {
+    fail::fail_point!(point, |_| Err(io::Error::other(format!("injected failure at {point}"))));
+    Ok(())
+}
+
+/// Replaces the file at `path` (or its symlink target) with `bytes`, all or nothing, after
+/// checking that it holds what `expect` says; keeps a `.bak` of the old file when asked.
+pub fn write_atomic(
+    path: &Path,
+    bytes: &[u8],
+    expect: Expect,
+    backup: bool,
+) -> Result<(), SaveError> {
     let target = resolve_link(path)?;
     let io_err = |step: &'static str| {
         let target = target.clone();
-        move |source| SaveError::Io {
-            path: target,
-            step,
-            source,
-        }
+        move |source| SaveError::Io { path: target, step, source }
     };
+    check_expected(&target, expect)?;
     let dir = match target.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
@@ -82,28 +135,67 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
         use std::os::unix::fs::PermissionsExt;
         builder.permissions(fs::Permissions::from_mode(0o666));
     }
-    let mut temp = builder
-        .tempfile_in(&dir)
+    let mut temp = injected("save::create")
+        .and_then(|()| builder.tempfile_in(&dir))
         .map_err(io_err("cannot create a temporary file in its directory"))?;
-    temp.write_all(bytes)
+    injected("save::write")
+        .and_then(|()| temp.write_all(bytes))
         .map_err(io_err("cannot write the new content"))?;
     if let Some(old) = &old {
-        temp.as_file()
-            .set_permissions(old.permissions())
+        injected("save::permissions")
+            .and_then(|()| temp.as_file().set_permissions(old.permissions()))
             .map_err(io_err("cannot keep the file's permissions"))?;
+        keep_owner(temp.as_file(), old);
     }
-    temp.as_file()
-        .sync_all()
+    // A failed flush is final: the data may be lost in the page cache, so no retry may
+    // report success over it.
+    injected("save::sync")
+        .and_then(|()| temp.as_file().sync_all())
         .map_err(io_err("cannot flush the new content to disk"))?;
-    if old.is_some() {
-        keep_backup(&target).map_err(io_err("cannot keep the previous version as a backup"))?;
+    if backup && old.is_some() {
+        injected("save::backup")
+            .and_then(|()| keep_backup(&target))
+            .map_err(io_err("cannot keep the previous version as a backup"))?;
     }
-    temp.persist(&target)
-        .map_err(|e| e.error)
-        .map_err(io_err("cannot replace the file"))?;
-    sync_dir(&dir).map_err(io_err("cannot flush the directory"))?;
+    injected("save::rename").map_err(io_err("cannot replace the file"))?;
+    temp.persist(&target).map_err(|e| e.error).map_err(io_err("cannot replace the file"))?;
+    injected("save::sync-dir")
+        .and_then(|()| sync_dir(&dir))
+        .map_err(io_err("cannot flush the directory"))?;
     Ok(())
 }
+
+/// Refuses to go on when the file is not what the caller last saw.
+fn check_expected(target: &Path, expect: Expect) -> Result<(), SaveError> {
+    let on_disk = match fs::read(target) {
+        Ok(bytes) => Some(Fingerprint::of(&bytes)),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+        Err(source) => {
+            return Err(SaveError::Io {
+                path: target.to_path_buf(),
+                step: "cannot read the file to check it is unchanged",
+                source,
+            });
+        }
+    };
+    match (expect, on_disk) {
+        (Expect::Anything, _) | (Expect::Absent, None) => Ok(()),
+        (Expect::Content(want), Some(found)) if want == found => Ok(()),
+        (Expect::Content(_), None) => Err(SaveError::Missing { path: target.to_path_buf() }),
+        (_, Some(_)) => Err(SaveError::Changed { path: target.to_path_buf() }),
+    }
+}
+
+/// Gives the new file the old one's owner and group where the process may (as root); a
+/// user can only give files to themselves, which they already are.
+#[cfg(unix)]
+fn keep_owner(file: &fs::File, old: &fs::Metadata) {
+    use std::os::unix::fs::MetadataExt;
+    let _ = std::os::unix::fs::fchown(file, Some(old.uid()), Some(old.gid()));
+}
+
+#[cfg(not(unix))]
+fn keep_owner(_file: &fs::File, _old: &fs::Metadata) {}
 
 /// Follows symlinks to the file they name, so saving replaces the target, not the link.
 fn resolve_link(path: &Path) -> Result<PathBuf, SaveError> {

@@ -20,10 +20,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &mut 
     let count = group.activities.len();
     let block = Block::bordered()
         .title(Line::from(vec![
-            Span::styled(
-                format!(" {}.{} ", numeral(app.group + 1), app.activity + 1),
-                theme.label,
-            ),
+            Span::styled(format!(" {}.{} ", numeral(app.group + 1), app.activity + 1), theme.label),
             Span::styled(format!("· {} ", group.topic), theme.title),
         ]))
         .title_bottom(Line::styled(
@@ -38,23 +35,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &mut 
     let query = super::query(app);
     let mut lines = Vec::new();
     if let Some(topic) = &activity.topic {
-        lines.push(Line::from(vec![
-            Span::styled("Topic  ", theme.label),
-            Span::raw(topic.clone()),
-        ]));
+        lines
+            .push(Line::from(vec![Span::styled("Topic  ", theme.label), Span::raw(topic.clone())]));
     }
     lines.push(rich_line(&activity.description, theme.title, query, theme));
     lines.push(Line::default());
     let mut progress = vec![Span::styled("Progress  ", theme.label)];
-    progress.extend(progress_spans(
-        Some(f64::from(activity.progress.get())),
-        20,
-        theme,
-    ));
-    progress.push(Span::styled(
-        format!("  {}", activity.progress.status().label()),
-        theme.muted,
-    ));
+    progress.extend(progress_spans(Some(f64::from(activity.progress.get())), 20, theme));
+    progress.push(Span::styled(format!("  {}", activity.progress.status().label()), theme.muted));
     lines.push(Line::from(progress));
     lines.push(Line::default());
     lines.push(Line::styled("Remarks", theme.label));
@@ -68,8 +56,5 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &mut 
     let total = paragraph.line_count(inner.width);
     view.viewport.detail_max = total.saturating_sub(inner.height as usize);
     let scroll = app.detail_scroll.min(view.viewport.detail_max);
-    frame.render_widget(
-        paragraph.scroll((scroll.min(u16::MAX as usize) as u16, 0)),
-        inner,
-    );
+    frame.render_widget(paragraph.scroll((scroll.min(u16::MAX as usize) as u16, 0)), inner);
 }

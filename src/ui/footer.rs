@@ -48,9 +48,7 @@ fn search_line(input: &str, theme: &super::theme::Theme) -> Line<'static> {
 fn status_line(app: &App, theme: &super::theme::Theme) -> Line<'static> {
     match &app.search {
         Some(search) => {
-            let at = search
-                .current
-                .map_or("–".to_string(), |i| (i + 1).to_string());
+            let at = search.current.map_or("–".to_string(), |i| (i + 1).to_string());
             Line::from(vec![
                 Span::styled(format!(" “{}” ", search.query), theme.match_highlight),
                 Span::styled(

@@ -29,11 +29,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &mut 
             Span::styled(format!(" {} ", numeral(app.group + 1)), theme.label),
             Span::styled(format!("· {} ", group.topic), theme.title),
         ]))
-        .border_style(if focused {
-            theme.border_focused
-        } else {
-            theme.border
-        });
+        .border_style(if focused { theme.border_focused } else { theme.border });
     let inner = block.inner(area);
     frame.render_widget(block, area);
 
@@ -49,11 +45,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &mut 
         Layout::vertical([Constraint::Length(info_height), Constraint::Min(0)]).areas(inner);
     frame.render_widget(info, info_area);
     if info_height < wanted && info_area.height > 0 {
-        let last = Rect {
-            y: info_area.bottom() - 1,
-            height: 1,
-            ..info_area
-        };
+        let last = Rect { y: info_area.bottom() - 1, height: 1, ..info_area };
         let more = Line::from(vec![
             Span::styled("▸ … ", theme.label),
             Span::styled("more objectives: o folds them", theme.muted),
@@ -66,12 +58,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &mut 
 
 fn info_lines(app: &App, group: &Group, theme: &Theme) -> Vec<Line<'static>> {
     let query = super::query(app);
-    let tally = app
-        .figures
-        .tallies
-        .get(app.group)
-        .copied()
-        .unwrap_or_default();
+    let tally = app.figures.tallies.get(app.group).copied().unwrap_or_default();
     let mut lines = vec![rich_line(&group.title, theme.title, query, theme)];
     lines.push(Line::from(vec![
         Span::styled(capitalize(group.document_type.label()), theme.label),
@@ -113,12 +100,7 @@ fn info_lines(app: &App, group: &Group, theme: &Theme) -> Vec<Line<'static>> {
             Span::styled("▾ General objective ", theme.label),
             Span::styled("(o folds)", theme.muted),
         ]));
-        lines.push(rich_line(
-            &group.general_objective,
-            Style::default(),
-            query,
-            theme,
-        ));
+        lines.push(rich_line(&group.general_objective, Style::default(), query, theme));
         if !group.specific_objectives.is_empty() {
             lines.push(Line::styled("  Specific objectives", theme.label));
         }
@@ -133,10 +115,7 @@ fn info_lines(app: &App, group: &Group, theme: &Theme) -> Vec<Line<'static>> {
 
 fn capitalize(text: &str) -> String {
     let mut chars = text.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
 /// Column widths for the table in `width` cells: number, topic, description, progress,
@@ -181,10 +160,7 @@ fn draw_table(
     view.table_rows = rows_area;
     let count = group.activities.len();
     if count == 0 {
-        frame.render_widget(
-            Paragraph::new(Line::styled("No activities", theme.muted)),
-            rows_area,
-        );
+        frame.render_widget(Paragraph::new(Line::styled("No activities", theme.muted)), rows_area);
         return;
     }
     let rows = rows_area.height as usize;
@@ -197,13 +173,7 @@ fn draw_table(
             let mut spans = vec![Span::styled(format!("{:>3}  ", a + 1), theme.muted)];
             let mut text_cell = |text: &str, width: usize| {
                 if width > 0 {
-                    push_highlighted(
-                        &mut spans,
-                        &fit(text, width),
-                        Style::default(),
-                        query,
-                        theme,
-                    );
+                    push_highlighted(&mut spans, &fit(text, width), Style::default(), query, theme);
                     spans.push(Span::raw(" "));
                 }
             };
@@ -227,11 +197,7 @@ fn draw_table(
             }
             let line = Line::from(spans);
             if a == app.activity {
-                line.style(if focused {
-                    theme.selected
-                } else {
-                    theme.selected_unfocused
-                })
+                line.style(if focused { theme.selected } else { theme.selected_unfocused })
             } else {
                 line
             }

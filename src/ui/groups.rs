@@ -17,54 +17,35 @@ const GAUGE_WIDTH: usize = 6;
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &mut ViewState) {
     let focused = app.focus == Pane::Groups;
     let count = app.report.groups.len();
-    let block = Block::bordered()
-        .title(format!(" Groups ({count}) "))
-        .border_style(if focused {
-            theme.border_focused
-        } else {
-            theme.border
-        });
+    let block = Block::bordered().title(format!(" Groups ({count}) ")).border_style(if focused {
+        theme.border_focused
+    } else {
+        theme.border
+    });
     let inner = block.inner(area);
     frame.render_widget(block, area);
     view.groups_rows = inner;
     let rows = inner.height as usize;
-    view.groups_offset = scroll_to(
-        view.groups_offset.min(count.saturating_sub(1)),
-        app.group,
-        rows,
-    );
+    view.groups_offset =
+        scroll_to(view.groups_offset.min(count.saturating_sub(1)), app.group, rows);
     let shown = view.groups_offset..count.min(view.groups_offset + rows);
     // Measured on the rows shown, so a frame's work does not grow with the report.
-    let numeral_width = shown
-        .clone()
-        .map(|g| numeral(g + 1).len())
-        .max()
-        .unwrap_or(1);
+    let numeral_width = shown.clone().map(|g| numeral(g + 1).len()).max().unwrap_or(1);
     // numeral, space, topic, space, gauge, " 100%", " ✓"
     let topic_width = (inner.width as usize).saturating_sub(numeral_width + GAUGE_WIDTH + 9);
     let query = super::query(app);
     let lines: Vec<Line> = shown
         .map(|g| {
             let group = &app.report.groups[g];
-            let mut spans = vec![Span::styled(
-                format!("{:<numeral_width$} ", numeral(g + 1)),
-                theme.label,
-            )];
+            let mut spans =
+                vec![Span::styled(format!("{:<numeral_width$} ", numeral(g + 1)), theme.label)];
             let topic = fit(&group.topic, topic_width);
             super::text::push_highlighted(&mut spans, &topic, Default::default(), query, theme);
             spans.push(Span::raw(" "));
-            spans.extend(progress_spans(
-                app.figures.group_progress(g),
-                GAUGE_WIDTH,
-                theme,
-            ));
+            spans.extend(progress_spans(app.figures.group_progress(g), GAUGE_WIDTH, theme));
             let line = Line::from(spans);
             if g == app.group {
-                line.style(if focused {
-                    theme.selected
-                } else {
-                    theme.selected_unfocused
-                })
+                line.style(if focused { theme.selected } else { theme.selected_unfocused })
             } else {
                 line
             }

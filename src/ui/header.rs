@@ -16,21 +16,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let width = area.width as usize;
     let progress = app.figures.programme_progress();
     let (filled, empty) = bar(progress.unwrap_or(0.0), 10);
-    let figure = format!(
-        " Programme {filled}{empty} {:>4} ",
-        format_percent(progress)
-    );
-    let modified = if app.is_modified() {
-        " ● modified "
-    } else {
-        ""
-    };
+    let figure = format!(" Programme {filled}{empty} {:>4} ", format_percent(progress));
+    let modified = if app.is_modified() { " ● modified " } else { "" };
     let room = width.saturating_sub(figure.width() + modified.width());
     // The file name matters more than the title when room is short.
-    let path = ellipsize(
-        &app.path.display().to_string(),
-        room.saturating_sub(12).max(room / 2),
-    );
+    let path = ellipsize(&app.path.display().to_string(), room.saturating_sub(12).max(room / 2));
     let path = format!(" {path} ");
     let room = room.saturating_sub(path.width());
     let title = format!(" {} · {}", app.report.symbol, app.report.title);

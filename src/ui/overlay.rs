@@ -18,10 +18,7 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &App, ctx: &Context, view: &mut 
     match &app.mode {
         Mode::Normal | Mode::Search { .. } => {}
         Mode::EditProgress(input) => {
-            let area = body.centered(
-                Constraint::Length(44.min(body.width)),
-                Constraint::Length(5),
-            );
+            let area = body.centered(Constraint::Length(44.min(body.width)), Constraint::Length(5));
             let block = window(ctx, format!(" Progress of {place} "));
             let lines = vec![
                 Line::from(vec![
@@ -33,9 +30,7 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &App, ctx: &Context, view: &mut 
                 Line::styled(
                     format!(
                         " now {}; a whole number from 0 to 100",
-                        app.selected_activity()
-                            .map(|a| a.progress)
-                            .unwrap_or_default()
+                        app.selected_activity().map(|a| a.progress).unwrap_or_default()
                     ),
                     ctx.theme.muted,
                 ),
@@ -56,16 +51,61 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &App, ctx: &Context, view: &mut 
             frame.render_widget(&**editor, inner);
         }
         Mode::ConfirmQuit => {
-            let area = body.centered(
-                Constraint::Length(52.min(body.width)),
-                Constraint::Length(5),
-            );
+            let area = body.centered(Constraint::Length(52.min(body.width)), Constraint::Length(5));
             let lines = vec![
                 Line::from(" The report has changes that are not saved."),
                 Line::styled(format!(" {}", app.path.display()), ctx.theme.muted),
                 key_line(app, ctx),
             ];
             show(frame, area, window(ctx, " Quit ".to_string()), lines);
+        }
+        Mode::Conflict { missing } => {
+            let area = body.centered(Constraint::Length(64.min(body.width)), Constraint::Length(7));
+            let what = if *missing {
+                "The file was deleted or moved since it was loaded."
+            } else {
+                "The file was changed by someone else since it was loaded."
+            };
+            let lines = vec![
+                Line::from(format!(" {what}")),
+                Line::styled(format!(" {}", app.path.display()), ctx.theme.muted),
+                Line::from(" Nothing was saved; your edits are still here."),
+                key_line(app, ctx),
+            ];
+            show(frame, area, window(ctx, " Not saved ".to_string()), lines);
+        }
+        Mode::SaveAs(input) => {
+            let area = body.centered(Constraint::Length(72.min(body.width)), Constraint::Length(5));
+            let lines = vec![
+                Line::from(vec![
+                    Span::raw(" "),
+                    Span::styled(input.clone(), ctx.theme.title),
+                    Span::styled("█", ctx.theme.key),
+                ]),
+                Line::styled(" a new file; it must not exist yet", ctx.theme.muted),
+                key_line(app, ctx),
+            ];
+            show(frame, area, window(ctx, " Save as ".to_string()), lines);
+        }
+        Mode::Recover(offer) => {
+            let height = (offer.lines.len().min(12) as u16 + 6).min(body.height);
+            let area =
+                body.centered(Constraint::Length(76.min(body.width)), Constraint::Length(height));
+            let r = &offer.recovered;
+            let mut lines = vec![
+                Line::from(" Unsaved edits of this report were found:"),
+                Line::styled(
+                    format!(" made by pid {} on {} at {}", r.pid, r.host, r.time),
+                    ctx.theme.muted,
+                ),
+            ];
+            let shown = offer.lines.len().min(12);
+            lines.extend(offer.lines.iter().take(shown).map(|l| Line::from(format!("   • {l}"))));
+            if offer.lines.len() > shown {
+                lines.push(Line::from(format!("   … and {} more", offer.lines.len() - shown)));
+            }
+            lines.push(key_line(app, ctx));
+            show(frame, area, window(ctx, " Restore unsaved edits? ".to_string()), lines);
         }
         Mode::Help => draw_help(frame, body, app, ctx, view),
     }
@@ -79,12 +119,7 @@ fn window(ctx: &Context, title: String) -> Block<'static> {
 
 fn show(frame: &mut Frame, area: Rect, block: Block, lines: Vec<Line>) {
     frame.render_widget(Clear, area);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .block(block),
-        area,
-    );
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }).block(block), area);
 }
 
 /// The keys of the overlay's context, as in the footer.
@@ -109,10 +144,7 @@ fn key_line(app: &App, ctx: &Context) -> Line<'static> {
 }
 
 fn draw_help(frame: &mut Frame, body: Rect, app: &App, ctx: &Context, view: &mut ViewState) {
-    let area = body.centered(
-        Constraint::Length(72.min(body.width)),
-        Constraint::Percentage(100),
-    );
+    let area = body.centered(Constraint::Length(72.min(body.width)), Constraint::Percentage(100));
     let mut lines = Vec::new();
     for context in KeyContext::ALL {
         lines.push(Line::styled(context.title(), ctx.theme.label));

@@ -58,10 +58,7 @@ pub fn bar(percent: f64, width: usize) -> (String, String) {
 /// A bar and its percentage, styled by status, with a symbol so colour is not the only cue.
 pub fn progress_spans(percent: Option<f64>, width: usize, theme: &Theme) -> Vec<Span<'static>> {
     let Some(p) = percent else {
-        return vec![Span::styled(
-            format!("{} —", " ".repeat(width)),
-            theme.muted,
-        )];
+        return vec![Span::styled(format!("{} —", " ".repeat(width)), theme.muted)];
     };
     let status = match p.round() as u8 {
         0 => Status::NotStarted,
@@ -73,10 +70,7 @@ pub fn progress_spans(percent: Option<f64>, width: usize, theme: &Theme) -> Vec<
     vec![
         Span::styled(filled, style),
         Span::styled(empty, theme.gauge_empty),
-        Span::styled(
-            format!(" {:>4}", crate::model::format_percent(Some(p))),
-            style,
-        ),
+        Span::styled(format!(" {:>4}", crate::model::format_percent(Some(p))), style),
         Span::styled(format!(" {}", status_symbol(status)), style),
     ]
 }
@@ -94,11 +88,7 @@ pub fn status_symbol(status: Status) -> &'static str {
 pub fn rich_line(text: &str, base: Style, query: Option<&str>, theme: &Theme) -> Line<'static> {
     let mut spans = Vec::new();
     for (i, part) in split_emphasis(text).into_iter().enumerate() {
-        let style = if i % 2 == 1 {
-            base.patch(theme.emphasis)
-        } else {
-            base
-        };
+        let style = if i % 2 == 1 { base.patch(theme.emphasis) } else { base };
         push_highlighted(&mut spans, part, style, query, theme);
     }
     Line::from(spans)
@@ -167,10 +157,7 @@ mod tests {
 
     #[test]
     fn emphasis_alternates_and_keeps_lone_marks() {
-        assert_eq!(
-            split_emphasis("see *Title* here"),
-            vec!["see ", "Title", " here"]
-        );
+        assert_eq!(split_emphasis("see *Title* here"), vec!["see ", "Title", " here"]);
         assert_eq!(split_emphasis("a * b"), vec!["a * b"]);
         assert_eq!(split_emphasis("*A* and * b"), vec!["", "A", " and * b"]);
     }

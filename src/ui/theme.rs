@@ -31,10 +31,7 @@ impl Default for Theme {
     fn default() -> Theme {
         Theme {
             header: Style::new().fg(Color::Black).bg(Color::Cyan),
-            modified: Style::new()
-                .fg(Color::Black)
-                .bg(Color::Yellow)
-                .add_modifier(Modifier::BOLD),
+            modified: Style::new().fg(Color::Black).bg(Color::Yellow).add_modifier(Modifier::BOLD),
             border: Style::new().fg(Color::DarkGray),
             border_focused: Style::new().fg(Color::Cyan),
             title: Style::new().add_modifier(Modifier::BOLD),
@@ -46,10 +43,7 @@ impl Default for Theme {
             emphasis: Style::new().add_modifier(Modifier::ITALIC),
             key: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
             info: Style::new().fg(Color::Green),
-            error: Style::new()
-                .fg(Color::White)
-                .bg(Color::Red)
-                .add_modifier(Modifier::BOLD),
+            error: Style::new().fg(Color::White).bg(Color::Red).add_modifier(Modifier::BOLD),
             completed: Style::new().fg(Color::Green),
             in_progress: Style::new().fg(Color::Yellow),
             not_started: Style::new().fg(Color::Red),

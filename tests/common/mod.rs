@@ -8,9 +8,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
 /// The group numerals of the report, in order.
-pub const NUMERALS: [&str; 11] = [
-    "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI",
-];
+pub const NUMERALS: [&str; 11] =
+    ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI"];
 
 /// The progress column of every group's activity table in the source document.
 pub const PROGRESS: [&[u8]; 11] = [
@@ -49,11 +48,7 @@ pub const TOPICS: [&str; 11] = [
 pub fn tally(progress: &[u8]) -> (usize, usize, usize) {
     let completed = progress.iter().filter(|&&p| p == 100).count();
     let not_started = progress.iter().filter(|&&p| p == 0).count();
-    (
-        completed,
-        progress.len() - completed - not_started,
-        not_started,
-    )
+    (completed, progress.len() - completed - not_started, not_started)
 }
 
 /// The exact mean of a progress list.

@@ -1,0 +1,280 @@
+//! The app and its file: saving (with the check that no one else changed it), saving under
+//! another name, reloading, the recovery journal, read-only access, and quitting.
+
+use std::path::PathBuf;
+
+use super::{App, Change, Mode, Offer};
+use crate::action::Action;
+use crate::compare::{ActivityChange, compare};
+use crate::model::numeral;
+use crate::store::lock::{Holder, Lock, LockError};
+use crate::store::recovery::{self, Recovery};
+use crate::store::{self, Expect, SaveError};
+
+impl App {
+    /// Says what the file held when it was loaded, so a save can tell if someone changed it.
+    pub fn with_disk(mut self, disk: Expect) -> App {
+        self.disk = disk;
+        self
+    }
+
+    /// Holds the report's lock; when another wgtrack holds it, the app is read-only.
+    pub fn with_lock(mut self, lock: Result<Lock, LockError>) -> App {
+        match lock {
+            Ok(lock) => self.lock = Some(lock),
+            Err(LockError::Held { holder, .. }) => {
+                self.error(format!("Read-only: the report is open in {holder}"));
+                self.read_only = Some(holder);
+            }
+            Err(error) => self.error(format!("Not locked: {error}")),
+        }
+        self
+    }
+
+    /// Who holds the report when this app may only read it.
+    pub fn read_only(&self) -> Option<&Holder> {
+        self.read_only.as_ref()
+    }
+
+    pub(super) fn refuse_if_read_only(&mut self) -> bool {
+        match &self.read_only {
+            Some(holder) => {
+                let text = format!("Read-only: the report is open in {holder}");
+                self.error(text);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Offers to restore unsaved edits found in the recovery file `file`.
+    pub fn offer_recovery(&mut self, recovered: Recovery, file: PathBuf) {
+        if recovered.report == self.report {
+            // Nothing the file lacks: the journal is obsolete.
+            let _ = std::fs::remove_file(&file);
+            return;
+        }
+        let lines = describe_changes(&self.report, &recovered.report);
+        self.mode = Mode::Recover(Box::new(Offer { recovered, file, lines }));
+    }
+
+    pub(super) fn recover(&mut self, offer: Box<Offer>, action: Action) {
+        match action {
+            Action::Restore => {
+                let from = Box::new(self.report.clone());
+                let to = Box::new(offer.recovered.report.clone());
+                self.apply(Change::Whole { from, to });
+                self.info("Restored the unsaved edits; u undoes it, Ctrl-S saves");
+            }
+            Action::DiscardRecovery => {
+                let _ = std::fs::remove_file(&offer.file);
+                self.info("Discarded the unsaved edits");
+            }
+            Action::Back | Action::KeepRecovery => {
+                self.recovery_declined = true;
+                self.info(format!("Kept the unsaved edits in {}", offer.file.display()));
+            }
+            _ => self.mode = Mode::Recover(offer),
+        }
+    }
+
+    pub(super) fn save(&mut self) {
+        if self.refuse_if_read_only() {
+            return;
+        }
+        self.save_to(self.path.clone(), self.disk);
+    }
+
+    fn save_to(&mut self, path: PathBuf, expect: Expect) {
+        match store::save(&path, &self.report, expect) {
+            Ok(fingerprint) => {
+                self.path = path;
+                self.disk = Expect::Content(fingerprint);
+                self.saved_version = Some(self.history.version());
+                recovery::discard(&self.path);
+                self.recovery_declined = false;
+                self.journal_due = false;
+                self.info(format!("Saved {}", self.path.display()));
+            }
+            Err(SaveError::Changed { .. }) => self.mode = Mode::Conflict { missing: false },
+            Err(SaveError::Missing { .. }) => self.mode = Mode::Conflict { missing: true },
+            Err(error) => self.error(format!("Not saved: {error}")),
+        }
+    }
+
+    pub(super) fn conflict(&mut self, missing: bool, action: Action) {
+        match action {
+            Action::Overwrite => self.save_to(self.path.clone(), Expect::Anything),
+            Action::Reload if !missing => self.reload(),
+            Action::SaveAs => {
+                self.mode = Mode::SaveAs(format!("{}.new", self.path.display()));
+            }
+            Action::Back => self.info("Not saved; the edits are still here"),
+            _ => self.mode = Mode::Conflict { missing },
+        }
+    }
+
+    /// Loads the file as it is on disk now; the edits go to the recovery file first.
+    fn reload(&mut self) {
+        let kept = self.journal();
+        match store::open(&self.path) {
+            Ok((report, fingerprint)) => {
+                let path = std::mem::take(&mut self.path);
+                let lock = self.lock.take();
+                *self = App::new(report, path).with_disk(Expect::Content(fingerprint));
+                self.lock = lock;
+                self.recovery_declined = true;
+                let note = kept.map(|p| format!("; your edits are in {}", p.display()));
+                self.info(format!("Reloaded {}{}", self.path.display(), note.unwrap_or_default()));
+            }
+            Err(error) => self.error(format!("Cannot reload: {error}")),
+        }
+    }
+
+    pub(super) fn save_as(&mut self, mut input: String, action: Action) {
+        match action {
+            Action::Type(c) => input.push(c),
+            Action::Paste(text) => input.extend(text.chars().filter(|c| !c.is_control())),
+            Action::Erase => {
+                input.pop();
+            }
+            Action::Back => return self.info("Not saved; the edits are still here"),
+            Action::Confirm if !input.trim().is_empty() => {
+                let path = PathBuf::from(input.trim());
+                if path.exists() {
+                    self.error(format!("{} exists; choose another name", path.display()));
+                } else {
+                    match store::lock::acquire(&path) {
+                        Ok(lock) => {
+                            self.save_to(path.clone(), Expect::Absent);
+                            if self.path == path {
+                                // The old file's lock is released as the new one takes over.
+                                self.lock = Some(lock);
+                                return;
+                            }
+                        }
+                        Err(error) => self.error(format!("Not saved: {error}")),
+                    }
+                }
+            }
+            _ => {}
+        }
+        self.mode = Mode::SaveAs(input);
+    }
+
+    /// Writes unsaved edits, and text being typed in the editor, to the recovery file;
+    /// returns where, if anything needed keeping.
+    pub(super) fn journal(&mut self) -> Option<PathBuf> {
+        self.journal_due = false;
+        let mut report = std::borrow::Cow::Borrowed(&self.report);
+        if let Mode::EditRemarks(editor) = &self.mode {
+            let text = editor.lines().join("\n");
+            if let Some(a) = report.to_mut().activity_mut(self.group, self.activity) {
+                a.remarks = text.clone();
+            }
+            self.journaled_text = Some(text);
+        }
+        if !self.is_modified() && matches!(report, std::borrow::Cow::Borrowed(_)) {
+            if !self.recovery_declined {
+                recovery::discard(&self.path);
+            }
+            return None;
+        }
+        match recovery::write(&self.path, &report) {
+            Ok(path) => Some(path),
+            Err(error) => {
+                self.error(format!("Cannot keep a recovery copy: {error}"));
+                None
+            }
+        }
+    }
+
+    /// Time passed: catch the journal up with committed edits and with text being typed.
+    pub(super) fn tick(&mut self) {
+        let typing = match &self.mode {
+            Mode::EditRemarks(editor) => {
+                let text = editor.lines().join("\n");
+                let changed = self.selected_activity().is_some_and(|a| a.remarks != text);
+                changed && self.journaled_text.as_deref() != Some(text.as_str())
+            }
+            _ => false,
+        };
+        if self.journal_due || typing {
+            self.journal();
+        }
+    }
+
+    /// The process must stop now (signal, hang-up, panic): keep everything unsaved and
+    /// leave.
+    pub(super) fn terminate(&mut self) {
+        let unsaved = self.is_modified() || matches!(self.mode, Mode::EditRemarks(_));
+        if unsaved && self.read_only.is_none() {
+            self.exit_note = self.journal().map(|path| {
+                format!(
+                    "unsaved edits are kept in {}; open the report again to restore them",
+                    path.display()
+                )
+            });
+        }
+        self.should_quit = true;
+    }
+
+    pub(super) fn quit(&mut self) {
+        if self.is_modified() {
+            self.mode = Mode::ConfirmQuit;
+        } else {
+            self.should_quit = true;
+        }
+    }
+
+    pub(super) fn confirm_quit(&mut self, action: Action) {
+        match action {
+            Action::SaveAndQuit => {
+                self.save();
+                // A failed save or a conflict keeps the app open, with its message or question.
+                self.should_quit = !self.is_modified();
+            }
+            Action::DiscardAndQuit => {
+                recovery::discard(&self.path);
+                self.should_quit = true;
+            }
+            Action::Back => {}
+            _ => self.mode = Mode::ConfirmQuit,
+        }
+    }
+
+    /// What the app has to say on the terminal after it closed.
+    pub fn exit_note(&self) -> Option<&str> {
+        self.exit_note.as_deref()
+    }
+}
+
+/// One line per difference between `saved` and `recovered`, for the recovery prompt.
+fn describe_changes(saved: &crate::model::Report, recovered: &crate::model::Report) -> Vec<String> {
+    let comparison = compare(saved, recovered);
+    let mut lines = Vec::new();
+    if comparison.front_matter_changed {
+        lines.push("front matter or introduction".to_string());
+    }
+    for (group, change) in comparison.changes() {
+        let g = group.new.or(group.old).map_or(String::new(), |g| numeral(g + 1));
+        lines.push(match change {
+            ActivityChange::Matched { new, from, to, remarks_changed, .. } => {
+                let mut parts = Vec::new();
+                if from != to {
+                    parts.push(format!("progress {from} → {to}"));
+                }
+                if *remarks_changed {
+                    parts.push("remarks".to_string());
+                }
+                if parts.is_empty() {
+                    parts.push("description or topic".to_string());
+                }
+                format!("{g}.{}: {}", new + 1, parts.join(", "))
+            }
+            ActivityChange::Added { new } => format!("{g}.{}: new activity", new + 1),
+            ActivityChange::Removed { description, .. } => format!("{g}: removed “{description}”"),
+        });
+    }
+    lines
+}

@@ -1,0 +1,85 @@
+//! Searching from the app: the search prompt and jumping between matches.
+
+use super::{App, Mode, Search};
+use crate::action::{Action, Pane};
+use crate::search;
+
+impl App {
+    pub(super) fn type_search(
+        &mut self,
+        mut input: String,
+        previous: Option<Search>,
+        action: Action,
+    ) {
+        match action {
+            Action::Type(c) => input.push(c),
+            Action::Paste(text) => input.extend(text.chars().filter(|c| !c.is_control())),
+            Action::Erase => {
+                input.pop();
+            }
+            Action::Back => {
+                self.search = previous;
+                return;
+            }
+            Action::Confirm => {
+                if input.is_empty() {
+                    self.search = None;
+                } else {
+                    self.search = Some(Search { query: input, hits: Vec::new(), current: None });
+                    self.jump_to_match(true, true);
+                }
+                return;
+            }
+            _ => {}
+        }
+        self.mode = Mode::Search { input, previous };
+    }
+
+    /// Moves to the next (or previous) match after the selection; `here` accepts a match at
+    /// the selection itself. The search runs again, so matches follow every edit.
+    pub(super) fn jump_to_match(&mut self, forward: bool, here: bool) {
+        let Some(mut active) = self.search.take() else {
+            return self.info("No search yet: press / to search");
+        };
+        active.hits = search::find(&self.report, &active.query);
+        if active.hits.is_empty() {
+            active.current = None;
+            self.error(format!("No match for “{}”", active.query));
+            self.search = Some(active);
+            return;
+        }
+        let at = (self.focus != Pane::Groups).then_some(self.activity);
+        let place = |hit: &search::Hit| (hit.group, hit.activity);
+        let here_key = (self.group, at);
+        let position = |hit: &search::Hit| place(hit).cmp(&here_key);
+        let found = if forward {
+            active.hits.iter().position(|h| {
+                let order = position(h);
+                order.is_gt() || (here && order.is_eq())
+            })
+        } else {
+            active.hits.iter().rposition(|h| position(h).is_lt())
+        };
+        let wrapped = found.is_none();
+        let index = found.unwrap_or(if forward { 0 } else { active.hits.len() - 1 });
+        let hit = active.hits[index];
+        active.current = Some(index);
+        self.group = hit.group;
+        match hit.activity {
+            Some(a) => {
+                self.activity = a;
+                if self.focus == Pane::Groups {
+                    self.focus = Pane::Activities;
+                }
+            }
+            None => {
+                self.activity = 0;
+                self.focus = Pane::Groups;
+            }
+        }
+        let total = active.hits.len();
+        let note = if wrapped { " (wrapped)" } else { "" };
+        self.info(format!("Match {} of {total} for “{}”{note}", index + 1, active.query));
+        self.search = Some(active);
+    }
+}

@@ -1,0 +1,279 @@
+//! Comparing two versions of a report: a baseline (the previous round, or the file before
+//! unsaved edits) and the current one. Groups are matched by title, then by position;
+//! activities by description, exactly first, then by the closest similar text.
+
+use crate::model::{Activity, Group, Progress, Report, mean_progress};
+
+/// How similar two descriptions must be (normalised Levenshtein, 0–1) to count as the same
+/// activity reworded.
+const CLOSE_MATCH: f64 = 0.6;
+
+/// What became of one activity.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ActivityChange {
+    /// The activity is in both; `old` is its index in the baseline group.
+    Matched {
+        old: usize,
+        new: usize,
+        from: Progress,
+        to: Progress,
+        remarks_changed: bool,
+        description_changed: bool,
+        topic_changed: bool,
+    },
+    /// Only in the current report.
+    Added { new: usize },
+    /// Only in the baseline.
+    Removed { old: usize, description: String, progress: Progress },
+}
+
+impl ActivityChange {
+    /// The change in progress points, where the activity is in both.
+    pub fn delta(&self) -> Option<i64> {
+        match self {
+            ActivityChange::Matched { from, to, .. } => {
+                Some(i64::from(to.get()) - i64::from(from.get()))
+            }
+            _ => None,
+        }
+    }
+
+    /// Whether anything about the activity differs.
+    pub fn is_change(&self) -> bool {
+        match self {
+            ActivityChange::Matched {
+                from,
+                to,
+                remarks_changed,
+                description_changed,
+                topic_changed,
+                ..
+            } => from != to || *remarks_changed || *description_changed || *topic_changed,
+            _ => true,
+        }
+    }
+}
+
+/// One group of the current report against its baseline.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GroupComparison {
+    /// Index in the current report, or `None` for a group only in the baseline.
+    pub new: Option<usize>,
+    pub old: Option<usize>,
+    pub title: String,
+    pub from: Option<f64>,
+    pub to: Option<f64>,
+    pub activities: Vec<ActivityChange>,
+}
+
+impl GroupComparison {
+    pub fn delta(&self) -> Option<f64> {
+        Some(self.to? - self.from?)
+    }
+
+    /// The change of the activity at `new` in the current group, if it is matched.
+    pub fn activity(&self, new_index: usize) -> Option<&ActivityChange> {
+        self.activities.iter().find(|c| match c {
+            ActivityChange::Matched { new, .. } | ActivityChange::Added { new } => {
+                *new == new_index
+            }
+            ActivityChange::Removed { .. } => false,
+        })
+    }
+}
+
+/// The whole comparison.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Comparison {
+    pub groups: Vec<GroupComparison>,
+    pub from: Option<f64>,
+    pub to: Option<f64>,
+    /// Whether the front matter or the introduction differ.
+    pub front_matter_changed: bool,
+}
+
+impl Comparison {
+    pub fn delta(&self) -> Option<f64> {
+        Some(self.to? - self.from?)
+    }
+
+    /// The comparison of the current group at `new`.
+    pub fn group(&self, new: usize) -> Option<&GroupComparison> {
+        self.groups.iter().find(|g| g.new == Some(new))
+    }
+
+    /// Every activity-level change, with its group, in report order.
+    pub fn changes(&self) -> impl Iterator<Item = (&GroupComparison, &ActivityChange)> {
+        self.groups
+            .iter()
+            .flat_map(|g| g.activities.iter().filter(|c| c.is_change()).map(move |c| (g, c)))
+    }
+}
+
+/// Compares `current` against `baseline`.
+pub fn compare(baseline: &Report, current: &Report) -> Comparison {
+    let pairs = match_by(
+        &baseline.groups,
+        &current.groups,
+        |g| g.title.as_str(),
+        // Groups keep their place across rounds: an unmatched title pairs by position.
+        true,
+    );
+    let mut groups = Vec::new();
+    for (old, new) in pairs {
+        let old_group = old.map(|i| &baseline.groups[i]);
+        let new_group = new.map(|i| &current.groups[i]);
+        groups.push(GroupComparison {
+            new,
+            old,
+            title: new_group.or(old_group).map(|g| g.title.clone()).unwrap_or_default(),
+            from: old_group.and_then(Group::progress),
+            to: new_group.and_then(Group::progress),
+            activities: compare_activities(
+                old_group.map_or(&[][..], |g| &g.activities),
+                new_group.map_or(&[][..], |g| &g.activities),
+            ),
+        });
+    }
+    // Current order first; groups only in the baseline at the end.
+    groups.sort_by_key(|g| (g.new.is_none(), g.new, g.old));
+    Comparison {
+        groups,
+        from: mean_progress(baseline.activities()),
+        to: mean_progress(current.activities()),
+        front_matter_changed: (
+            &baseline.symbol,
+            &baseline.date,
+            &baseline.title,
+            &baseline.meeting,
+            &baseline.venue,
+            &baseline.introduction,
+        ) != (
+            &current.symbol,
+            &current.date,
+            &current.title,
+            &current.meeting,
+            &current.venue,
+            &current.introduction,
+        ),
+    }
+}
+
+fn compare_activities(old: &[Activity], new: &[Activity]) -> Vec<ActivityChange> {
+    let mut changes: Vec<ActivityChange> = match_by(old, new, |a| a.description.as_str(), false)
+        .into_iter()
+        .map(|pair| match pair {
+            (Some(o), Some(n)) => ActivityChange::Matched {
+                old: o,
+                new: n,
+                from: old[o].progress,
+                to: new[n].progress,
+                remarks_changed: old[o].remarks != new[n].remarks,
+                description_changed: old[o].description != new[n].description,
+                topic_changed: old[o].topic != new[n].topic,
+            },
+            (None, Some(n)) => ActivityChange::Added { new: n },
+            (Some(o), _) => ActivityChange::Removed {
+                old: o,
+                description: old[o].description.clone(),
+                progress: old[o].progress,
+            },
+            (None, None) => unreachable!("a pair always has a side"),
+        })
+        .collect();
+    let key = |c: &ActivityChange| match c {
+        ActivityChange::Matched { new, .. } | ActivityChange::Added { new } => (*new, 0),
+        ActivityChange::Removed { old, .. } => (*old, 1),
+    };
+    changes.sort_by_key(key);
+    changes
+}
+
+/// Pairs items of `old` and `new` by `text`: exact matches first, then the most similar
+/// remaining pairs above `CLOSE_MATCH`, then (if `by_position`) what is left at the same
+/// index. Unpaired items come back with `None` on the other side.
+fn match_by<T>(
+    old: &[T],
+    new: &[T],
+    text: impl Fn(&T) -> &str,
+    by_position: bool,
+) -> Vec<(Option<usize>, Option<usize>)> {
+    let mut old_taken = vec![false; old.len()];
+    let mut new_match: Vec<Option<usize>> = vec![None; new.len()];
+    for (n, item) in new.iter().enumerate() {
+        let found = (0..old.len()).find(|&o| !old_taken[o] && text(&old[o]) == text(item));
+        if let Some(o) = found {
+            old_taken[o] = true;
+            new_match[n] = Some(o);
+        }
+    }
+    let mut candidates = Vec::new();
+    for (n, item) in new.iter().enumerate().filter(|(n, _)| new_match[*n].is_none()) {
+        for o in (0..old.len()).filter(|&o| !old_taken[o]) {
+            let score = strsim::normalized_levenshtein(text(&old[o]), text(item));
+            if score >= CLOSE_MATCH {
+                candidates.push((score, n, o));
+            }
+        }
+    }
+    candidates.sort_by(|a, b| b.0.total_cmp(&a.0));
+    for (_, n, o) in candidates {
+        if new_match[n].is_none() && !old_taken[o] {
+            old_taken[o] = true;
+            new_match[n] = Some(o);
+        }
+    }
+    if by_position {
+        for n in 0..new.len() {
+            if new_match[n].is_none() && n < old.len() && !old_taken[n] {
+                old_taken[n] = true;
+                new_match[n] = Some(n);
+            }
+        }
+    }
+    let mut pairs: Vec<(Option<usize>, Option<usize>)> =
+        new_match.into_iter().enumerate().map(|(n, o)| (o, Some(n))).collect();
+    pairs.extend(old_taken.iter().enumerate().filter(|(_, t)| !**t).map(|(o, _)| (Some(o), None)));
+    pairs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::shipped;
+
+    #[test]
+    fn unchanged_reports_have_no_changes() {
+        let report = shipped().unwrap();
+        let comparison = compare(&report, &report);
+        assert_eq!(comparison.changes().count(), 0);
+        assert!(!comparison.front_matter_changed);
+        assert_eq!(comparison.delta(), Some(0.0));
+    }
+
+    #[test]
+    fn reworded_moved_added_and_removed_activities_are_told_apart() {
+        let old = shipped().unwrap();
+        let mut new = old.clone();
+        let group = &mut new.groups[7];
+        group.activities[6].progress = Progress::new(40).unwrap();
+        group.activities[1].description = "Identification of the needs".into();
+        let removed = group.activities.remove(4);
+        group.activities.push(Activity {
+            topic: None,
+            description: "Publication of the final document".into(),
+            progress: Progress::ZERO,
+            remarks: String::new(),
+        });
+        let comparison = compare(&old, &new);
+        let changes: Vec<_> = comparison.changes().map(|(_, c)| c.clone()).collect();
+        assert_eq!(changes.len(), 4, "{changes:#?}");
+        assert!(changes.iter().any(|c| matches!(
+            c,
+            ActivityChange::Matched { old: 1, description_changed: true, .. }
+        )));
+        assert!(changes.iter().any(|c| c.delta() == Some(32)));
+        assert!(changes.iter().any(|c| matches!(c, ActivityChange::Removed { description, .. } if *description == removed.description)));
+        assert!(changes.iter().any(|c| matches!(c, ActivityChange::Added { new: 7 })));
+    }
+}

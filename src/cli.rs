@@ -26,6 +26,10 @@ pub struct Cli {
     /// The report file to open in the app; wins over --file and WGTRACK_FILE.
     #[arg(value_name = "FILE")]
     pub open: Option<PathBuf>,
+    /// Compare with this earlier report in the app: changes since it show beside each
+    /// activity.
+    #[arg(long, value_name = "OLD")]
+    pub baseline: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -59,6 +63,24 @@ pub enum Command {
     },
     /// Change an activity's progress or remarks, and save.
     Set(SetArgs),
+    /// List what changed since an earlier report (OLD) in the file in use.
+    Diff {
+        /// The earlier report, the baseline.
+        #[arg(value_name = "OLD")]
+        old: PathBuf,
+        #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
+        format: DiffFormat,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    /// A table for the terminal.
+    Text,
+    /// A markdown table.
+    Markdown,
+    /// The changes as JSON.
+    Json,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -155,6 +177,17 @@ pub fn run(command: &Command, target: &Target) -> Result<()> {
             })
         }
         Command::Set(args) => set(target, args),
+        Command::Diff { old, format } => {
+            let baseline = store::load(old)?;
+            let current = target.load()?;
+            let comparison = crate::compare::compare(&baseline, &current);
+            let changes = export::changes::Changes::of(&comparison, &current);
+            emit(None, |out| match format {
+                DiffFormat::Text => export::changes::text(&changes, out).map_err(Into::into),
+                DiffFormat::Markdown => export::changes::markdown(&changes, out).map_err(Into::into),
+                DiffFormat::Json => export::changes::json(&changes, out).map_err(Into::into),
+            })
+        }
     }
 }
 

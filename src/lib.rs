@@ -5,6 +5,7 @@
 //!
 //! - [`model`]: `Report`, `Group`, `Activity`, `Progress`; numerals and derived figures. No I/O.
 //! - [`validate`]: every problem in a report, each with a field path.
+//! - [`columns`]: text measured in terminal columns (ellipsis, padding).
 //! - [`store`]: load (errors as `file:line:column`), save (stable layout, atomic), default paths.
 //! - [`export`]: json, csv and the summary table: model in, `io::Write` out.
 //! - [`search`]: where a text occurs in the report.
@@ -19,6 +20,7 @@
 pub mod action;
 pub mod app;
 pub mod cli;
+pub mod columns;
 pub mod compare;
 pub mod export;
 pub mod keymap;

@@ -3,7 +3,7 @@
 
 use ratatui_textarea::{TextArea, WrapMode};
 
-use super::{App, Change, Mode};
+use super::{App, Change, Mode, Prompt, edit_line};
 use crate::action::{Action, Pane};
 use crate::model::Progress;
 
@@ -70,27 +70,22 @@ impl App {
     }
 
     pub(super) fn edit_progress(&mut self, mut input: String, action: Action) {
-        match action {
-            Action::Type(c) if c.is_ascii_digit() && input.len() < 3 => input.push(c),
-            Action::Type(_) => self.error("Progress is a whole number from 0 to 100"),
-            Action::Paste(text) => input.extend(text.chars().filter(char::is_ascii_digit).take(3)),
-            Action::Erase => {
-                input.pop();
-            }
-            Action::Back => return,
-            Action::Confirm => match input.parse::<i64>().map(Progress::new) {
-                Ok(Ok(progress)) => {
-                    self.set_progress(progress);
-                    return;
-                }
+        if let Action::Type(c) = action
+            && !c.is_ascii_digit()
+        {
+            self.error("Progress is a whole number from 0 to 100");
+        }
+        if action == Action::Quit {
+            return self.quit();
+        }
+        match edit_line(&mut input, &action, |c| c.is_ascii_digit()) {
+            Prompt::Typing => {}
+            Prompt::Cancel => return,
+            Prompt::Confirm => match input.parse::<i64>().map(Progress::new) {
+                Ok(Ok(progress)) => return self.set_progress(progress),
                 Ok(Err(e)) => self.error(format!("Refused: {e}")),
                 Err(_) => self.error("Type a whole number from 0 to 100"),
             },
-            Action::Quit => {
-                self.quit();
-                return;
-            }
-            _ => {}
         }
         self.mode = Mode::EditProgress(input);
     }

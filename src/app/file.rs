@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use super::{App, Change, Mode, Offer};
+use super::{App, Change, Mode, Offer, Prompt, edit_line};
 use crate::action::Action;
 use crate::compare::{ActivityChange, compare};
 use crate::model::numeral;
@@ -132,14 +132,11 @@ impl App {
     }
 
     pub(super) fn save_as(&mut self, mut input: String, action: Action) {
-        match action {
-            Action::Type(c) => input.push(c),
-            Action::Paste(text) => input.extend(text.chars().filter(|c| !c.is_control())),
-            Action::Erase => {
-                input.pop();
-            }
-            Action::Back => return self.info("Not saved; the edits are still here"),
-            Action::Confirm if !input.trim().is_empty() => {
+        match edit_line(&mut input, &action, |_| true) {
+            Prompt::Typing => {}
+            Prompt::Cancel => return self.info("Not saved; the edits are still here"),
+            Prompt::Confirm if input.trim().is_empty() => {}
+            Prompt::Confirm => {
                 let path = PathBuf::from(input.trim());
                 if path.exists() {
                     self.error(format!("{} exists; choose another name", path.display()));
@@ -157,7 +154,6 @@ impl App {
                     }
                 }
             }
-            _ => {}
         }
         self.mode = Mode::SaveAs(input);
     }

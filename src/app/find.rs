@@ -1,6 +1,6 @@
 //! Searching from the app: the search prompt and jumping between matches.
 
-use super::{App, Mode, Search};
+use super::{App, Mode, Prompt, Search, edit_line};
 use crate::action::{Action, Pane};
 use crate::search;
 
@@ -11,28 +11,15 @@ impl App {
         previous: Option<Search>,
         action: Action,
     ) {
-        match action {
-            Action::Type(c) => input.push(c),
-            Action::Paste(text) => input.extend(text.chars().filter(|c| !c.is_control())),
-            Action::Erase => {
-                input.pop();
+        match edit_line(&mut input, &action, |_| true) {
+            Prompt::Typing => self.mode = Mode::Search { input, previous },
+            Prompt::Cancel => self.search = previous,
+            Prompt::Confirm if input.is_empty() => self.search = None,
+            Prompt::Confirm => {
+                self.search = Some(Search { query: input, hits: Vec::new(), current: None });
+                self.jump_to_match(true, true);
             }
-            Action::Back => {
-                self.search = previous;
-                return;
-            }
-            Action::Confirm => {
-                if input.is_empty() {
-                    self.search = None;
-                } else {
-                    self.search = Some(Search { query: input, hits: Vec::new(), current: None });
-                    self.jump_to_match(true, true);
-                }
-                return;
-            }
-            _ => {}
         }
-        self.mode = Mode::Search { input, previous };
     }
 
     /// Moves to the next (or previous) match after the selection; `here` accepts a match at

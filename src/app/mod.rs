@@ -14,7 +14,7 @@ use ratatui_textarea::TextArea;
 pub use figures::Figures;
 pub use history::{Change, History};
 
-use crate::action::{Pane, Viewport};
+use crate::action::{Action, Pane, Viewport};
 use crate::model::{Activity, Group, Report};
 use crate::search::Hit;
 use crate::store::Expect;
@@ -66,6 +66,30 @@ pub struct Search {
 pub struct Message {
     pub text: String,
     pub is_error: bool,
+}
+
+/// What a key did to a one-line prompt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Prompt {
+    /// The text may have changed; the prompt stays.
+    Typing,
+    Cancel,
+    Confirm,
+}
+
+/// Applies a key to a one-line prompt's `input`, keeping only characters `accept` allows.
+pub(super) fn edit_line(input: &mut String, action: &Action, accept: fn(char) -> bool) -> Prompt {
+    match action {
+        Action::Type(c) if accept(*c) => input.push(*c),
+        Action::Paste(text) => input.extend(text.chars().filter(|c| !c.is_control() && accept(*c))),
+        Action::Erase => {
+            input.pop();
+        }
+        Action::Back => return Prompt::Cancel,
+        Action::Confirm => return Prompt::Confirm,
+        _ => {}
+    }
+    Prompt::Typing
 }
 
 /// Everything the app knows. Drawing reads it; only `update` writes it.

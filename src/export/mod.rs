@@ -1,5 +1,6 @@
 //! Writing the report out for people and scripts: model in, `io::Write` out.
 
+pub mod changes;
 mod data;
 mod summary;
 

@@ -4,13 +4,8 @@ use std::io::{self, Write};
 
 use unicode_width::UnicodeWidthStr;
 
+use crate::columns::pad;
 use crate::model::{Report, Tally, format_percent, numeral};
-
-/// Pads `text` with spaces to `width` terminal columns.
-fn pad(text: &str, width: usize) -> String {
-    let fill = width.saturating_sub(text.width());
-    format!("{text}{}", " ".repeat(fill))
-}
 
 /// Numeral, topic, document type, activity counts by status and progress, per group.
 pub fn summary(report: &Report, out: impl Write) -> io::Result<()> {

@@ -2,39 +2,10 @@
 
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+pub use crate::columns::{ellipsize, fit};
 
 use super::theme::Theme;
 use crate::model::Status;
-
-/// `text` cut to `width` columns, ending in "…" when something was cut.
-pub fn ellipsize(text: &str, width: usize) -> String {
-    if text.width() <= width {
-        return text.to_string();
-    }
-    if width == 0 {
-        return String::new();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w > width - 1 {
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    out.push('…');
-    out
-}
-
-/// `text` padded with spaces (or cut) to exactly `width` columns.
-pub fn fit(text: &str, width: usize) -> String {
-    let cut = ellipsize(text, width);
-    let fill = width.saturating_sub(cut.width());
-    cut + &" ".repeat(fill)
-}
 
 /// The first line of a text, for one-line cells.
 pub fn first_line(text: &str) -> &str {
@@ -139,14 +110,6 @@ pub fn push_highlighted(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn ellipsis_respects_wide_characters() {
-        assert_eq!(ellipsize("abcdef", 4), "abc…");
-        assert_eq!(ellipsize("中文中文", 5), "中文…");
-        assert_eq!(ellipsize("ñandú", 5), "ñandú");
-        assert_eq!(fit("中", 3), "中 ");
-    }
 
     #[test]
     fn bars_fill_in_eighths() {

@@ -1,0 +1,191 @@
+//! What the Markdown and HTML exports share: the parts of the source document's layout
+//! (headings, anchors, labels) and the reading of the stored text (dates, paragraphs,
+//! emphasis). Nothing here writes a format.
+
+use crate::model::{Group, numeral};
+
+/// The heading of the contents list.
+pub const CONTENTS: &str = "Contents";
+/// The heading of the introduction.
+pub const INTRODUCTION: &str = "Introduction";
+/// The heading of the section that wgtrack adds after the introduction.
+pub const SUMMARY: &str = "Summary of progress";
+/// What the summary section says of itself, so no one takes it for part of the source.
+pub const SUMMARY_NOTE: &str = "Computed by wgtrack from the activity tables below; \
+                                not part of the original document. A group's progress is \
+                                the mean of its activities' progress; the programme's, the \
+                                mean over all activities.";
+/// The first subheading of a group.
+pub const OBJECTIVES: &str = "1. Objectives";
+pub const GENERAL_OBJECTIVE: &str = "General objective";
+pub const SPECIFIC_OBJECTIVES: &str = "Specific objectives";
+/// Said under the coordinators' heading when the report names none.
+pub const NOT_STATED: &str = "Not stated";
+/// The headers of a group's activity table.
+pub const NO: &str = "No.";
+pub const TOPIC: &str = "Topic";
+pub const ACTIVITY: &str = "Activity";
+pub const PROGRESS: &str = "Progress (percentages)";
+pub const REMARKS: &str = "Remarks";
+
+/// The anchor of the introduction.
+pub const INTRODUCTION_ID: &str = "introduction";
+/// The anchor of the summary section.
+pub const SUMMARY_ID: &str = "summary-of-progress";
+
+/// The anchor of group `number` (1-based): `group-viii`.
+pub fn group_id(number: usize) -> String {
+    format!("group-{}", numeral(number).to_ascii_lowercase())
+}
+
+/// The second subheading of a group: singular unless the group has several coordinators,
+/// as the source writes it where a group has one (or has none named).
+pub fn coordinators_heading(group: &Group) -> &'static str {
+    if group.coordinators.len() > 1 {
+        "2. Coordinating countries"
+    } else {
+        "2. Coordinating country"
+    }
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// An ISO date (`2021-04-05`) as the source writes it (`5 April 2021`); `None` when the text
+/// is not a real calendar date in that form.
+pub fn format_date(iso: &str) -> Option<String> {
+    let mut parts = iso.split('-');
+    let (year, month, day) = (parts.next()?, parts.next()?, parts.next()?);
+    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    if parts.next().is_some() || !digits(year, 4) || !digits(month, 2) || !digits(day, 2) {
+        return None;
+    }
+    let (year, month, day): (u32, usize, u32) =
+        (year.parse().ok()?, month.parse().ok()?, day.parse().ok()?);
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let days = match month {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    let name = MONTHS.get(month.checked_sub(1)?)?;
+    (1..=days).contains(&day).then(|| format!("{day} {name} {year}"))
+}
+
+/// The date as shown: formatted when it is an ISO date, else as stored.
+pub fn display_date(iso: &str) -> String {
+    format_date(iso).unwrap_or_else(|| iso.to_string())
+}
+
+/// The paragraphs of a stored text: its non-blank lines, trimmed. Remarks and objectives
+/// separate paragraphs with a blank line; a single line break counts as one too.
+pub fn paragraphs(text: &str) -> impl Iterator<Item = &str> {
+    text.split('\n').map(str::trim).filter(|p| !p.is_empty())
+}
+
+/// A text where one line is needed (a heading, a title): its paragraphs joined by spaces.
+pub fn one_line(text: &str) -> String {
+    paragraphs(text).collect::<Vec<_>>().join(" ")
+}
+
+/// A run of text, emphasised (a publication title between `*` marks) or not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Piece<'a> {
+    pub text: &'a str,
+    pub emphasis: bool,
+}
+
+/// The runs of `text` between `*` marks, alternately plain and emphasised, as the app shows
+/// them: marks pair from the left, and a last mark without a partner stays as text. Empty
+/// runs are left out.
+pub fn pieces(text: &str) -> Vec<Piece<'_>> {
+    let marks: Vec<usize> = text.match_indices('*').map(|(i, _)| i).collect();
+    let paired = marks.len() / 2 * 2;
+    let mut out = Vec::new();
+    let mut at = 0;
+    for pair in marks[..paired].chunks(2) {
+        push_piece(&mut out, &text[at..pair[0]], false);
+        push_piece(&mut out, &text[pair[0] + 1..pair[1]], true);
+        at = pair[1] + 1;
+    }
+    push_piece(&mut out, &text[at..], false);
+    out
+}
+
+fn push_piece<'a>(out: &mut Vec<Piece<'a>>, text: &'a str, emphasis: bool) {
+    if !text.is_empty() {
+        out.push(Piece { text, emphasis });
+    }
+}
+
+/// The text without its emphasis marks, for places that cannot show emphasis.
+pub fn plain(text: &str) -> String {
+    pieces(text).iter().map(|p| p.text).collect()
+}
+
+/// Consecutive activities of a group that share a topic, as the source's merged cells:
+/// (index of the first, how many). Activities without a topic are runs of one.
+pub fn topic_runs(group: &Group) -> Vec<(usize, usize)> {
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    for (i, activity) in group.activities.iter().enumerate() {
+        match runs.last_mut() {
+            Some((first, len))
+                if activity.topic.is_some()
+                    && group.activities[*first].topic == activity.topic =>
+            {
+                *len += 1
+            }
+            _ => runs.push((i, 1)),
+        }
+    }
+    runs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_read_as_the_source_writes_them() {
+        assert_eq!(format_date("2021-04-05").as_deref(), Some("5 April 2021"));
+        assert_eq!(format_date("2020-12-31").as_deref(), Some("31 December 2020"));
+        assert_eq!(format_date("2020-02-29").as_deref(), Some("29 February 2020"));
+        assert_eq!(format_date("2021-02-29"), None);
+        assert_eq!(format_date("2021-13-01"), None);
+        assert_eq!(format_date("2021-00-10"), None);
+        assert_eq!(format_date("2021-4-5"), None);
+        assert_eq!(format_date("April 2021"), None);
+        assert_eq!(display_date("April 2021"), "April 2021");
+    }
+
+    #[test]
+    fn paragraphs_are_the_non_blank_lines() {
+        let text = "One.\n\nTwo.\nThree. \r\n\n";
+        assert_eq!(paragraphs(text).collect::<Vec<_>>(), ["One.", "Two.", "Three."]);
+        assert_eq!(paragraphs("").count(), 0);
+        assert_eq!(one_line("A\n\nB"), "A B");
+    }
+
+    #[test]
+    fn emphasis_pairs_from_the_left_and_keeps_a_lone_mark() {
+        let p = |text, emphasis| Piece { text, emphasis };
+        assert_eq!(pieces("see *Title* here"), [p("see ", false), p("Title", true), p(" here", false)]);
+        assert_eq!(pieces("a * b"), [p("a * b", false)]);
+        assert_eq!(pieces("*A* and * b"), [p("A", true), p(" and * b", false)]);
+        assert_eq!(pieces("**"), []);
+        assert_eq!(plain("*A* and * b"), "A and * b");
+    }
+}

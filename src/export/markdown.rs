@@ -1,0 +1,327 @@
+//! The report as GitHub-flavoured Markdown, in the structure of the source document: title
+//! block, contents, introduction, a summary of progress, then each group with its objectives,
+//! coordinators and activity table.
+
+use std::io::{self, Write};
+
+use crate::model::{Group, Report, Tally, format_percent, numeral};
+
+use super::document::{self as doc, Piece};
+
+/// Writes the report as Markdown.
+pub fn markdown(report: &Report, out: impl Write) -> io::Result<()> {
+    let mut out = out;
+    title_block(report, &mut out)?;
+    contents(report, &mut out)?;
+    introduction(report, &mut out)?;
+    summary(report, &mut out)?;
+    for (g, group) in report.groups.iter().enumerate() {
+        group_section(g + 1, group, &mut out)?;
+    }
+    Ok(())
+}
+
+fn title_block(report: &Report, out: &mut impl Write) -> io::Result<()> {
+    writeln!(out, "{} · {}", inline(&report.symbol), escape(&doc::display_date(&report.date)))?;
+    writeln!(out)?;
+    for field in [&report.meeting, &report.venue] {
+        if !field.trim().is_empty() {
+            writeln!(out, "{}", inline(&doc::one_line(field)))?;
+            writeln!(out)?;
+        }
+    }
+    writeln!(out, "# {}", inline(&doc::one_line(&report.title)))?;
+    writeln!(out)
+}
+
+fn contents(report: &Report, out: &mut impl Write) -> io::Result<()> {
+    writeln!(out, "## {}", doc::CONTENTS)?;
+    writeln!(out)?;
+    writeln!(out, "- [{}](#{})", doc::INTRODUCTION, doc::INTRODUCTION_ID)?;
+    for (g, group) in report.groups.iter().enumerate() {
+        let title = inline(&doc::one_line(&group.title));
+        writeln!(out, "- [{}. {title}](#{})", numeral(g + 1), doc::group_id(g + 1))?;
+    }
+    writeln!(out)
+}
+
+fn introduction(report: &Report, out: &mut impl Write) -> io::Result<()> {
+    writeln!(out, "## {}{}", anchor(doc::INTRODUCTION_ID), doc::INTRODUCTION)?;
+    writeln!(out)?;
+    for section in &report.introduction {
+        if let Some(heading) = &section.heading {
+            writeln!(out, "### {}", inline(&doc::one_line(heading)))?;
+            writeln!(out)?;
+        }
+        for paragraph in section.paragraphs.iter().flat_map(|p| doc::paragraphs(p)) {
+            writeln!(out, "{}", inline(paragraph))?;
+            writeln!(out)?;
+        }
+    }
+    Ok(())
+}
+
+fn summary(report: &Report, out: &mut impl Write) -> io::Result<()> {
+    writeln!(out, "## {}{}", anchor(doc::SUMMARY_ID), doc::SUMMARY)?;
+    writeln!(out)?;
+    writeln!(out, "*{}*", escape(doc::SUMMARY_NOTE))?;
+    writeln!(out)?;
+    writeln!(
+        out,
+        "| No. | Topic | Type | Activities | Completed | In progress | Not started | Progress |"
+    )?;
+    writeln!(out, "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: |")?;
+    let row = |out: &mut dyn Write, no: &str, topic: &str, kind: &str, t: Tally, p: Option<f64>| {
+        writeln!(
+            out,
+            "| {no} | {topic} | {kind} | {} | {} | {} | {} | {} |",
+            t.total(),
+            t.completed,
+            t.in_progress,
+            t.not_started,
+            format_percent(p)
+        )
+    };
+    for (g, group) in report.groups.iter().enumerate() {
+        let no = format!("[{}](#{})", numeral(g + 1), doc::group_id(g + 1));
+        let topic = cell(&group.topic, "<br>");
+        row(out, &no, &topic, group.document_type.label(), group.tally(), group.progress())?;
+    }
+    let all = format!("{} groups", report.groups.len());
+    row(out, "**All**", &all, "", report.tally(), report.progress())?;
+    writeln!(out)
+}
+
+fn group_section(number: usize, group: &Group, out: &mut impl Write) -> io::Result<()> {
+    let title = inline(&doc::one_line(&group.title));
+    writeln!(out, "## {}{}. {title}", anchor(&doc::group_id(number)), numeral(number))?;
+    writeln!(out)?;
+
+    writeln!(out, "### {}", doc::OBJECTIVES)?;
+    writeln!(out)?;
+    writeln!(out, "#### {}", doc::GENERAL_OBJECTIVE)?;
+    writeln!(out)?;
+    let mut general = doc::paragraphs(&group.general_objective).peekable();
+    if general.peek().is_none() {
+        writeln!(out, "*{}*", doc::NOT_STATED)?;
+        writeln!(out)?;
+    }
+    for paragraph in general {
+        writeln!(out, "{}", inline(paragraph))?;
+        writeln!(out)?;
+    }
+    writeln!(out, "#### {}", doc::SPECIFIC_OBJECTIVES)?;
+    writeln!(out)?;
+    let objectives: Vec<String> = group
+        .specific_objectives
+        .iter()
+        .map(|o| cell(o, "<br>"))
+        .filter(|o| !o.is_empty())
+        .collect();
+    if objectives.is_empty() {
+        writeln!(out, "*{}*", doc::NOT_STATED)?;
+    }
+    for objective in objectives {
+        writeln!(out, "- {objective}")?;
+    }
+    writeln!(out)?;
+
+    writeln!(out, "### {}", doc::coordinators_heading(group))?;
+    writeln!(out)?;
+    if group.coordinators.is_empty() {
+        writeln!(out, "*{}*", doc::NOT_STATED)?;
+        writeln!(out)?;
+    }
+    for coordinator in &group.coordinators {
+        let country = inline(&doc::one_line(&coordinator.country));
+        let institution = doc::one_line(&coordinator.institution);
+        if institution.is_empty() {
+            writeln!(out, "{country}")?;
+        } else {
+            writeln!(out, "{country}: {}", inline(&institution))?;
+        }
+        writeln!(out)?;
+    }
+
+    activity_table(group, out)
+}
+
+fn activity_table(group: &Group, out: &mut impl Write) -> io::Result<()> {
+    if group.activities.is_empty() {
+        writeln!(out, "*No activities.*")?;
+        return writeln!(out);
+    }
+    let topics = group.has_topics();
+    if topics {
+        writeln!(
+            out,
+            "| {} | {} | {} | {} | {} |",
+            doc::NO,
+            doc::TOPIC,
+            doc::ACTIVITY,
+            doc::PROGRESS,
+            doc::REMARKS
+        )?;
+        writeln!(out, "| ---: | --- | --- | ---: | --- |")?;
+    } else {
+        writeln!(out, "| {} | {} | {} | {} |", doc::NO, doc::ACTIVITY, doc::PROGRESS, doc::REMARKS)?;
+        writeln!(out, "| ---: | --- | ---: | --- |")?;
+    }
+    // As in the source's merged cells, a topic is written on the first row it covers.
+    let firsts: Vec<usize> = doc::topic_runs(group).into_iter().map(|(first, _)| first).collect();
+    for (a, activity) in group.activities.iter().enumerate() {
+        write!(out, "| {} |", a + 1)?;
+        if topics {
+            let topic = match &activity.topic {
+                Some(topic) if firsts.contains(&a) => cell(topic, "<br>"),
+                _ => String::new(),
+            };
+            write!(out, " {topic} |")?;
+        }
+        writeln!(
+            out,
+            " {} | {} | {} |",
+            cell(&activity.description, "<br>"),
+            activity.progress.get(),
+            cell(&activity.remarks, "<br><br>")
+        )?;
+    }
+    writeln!(out)
+}
+
+/// An inline anchor for a heading, so links do not depend on a renderer's own ids.
+fn anchor(id: &str) -> String {
+    format!("<a id=\"{id}\"></a>")
+}
+
+/// A table cell or list item: the paragraphs of `text` joined by `separator`.
+fn cell(text: &str, separator: &str) -> String {
+    doc::paragraphs(text).map(inline).collect::<Vec<_>>().join(separator)
+}
+
+/// One line of text with its emphasis as `*…*` and everything else literal. The emphasised
+/// run loses the spaces at its ends to the text around it (`* Title *` would not be
+/// emphasis); where Markdown would still not read the marks as emphasis, `<em>` is used.
+fn inline(line: &str) -> String {
+    enum Run {
+        Plain(String),
+        Emphasis(String),
+    }
+    let mut runs = Vec::new();
+    for Piece { text, emphasis } in doc::pieces(line) {
+        let core = text.trim();
+        if !emphasis || core.is_empty() {
+            runs.push(Run::Plain(escape(text)));
+            continue;
+        }
+        let start = text.len() - text.trim_start().len();
+        runs.push(Run::Plain(text[..start].to_string()));
+        runs.push(Run::Emphasis(escape(core)));
+        runs.push(Run::Plain(text[start + core.len()..].to_string()));
+    }
+    let mut out = String::new();
+    for (i, run) in runs.iter().enumerate() {
+        match run {
+            Run::Plain(text) => out.push_str(text),
+            Run::Emphasis(text) => {
+                let next = runs[i + 1..].iter().find_map(|r| match r {
+                    Run::Plain(t) => t.chars().next().map(Some),
+                    Run::Emphasis(_) => Some(None),
+                });
+                // Two emphasised runs in a row would make one run of marks: `*a**b*`.
+                let marks = match next {
+                    Some(None) => false,
+                    Some(after) => can_emphasise(out.chars().next_back(), text, after),
+                    None => can_emphasise(out.chars().next_back(), text, None),
+                };
+                if marks {
+                    out.push('*');
+                    out.push_str(text);
+                    out.push('*');
+                } else {
+                    out.push_str("<em>");
+                    out.push_str(text);
+                    out.push_str("</em>");
+                }
+            }
+        }
+    }
+    block_start(out)
+}
+
+/// Whether `*text*` between `before` and `after` is emphasis by CommonMark's flanking rules.
+fn can_emphasise(before: Option<char>, text: &str, after: Option<char>) -> bool {
+    let space = |c: Option<char>| c.is_none_or(char::is_whitespace);
+    let punct = |c: Option<char>| c.is_some_and(|c| !c.is_alphanumeric() && !c.is_whitespace());
+    let (first, last) = (text.chars().next(), text.chars().next_back());
+    if before == Some('*') || first.is_none() {
+        return false;
+    }
+    let opens = !space(first) && (!punct(first) || space(before) || punct(before));
+    let closes = !space(last) && (!punct(last) || space(after) || punct(after));
+    opens && closes
+}
+
+/// `text` with every character that Markdown could read as markup escaped.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '$' => {
+                out.push('\\');
+                out.push(c);
+            }
+            // Only an entity or character reference (`&amp;`, `&#38;`) needs it.
+            '&' if chars.peek().is_some_and(|n| n.is_alphanumeric() || *n == '#') => {
+                out.push_str("\\&");
+            }
+            '\n' | '\r' => out.push(' '),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Escapes what would open a heading, list, quote or rule at the start of a line.
+fn block_start(line: String) -> String {
+    if line.starts_with(['#', '-', '+', '=']) {
+        return format!("\\{line}");
+    }
+    let digits = line.len() - line.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if digits > 0 && line[digits..].starts_with(['.', ')']) {
+        return format!("{}\\{}", &line[..digits], &line[digits..]);
+    }
+    line
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn specials_are_escaped_and_emphasis_kept() {
+        assert_eq!(inline("a|b"), "a\\|b");
+        assert_eq!(inline("<script>&\"'|*x*"), "\\<script\\>&\"'\\|*x*");
+        assert_eq!(inline("snake_case [x](y) `c` \\"), "snake\\_case \\[x\\](y) \\`c\\` \\\\");
+        assert_eq!(inline("AT&T &amp;"), "AT\\&T \\&amp;");
+        assert_eq!(inline("one * two"), "one \\* two");
+    }
+
+    #[test]
+    fn line_starts_cannot_open_blocks() {
+        assert_eq!(inline("# not a heading"), "\\# not a heading");
+        assert_eq!(inline("- not a list"), "\\- not a list");
+        assert_eq!(inline("2021. A year"), "2021\\. A year");
+        assert_eq!(inline("> not a quote"), "\\> not a quote");
+        assert_eq!(inline("In 2021. fine"), "In 2021. fine");
+    }
+
+    #[test]
+    fn emphasis_falls_back_to_em_where_marks_would_not_work() {
+        assert_eq!(inline("see * Title * here"), "see  *Title*  here");
+        assert_eq!(inline("x*(Title)*y"), "x<em>(Title)</em>y");
+        assert_eq!(inline("*a**b*"), "<em>a</em>*b*");
+        assert_eq!(inline("the *Manual (2019)*, p. 3"), "the *Manual (2019)*, p. 3");
+    }
+}

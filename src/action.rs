@@ -34,6 +34,18 @@ pub enum Action {
     EditRemarks,
     /// Fold or unfold the group's objectives.
     ToggleObjectives,
+    /// Show or leave the overview of the whole programme.
+    Overview,
+    /// Show only activities not started, in progress, completed, or below the threshold.
+    CycleFilter,
+    /// Show all activities again.
+    ClearFilter,
+    /// Choose the earlier report to compare with (empty: stop comparing).
+    PickBaseline,
+    /// Set the progress below which an activity counts as behind.
+    SetThreshold,
+    /// Order the overview's groups by number or by progress.
+    SortGroups,
     /// Write the report to its file.
     Save,
     /// Take back the last change.
@@ -110,4 +122,6 @@ pub enum Pane {
     Activities,
     /// The full view of one activity.
     Activity,
+    /// The overview of the whole programme.
+    Overview,
 }

@@ -11,6 +11,7 @@ use crate::app::{App, Mode};
 pub enum Context {
     /// Anywhere outside prompts and editors.
     Global,
+    Overview,
     Groups,
     Activities,
     Activity,
@@ -20,6 +21,8 @@ pub enum Context {
     ConfirmQuit,
     Conflict,
     SaveAs,
+    Threshold,
+    Baseline,
     Recover,
     Help,
 }
@@ -29,6 +32,7 @@ impl Context {
     pub fn title(self) -> &'static str {
         match self {
             Context::Global => "Everywhere",
+            Context::Overview => "Overview",
             Context::Groups => "Groups pane",
             Context::Activities => "Activity table",
             Context::Activity => "Activity view",
@@ -38,13 +42,16 @@ impl Context {
             Context::ConfirmQuit => "Quit with unsaved changes",
             Context::Conflict => "File changed on disk",
             Context::SaveAs => "Save as",
+            Context::Threshold => "Threshold prompt",
+            Context::Baseline => "Baseline prompt",
             Context::Recover => "Unsaved edits found at start",
             Context::Help => "Help",
         }
     }
 
-    pub const ALL: [Context; 12] = [
+    pub const ALL: [Context; 15] = [
         Context::Global,
+        Context::Overview,
         Context::Groups,
         Context::Activities,
         Context::Activity,
@@ -54,6 +61,8 @@ impl Context {
         Context::ConfirmQuit,
         Context::Conflict,
         Context::SaveAs,
+        Context::Threshold,
+        Context::Baseline,
         Context::Recover,
         Context::Help,
     ];
@@ -85,7 +94,7 @@ impl Default for Keymap {
         let mut bind = |context, code, modifiers, action| {
             bindings.push(Binding { context, code, modifiers, action });
         };
-        for list in [C::Groups, C::Activities] {
+        for list in [C::Groups, C::Activities, C::Overview] {
             bind(list, K::Up, none, A::Up);
             bind(list, K::Char('k'), none, A::Up);
             bind(list, K::Down, none, A::Down);
@@ -98,6 +107,11 @@ impl Default for Keymap {
             bind(list, K::Char('G'), none, A::End);
             bind(list, K::Enter, none, A::Open);
         }
+        bind(C::Overview, K::Esc, none, A::Back);
+        bind(C::Overview, K::Char('s'), none, A::SortGroups);
+        bind(C::Overview, K::Char('t'), none, A::SetThreshold);
+        bind(C::Activities, K::Char('f'), none, A::CycleFilter);
+        bind(C::Activities, K::Char('x'), none, A::ClearFilter);
         bind(C::Groups, K::Right, none, A::NextPane);
         bind(C::Groups, K::Char('l'), none, A::NextPane);
         bind(C::Activities, K::Left, none, A::PrevPane);
@@ -124,6 +138,8 @@ impl Default for Keymap {
         bind(C::Global, K::Tab, none, A::NextPane);
         bind(C::Global, K::BackTab, none, A::PrevPane);
         bind(C::Global, K::Char('o'), none, A::ToggleObjectives);
+        bind(C::Global, K::Char('v'), none, A::Overview);
+        bind(C::Global, K::Char('b'), none, A::PickBaseline);
         bind(C::Global, K::Char('/'), none, A::Search);
         bind(C::Global, K::Char('n'), none, A::NextMatch);
         bind(C::Global, K::Char('N'), none, A::PrevMatch);
@@ -133,7 +149,7 @@ impl Default for Keymap {
         bind(C::Global, K::Char('?'), none, A::Help);
         bind(C::Global, K::Char('q'), none, A::Quit);
         bind(C::Global, K::Char('c'), ctrl, A::Quit);
-        for prompt in [C::EditProgress, C::Search, C::SaveAs] {
+        for prompt in [C::EditProgress, C::Search, C::SaveAs, C::Threshold, C::Baseline] {
             bind(prompt, K::Enter, none, A::Confirm);
             bind(prompt, K::Esc, none, A::Back);
             bind(prompt, K::Backspace, none, A::Erase);
@@ -177,6 +193,9 @@ pub fn contexts(app: &App) -> &'static [Context] {
         (Mode::Normal, Pane::Groups) => &[Context::Groups, Context::Global],
         (Mode::Normal, Pane::Activities) => &[Context::Activities, Context::Global],
         (Mode::Normal, Pane::Activity) => &[Context::Activity, Context::Global],
+        (Mode::Normal, Pane::Overview) => &[Context::Overview, Context::Global],
+        (Mode::Threshold(_), _) => &[Context::Threshold],
+        (Mode::PickBaseline(_), _) => &[Context::Baseline],
         (Mode::EditProgress(_), _) => &[Context::EditProgress],
         (Mode::EditRemarks(_), _) => &[Context::EditRemarks],
         (Mode::Search { .. }, _) => &[Context::Search],
@@ -216,9 +235,16 @@ impl Keymap {
         // Keys no binding claims are text for prompts and the editor.
         match (contexts.first(), key.code) {
             (Some(Context::EditRemarks), _) => Some(Action::Editor(key)),
-            (Some(Context::EditProgress | Context::Search | Context::SaveAs), KeyCode::Char(c))
-                if !modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
-            {
+            (
+                Some(
+                    Context::EditProgress
+                    | Context::Search
+                    | Context::SaveAs
+                    | Context::Threshold
+                    | Context::Baseline,
+                ),
+                KeyCode::Char(c),
+            ) if !modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) => {
                 Some(Action::Type(c))
             }
             _ => None,
@@ -292,6 +318,12 @@ pub fn describe(action: &Action) -> &'static str {
         Action::ProgressDown => "progress −5",
         Action::EditRemarks => "edit the remarks",
         Action::ToggleObjectives => "fold or unfold the objectives",
+        Action::Overview => "overview of the whole programme",
+        Action::CycleFilter => "filter: not started, in progress, completed, below threshold",
+        Action::ClearFilter => "clear the filter",
+        Action::PickBaseline => "compare with an earlier report (baseline)",
+        Action::SetThreshold => "set the threshold for activities behind",
+        Action::SortGroups => "sort groups by number or by progress",
         Action::Save => "save the file",
         Action::Undo => "undo",
         Action::Redo => "redo",
@@ -328,6 +360,7 @@ pub fn hints(context: Context) -> &'static [(&'static [Action], &'static str)] {
         Context::Groups => &[
             (&[A::Up, A::Down], "move"),
             (&[A::Open], "activities"),
+            (&[A::Overview], "overview"),
             (&[A::Search], "search"),
             (&[A::Save], "save"),
             (&[A::Help], "help"),
@@ -339,6 +372,7 @@ pub fn hints(context: Context) -> &'static [(&'static [Action], &'static str)] {
             (&[A::EditProgress], "progress"),
             (&[A::ProgressUp, A::ProgressDown], "±5"),
             (&[A::EditRemarks], "remarks"),
+            (&[A::CycleFilter], "filter"),
             (&[A::Undo], "undo"),
             (&[A::Save], "save"),
             (&[A::Help], "help"),
@@ -352,9 +386,20 @@ pub fn hints(context: Context) -> &'static [(&'static [Action], &'static str)] {
             (&[A::Save], "save"),
             (&[A::Help], "help"),
         ],
-        Context::EditProgress | Context::Search | Context::SaveAs => {
-            &[(&[A::Confirm], "apply"), (&[A::Back], "cancel")]
-        }
+        Context::Overview => &[
+            (&[A::Up, A::Down], "move"),
+            (&[A::NextPane], "switch list"),
+            (&[A::Open], "go to"),
+            (&[A::SortGroups], "sort"),
+            (&[A::SetThreshold], "threshold"),
+            (&[A::Back], "back"),
+            (&[A::Help], "help"),
+        ],
+        Context::EditProgress
+        | Context::Search
+        | Context::SaveAs
+        | Context::Threshold
+        | Context::Baseline => &[(&[A::Confirm], "apply"), (&[A::Back], "cancel")],
         Context::Conflict => &[
             (&[A::Reload], "reload"),
             (&[A::Overwrite], "overwrite"),

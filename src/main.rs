@@ -15,7 +15,7 @@ fn main() -> ExitCode {
         }
         match &cli.command {
             Some(command) => cli::run(command, &target),
-            None => open_app(&target),
+            None => open_app(&target, cli.baseline.as_deref()),
         }
     });
     match result {
@@ -32,12 +32,17 @@ fn main() -> ExitCode {
 }
 
 /// Opens the interactive app on the report file.
-fn open_app(target: &cli::Target) -> anyhow::Result<()> {
+fn open_app(target: &cli::Target, baseline: Option<&std::path::Path>) -> anyhow::Result<()> {
+    let baseline =
+        baseline.map(|path| store::load(path).map(|r| (path.to_path_buf(), r))).transpose()?;
     let (report, fingerprint) = target.open()?;
     let lock = store::lock::acquire(&target.path);
     let mut app = App::new(report, target.path.clone())
         .with_disk(store::Expect::Content(fingerprint))
         .with_lock(lock);
+    if let Some((path, report)) = baseline {
+        app = app.with_baseline(path, report);
+    }
     if app.read_only().is_none() {
         match store::recovery::read(&target.path) {
             Some((file, Ok(recovered))) => app.offer_recovery(recovered, file),

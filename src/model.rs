@@ -102,6 +102,11 @@ impl Progress {
         }
     }
 
+    /// For constants: `None` above 100.
+    pub const fn new_const(value: u8) -> Option<Progress> {
+        if value <= 100 { Some(Progress(value)) } else { None }
+    }
+
     pub fn get(self) -> u8 {
         self.0
     }

@@ -21,7 +21,8 @@ pub struct Hit {
     pub field: Field,
 }
 
-/// Every place in the report that holds `query`, ignoring case; none for an empty query.
+/// Every place (a group's title, an activity) that holds `query`, ignoring case, once
+/// each; none for an empty query.
 pub fn find(report: &Report, query: &str) -> Vec<Hit> {
     let needle = fold(query);
     if needle.is_empty() {
@@ -33,12 +34,14 @@ pub fn find(report: &Report, query: &str) -> Vec<Hit> {
             hits.push(Hit { group: g, activity: None, field: Field::GroupTitle });
         }
         for (a, activity) in group.activities.iter().enumerate() {
-            for (field, text) in
+            // One hit per activity, at its first matching field: the selection moves by
+            // activity, so counting fields would count places that `n` cannot tell apart.
+            let found =
                 [(Field::Description, &activity.description), (Field::Remarks, &activity.remarks)]
-            {
-                if contains_folded(text, &needle) {
-                    hits.push(Hit { group: g, activity: Some(a), field });
-                }
+                    .into_iter()
+                    .find(|(_, text)| contains_folded(text, &needle));
+            if let Some((field, _)) = found {
+                hits.push(Hit { group: g, activity: Some(a), field });
             }
         }
     }

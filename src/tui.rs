@@ -3,6 +3,7 @@
 
 use std::io::{self, Stdout, Write};
 use std::panic::{self, AssertUnwindSafe};
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
@@ -17,10 +18,12 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::layout::{Position, Rect};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+use signal_hook::iterator::Signals;
 
 use crate::action::{Action, Pane};
 use crate::app::App;
 use crate::keymap::Keymap;
+use crate::store::recovery;
 use crate::ui::{self, ViewState, theme::Theme};
 
 /// Raw mode, the alternate screen, mouse capture and bracketed paste, for as long as it
@@ -85,13 +88,13 @@ const JOURNAL_TYPING: Duration = Duration::from_secs(1);
 /// app for its exit note.
 pub fn run(mut app: App, keymap: &Keymap, theme: &Theme) -> io::Result<App> {
     let stop = Arc::new(AtomicBool::new(false));
-    for signal in [SIGTERM, SIGINT, SIGHUP] {
-        signal_hook::flag::register(signal, Arc::clone(&stop))?;
-    }
+    let finished = Arc::new(AtomicBool::new(false));
+    watch_signals(Arc::clone(&stop), Arc::clone(&finished), app.path.clone())?;
     let mut guard = TerminalGuard::enter()?;
     let outcome = panic::catch_unwind(AssertUnwindSafe(|| {
         event_loop(&mut guard, &mut app, keymap, theme, &stop)
     }));
+    finished.store(true, Ordering::SeqCst);
     match outcome {
         Ok(result) => {
             if result.is_err() {
@@ -114,6 +117,36 @@ pub fn run(mut app: App, keymap: &Keymap, theme: &Theme) -> io::Result<App> {
             panic::resume_unwind(payload)
         }
     }
+}
+
+/// On SIGTERM, SIGINT or SIGHUP, asks the event loop to stop; if it has not finished
+/// within `GRACE` (a dead terminal can keep the terminal library busy for ever), restores
+/// what it can and exits. The journal is written after every committed edit, so the
+/// recovery file already holds the unsaved work.
+fn watch_signals(
+    stop: Arc<AtomicBool>,
+    finished: Arc<AtomicBool>,
+    path: PathBuf,
+) -> io::Result<()> {
+    const GRACE: Duration = Duration::from_millis(600);
+    let mut signals = Signals::new([SIGTERM, SIGINT, SIGHUP])?;
+    std::thread::spawn(move || {
+        let Some(signal) = signals.forever().next() else { return };
+        stop.store(true, Ordering::SeqCst);
+        let deadline = Instant::now() + GRACE;
+        while Instant::now() < deadline {
+            if finished.load(Ordering::SeqCst) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        restore();
+        if let Some(file) = recovery::recovery_path(&path).filter(|f| f.exists()) {
+            eprintln!("wgtrack: unsaved edits are kept in {}", file.display());
+        }
+        std::process::exit(128 + signal);
+    });
+    Ok(())
 }
 
 fn event_loop(
@@ -173,7 +206,9 @@ fn mouse_action(mouse: MouseEvent, view: &ViewState) -> Option<Action> {
     let at = Position::new(mouse.column, mouse.row);
     let row_in =
         |area: Rect, offset: usize| area.contains(at).then(|| offset + usize::from(at.y - area.y));
-    let pane = if view.groups_rows.contains(at) {
+    let pane = if view.overview_rows.contains(at) {
+        Pane::Overview
+    } else if view.groups_rows.contains(at) {
         Pane::Groups
     } else if view.table_rows.contains(at) {
         Pane::Activities
@@ -188,7 +223,7 @@ fn mouse_action(mouse: MouseEvent, view: &ViewState) -> Option<Action> {
             Pane::Activities => {
                 row_in(view.table_rows, view.table_offset).map(Action::SelectActivity)
             }
-            Pane::Activity => None,
+            Pane::Activity | Pane::Overview => None,
         },
         MouseEventKind::ScrollUp => Some(Action::Scroll(pane, -3)),
         MouseEventKind::ScrollDown => Some(Action::Scroll(pane, 3)),

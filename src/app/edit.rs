@@ -27,12 +27,20 @@ impl App {
         let text = change.describe();
         let place = change.place();
         self.history.record(&mut self.report, change);
+        self.changed(place);
+        self.info(format!("Changed {text}"));
+    }
+
+    /// Keeps everything derived from the report current after a change at `place` (a group
+    /// and activity), or anywhere; and the journal due.
+    fn changed(&mut self, place: Option<(usize, usize)>) {
         match place {
             Some((g, _)) => self.figures.refresh_group(&self.report, g),
             None => self.figures = super::Figures::of(&self.report),
         }
+        self.refresh_behind();
+        self.refresh_baseline();
         self.journal_due = true;
-        self.info(format!("Changed {text}"));
     }
 
     pub(super) fn undo(&mut self) {
@@ -51,21 +59,17 @@ impl App {
 
     /// Shows where an undone or redone change happened.
     fn after_history(&mut self, change: &Change, verb: &str) {
+        self.changed(change.place());
         match change.place() {
             Some((g, a)) => {
-                self.figures.refresh_group(&self.report, g);
                 self.group = g;
                 self.activity = a;
-                if self.focus == Pane::Groups {
+                if matches!(self.focus, Pane::Groups | Pane::Overview) {
                     self.focus = Pane::Activities;
                 }
             }
-            None => {
-                self.figures = super::Figures::of(&self.report);
-                self.clamp_selection();
-            }
+            None => self.clamp_selection(),
         }
-        self.journal_due = true;
         self.info(format!("{verb} {}", change.describe()));
     }
 

@@ -1,21 +1,27 @@
 //! The application state and `update`, the only place where it changes.
 
+mod baseline;
 mod edit;
 mod figures;
 mod file;
+mod filter;
 mod find;
 mod history;
+mod overview;
 mod update;
 
 use std::path::PathBuf;
 
 use ratatui_textarea::TextArea;
 
+pub use baseline::Baseline;
 pub use figures::Figures;
+pub use filter::Filter;
 pub use history::{Change, History};
+pub use overview::{GroupOrder, Overview, OverviewList};
 
 use crate::action::{Action, Pane, Viewport};
-use crate::model::{Activity, Group, Report};
+use crate::model::{Activity, Group, Progress, Report};
 use crate::search::Hit;
 use crate::store::Expect;
 use crate::store::lock::{Holder, Lock};
@@ -40,6 +46,10 @@ pub enum Mode {
     SaveAs(String),
     /// Offering to restore unsaved edits found at start.
     Recover(Box<Offer>),
+    /// Typing the threshold below which activities are behind.
+    Threshold(String),
+    /// Typing the path of the baseline report.
+    PickBaseline(String),
     /// Showing every key binding.
     Help,
 }
@@ -67,6 +77,12 @@ pub struct Message {
     pub text: String,
     pub is_error: bool,
 }
+
+/// An activity below this progress is behind, until the user sets another threshold.
+pub const DEFAULT_THRESHOLD: Progress = match Progress::new_const(25) {
+    Some(p) => p,
+    None => Progress::ZERO,
+};
 
 /// What a key did to a one-line prompt.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -124,6 +140,15 @@ pub struct App {
     pub detail_scroll: usize,
     pub help_scroll: usize,
     pub search: Option<Search>,
+    /// Which activities the table shows.
+    pub filter: Option<Filter>,
+    /// Below this progress an activity is behind (overview, filter).
+    pub threshold: Progress,
+    /// Activities not started or below the threshold; kept current after every change.
+    behind: Vec<(usize, usize)>,
+    pub overview: Overview,
+    /// The earlier report to compare with.
+    pub baseline: Option<Baseline>,
     pub message: Option<Message>,
     /// What the screen showed last: page size and scroll limits.
     viewport: Viewport,
@@ -132,7 +157,7 @@ pub struct App {
 
 impl App {
     pub fn new(report: Report, path: PathBuf) -> App {
-        App {
+        let mut app = App {
             figures: Figures::of(&report),
             report,
             path,
@@ -153,10 +178,17 @@ impl App {
             detail_scroll: 0,
             help_scroll: 0,
             search: None,
+            filter: None,
+            threshold: DEFAULT_THRESHOLD,
+            behind: Vec::new(),
+            overview: Overview::default(),
+            baseline: None,
             message: None,
             viewport: Viewport { page: 10, detail_max: usize::MAX, help_max: usize::MAX },
             should_quit: false,
-        }
+        };
+        app.refresh_behind();
+        app
     }
 
     /// Whether the report differs from what the file holds.

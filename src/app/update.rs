@@ -31,11 +31,33 @@ impl App {
             Mode::Conflict { missing } => self.conflict(missing, action),
             Mode::SaveAs(input) => self.save_as(input, action),
             Mode::Recover(offer) => self.recover(offer, action),
+            Mode::Threshold(input) => self.set_threshold(input, action),
+            Mode::PickBaseline(input) => self.pick_baseline(input, action),
             Mode::Help => self.help(action),
         }
     }
 
     fn normal(&mut self, action: Action) {
+        let overview_key = matches!(
+            action,
+            Action::Up
+                | Action::Down
+                | Action::PageUp
+                | Action::PageDown
+                | Action::Home
+                | Action::End
+                | Action::Scroll(..)
+                | Action::NextPane
+                | Action::PrevPane
+                | Action::Open
+                | Action::Back
+                | Action::Overview
+                | Action::SortGroups
+                | Action::SetThreshold
+        );
+        if self.focus == Pane::Overview && overview_key {
+            return self.overview_action(action);
+        }
         match action {
             Action::Up => self.move_by(-1),
             Action::Down => self.move_by(1),
@@ -46,12 +68,12 @@ impl App {
             Action::NextPane | Action::Open if self.focus == Pane::Groups => {
                 self.focus = Pane::Activities;
             }
-            Action::NextPane => self.focus = Pane::Groups,
-            Action::PrevPane => {
-                self.focus = match self.focus {
-                    Pane::Groups => Pane::Activities,
-                    Pane::Activities | Pane::Activity => Pane::Groups,
-                }
+            Action::NextPane | Action::PrevPane if self.focus == Pane::Activities => {
+                self.focus = Pane::Groups;
+            }
+            Action::NextPane | Action::PrevPane => {
+                self.focus =
+                    if self.focus == Pane::Groups { Pane::Activities } else { Pane::Groups }
             }
             Action::Open
                 if self.focus == Pane::Activities && self.selected_activity().is_some() =>
@@ -59,12 +81,8 @@ impl App {
                 self.focus = Pane::Activity;
                 self.detail_scroll = 0;
             }
-            Action::Back => {
-                self.focus = match self.focus {
-                    Pane::Activity => Pane::Activities,
-                    Pane::Activities | Pane::Groups => Pane::Groups,
-                }
-            }
+            Action::Back if self.focus == Pane::Activity => self.focus = Pane::Activities,
+            Action::Back => self.focus = Pane::Groups,
             Action::EditProgress => {
                 let editable = self.activity_for_edit().is_some();
                 if editable {
@@ -85,6 +103,14 @@ impl App {
                 }
             }
             Action::ToggleObjectives => self.objectives_folded = !self.objectives_folded,
+            Action::Overview => self.open_overview(),
+            Action::CycleFilter => self.cycle_filter(),
+            Action::ClearFilter => self.clear_filter(),
+            Action::SetThreshold => self.mode = Mode::Threshold(String::new()),
+            Action::PickBaseline => {
+                let current = self.baseline.as_ref().map(|b| b.path.display().to_string());
+                self.mode = Mode::PickBaseline(current.unwrap_or_default());
+            }
             Action::Save => self.save(),
             Action::Undo => self.undo(),
             Action::Redo => self.redo(),
@@ -100,7 +126,8 @@ impl App {
                 self.focus = Pane::Groups;
                 self.select_group(g);
             }
-            Action::SelectActivity(a) if a < self.activity_count() => {
+            Action::SelectActivity(row) if row < self.visible_activities().len() => {
+                let a = self.visible_activities()[row];
                 if self.focus == Pane::Activities && self.activity == a {
                     // A second click on the selected row opens it, as a double click would.
                     self.focus = Pane::Activity;
@@ -118,13 +145,9 @@ impl App {
         }
     }
 
-    fn activity_count(&self) -> usize {
-        self.selected_group().map_or(0, |g| g.activities.len())
-    }
-
     /// The activity an edit key applies to, or a message saying how to pick one.
     fn activity_for_edit(&mut self) -> Option<crate::model::Activity> {
-        if self.focus == Pane::Groups {
+        if matches!(self.focus, Pane::Groups | Pane::Overview) {
             self.info("Choose an activity first: Enter opens the group's activities");
             return None;
         }
@@ -145,11 +168,19 @@ impl App {
                 let g = step(self.group, self.report.groups.len());
                 self.select_group(g);
             }
-            Pane::Activities => self.activity = step(self.activity, self.activity_count()),
+            Pane::Activities => {
+                // Movement goes through the rows the filter shows.
+                let rows = self.visible_activities();
+                let at = rows.iter().position(|&a| a >= self.activity).unwrap_or(0);
+                if let Some(&a) = rows.get(step(at, rows.len())) {
+                    self.activity = a;
+                }
+            }
             Pane::Activity => {
                 self.detail_scroll =
                     step(self.detail_scroll, self.viewport.detail_max.saturating_add(1))
             }
+            Pane::Overview => {}
         }
     }
 
@@ -157,6 +188,7 @@ impl App {
         if g != self.group {
             self.group = g;
             self.activity = 0;
+            self.snap_to_visible();
         }
     }
 

@@ -11,6 +11,8 @@ use super::ViewState;
 use super::text::{progress_spans, rich_line};
 use super::theme::Theme;
 use crate::app::App;
+use crate::compare::ActivityChange;
+use crate::export::changes::signed;
 use crate::model::numeral;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &mut ViewState) {
@@ -44,6 +46,28 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &mut 
     progress.extend(progress_spans(Some(f64::from(activity.progress.get())), 20, theme));
     progress.push(Span::styled(format!("  {}", activity.progress.status().label()), theme.muted));
     lines.push(Line::from(progress));
+    let change = app
+        .baseline
+        .as_ref()
+        .and_then(|b| Some((b, b.comparison.group(app.group)?)))
+        .and_then(|(b, g)| Some((b, g, g.activity(app.activity)?)));
+    let mut baseline_remarks = None;
+    match change {
+        Some((_, _, ActivityChange::Added { .. })) => {
+            lines.push(Line::styled("New since the baseline", theme.label));
+        }
+        Some((b, g, ActivityChange::Matched { old, from, to, remarks_changed, .. })) => {
+            let delta = i64::from(to.get()) - i64::from(from.get());
+            let mut text = format!("Since the baseline: {from} → {to} ({})", signed(Some(delta)));
+            if *remarks_changed {
+                text.push_str("; remarks changed");
+                baseline_remarks =
+                    g.old.and_then(|o| b.report.activity(o, *old)).map(|a| a.remarks.clone());
+            }
+            lines.push(Line::styled(text, theme.label));
+        }
+        _ => {}
+    }
     lines.push(Line::default());
     lines.push(Line::styled("Remarks", theme.label));
     if activity.remarks.trim().is_empty() {
@@ -51,6 +75,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &mut 
     }
     for paragraph in activity.remarks.split('\n') {
         lines.push(rich_line(paragraph, Style::default(), query, theme));
+    }
+    if let Some(old) = baseline_remarks {
+        lines.push(Line::default());
+        lines.push(Line::styled("Remarks at the baseline", theme.label));
+        for paragraph in old.split('\n') {
+            lines.push(rich_line(paragraph, theme.muted, query, theme));
+        }
     }
     let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
     let total = paragraph.line_count(inner.width);

@@ -12,6 +12,8 @@ use super::theme::Theme;
 use super::{ViewState, scroll_to};
 use crate::action::Pane;
 use crate::app::App;
+use crate::compare::ActivityChange;
+use crate::export::changes::{signed, signed_points};
 use crate::model::{Group, format_percent, numeral};
 
 const GAUGE_WIDTH: usize = 8;
@@ -44,7 +46,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &mut 
     let [info_area, table_area] =
         Layout::vertical([Constraint::Length(info_height), Constraint::Min(0)]).areas(inner);
     frame.render_widget(info, info_area);
-    if info_height < wanted && info_area.height > 0 {
+    if info_height < wanted && info_area.height > 0 && !app.objectives_folded {
         let last = Rect { y: info_area.bottom() - 1, height: 1, ..info_area };
         let more = Line::from(vec![
             Span::styled("▸ … ", theme.label),
@@ -60,17 +62,42 @@ fn info_lines(app: &App, group: &Group, theme: &Theme) -> Vec<Line<'static>> {
     let query = super::query(app);
     let tally = app.figures.tallies.get(app.group).copied().unwrap_or_default();
     let mut lines = vec![rich_line(&group.title, theme.title, query, theme)];
-    lines.push(Line::from(vec![
+    let mut figures = vec![
         Span::styled(capitalize(group.document_type.label()), theme.label),
-        Span::raw(format!(
-            " · {} activities: {} completed, {} in progress, {} not started · {}",
-            tally.total(),
-            tally.completed,
-            tally.in_progress,
-            tally.not_started,
-            format_percent(app.figures.group_progress(app.group)),
-        )),
-    ]));
+        Span::raw(format!(" · {} ", format_percent(app.figures.group_progress(app.group)))),
+    ];
+    let comparison = app.baseline.as_ref().and_then(|b| b.comparison.group(app.group));
+    if let Some(delta) = comparison.and_then(|c| c.delta()) {
+        figures.push(Span::styled(
+            format!("({} since the baseline) ", signed_points(Some(delta))),
+            theme.label,
+        ));
+    }
+    figures.push(Span::raw(format!(
+        "· {} activities: {} ✓ {} ◐ {} ○",
+        tally.total(),
+        tally.completed,
+        tally.in_progress,
+        tally.not_started,
+    )));
+    let removed = comparison.map_or(0, |c| {
+        c.activities.iter().filter(|a| matches!(a, ActivityChange::Removed { .. })).count()
+    });
+    if removed > 0 {
+        figures.push(Span::styled(format!(" · {removed} removed since the baseline"), theme.label));
+    }
+    if let Some(filter) = app.filter {
+        let shown = app.visible_activities().len();
+        figures.push(Span::styled(
+            format!(
+                " · filter: {} ({shown} of {} shown, x clears)",
+                filter.describe(),
+                tally.total()
+            ),
+            theme.match_highlight,
+        ));
+    }
+    lines.push(Line::from(figures));
     let coordinators = if group.coordinators.is_empty() {
         vec![Span::styled("not stated", theme.muted)]
     } else {
@@ -119,18 +146,40 @@ fn capitalize(text: &str) -> String {
 }
 
 /// Column widths for the table in `width` cells: number, topic, description, progress,
-/// remarks (0 where a column is left out).
-fn columns(width: usize, topics: bool) -> [usize; 5] {
+/// change since the baseline, remarks (0 where a column is left out).
+fn columns(width: usize, topics: bool, baseline: bool) -> [usize; 6] {
     let number = 4;
     let progress = GAUGE_WIDTH + 7;
-    let topic = if topics && width >= 80 { 20 } else { 0 };
-    let gaps = 4;
-    let rest = width.saturating_sub(number + progress + topic + gaps);
+    let change = if baseline { 6 } else { 0 };
+    let topic = if topics && width >= 70 { (width / 6).clamp(12, 24) } else { 0 };
+    let gaps = 5;
+    let rest = width.saturating_sub(number + progress + change + topic + gaps);
     if width < 60 {
-        return [number, 0, rest, progress, 0];
+        return [number, 0, rest, progress, change, 0];
     }
     let description = rest * 45 / 100;
-    [number, topic, description, progress, rest - description]
+    [number, topic, description, progress, change, rest - description]
+}
+
+/// The change column of one activity: "+32✎", "new", or "" when nothing moved.
+fn change_cell(app: &App, a: usize) -> String {
+    let Some(change) = app
+        .baseline
+        .as_ref()
+        .and_then(|b| b.comparison.group(app.group))
+        .and_then(|g| g.activity(a))
+    else {
+        return String::new();
+    };
+    match change {
+        ActivityChange::Added { .. } => "new".to_string(),
+        ActivityChange::Matched { remarks_changed, .. } => {
+            let delta = change.delta().filter(|d| *d != 0);
+            let mark = if *remarks_changed { "✎" } else { "" };
+            format!("{}{mark}", signed(delta))
+        }
+        ActivityChange::Removed { .. } => String::new(),
+    }
 }
 
 fn draw_table(
@@ -147,8 +196,8 @@ fn draw_table(
     }
     let [header_area, rows_area] =
         Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
-    let widths = columns(area.width as usize, group.has_topics());
-    let header = ["No.", "Topic", "Description", "Progress", "Remarks"];
+    let widths = columns(area.width as usize, group.has_topics(), app.baseline.is_some());
+    let header = ["No.", "Topic", "Description", "Progress", "Δ", "Remarks"];
     let cells: Vec<Span> = header
         .iter()
         .zip(widths)
@@ -158,18 +207,27 @@ fn draw_table(
     frame.render_widget(Paragraph::new(Line::from(cells)), header_area);
 
     view.table_rows = rows_area;
-    let count = group.activities.len();
-    if count == 0 {
-        frame.render_widget(Paragraph::new(Line::styled("No activities", theme.muted)), rows_area);
+    let visible = app.visible_activities();
+    if visible.is_empty() {
+        let note = match app.filter {
+            Some(filter) => format!("No {} activities (x clears the filter)", filter.describe()),
+            None => "No activities".to_string(),
+        };
+        frame.render_widget(Paragraph::new(Line::styled(note, theme.muted)), rows_area);
         return;
     }
     let rows = rows_area.height as usize;
-    view.table_offset = scroll_to(view.table_offset.min(count - 1), app.activity, rows);
+    let selected = visible.iter().position(|&a| a == app.activity).unwrap_or(0);
+    view.table_offset =
+        scroll_to(view.table_offset.min(visible.len().saturating_sub(rows)), selected, rows);
     let query = super::query(app);
-    let lines: Vec<Line> = (view.table_offset..count.min(view.table_offset + rows))
-        .map(|a| {
+    let [_, topic, description, _, change, remarks] = widths;
+    let lines: Vec<Line> = visible
+        .iter()
+        .skip(view.table_offset)
+        .take(rows)
+        .map(|&a| {
             let activity = &group.activities[a];
-            let [number, topic, description, _, remarks] = widths;
             let mut spans = vec![Span::styled(format!("{:>3}  ", a + 1), theme.muted)];
             let mut text_cell = |text: &str, width: usize| {
                 if width > 0 {
@@ -177,7 +235,6 @@ fn draw_table(
                     spans.push(Span::raw(" "));
                 }
             };
-            let _ = number;
             text_cell(activity.topic.as_deref().unwrap_or(""), topic);
             text_cell(&activity.description, description);
             spans.extend(progress_spans(
@@ -185,6 +242,9 @@ fn draw_table(
                 GAUGE_WIDTH,
                 theme,
             ));
+            if change > 0 {
+                spans.push(Span::styled(format!(" {:>5}", change_cell(app, a)), theme.label));
+            }
             if remarks > 0 {
                 spans.push(Span::raw(" "));
                 let first = first_line(&activity.remarks);

@@ -10,6 +10,7 @@ use super::theme::Theme;
 use super::{ViewState, scroll_to};
 use crate::action::Pane;
 use crate::app::App;
+use crate::export::changes::signed_points;
 use crate::model::numeral;
 
 const GAUGE_WIDTH: usize = 6;
@@ -27,12 +28,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &mut 
     view.groups_rows = inner;
     let rows = inner.height as usize;
     view.groups_offset =
-        scroll_to(view.groups_offset.min(count.saturating_sub(1)), app.group, rows);
+        scroll_to(view.groups_offset.min(count.saturating_sub(rows)), app.group, rows);
     let shown = view.groups_offset..count.min(view.groups_offset + rows);
     // Measured on the rows shown, so a frame's work does not grow with the report.
     let numeral_width = shown.clone().map(|g| numeral(g + 1).len()).max().unwrap_or(1);
     // numeral, space, topic, space, gauge, " 100%", " ✓"
-    let topic_width = (inner.width as usize).saturating_sub(numeral_width + GAUGE_WIDTH + 9);
+    let comparison = app.baseline.as_ref().map(|b| &b.comparison);
+    let change_width = if comparison.is_some() { 6 } else { 0 };
+    let topic_width =
+        (inner.width as usize).saturating_sub(numeral_width + GAUGE_WIDTH + 9 + change_width);
     let query = super::query(app);
     let lines: Vec<Line> = shown
         .map(|g| {
@@ -43,6 +47,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &mut 
             super::text::push_highlighted(&mut spans, &topic, Default::default(), query, theme);
             spans.push(Span::raw(" "));
             spans.extend(progress_spans(app.figures.group_progress(g), GAUGE_WIDTH, theme));
+            if let Some(comparison) = comparison {
+                let delta = comparison.group(g).and_then(|c| c.delta()).filter(|d| d.abs() >= 0.05);
+                spans.push(Span::styled(format!(" {:>5}", signed_points(delta)), theme.label));
+            }
             let line = Line::from(spans);
             if g == app.group {
                 line.style(if focused { theme.selected } else { theme.selected_unfocused })

@@ -10,13 +10,19 @@ use unicode_width::UnicodeWidthStr;
 use super::text::{bar, ellipsize};
 use super::theme::Theme;
 use crate::app::App;
+use crate::export::changes::signed_points;
 use crate::model::format_percent;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let width = area.width as usize;
     let progress = app.figures.programme_progress();
     let (filled, empty) = bar(progress.unwrap_or(0.0), 10);
-    let figure = format!(" Programme {filled}{empty} {:>4} ", format_percent(progress));
+    let change = app
+        .baseline
+        .as_ref()
+        .map(|b| format!(" ({})", signed_points(b.comparison.delta())))
+        .unwrap_or_default();
+    let figure = format!(" Programme {filled}{empty} {:>4}{change} ", format_percent(progress));
     let modified = if app.is_modified() { " ● modified " } else { "" };
     let room = width.saturating_sub(figure.width() + modified.width());
     // The file name matters more than the title when room is short.

@@ -7,6 +7,7 @@ mod group;
 mod groups;
 mod header;
 mod overlay;
+mod overview;
 pub mod text;
 pub mod theme;
 
@@ -37,6 +38,11 @@ pub struct ViewState {
     pub table_rows: Rect,
     /// The area of the activity view.
     pub activity_area: Rect,
+    /// First group and first behind activity shown in the overview, and the rows of the
+    /// overview's focused list.
+    pub overview_offset: usize,
+    pub behind_offset: usize,
+    pub overview_rows: Rect,
     /// Sizes that movement needs, sent to the app when they change.
     pub viewport: Viewport,
 }
@@ -78,6 +84,12 @@ fn draw_body(frame: &mut Frame, area: Rect, app: &App, ctx: &Context, view: &mut
     view.groups_rows = Rect::default();
     view.table_rows = Rect::default();
     view.activity_area = Rect::default();
+    view.overview_rows = Rect::default();
+    if app.focus == Pane::Overview {
+        overview::draw(frame, area, app, ctx.theme, view);
+        view.viewport.page = view.overview_rows.height.max(1) as usize;
+        return;
+    }
     let (groups_area, right) = if area.width >= TWO_PANES_WIDTH {
         let width = (area.width / 3).clamp(36, 46);
         let [left, right] =
@@ -102,6 +114,7 @@ fn draw_body(frame: &mut Frame, area: Rect, app: &App, ctx: &Context, view: &mut
         Pane::Groups => view.groups_rows.height,
         Pane::Activities => view.table_rows.height,
         Pane::Activity => view.activity_area.height,
+        Pane::Overview => view.overview_rows.height,
     }
     .max(1) as usize;
 }

@@ -75,18 +75,26 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &App, ctx: &Context, view: &mut 
             show(frame, area, window(ctx, " Not saved ".to_string()), lines);
         }
         Mode::SaveAs(input) => {
-            let area = body.centered(Constraint::Length(72.min(body.width)), Constraint::Length(5));
-            let lines = vec![
-                Line::from(vec![
-                    Span::raw(" "),
-                    Span::styled(input.clone(), ctx.theme.title),
-                    Span::styled("█", ctx.theme.key),
-                ]),
-                Line::styled(" a new file; it must not exist yet", ctx.theme.muted),
-                key_line(app, ctx),
-            ];
-            show(frame, area, window(ctx, " Save as ".to_string()), lines);
+            prompt(frame, body, app, ctx, " Save as ", input, "a new file; it must not exist yet")
         }
+        Mode::Threshold(input) => prompt(
+            frame,
+            body,
+            app,
+            ctx,
+            " Threshold ",
+            input,
+            &format!("now {}; activities below it are behind (0–100)", app.threshold),
+        ),
+        Mode::PickBaseline(input) => prompt(
+            frame,
+            body,
+            app,
+            ctx,
+            " Baseline: an earlier report to compare with ",
+            input,
+            "the path of a report file; empty stops comparing",
+        ),
         Mode::Recover(offer) => {
             let height = (offer.lines.len().min(12) as u16 + 6).min(body.height);
             let area =
@@ -109,6 +117,29 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &App, ctx: &Context, view: &mut 
         }
         Mode::Help => draw_help(frame, body, app, ctx, view),
     }
+}
+
+/// A one-line prompt: the text typed so far, a hint, the keys.
+fn prompt(
+    frame: &mut Frame,
+    body: Rect,
+    app: &App,
+    ctx: &Context,
+    title: &str,
+    input: &str,
+    hint: &str,
+) {
+    let area = body.centered(Constraint::Length(72.min(body.width)), Constraint::Length(5));
+    let lines = vec![
+        Line::from(vec![
+            Span::raw(" "),
+            Span::styled(input.to_string(), ctx.theme.title),
+            Span::styled("█", ctx.theme.key),
+        ]),
+        Line::styled(format!(" {hint}"), ctx.theme.muted),
+        key_line(app, ctx),
+    ];
+    show(frame, area, window(ctx, title.to_string()), lines);
 }
 
 fn window(ctx: &Context, title: String) -> Block<'static> {
@@ -163,7 +194,7 @@ fn draw_help(frame: &mut Frame, body: Rect, app: &App, ctx: &Context, view: &mut
         if context == KeyContext::Global {
             lines.push(Line::from(vec![
                 Span::styled(format!("  {}", fit("mouse", 18)), ctx.theme.key),
-                Span::raw("click selects, a second click opens; the wheel scrolls"),
+                Span::raw("click selects, click again opens, wheel scrolls"),
             ]));
         }
         lines.push(Line::default());

@@ -1,8 +1,8 @@
 //! Text shaping shared by the screens: widths, ellipses, bars, emphasis and match highlights.
 
+pub use crate::columns::{ellipsize, fit};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-pub use crate::columns::{ellipsize, fit};
 
 use super::theme::Theme;
 use crate::model::Status;

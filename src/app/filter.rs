@@ -1,0 +1,74 @@
+//! Filters on the activity table: only activities with a status, or below the threshold.
+
+use super::App;
+use crate::model::{Activity, Progress, Status};
+
+/// Which activities the table shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Filter {
+    Status(Status),
+    /// Activities whose progress is below the threshold.
+    Below(Progress),
+}
+
+impl Filter {
+    pub fn keeps(self, activity: &Activity) -> bool {
+        match self {
+            Filter::Status(status) => activity.progress.status() == status,
+            Filter::Below(threshold) => activity.progress < threshold,
+        }
+    }
+
+    /// The words the footer uses for the filter.
+    pub fn describe(self) -> String {
+        match self {
+            Filter::Status(status) => status.label().to_string(),
+            Filter::Below(threshold) => format!("below {threshold}"),
+        }
+    }
+}
+
+impl App {
+    /// The activities of the selected group that the table shows, in order.
+    pub fn visible_activities(&self) -> Vec<usize> {
+        let Some(group) = self.selected_group() else { return Vec::new() };
+        match self.filter {
+            None => (0..group.activities.len()).collect(),
+            Some(filter) => (0..group.activities.len())
+                .filter(|&a| filter.keeps(&group.activities[a]))
+                .collect(),
+        }
+    }
+
+    /// Not started → in progress → completed → below the threshold → everything.
+    pub(super) fn cycle_filter(&mut self) {
+        self.filter = match self.filter {
+            None => Some(Filter::Status(Status::NotStarted)),
+            Some(Filter::Status(Status::NotStarted)) => Some(Filter::Status(Status::InProgress)),
+            Some(Filter::Status(Status::InProgress)) => Some(Filter::Status(Status::Completed)),
+            Some(Filter::Status(Status::Completed)) => Some(Filter::Below(self.threshold)),
+            Some(Filter::Below(_)) => None,
+        };
+        self.snap_to_visible();
+        match self.filter {
+            Some(filter) => self.info(format!("Showing {} activities", filter.describe())),
+            None => self.info("Showing all activities"),
+        }
+    }
+
+    pub(super) fn clear_filter(&mut self) {
+        if self.filter.take().is_some() {
+            self.info("Showing all activities");
+        }
+    }
+
+    /// Moves the selection onto a shown row when the filter hides the selected one.
+    pub(super) fn snap_to_visible(&mut self) {
+        let visible = self.visible_activities();
+        if !visible.contains(&self.activity)
+            && let Some(&first) = visible.iter().find(|&&a| a >= self.activity).or(visible.first())
+        {
+            self.activity = first;
+        }
+    }
+}

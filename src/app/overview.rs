@@ -1,0 +1,177 @@
+//! The overview of the whole programme: groups by number or progress, and the activities
+//! that are behind (not started, or below a threshold the user sets).
+
+use super::{App, Mode, Prompt, edit_line};
+use crate::action::{Action, Pane};
+use crate::model::Progress;
+
+/// The list of the overview that has the focus.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OverviewList {
+    Groups,
+    Behind,
+}
+
+/// How the overview orders the groups.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GroupOrder {
+    Number,
+    /// Least advanced first: the groups that need attention on top.
+    Progress,
+}
+
+/// Where the overview stands.
+#[derive(Debug, Clone)]
+pub struct Overview {
+    pub list: OverviewList,
+    pub group_row: usize,
+    pub behind_row: usize,
+    pub order: GroupOrder,
+    /// The pane to go back to.
+    pub back_to: Pane,
+}
+
+impl Default for Overview {
+    fn default() -> Overview {
+        Overview {
+            list: OverviewList::Groups,
+            group_row: 0,
+            behind_row: 0,
+            order: GroupOrder::Number,
+            back_to: Pane::Groups,
+        }
+    }
+}
+
+impl App {
+    /// The groups in the overview's order.
+    pub fn overview_groups(&self) -> Vec<usize> {
+        let mut groups: Vec<usize> = (0..self.report.groups.len()).collect();
+        if self.overview.order == GroupOrder::Progress {
+            let key = |g: &usize| self.figures.group_progress(*g).unwrap_or(f64::INFINITY);
+            groups.sort_by(|a, b| key(a).total_cmp(&key(b)));
+        }
+        groups
+    }
+
+    /// Activities not started or below the threshold, least advanced first.
+    pub fn behind(&self) -> &[(usize, usize)] {
+        &self.behind
+    }
+
+    /// Recomputes the list of activities that are behind; after a change or a new threshold.
+    pub(super) fn refresh_behind(&mut self) {
+        let threshold = self.threshold;
+        let mut behind: Vec<(usize, usize)> = self
+            .report
+            .groups
+            .iter()
+            .enumerate()
+            .flat_map(|(g, group)| {
+                group.activities.iter().enumerate().filter_map(move |(a, activity)| {
+                    let p = activity.progress;
+                    (p == Progress::ZERO || p < threshold).then_some((g, a))
+                })
+            })
+            .collect();
+        behind.sort_by_key(|&(g, a)| self.report.activity(g, a).map(|x| x.progress));
+        self.behind = behind;
+        self.overview.behind_row =
+            self.overview.behind_row.min(self.behind.len().saturating_sub(1));
+    }
+
+    pub(super) fn open_overview(&mut self) {
+        if self.focus == Pane::Overview {
+            return self.close_overview();
+        }
+        self.overview.back_to = self.focus;
+        self.focus = Pane::Overview;
+    }
+
+    fn close_overview(&mut self) {
+        self.focus = self.overview.back_to;
+    }
+
+    /// Keys of the overview.
+    pub(super) fn overview_action(&mut self, action: Action) {
+        let len = match self.overview.list {
+            OverviewList::Groups => self.report.groups.len(),
+            OverviewList::Behind => self.behind.len(),
+        };
+        let row = match self.overview.list {
+            OverviewList::Groups => &mut self.overview.group_row,
+            OverviewList::Behind => &mut self.overview.behind_row,
+        };
+        let page = self.viewport.page as isize;
+        let delta = match action {
+            Action::Up => -1,
+            Action::Down => 1,
+            Action::PageUp => -page,
+            Action::PageDown => page,
+            Action::Home => isize::MIN / 2,
+            Action::End => isize::MAX / 2,
+            Action::Scroll(_, lines) => lines,
+            _ => 0,
+        };
+        if delta != 0 {
+            let last = len.saturating_sub(1) as isize;
+            *row = (*row as isize).saturating_add(delta).clamp(0, last.max(0)) as usize;
+            return;
+        }
+        match action {
+            Action::NextPane | Action::PrevPane => {
+                self.overview.list = match self.overview.list {
+                    OverviewList::Groups => OverviewList::Behind,
+                    OverviewList::Behind => OverviewList::Groups,
+                }
+            }
+            Action::Open => self.jump_from_overview(),
+            Action::Back | Action::Overview => self.close_overview(),
+            Action::SortGroups => {
+                self.overview.order = match self.overview.order {
+                    GroupOrder::Number => GroupOrder::Progress,
+                    GroupOrder::Progress => GroupOrder::Number,
+                };
+            }
+            Action::SetThreshold => self.mode = Mode::Threshold(String::new()),
+            _ => {}
+        }
+    }
+
+    fn jump_from_overview(&mut self) {
+        match self.overview.list {
+            OverviewList::Groups => {
+                if let Some(&g) = self.overview_groups().get(self.overview.group_row) {
+                    self.group = g;
+                    self.activity = 0;
+                    self.focus = Pane::Activities;
+                }
+            }
+            OverviewList::Behind => {
+                if let Some(&(g, a)) = self.behind.get(self.overview.behind_row) {
+                    self.group = g;
+                    self.activity = a;
+                    self.focus = Pane::Activities;
+                    self.filter = None;
+                }
+            }
+        }
+    }
+
+    pub(super) fn set_threshold(&mut self, mut input: String, action: Action) {
+        match edit_line(&mut input, &action, |c| c.is_ascii_digit()) {
+            Prompt::Typing => {}
+            Prompt::Cancel => return,
+            Prompt::Confirm => match input.parse::<i64>().map(Progress::new) {
+                Ok(Ok(threshold)) => {
+                    self.threshold = threshold;
+                    self.refresh_behind();
+                    return self.info(format!("Behind: not started or below {threshold}"));
+                }
+                Ok(Err(e)) => self.error(format!("Refused: {e}")),
+                Err(_) => self.error("Type a whole number from 0 to 100"),
+            },
+        }
+        self.mode = Mode::Threshold(input);
+    }
+}

@@ -1,0 +1,213 @@
+//! The overview: the programme's progress, counts by status and by document type, every
+//! group's bar (by number or by progress), and the activities that are behind.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
+
+use super::text::{fit, progress_spans, status_symbol};
+use super::theme::Theme;
+use super::{ViewState, scroll_to};
+use crate::app::{App, GroupOrder, OverviewList};
+use crate::export::changes::{signed, signed_points};
+use crate::model::{DocumentType, Status, Tally, format_percent, numeral};
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &mut ViewState) {
+    let group_count = app.report.groups.len() as u16;
+    let [summary, groups, behind] = Layout::vertical([
+        Constraint::Length(5),
+        Constraint::Length((group_count + 3).min(area.height.saturating_sub(5) / 2 + 3)),
+        Constraint::Min(3),
+    ])
+    .areas(area);
+    draw_summary(frame, summary, app, theme);
+    draw_groups(frame, groups, app, theme, view);
+    draw_behind(frame, behind, app, theme, view);
+}
+
+fn draw_summary(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let block = Block::bordered().title(" Programme ").border_style(theme.border);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let tally: Tally = app.figures.tallies.iter().fold(Tally::default(), |mut t, g| {
+        t.completed += g.completed;
+        t.in_progress += g.in_progress;
+        t.not_started += g.not_started;
+        t
+    });
+    let mut first = vec![Span::styled("Programme  ", theme.label)];
+    first.extend(progress_spans(app.figures.programme_progress(), 20, theme));
+    if let Some(baseline) = &app.baseline {
+        first.push(Span::styled(
+            format!("  {} since the baseline", signed_points(baseline.comparison.delta())),
+            theme.muted,
+        ));
+    }
+    let mut counts = vec![Span::raw(format!("{} activities: ", tally.total()))];
+    for status in Status::ALL {
+        counts.push(Span::styled(
+            format!("{} {} {}", tally.count(status), status_symbol(status), status.label()),
+            theme.status(status),
+        ));
+        counts.push(Span::raw("   "));
+    }
+    let mut types = Vec::new();
+    for kind in DocumentType::ALL {
+        let groups: Vec<usize> = (0..app.report.groups.len())
+            .filter(|&g| app.report.groups[g].document_type == kind)
+            .collect();
+        let (sum, n) = groups.iter().fold((0.0, 0usize), |(s, n), &g| {
+            let count = app.figures.tallies[g].total();
+            (s + app.figures.group_progress(g).unwrap_or(0.0) * count as f64, n + count)
+        });
+        let mean = (n > 0).then(|| sum / n as f64);
+        types.push(Span::styled(format!("{}: ", capitalize(kind.label())), theme.label));
+        types.push(Span::raw(format!(
+            "{} groups, {n} activities, {}   ",
+            groups.len(),
+            format_percent(mean)
+        )));
+    }
+    let lines = vec![Line::from(first), Line::from(counts), Line::from(types)];
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+fn capitalize(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
+
+fn draw_groups(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &mut ViewState) {
+    let focused = app.overview.list == OverviewList::Groups;
+    let order = match app.overview.order {
+        GroupOrder::Number => "by number",
+        GroupOrder::Progress => "least advanced first",
+    };
+    let block = Block::bordered()
+        .title(format!(" Groups, {order} (s sorts) "))
+        .border_style(if focused { theme.border_focused } else { theme.border });
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let groups = app.overview_groups();
+    let rows = inner.height.saturating_sub(1) as usize;
+    let [header, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(inner);
+    let topic_width = (inner.width as usize).saturating_sub(5 + 1 + 17 + 22 + 8).clamp(8, 40);
+    frame.render_widget(
+        Paragraph::new(Line::styled(
+            format!(
+                "{} {} {:<17} {:>6} {:>6} {:>6}  {}",
+                fit("No.", 5),
+                fit("Topic", topic_width),
+                "Progress",
+                "✓ done",
+                "◐ on",
+                "○ not",
+                if app.baseline.is_some() { "Δ baseline" } else { "" }
+            ),
+            theme.label,
+        )),
+        header,
+    );
+    view.overview_offset = scroll_to(
+        view.overview_offset.min(groups.len().saturating_sub(rows)),
+        app.overview.group_row,
+        rows,
+    );
+    if focused {
+        view.overview_rows = body;
+    }
+    let lines: Vec<Line> = groups
+        .iter()
+        .enumerate()
+        .skip(view.overview_offset)
+        .take(rows)
+        .map(|(row, &g)| {
+            let group = &app.report.groups[g];
+            let t = app.figures.tallies[g];
+            let mut spans = vec![
+                Span::styled(fit(&numeral(g + 1), 5), theme.label),
+                Span::raw(" "),
+                Span::raw(fit(&group.topic, topic_width)),
+                Span::raw(" "),
+            ];
+            spans.extend(progress_spans(app.figures.group_progress(g), 8, theme));
+            spans.push(Span::raw(format!(
+                " {:>6} {:>6} {:>6}  ",
+                t.completed, t.in_progress, t.not_started
+            )));
+            if let Some(delta) = app
+                .baseline
+                .as_ref()
+                .and_then(|b| b.comparison.group(g))
+                .and_then(|c| c.delta())
+                .filter(|d| d.abs() >= 0.05)
+            {
+                spans.push(Span::styled(signed_points(Some(delta)), theme.label));
+            }
+            let line = Line::from(spans);
+            if focused && row == app.overview.group_row { line.style(theme.selected) } else { line }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), body);
+}
+
+fn draw_behind(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &mut ViewState) {
+    let focused = app.overview.list == OverviewList::Behind;
+    let behind = app.behind();
+    let block = Block::bordered()
+        .title(format!(
+            " Behind: {} activities not started or below {} (t sets the threshold) ",
+            behind.len(),
+            app.threshold
+        ))
+        .border_style(if focused { theme.border_focused } else { theme.border });
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let rows = inner.height as usize;
+    view.behind_offset = scroll_to(
+        view.behind_offset.min(behind.len().saturating_sub(rows)),
+        app.overview.behind_row,
+        rows,
+    );
+    if focused {
+        view.overview_rows = inner;
+    }
+    if behind.is_empty() {
+        frame.render_widget(Paragraph::new(Line::styled("Nothing is behind.", theme.muted)), inner);
+        return;
+    }
+    let description_width = (inner.width as usize).saturating_sub(8 + 17 + 6);
+    let lines: Vec<Line> = behind
+        .iter()
+        .enumerate()
+        .skip(view.behind_offset)
+        .take(rows)
+        .filter_map(|(row, &(g, a))| {
+            let activity = app.report.activity(g, a)?;
+            let mut spans = vec![
+                Span::styled(fit(&format!("{}.{}", numeral(g + 1), a + 1), 8), theme.label),
+                Span::raw(fit(&activity.description, description_width)),
+                Span::raw(" "),
+            ];
+            spans.extend(progress_spans(Some(f64::from(activity.progress.get())), 8, theme));
+            if let Some(change) = app
+                .baseline
+                .as_ref()
+                .and_then(|b| b.comparison.group(g))
+                .and_then(|c| c.activity(a))
+                .and_then(|c| c.delta())
+                .filter(|d| *d != 0)
+            {
+                spans.push(Span::styled(format!(" {}", signed(Some(change))), theme.label));
+            }
+            let line = Line::from(spans);
+            Some(if focused && row == app.overview.behind_row {
+                line.style(theme.selected)
+            } else {
+                line
+            })
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}

@@ -16,7 +16,9 @@ pub enum Context {
     Activities,
     Activity,
     EditProgress,
-    EditRemarks,
+    EditText,
+    ConfirmDelete,
+    Details,
     Search,
     ConfirmQuit,
     Conflict,
@@ -37,7 +39,9 @@ impl Context {
             Context::Activities => "Activity table",
             Context::Activity => "Activity view",
             Context::EditProgress => "Progress prompt",
-            Context::EditRemarks => "Remarks editor",
+            Context::EditText => "Text editor (remarks, descriptions, any field)",
+            Context::ConfirmDelete => "Delete?",
+            Context::Details => "Details form",
             Context::Search => "Search prompt",
             Context::ConfirmQuit => "Quit with unsaved changes",
             Context::Conflict => "File changed on disk",
@@ -49,14 +53,16 @@ impl Context {
         }
     }
 
-    pub const ALL: [Context; 15] = [
+    pub const ALL: [Context; 17] = [
         Context::Global,
         Context::Overview,
         Context::Groups,
         Context::Activities,
         Context::Activity,
         Context::EditProgress,
-        Context::EditRemarks,
+        Context::Details,
+        Context::EditText,
+        Context::ConfirmDelete,
         Context::Search,
         Context::ConfirmQuit,
         Context::Conflict,
@@ -90,6 +96,7 @@ impl Default for Keymap {
         use KeyCode as K;
         let none = KeyModifiers::NONE;
         let ctrl = KeyModifiers::CONTROL;
+        let alt = KeyModifiers::ALT;
         let mut bindings = Vec::new();
         let mut bind = |context, code, modifiers, action| {
             bindings.push(Binding { context, code, modifiers, action });
@@ -128,7 +135,36 @@ impl Default for Keymap {
         bind(C::Activity, K::Esc, none, A::Back);
         bind(C::Activity, K::Left, none, A::Back);
         bind(C::Activity, K::Char('h'), none, A::Back);
+        for list in [C::Groups, C::Activities, C::Details] {
+            bind(list, K::Char('a'), none, A::AddItem);
+            bind(list, K::Char('d'), none, A::DeleteItem);
+            bind(list, K::Delete, none, A::DeleteItem);
+            bind(list, K::Char('K'), none, A::MoveUp);
+            bind(list, K::Up, alt, A::MoveUp);
+            bind(list, K::Char('J'), none, A::MoveDown);
+            bind(list, K::Down, alt, A::MoveDown);
+        }
+        bind(C::Groups, K::Char('e'), none, A::Details);
+        for key in [K::Up, K::Char('k')] {
+            bind(C::Details, key, none, A::Up);
+        }
+        for key in [K::Down, K::Char('j')] {
+            bind(C::Details, key, none, A::Down);
+        }
+        bind(C::Details, K::PageUp, none, A::PageUp);
+        bind(C::Details, K::PageDown, none, A::PageDown);
+        bind(C::Details, K::Home, none, A::Home);
+        bind(C::Details, K::End, none, A::End);
+        bind(C::Details, K::Enter, none, A::Open);
+        bind(C::Details, K::Char('e'), none, A::Open);
+        bind(C::Details, K::Esc, none, A::Back);
+        bind(C::ConfirmDelete, K::Char('y'), none, A::Confirm);
+        bind(C::ConfirmDelete, K::Enter, none, A::Confirm);
+        bind(C::ConfirmDelete, K::Char('n'), none, A::Back);
+        bind(C::ConfirmDelete, K::Esc, none, A::Back);
         for edit in [C::Activities, C::Activity] {
+            bind(edit, K::Char('e'), none, A::EditDescription);
+            bind(edit, K::Char('T'), none, A::EditTopic);
             bind(edit, K::Char('p'), none, A::EditProgress);
             bind(edit, K::Char('+'), none, A::ProgressUp);
             bind(edit, K::Char('='), none, A::ProgressUp);
@@ -140,6 +176,7 @@ impl Default for Keymap {
         bind(C::Global, K::Char('o'), none, A::ToggleObjectives);
         bind(C::Global, K::Char('v'), none, A::Overview);
         bind(C::Global, K::Char('b'), none, A::PickBaseline);
+        bind(C::Global, K::Char('i'), none, A::ReportDetails);
         bind(C::Global, K::Char('/'), none, A::Search);
         bind(C::Global, K::Char('n'), none, A::NextMatch);
         bind(C::Global, K::Char('N'), none, A::PrevMatch);
@@ -155,10 +192,10 @@ impl Default for Keymap {
             bind(prompt, K::Backspace, none, A::Erase);
             bind(prompt, K::Char('c'), ctrl, A::Quit);
         }
-        bind(C::EditRemarks, K::Esc, none, A::Back);
-        bind(C::EditRemarks, K::Char('s'), ctrl, A::Save);
-        bind(C::EditRemarks, K::Char('a'), ctrl, A::SelectAll);
-        bind(C::EditRemarks, K::Char('c'), ctrl, A::Quit);
+        bind(C::EditText, K::Esc, none, A::Back);
+        bind(C::EditText, K::Char('s'), ctrl, A::Save);
+        bind(C::EditText, K::Char('a'), ctrl, A::SelectAll);
+        bind(C::EditText, K::Char('c'), ctrl, A::Quit);
         bind(C::ConfirmQuit, K::Char('s'), none, A::SaveAndQuit);
         bind(C::ConfirmQuit, K::Char('y'), none, A::SaveAndQuit);
         bind(C::ConfirmQuit, K::Char('d'), none, A::DiscardAndQuit);
@@ -197,7 +234,9 @@ pub fn contexts(app: &App) -> &'static [Context] {
         (Mode::Threshold(_), _) => &[Context::Threshold],
         (Mode::PickBaseline(_), _) => &[Context::Baseline],
         (Mode::EditProgress(_), _) => &[Context::EditProgress],
-        (Mode::EditRemarks(_), _) => &[Context::EditRemarks],
+        (Mode::EditText(_), _) => &[Context::EditText],
+        (Mode::ConfirmDelete { .. }, _) => &[Context::ConfirmDelete],
+        (Mode::Normal, Pane::Details) => &[Context::Details, Context::Global],
         (Mode::Search { .. }, _) => &[Context::Search],
         (Mode::ConfirmQuit, _) => &[Context::ConfirmQuit],
         (Mode::Conflict { .. }, _) => &[Context::Conflict],
@@ -234,7 +273,7 @@ impl Keymap {
         }
         // Keys no binding claims are text for prompts and the editor.
         match (contexts.first(), key.code) {
-            (Some(Context::EditRemarks), _) => Some(Action::Editor(key)),
+            (Some(Context::EditText), _) => Some(Action::Editor(key)),
             (
                 Some(
                     Context::EditProgress
@@ -263,6 +302,13 @@ impl Keymap {
             .map(|b| key_label(b.code, b.modifiers))
             .collect()
     }
+}
+
+/// Several keys shown as one hint: "↑↓" for arrows and signs, "K/J" for letters and names.
+pub fn join_keys(keys: &[String]) -> String {
+    let compact =
+        keys.iter().all(|k| k.chars().count() == 1 && !k.chars().all(char::is_alphanumeric));
+    keys.join(if compact { "" } else { "/" })
 }
 
 /// How a key is written on screen: "Ctrl-S", "↑", "PgDn", "Shift-Tab".
@@ -317,6 +363,14 @@ pub fn describe(action: &Action) -> &'static str {
         Action::ProgressUp => "progress +5",
         Action::ProgressDown => "progress −5",
         Action::EditRemarks => "edit the remarks",
+        Action::EditDescription => "edit the description",
+        Action::EditTopic => "edit the topic (empty: none)",
+        Action::AddItem => "add after the selected one",
+        Action::DeleteItem => "delete (asks first)",
+        Action::MoveUp => "move up one place",
+        Action::MoveDown => "move down one place",
+        Action::Details => "group details: title, topic, type, objectives, coordinators",
+        Action::ReportDetails => "report details: front matter and introduction",
         Action::ToggleObjectives => "fold or unfold the objectives",
         Action::Overview => "overview of the whole programme",
         Action::CycleFilter => "filter: not started, in progress, completed, below threshold",
@@ -360,6 +414,7 @@ pub fn hints(context: Context) -> &'static [(&'static [Action], &'static str)] {
         Context::Groups => &[
             (&[A::Up, A::Down], "move"),
             (&[A::Open], "activities"),
+            (&[A::Details], "details"),
             (&[A::Overview], "overview"),
             (&[A::Search], "search"),
             (&[A::Save], "save"),
@@ -411,9 +466,18 @@ pub fn hints(context: Context) -> &'static [(&'static [Action], &'static str)] {
             (&[A::KeepRecovery], "keep for later"),
             (&[A::DiscardRecovery], "discard"),
         ],
-        Context::EditRemarks => {
+        Context::EditText => {
             &[(&[A::Back], "done"), (&[A::Save], "save"), (&[A::SelectAll], "select all")]
         }
+        Context::Details => &[
+            (&[A::Up, A::Down], "move"),
+            (&[A::Open], "edit"),
+            (&[A::AddItem], "add"),
+            (&[A::DeleteItem], "delete"),
+            (&[A::MoveUp, A::MoveDown], "reorder"),
+            (&[A::Back], "back"),
+        ],
+        Context::ConfirmDelete => &[(&[A::Confirm], "delete"), (&[A::Back], "keep")],
         Context::ConfirmQuit => &[
             (&[A::SaveAndQuit], "save and quit"),
             (&[A::DiscardAndQuit], "discard and quit"),

@@ -254,6 +254,22 @@ impl Report {
     }
 }
 
+/// The next round's report, started from `report`: the same groups and activities, with
+/// their progress and remarks as they stand; a symbol that says it is still to be assigned,
+/// `date` as its date, and no introduction yet.
+pub fn next_round(report: &Report, date: &str) -> Report {
+    Report {
+        format: FORMAT,
+        symbol: format!("{} (next round: symbol to be assigned)", report.symbol),
+        date: date.to_string(),
+        title: report.title.clone(),
+        meeting: String::new(),
+        venue: String::new(),
+        introduction: Vec::new(),
+        groups: report.groups.clone(),
+    }
+}
+
 /// A percentage rounded for display: "83%", or "—" where there is nothing to average.
 pub fn format_percent(value: Option<f64>) -> String {
     match value {

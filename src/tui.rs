@@ -181,6 +181,8 @@ fn event_loop(
         redraw = event::poll(IDLE)?;
         let action = if redraw { translate(event::read()?, app, keymap, &view) } else { None };
         if let Some(action) = action {
+            // Where tests make the app fail mid-session (`tui::event=panic`); nothing otherwise.
+            fail::fail_point!("tui::event");
             let commits = !matches!(action, Action::Editor(_) | Action::Type(_));
             app.update(action);
             if commits {
@@ -223,7 +225,7 @@ fn mouse_action(mouse: MouseEvent, view: &ViewState) -> Option<Action> {
             Pane::Activities => {
                 row_in(view.table_rows, view.table_offset).map(Action::SelectActivity)
             }
-            Pane::Activity | Pane::Overview => None,
+            Pane::Activity | Pane::Overview | Pane::Details => None,
         },
         MouseEventKind::ScrollUp => Some(Action::Scroll(pane, -3)),
         MouseEventKind::ScrollDown => Some(Action::Scroll(pane, 3)),

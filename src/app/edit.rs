@@ -3,6 +3,9 @@
 
 use ratatui_textarea::{TextArea, WrapMode};
 
+use crossterm::event::KeyCode;
+
+use super::parts::{Field, List, first_field_required, new_item};
 use super::{App, Change, Mode, Prompt, edit_line};
 use crate::action::{Action, Pane};
 use crate::model::Progress;
@@ -28,7 +31,7 @@ impl App {
         let place = change.place();
         self.history.record(&mut self.report, change);
         self.changed(place);
-        self.info(format!("Changed {text}"));
+        self.info(capitalize(&text));
     }
 
     /// Keeps everything derived from the report current after a change at `place` (a group
@@ -70,7 +73,7 @@ impl App {
             }
             None => self.clamp_selection(),
         }
-        self.info(format!("{verb} {}", change.describe()));
+        self.info(format!("{verb}: {}", change.describe()));
     }
 
     pub(super) fn edit_progress(&mut self, mut input: String, action: Action) {
@@ -94,48 +97,214 @@ impl App {
         self.mode = Mode::EditProgress(input);
     }
 
-    pub(super) fn edit_remarks(&mut self, mut editor: Box<TextArea<'static>>, action: Action) {
+    /// Opens the editor on a field, holding its text.
+    pub(super) fn edit_field(&mut self, field: Field) {
+        if self.refuse_if_read_only() {
+            return;
+        }
+        if let Some(text) = field.get(&self.report) {
+            let area = editor(&text);
+            self.mode =
+                Mode::EditText(Box::new(TextEdit { target: EditTarget::Field(field), area }));
+        }
+    }
+
+    /// Opens the editor on the first field of a new item of `list`, to go at `index`.
+    pub(super) fn add_item(&mut self, list: List, index: usize) {
+        if self.refuse_if_read_only() {
+            return;
+        }
+        let area = editor("");
+        self.mode =
+            Mode::EditText(Box::new(TextEdit { target: EditTarget::New { list, index }, area }));
+    }
+
+    pub(super) fn edit_text(&mut self, mut edit: Box<TextEdit>, action: Action) {
         match action {
+            Action::Editor(key) if key.code == KeyCode::Enter && !edit.is_multiline() => {
+                return self.close_editor(edit);
+            }
             Action::Editor(key) => {
-                editor.input(key);
+                edit.area.input(key);
             }
             Action::Paste(text) => {
-                editor.insert_str(text.replace("\r\n", "\n").replace('\r', "\n"));
+                let text = text.replace("\r\n", "\n").replace('\r', "\n");
+                let text = if edit.is_multiline() { text } else { text.replace('\n', " ") };
+                edit.area.insert_str(text);
             }
-            Action::SelectAll => editor.select_all(),
+            Action::SelectAll => edit.area.select_all(),
             // Leaving the editor keeps the text: no key throws typed words away.
-            Action::Back => return self.apply_remarks(&editor),
+            Action::Back => return self.close_editor(edit),
             Action::Save => {
-                self.apply_remarks(&editor);
-                self.save();
+                if self.apply_text(&edit) {
+                    self.save();
+                }
             }
             Action::Quit => {
-                self.apply_remarks(&editor);
-                return self.quit();
+                if self.apply_text(&edit) {
+                    return self.quit();
+                }
             }
             _ => {}
         }
-        self.mode = Mode::EditRemarks(editor);
+        self.mode = Mode::EditText(edit);
     }
 
-    pub(super) fn apply_remarks(&mut self, editor: &TextArea<'static>) {
-        let text = editor.lines().join("\n");
-        let Some(activity) = self.selected_activity() else {
+    /// Applies the editor's text and closes it, unless the text is refused.
+    fn close_editor(&mut self, edit: Box<TextEdit>) {
+        let text = edit.text();
+        match edit.target {
+            // Nothing typed for a new item: there is nothing to add and nothing to lose.
+            EditTarget::New { .. } if text.trim().is_empty() => self.info("Nothing added"),
+            _ if self.apply_text(&edit) => {}
+            _ => self.mode = Mode::EditText(edit),
+        }
+    }
+
+    /// Applies the editor's text as a change; false (with a message) when it is refused.
+    pub(super) fn apply_text(&mut self, edit: &TextEdit) -> bool {
+        let text = edit.text();
+        match edit.target {
+            EditTarget::Field(field) => {
+                let Some(from) = field.get(&self.report) else { return true };
+                if field.is_required()
+                    && let Some(reason) = crate::validate::required_text(&text)
+                {
+                    self.error(format!("The {} {reason}", field.describe()));
+                    return false;
+                }
+                if from != text {
+                    self.apply(Change::Text { field, from, to: text });
+                }
+                true
+            }
+            EditTarget::New { list, index } => {
+                if first_field_required(list)
+                    && let Some(reason) = crate::validate::required_text(&text)
+                {
+                    self.error(format!("The new {} {reason}", list.describe(index)));
+                    return false;
+                }
+                let item = new_item(list, text, &self.report, index.checked_sub(1));
+                self.apply(Change::Insert { list, index, item });
+                self.select_new(list, index);
+                true
+            }
+        }
+    }
+
+    /// Shows a new or moved item.
+    pub(super) fn select_new(&mut self, list: List, index: usize) {
+        match list {
+            List::Activities(g) => {
+                self.group = g;
+                self.activity = index;
+            }
+            List::Groups => {
+                self.group = index;
+                self.activity = 0;
+            }
+            _ => {}
+        }
+    }
+
+    /// Asks before deleting an item.
+    pub(super) fn ask_delete(&mut self, list: List, index: usize) {
+        if self.refuse_if_read_only() {
             return;
-        };
-        if activity.remarks != text {
-            let from = activity.remarks.clone();
-            self.apply(Change::Remarks {
-                group: self.group,
-                activity: self.activity,
-                from,
-                to: text,
-            });
+        }
+        if index < list.len(&self.report) {
+            self.mode = Mode::ConfirmDelete { list, index };
+        }
+    }
+
+    pub(super) fn confirm_delete(&mut self, list: List, index: usize, action: Action) {
+        match action {
+            Action::Confirm | Action::SaveAndQuit => {
+                let mut copy = self.report.clone();
+                if let Some(item) = list.remove(&mut copy, index) {
+                    self.apply(Change::Remove { list, index, item });
+                    self.clamp_selection();
+                }
+            }
+            Action::Back | Action::DiscardAndQuit => self.info("Nothing deleted"),
+            _ => self.mode = Mode::ConfirmDelete { list, index },
+        }
+    }
+
+    /// Moves an item one place up or down its list.
+    pub(super) fn move_item(&mut self, list: List, index: usize, down: bool) {
+        let len = list.len(&self.report);
+        let to = if down { index + 1 } else { index.wrapping_sub(1) };
+        if to >= len || index >= len {
+            return self.info("It is already at the end");
+        }
+        self.apply(Change::Move { list, from: index, to });
+        self.select_new(list, to);
+    }
+}
+
+/// What the text editor is editing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EditTarget {
+    Field(Field),
+    /// The first field of a new item of `list`, to be inserted at `index`.
+    New {
+        list: List,
+        index: usize,
+    },
+}
+
+/// The multi-line text editor and what it edits.
+#[derive(Debug)]
+pub struct TextEdit {
+    pub target: EditTarget,
+    pub area: TextArea<'static>,
+}
+
+impl TextEdit {
+    pub fn text(&self) -> String {
+        self.area.lines().join("\n")
+    }
+
+    /// Whether Enter makes a new line (paragraphs) or applies the text (one-line fields).
+    pub fn is_multiline(&self) -> bool {
+        match self.target {
+            EditTarget::Field(field) => field.is_multiline(),
+            EditTarget::New { .. } => false,
+        }
+    }
+
+    /// Whether the editor holds text the report does not have yet.
+    pub fn is_pending(&self, report: &crate::model::Report) -> bool {
+        let text = self.text();
+        match self.target {
+            EditTarget::Field(field) => field.get(report).is_some_and(|old| old != text),
+            EditTarget::New { .. } => !text.trim().is_empty(),
+        }
+    }
+
+    /// Puts the text being typed into `report`, as applying it would (for the journal).
+    pub fn put_into(&self, report: &mut crate::model::Report) {
+        match self.target {
+            EditTarget::Field(field) => field.set(report, self.text()),
+            EditTarget::New { list, index } => {
+                let item = new_item(list, self.text(), report, index.checked_sub(1));
+                list.insert(report, index, item);
+            }
+        }
+    }
+
+    /// The editor's title: what is being edited.
+    pub fn title(&self) -> String {
+        match self.target {
+            EditTarget::Field(field) => field.describe(),
+            EditTarget::New { list, index } => format!("new {}", list.describe(index)),
         }
     }
 }
 
-/// A remarks editor holding `text`, wrapping at word boundaries.
+/// An editor holding `text`, wrapping at word boundaries, the cursor at the end.
 pub(super) fn editor(text: &str) -> TextArea<'static> {
     let mut area = TextArea::new(text.split('\n').map(str::to_string).collect());
     area.set_wrap_mode(WrapMode::WordOrGlyph);
@@ -143,4 +312,9 @@ pub(super) fn editor(text: &str) -> TextArea<'static> {
     area.move_cursor(ratatui_textarea::CursorMove::Bottom);
     area.move_cursor(ratatui_textarea::CursorMove::End);
     area
+}
+
+fn capitalize(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }

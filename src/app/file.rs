@@ -163,12 +163,11 @@ impl App {
     pub(super) fn journal(&mut self) -> Option<PathBuf> {
         self.journal_due = false;
         let mut report = std::borrow::Cow::Borrowed(&self.report);
-        if let Mode::EditRemarks(editor) = &self.mode {
-            let text = editor.lines().join("\n");
-            if let Some(a) = report.to_mut().activity_mut(self.group, self.activity) {
-                a.remarks = text.clone();
-            }
-            self.journaled_text = Some(text);
+        if let Mode::EditText(edit) = &self.mode
+            && edit.is_pending(&self.report)
+        {
+            edit.put_into(report.to_mut());
+            self.journaled_text = Some(edit.text());
         }
         if !self.is_modified() && matches!(report, std::borrow::Cow::Borrowed(_)) {
             if !self.recovery_declined {
@@ -188,10 +187,9 @@ impl App {
     /// Time passed: catch the journal up with committed edits and with text being typed.
     pub(super) fn tick(&mut self) {
         let typing = match &self.mode {
-            Mode::EditRemarks(editor) => {
-                let text = editor.lines().join("\n");
-                let changed = self.selected_activity().is_some_and(|a| a.remarks != text);
-                changed && self.journaled_text.as_deref() != Some(text.as_str())
+            Mode::EditText(edit) => {
+                edit.is_pending(&self.report)
+                    && self.journaled_text.as_deref() != Some(edit.text().as_str())
             }
             _ => false,
         };
@@ -203,7 +201,8 @@ impl App {
     /// The process must stop now (signal, hang-up, panic): keep everything unsaved and
     /// leave.
     pub(super) fn terminate(&mut self) {
-        let unsaved = self.is_modified() || matches!(self.mode, Mode::EditRemarks(_));
+        let typing = matches!(&self.mode, Mode::EditText(edit) if edit.is_pending(&self.report));
+        let unsaved = self.is_modified() || typing;
         if unsaved && self.read_only.is_none() {
             self.exit_note = self.journal().map(|path| {
                 format!(

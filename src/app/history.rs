@@ -1,6 +1,7 @@
 //! Undo and redo: every change to the report is a `Change` that knows how to revert itself.
 
-use crate::model::{Progress, Report};
+use super::parts::{Field, Item, List};
+use crate::model::{DocumentType, Progress, Report};
 
 /// One edit of the report, with what was there before.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -11,17 +12,43 @@ pub enum Change {
         from: Progress,
         to: Progress,
     },
-    Remarks {
-        group: usize,
-        activity: usize,
+    Text {
+        field: Field,
         from: String,
         to: String,
+    },
+    DocumentType {
+        group: usize,
+        from: DocumentType,
+        to: DocumentType,
+    },
+    Insert {
+        list: List,
+        index: usize,
+        item: Item,
+    },
+    Remove {
+        list: List,
+        index: usize,
+        item: Item,
+    },
+    Move {
+        list: List,
+        from: usize,
+        to: usize,
     },
     /// The whole report at once: restoring unsaved edits from the recovery file.
     Whole {
         from: Box<Report>,
         to: Box<Report>,
     },
+}
+
+/// How much of the report a change can affect, for keeping derived figures current.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    Group(usize),
+    All,
 }
 
 impl Change {
@@ -33,10 +60,25 @@ impl Change {
                     a.progress = if forward { *to } else { *from };
                 }
             }
-            Change::Remarks { group, activity, from, to } => {
-                if let Some(a) = report.activity_mut(*group, *activity) {
-                    a.remarks = if forward { to } else { from }.clone();
+            Change::Text { field, from, to } => {
+                field.set(report, if forward { to } else { from }.clone());
+            }
+            Change::DocumentType { group, from, to } => {
+                if let Some(g) = report.groups.get_mut(*group) {
+                    g.document_type = if forward { *to } else { *from };
                 }
+            }
+            Change::Insert { list, index, item } | Change::Remove { list, index, item } => {
+                let inserting = matches!(self, Change::Insert { .. }) == forward;
+                if inserting {
+                    list.insert(report, *index, item.clone());
+                } else {
+                    list.remove(report, *index);
+                }
+            }
+            Change::Move { list, from, to } => {
+                let (a, b) = if forward { (*from, *to) } else { (*to, *from) };
+                list.shift(report, a, b);
             }
             Change::Whole { from, to } => {
                 *report = if forward { to } else { from }.as_ref().clone();
@@ -44,27 +86,67 @@ impl Change {
         }
     }
 
-    /// The group and activity the change touches; `None` when it touches everything.
+    /// The group and activity to show after the change is made or undone, if any.
     pub fn place(&self) -> Option<(usize, usize)> {
         match self {
-            Change::Progress { group, activity, .. } | Change::Remarks { group, activity, .. } => {
-                Some((*group, *activity))
+            Change::Progress { group, activity, .. } => Some((*group, *activity)),
+            Change::Text { field, .. } => field.place(),
+            Change::DocumentType { group, .. } => Some((*group, 0)),
+            Change::Insert { list, index, .. } | Change::Remove { list, index, .. } => {
+                list_place(*list, *index)
             }
+            Change::Move { list, to, .. } => list_place(*list, *to),
             Change::Whole { .. } => None,
         }
     }
 
-    /// What the change did, for the footer ("progress of VIII.7: 8% → 40%").
-    pub fn describe(&self) -> String {
-        let at = self
-            .place()
-            .map(|(g, a)| format!("{}.{}", crate::model::numeral(g + 1), a + 1))
-            .unwrap_or_default();
+    /// The part of the report whose derived figures the change can affect.
+    pub fn scope(&self) -> Scope {
         match self {
-            Change::Progress { from, to, .. } => format!("progress of {at}: {from} → {to}"),
-            Change::Remarks { .. } => format!("remarks of {at}"),
-            Change::Whole { .. } => "the whole report (restored edits)".to_string(),
+            Change::Progress { group, .. } => Scope::Group(*group),
+            Change::Insert { list, .. }
+            | Change::Remove { list, .. }
+            | Change::Move { list, .. } => match list {
+                List::Activities(g) => Scope::Group(*g),
+                _ => Scope::All,
+            },
+            // Text and document types move no figure of a group; the overview's split by
+            // type is computed as it is drawn.
+            Change::Text { .. } | Change::DocumentType { .. } => Scope::All,
+            Change::Whole { .. } => Scope::All,
         }
+    }
+
+    /// What the change did, for the footer ("changed progress of VIII.7: 8% → 40%").
+    pub fn describe(&self) -> String {
+        match self {
+            Change::Progress { group, activity, from, to } => format!(
+                "changed progress of {}.{}: {from} → {to}",
+                crate::model::numeral(group + 1),
+                activity + 1
+            ),
+            Change::Text { field, .. } => format!("changed {}", field.describe()),
+            Change::DocumentType { group, to, .. } => format!(
+                "changed document type of group {}: {}",
+                crate::model::numeral(group + 1),
+                to.label()
+            ),
+            Change::Insert { list, index, .. } => format!("added {}", list.describe(*index)),
+            Change::Remove { list, index, .. } => format!("deleted {}", list.describe(*index)),
+            Change::Move { list, from, to } => {
+                format!("moved {} to position {}", list.describe(*from), to + 1)
+            }
+            Change::Whole { .. } => "restored the unsaved edits".to_string(),
+        }
+    }
+}
+
+fn list_place(list: List, index: usize) -> Option<(usize, usize)> {
+    match list {
+        List::Activities(g) => Some((g, index)),
+        List::Groups => Some((index, 0)),
+        List::Objectives(g) | List::Coordinators(g) => Some((g, 0)),
+        List::Sections | List::Paragraphs(_) => None,
     }
 }
 

@@ -1,6 +1,7 @@
 //! The application state and `update`, the only place where it changes.
 
 mod baseline;
+mod details;
 mod edit;
 mod figures;
 mod file;
@@ -8,17 +9,19 @@ mod filter;
 mod find;
 mod history;
 mod overview;
+mod parts;
 mod update;
 
 use std::path::PathBuf;
 
-use ratatui_textarea::TextArea;
-
 pub use baseline::Baseline;
+pub use details::{Details, DetailsOf, Row, RowKind};
+pub use edit::{EditTarget, TextEdit};
 pub use figures::Figures;
 pub use filter::Filter;
-pub use history::{Change, History};
+pub use history::{Change, History, Scope};
 pub use overview::{GroupOrder, Overview, OverviewList};
+pub use parts::{Field, Item, List};
 
 use crate::action::{Action, Pane, Viewport};
 use crate::model::{Activity, Group, Progress, Report};
@@ -34,8 +37,10 @@ pub enum Mode {
     Normal,
     /// Typing a new progress for the selected activity.
     EditProgress(String),
-    /// Editing the selected activity's remarks.
-    EditRemarks(Box<TextArea<'static>>),
+    /// Editing a text: remarks, a description, any field, or a new item's first field.
+    EditText(Box<TextEdit>),
+    /// Asking before deleting an item.
+    ConfirmDelete { list: List, index: usize },
     /// Typing a search; the search that was active before, to restore on Esc.
     Search { input: String, previous: Option<Search> },
     /// Asking whether to save before leaving.
@@ -147,6 +152,7 @@ pub struct App {
     /// Activities not started or below the threshold; kept current after every change.
     behind: Vec<(usize, usize)>,
     pub overview: Overview,
+    pub details: Details,
     /// The earlier report to compare with.
     pub baseline: Option<Baseline>,
     pub message: Option<Message>,
@@ -182,6 +188,7 @@ impl App {
             threshold: DEFAULT_THRESHOLD,
             behind: Vec::new(),
             overview: Overview::default(),
+            details: Details { of: DetailsOf::Report, row: 0, back_to: Pane::Groups },
             baseline: None,
             message: None,
             viewport: Viewport { page: 10, detail_max: usize::MAX, help_max: usize::MAX },

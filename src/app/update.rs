@@ -1,6 +1,7 @@
 //! `App::update`: what each action does to the state.
 
-use super::edit::editor;
+use super::details::DetailsOf;
+use super::parts::{Field, List};
 use super::{App, Message, Mode};
 use crate::action::{Action, Pane, Viewport};
 
@@ -25,7 +26,8 @@ impl App {
         match std::mem::take(&mut self.mode) {
             Mode::Normal => self.normal(action),
             Mode::EditProgress(input) => self.edit_progress(input, action),
-            Mode::EditRemarks(editor) => self.edit_remarks(editor, action),
+            Mode::EditText(edit) => self.edit_text(edit, action),
+            Mode::ConfirmDelete { list, index } => self.confirm_delete(list, index, action),
             Mode::Search { input, previous } => self.type_search(input, previous, action),
             Mode::ConfirmQuit => self.confirm_quit(action),
             Mode::Conflict { missing } => self.conflict(missing, action),
@@ -57,6 +59,19 @@ impl App {
         );
         if self.focus == Pane::Overview && overview_key {
             return self.overview_action(action);
+        }
+        let details_key = overview_key
+            || matches!(
+                action,
+                Action::AddItem
+                    | Action::DeleteItem
+                    | Action::MoveUp
+                    | Action::MoveDown
+                    | Action::Details
+                    | Action::EditDescription
+            );
+        if self.focus == Pane::Details && details_key {
+            return self.details_action(action);
         }
         match action {
             Action::Up => self.move_by(-1),
@@ -97,9 +112,48 @@ impl App {
                     self.set_progress(to);
                 }
             }
-            Action::EditRemarks => {
-                if let Some(activity) = self.activity_for_edit() {
-                    self.mode = Mode::EditRemarks(Box::new(editor(&activity.remarks)));
+            Action::EditRemarks | Action::EditDescription | Action::EditTopic => {
+                if self.activity_for_edit().is_some() {
+                    let (g, a) = (self.group, self.activity);
+                    self.edit_field(match action {
+                        Action::EditRemarks => Field::Remarks(g, a),
+                        Action::EditDescription => Field::Description(g, a),
+                        _ => Field::ActivityTopic(g, a),
+                    });
+                }
+            }
+            Action::Details if self.focus == Pane::Groups => {
+                self.open_details(DetailsOf::Group(self.group));
+            }
+            Action::Details => self.info("Details open on a group: select one in the groups pane"),
+            Action::ReportDetails => self.open_details(DetailsOf::Report),
+            Action::AddItem => match self.focus {
+                Pane::Groups => {
+                    let at = if self.report.groups.is_empty() { 0 } else { self.group + 1 };
+                    self.add_item(List::Groups, at);
+                }
+                _ => {
+                    let empty = self.selected_group().is_none_or(|g| g.activities.is_empty());
+                    let at = if empty { 0 } else { self.activity + 1 };
+                    self.add_item(List::Activities(self.group), at);
+                }
+            },
+            Action::DeleteItem => match self.focus {
+                Pane::Groups if self.report.groups.len() <= 1 => {
+                    self.error("A report needs at least one working group");
+                }
+                Pane::Groups => self.ask_delete(List::Groups, self.group),
+                _ => {
+                    if self.activity_for_edit().is_some() {
+                        self.ask_delete(List::Activities(self.group), self.activity);
+                    }
+                }
+            },
+            Action::MoveUp | Action::MoveDown => {
+                let down = action == Action::MoveDown;
+                match self.focus {
+                    Pane::Groups => self.move_item(List::Groups, self.group, down),
+                    _ => self.move_item(List::Activities(self.group), self.activity, down),
                 }
             }
             Action::ToggleObjectives => self.objectives_folded = !self.objectives_folded,
@@ -180,7 +234,7 @@ impl App {
                 self.detail_scroll =
                     step(self.detail_scroll, self.viewport.detail_max.saturating_add(1))
             }
-            Pane::Overview => {}
+            Pane::Overview | Pane::Details => {}
         }
     }
 

@@ -69,7 +69,7 @@ fn hint_line(app: &App, ctx: &Ctx) -> Line<'static> {
     };
     let mut spans = Vec::new();
     for (actions, word) in keymap::hints(context) {
-        let keys: String = actions
+        let keys: Vec<String> = actions
             .iter()
             .filter_map(|action| {
                 contexts
@@ -78,6 +78,7 @@ fn hint_line(app: &App, ctx: &Ctx) -> Line<'static> {
                     .find_map(|c| ctx.keymap.keys(*c, action).into_iter().next())
             })
             .collect();
+        let keys = keymap::join_keys(&keys);
         if keys.is_empty() {
             continue;
         }

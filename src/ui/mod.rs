@@ -2,6 +2,7 @@
 //! offsets and the areas the mouse can hit).
 
 mod activity;
+mod details;
 mod footer;
 mod group;
 mod groups;
@@ -85,8 +86,12 @@ fn draw_body(frame: &mut Frame, area: Rect, app: &App, ctx: &Context, view: &mut
     view.table_rows = Rect::default();
     view.activity_area = Rect::default();
     view.overview_rows = Rect::default();
-    if app.focus == Pane::Overview {
-        overview::draw(frame, area, app, ctx.theme, view);
+    if matches!(app.focus, Pane::Overview | Pane::Details) {
+        if app.focus == Pane::Overview {
+            overview::draw(frame, area, app, ctx.theme, view);
+        } else {
+            details::draw(frame, area, app, ctx.theme, view);
+        }
         view.viewport.page = view.overview_rows.height.max(1) as usize;
         return;
     }
@@ -114,7 +119,7 @@ fn draw_body(frame: &mut Frame, area: Rect, app: &App, ctx: &Context, view: &mut
         Pane::Groups => view.groups_rows.height,
         Pane::Activities => view.table_rows.height,
         Pane::Activity => view.activity_area.height,
-        Pane::Overview => view.overview_rows.height,
+        Pane::Overview | Pane::Details => view.overview_rows.height,
     }
     .max(1) as usize;
 }

@@ -38,17 +38,27 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &App, ctx: &Context, view: &mut 
             ];
             show(frame, area, block, lines);
         }
-        Mode::EditRemarks(editor) => {
+        Mode::EditText(edit) => {
             let area = body.centered(
                 Constraint::Percentage(if body.width < 100 { 100 } else { 80 }),
                 Constraint::Percentage(if body.height < 20 { 100 } else { 80 }),
             );
             frame.render_widget(Clear, area);
-            let block =
-                window(ctx, format!(" Remarks of {place} ")).title_bottom(key_line(app, ctx));
+            let how = if edit.is_multiline() { "Enter: new line" } else { "Enter: done" };
+            let block = window(ctx, format!(" {} ({how}) ", capitalize(&edit.title())))
+                .title_bottom(key_line(app, ctx));
             let inner = block.inner(area);
             frame.render_widget(block, area);
-            frame.render_widget(&**editor, inner);
+            frame.render_widget(&edit.area, inner);
+        }
+        Mode::ConfirmDelete { list, index } => {
+            let area = body.centered(Constraint::Length(60.min(body.width)), Constraint::Length(5));
+            let lines = vec![
+                Line::from(format!(" Delete {}?", list.describe(*index))),
+                Line::styled(" u undoes it afterwards", ctx.theme.muted),
+                key_line(app, ctx),
+            ];
+            show(frame, area, window(ctx, " Delete ".to_string()), lines);
         }
         Mode::ConfirmQuit => {
             let area = body.centered(Constraint::Length(52.min(body.width)), Constraint::Length(5));
@@ -142,6 +152,11 @@ fn prompt(
     show(frame, area, window(ctx, title.to_string()), lines);
 }
 
+fn capitalize(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
+
 fn window(ctx: &Context, title: String) -> Block<'static> {
     Block::bordered()
         .title(Span::styled(title, ctx.theme.title))
@@ -166,7 +181,7 @@ fn key_line(app: &App, ctx: &Context) -> Line<'static> {
                 .filter_map(|a| ctx.keymap.keys(context, a).into_iter().next())
                 .collect();
             [
-                Span::styled(format!(" {}", keys.join("")), ctx.theme.key),
+                Span::styled(format!(" {}", keymap::join_keys(&keys)), ctx.theme.key),
                 Span::styled(format!(" {word} "), ctx.theme.muted),
             ]
         })

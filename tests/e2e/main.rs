@@ -161,7 +161,7 @@ fn undo_and_redo_show_the_values_and_the_modified_mark() {
     assert!(header_row(&pty).contains("● modified"), "{screen}");
 
     pty.send("u");
-    let screen = pty.wait_for("Undid progress of I.6: 0% → 40%");
+    let screen = pty.wait_for("Undid: changed progress of I.6: 0% → 40%");
     assert!(row_with(&screen, I_6).contains("   0% "), "{screen}");
     assert!(
         !header_row(&pty).contains("modified"),
@@ -169,12 +169,12 @@ fn undo_and_redo_show_the_values_and_the_modified_mark() {
     );
 
     pty.send(&ctrl('r'));
-    let screen = pty.wait_for("Redid progress of I.6: 0% → 40%");
+    let screen = pty.wait_for("Redid: changed progress of I.6: 0% → 40%");
     assert!(row_with(&screen, I_6).contains("  40% "), "{screen}");
     assert!(header_row(&pty).contains("● modified"), "{screen}");
 
     pty.send("u");
-    let screen = pty.wait_for("Undid progress of I.6");
+    let screen = pty.wait_for("Undid: changed progress of I.6");
     assert!(row_with(&screen, I_6).contains("   0% "), "{screen}");
     assert!(!header_row(&pty).contains("modified"), "{screen}");
     pty.send("u");

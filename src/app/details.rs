@@ -1,0 +1,203 @@
+//! The details form: every field of a group, or of the report's front matter and
+//! introduction, one row each, to edit, add, delete and reorder.
+
+use super::parts::{Field, List};
+use super::{App, Change};
+use crate::action::{Action, Pane};
+use crate::model::{DocumentType, Report};
+
+/// Whose details the form shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DetailsOf {
+    Report,
+    Group(usize),
+}
+
+/// Where the form stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Details {
+    pub of: DetailsOf,
+    pub row: usize,
+    /// The pane to go back to.
+    pub back_to: Pane,
+}
+
+/// What a row of the form holds and what its keys do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RowKind {
+    /// A heading between parts of the form; nothing to edit.
+    Heading,
+    /// A field; `item` is the list item it belongs to, for add, delete and move.
+    Field { field: Field, item: Option<(List, usize)> },
+    /// The group's document type; Enter switches it.
+    DocumentType(usize),
+    /// The place to add a first or further item to a list.
+    Add(List),
+}
+
+/// One row: a label, the value as text, and what it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    pub label: String,
+    pub value: String,
+    pub kind: RowKind,
+}
+
+/// The rows of the form for `of`.
+pub fn rows(report: &Report, of: DetailsOf) -> Vec<Row> {
+    let mut rows = Vec::new();
+    let heading = |label: &str| Row {
+        label: label.to_string(),
+        value: String::new(),
+        kind: RowKind::Heading,
+    };
+    let field = |label: String, field: Field, item: Option<(List, usize)>| Row {
+        label,
+        value: field.get(report).unwrap_or_default(),
+        kind: RowKind::Field { field, item },
+    };
+    let add = |label: &str, list: List| Row {
+        label: label.to_string(),
+        value: String::new(),
+        kind: RowKind::Add(list),
+    };
+    match of {
+        DetailsOf::Report => {
+            rows.push(heading("Front matter"));
+            for (label, f) in [
+                ("Symbol", Field::Symbol),
+                ("Date", Field::Date),
+                ("Title", Field::Title),
+                ("Meeting", Field::Meeting),
+                ("Venue", Field::Venue),
+            ] {
+                rows.push(field(label.to_string(), f, None));
+            }
+            rows.push(heading("Introduction"));
+            for (s, section) in report.introduction.iter().enumerate() {
+                let item = Some((List::Sections, s));
+                rows.push(field(format!("Section {}", s + 1), Field::Heading(s), item));
+                for p in 0..section.paragraphs.len() {
+                    let item = Some((List::Paragraphs(s), p));
+                    rows.push(field(format!("  ¶ {}", p + 1), Field::Paragraph(s, p), item));
+                }
+                rows.push(add("  + paragraph", List::Paragraphs(s)));
+            }
+            rows.push(add("+ section", List::Sections));
+        }
+        DetailsOf::Group(g) => {
+            let Some(group) = report.groups.get(g) else { return rows };
+            rows.push(field("Title".into(), Field::GroupTitle(g), None));
+            rows.push(field("Topic".into(), Field::GroupTopic(g), None));
+            rows.push(Row {
+                label: "Document type".into(),
+                value: group.document_type.label().to_string(),
+                kind: RowKind::DocumentType(g),
+            });
+            rows.push(field("General objective".into(), Field::GeneralObjective(g), None));
+            rows.push(heading("Specific objectives"));
+            for i in 0..group.specific_objectives.len() {
+                let item = Some((List::Objectives(g), i));
+                rows.push(field(format!("  {}", i + 1), Field::SpecificObjective(g, i), item));
+            }
+            rows.push(add("  + objective", List::Objectives(g)));
+            rows.push(heading("Coordinators"));
+            for c in 0..group.coordinators.len() {
+                let item = Some((List::Coordinators(g), c));
+                rows.push(field(format!("  {} country", c + 1), Field::Country(g, c), item));
+                rows.push(field("    institution".into(), Field::Institution(g, c), item));
+            }
+            rows.push(add("  + coordinator", List::Coordinators(g)));
+        }
+    }
+    rows
+}
+
+impl App {
+    /// Opens the details form.
+    pub(super) fn open_details(&mut self, of: DetailsOf) {
+        let back_to = if self.focus == Pane::Details { self.details.back_to } else { self.focus };
+        self.details = Details { of, row: 0, back_to };
+        self.focus = Pane::Details;
+        self.move_details(1);
+        self.move_details(-1);
+    }
+
+    /// The rows the form shows now.
+    pub fn detail_rows(&self) -> Vec<Row> {
+        rows(&self.report, self.details.of)
+    }
+
+    /// Moves the selection, skipping headings.
+    fn move_details(&mut self, delta: isize) {
+        let rows = self.detail_rows();
+        let last = rows.len().saturating_sub(1) as isize;
+        let mut at =
+            (self.details.row as isize).saturating_add(delta).clamp(0, last.max(0)) as usize;
+        let step = if delta < 0 { -1 } else { 1 };
+        while rows.get(at).is_some_and(|r| r.kind == RowKind::Heading) {
+            let next = at as isize + step;
+            if next < 0 || next > last {
+                // A heading at the edge: go the other way to the nearest row.
+                at = rows.iter().position(|r| r.kind != RowKind::Heading).unwrap_or(0);
+                break;
+            }
+            at = next as usize;
+        }
+        self.details.row = at;
+    }
+
+    /// Keys of the details form.
+    pub(super) fn details_action(&mut self, action: Action) {
+        let page = self.viewport.page as isize;
+        let row = self.detail_rows().get(self.details.row).cloned();
+        match action {
+            Action::Up => self.move_details(-1),
+            Action::Down => self.move_details(1),
+            Action::PageUp => self.move_details(-page),
+            Action::PageDown => self.move_details(page),
+            Action::Home => self.move_details(isize::MIN / 2),
+            Action::End => self.move_details(isize::MAX / 2),
+            Action::Scroll(_, lines) => self.move_details(lines),
+            Action::Back => self.focus = self.details.back_to,
+            Action::Open | Action::EditDescription | Action::Details => match row.map(|r| r.kind) {
+                Some(RowKind::Field { field, .. }) => self.edit_field(field),
+                Some(RowKind::DocumentType(g)) => self.switch_document_type(g),
+                Some(RowKind::Add(list)) => self.add_item(list, list.len(&self.report)),
+                _ => {}
+            },
+            Action::AddItem => match row.map(|r| r.kind) {
+                Some(RowKind::Field { item: Some((list, i)), .. }) => self.add_item(list, i + 1),
+                Some(RowKind::Add(list)) => self.add_item(list, list.len(&self.report)),
+                _ => self.info("Choose a list item or a + row to add to"),
+            },
+            Action::DeleteItem => match row.map(|r| r.kind) {
+                Some(RowKind::Field { item: Some((list, i)), .. }) => self.ask_delete(list, i),
+                _ => self.info("Only list items (objectives, coordinators, sections, paragraphs) can be deleted here"),
+            },
+            Action::MoveUp | Action::MoveDown => {
+                if let Some(RowKind::Field { item: Some((list, i)), .. }) = row.map(|r| r.kind) {
+                    self.move_item(list, i, action == Action::MoveDown);
+                    // Follow the item to its new place in the form.
+                    let target = if action == Action::MoveDown { i + 1 } else { i.saturating_sub(1) };
+                    if let Some(at) = self.detail_rows().iter().position(|r| {
+                        matches!(r.kind, RowKind::Field { item: Some((l, x)), .. } if l == list && x == target)
+                    }) {
+                        self.details.row = at;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn switch_document_type(&mut self, g: usize) {
+        let Some(group) = self.report.groups.get(g) else { return };
+        let from = group.document_type;
+        let to = match from {
+            DocumentType::RegionalStandard => DocumentType::Thematic,
+            DocumentType::Thematic => DocumentType::RegionalStandard,
+        };
+        self.apply(Change::DocumentType { group: g, from, to });
+    }
+}

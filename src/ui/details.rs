@@ -1,0 +1,67 @@
+//! The details form: a group's or the report's fields, one row each.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
+
+use super::text::{ellipsize, fit};
+use super::theme::Theme;
+use super::{ViewState, scroll_to};
+use crate::app::{App, DetailsOf, RowKind};
+use crate::model::numeral;
+
+const LABEL_WIDTH: usize = 20;
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &mut ViewState) {
+    let title = match app.details.of {
+        DetailsOf::Report => format!(" {} · front matter and introduction ", app.report.symbol),
+        DetailsOf::Group(g) => {
+            let topic = app.report.groups.get(g).map_or("", |x| x.topic.as_str());
+            format!(" Group {} · {topic} ", numeral(g + 1))
+        }
+    };
+    let block = Block::bordered()
+        .title(Span::styled(title, theme.title))
+        .border_style(theme.border_focused);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    view.overview_rows = inner;
+    let rows = app.detail_rows();
+    let height = inner.height as usize;
+    view.overview_offset = scroll_to(
+        view.overview_offset.min(rows.len().saturating_sub(height)),
+        app.details.row,
+        height,
+    );
+    let value_width = (inner.width as usize).saturating_sub(LABEL_WIDTH + 1);
+    let lines: Vec<Line> = rows
+        .iter()
+        .enumerate()
+        .skip(view.overview_offset)
+        .take(height)
+        .map(|(i, row)| {
+            let line = match &row.kind {
+                RowKind::Heading => Line::styled(row.label.clone(), theme.label),
+                RowKind::Add(_) => Line::styled(row.label.clone(), theme.muted),
+                _ => {
+                    // One line per row: the first paragraph, cut; Enter shows all of it.
+                    let first = row.value.split('\n').next().unwrap_or("");
+                    let more = if row.value.contains('\n') { " …" } else { "" };
+                    let value = if row.value.is_empty() {
+                        Span::styled("(empty)", theme.muted)
+                    } else {
+                        Span::raw(ellipsize(&format!("{first}{more}"), value_width))
+                    };
+                    Line::from(vec![
+                        Span::styled(fit(&row.label, LABEL_WIDTH), theme.label),
+                        Span::raw(" "),
+                        value,
+                    ])
+                }
+            };
+            if i == app.details.row { line.style(theme.selected) } else { line }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}

@@ -16,7 +16,10 @@ use crate::compare::ActivityChange;
 use crate::export::changes::{signed, signed_points};
 use crate::model::{Group, format_percent, numeral};
 
-const GAUGE_WIDTH: usize = 8;
+/// The progress bar in the table: shorter on narrow screens, where text needs the room.
+fn gauge_width(table_width: usize) -> usize {
+    if table_width >= 90 { 8 } else { 4 }
+}
 /// Rows the table keeps however long the objectives are.
 const MIN_TABLE_ROWS: u16 = 6;
 
@@ -149,7 +152,7 @@ fn capitalize(text: &str) -> String {
 /// change since the baseline, remarks (0 where a column is left out).
 fn columns(width: usize, topics: bool, baseline: bool) -> [usize; 6] {
     let number = 4;
-    let progress = GAUGE_WIDTH + 7;
+    let progress = gauge_width(width) + 7;
     let change = if baseline { 6 } else { 0 };
     let topic = if topics && width >= 70 { (width / 6).clamp(12, 24) } else { 0 };
     let gaps = 5;
@@ -239,7 +242,7 @@ fn draw_table(
             text_cell(&activity.description, description);
             spans.extend(progress_spans(
                 Some(f64::from(activity.progress.get())),
-                GAUGE_WIDTH,
+                gauge_width(area.width as usize),
                 theme,
             ));
             if change > 0 {

@@ -96,7 +96,7 @@ fn draw_body(frame: &mut Frame, area: Rect, app: &App, ctx: &Context, view: &mut
         return;
     }
     let (groups_area, right) = if area.width >= TWO_PANES_WIDTH {
-        let width = (area.width / 3).clamp(36, 46);
+        let width = (area.width / 3).clamp(30, 46);
         let [left, right] =
             Layout::horizontal([Constraint::Length(width), Constraint::Min(0)]).areas(area);
         (Some(left), Some(right))

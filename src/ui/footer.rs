@@ -4,6 +4,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
 
 use super::Context as Ctx;
 use crate::app::{App, Mode};
@@ -15,7 +16,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, ctx: &Ctx) {
         let style = if m.is_error { theme.error } else { theme.info };
         Line::from(Span::styled(format!(" {} ", m.text), style))
     });
-    let hints = hint_line(app, ctx);
+    let hints = hint_line(app, ctx, area.width);
     if area.height >= 2 {
         let [top, bottom] =
             Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(area);
@@ -61,13 +62,14 @@ fn status_line(app: &App, theme: &super::theme::Theme) -> Line<'static> {
     }
 }
 
-/// The keys of the current context, as "key word" pairs.
-fn hint_line(app: &App, ctx: &Ctx) -> Line<'static> {
+/// The keys of the current context, as "key word" pairs; as many as fit in `width`, the
+/// last one ("? help") kept, so nothing is cut in the middle of a word.
+fn hint_line(app: &App, ctx: &Ctx, width: u16) -> Line<'static> {
     let contexts = keymap::contexts(app);
     let Some(&context) = contexts.first() else {
         return Line::default();
     };
-    let mut spans = Vec::new();
+    let mut items: Vec<(String, String)> = Vec::new();
     for (actions, word) in keymap::hints(context) {
         let keys: Vec<String> = actions
             .iter()
@@ -79,11 +81,27 @@ fn hint_line(app: &App, ctx: &Ctx) -> Line<'static> {
             })
             .collect();
         let keys = keymap::join_keys(&keys);
-        if keys.is_empty() {
-            continue;
+        if !keys.is_empty() {
+            items.push((format!(" {keys}"), format!(" {word} ")));
         }
-        spans.push(Span::styled(format!(" {keys}"), ctx.theme.key));
-        spans.push(Span::styled(format!(" {word} "), ctx.theme.muted));
     }
+    let size = |item: &(String, String)| (item.0.width() + item.1.width()) as u16;
+    let last = items.pop();
+    let mut room = width.saturating_sub(last.as_ref().map_or(0, size));
+    let mut shown: Vec<(String, String)> = Vec::new();
+    for item in items {
+        if size(&item) > room {
+            break;
+        }
+        room -= size(&item);
+        shown.push(item);
+    }
+    shown.extend(last.filter(|item| size(item) <= width));
+    let spans = shown
+        .into_iter()
+        .flat_map(|(keys, word)| {
+            [Span::styled(keys, ctx.theme.key), Span::styled(word, ctx.theme.muted)]
+        })
+        .collect::<Vec<_>>();
     Line::from(spans)
 }

@@ -190,7 +190,8 @@ fn key_line(app: &App, ctx: &Context) -> Line<'static> {
 }
 
 fn draw_help(frame: &mut Frame, body: Rect, app: &App, ctx: &Context, view: &mut ViewState) {
-    let area = body.centered(Constraint::Length(72.min(body.width)), Constraint::Percentage(100));
+    let width = if body.width < 90 { body.width } else { 76 };
+    let area = body.centered(Constraint::Length(width), Constraint::Percentage(100));
     let mut lines = Vec::new();
     for context in KeyContext::ALL {
         lines.push(Line::styled(context.title(), ctx.theme.label));

@@ -89,6 +89,10 @@ pub enum ExportFormat {
     Json,
     /// One row per activity.
     Csv,
+    /// The report as a document, in GitHub-flavoured Markdown.
+    Markdown,
+    /// The report as a document: one self-contained HTML page that prints on A4.
+    Html,
 }
 
 #[derive(Debug, Args)]
@@ -174,6 +178,8 @@ pub fn run(command: &Command, target: &Target) -> Result<()> {
             emit(output.as_deref(), |out| match format {
                 ExportFormat::Json => export::json(&report, out).map_err(Into::into),
                 ExportFormat::Csv => export::csv(&report, out).map_err(Into::into),
+                ExportFormat::Markdown => export::markdown(&report, out).map_err(Into::into),
+                ExportFormat::Html => export::html(&report, out).map_err(Into::into),
             })
         }
         Command::Set(args) => set(target, args),

@@ -143,8 +143,7 @@ pub fn topic_runs(group: &Group) -> Vec<(usize, usize)> {
     for (i, activity) in group.activities.iter().enumerate() {
         match runs.last_mut() {
             Some((first, len))
-                if activity.topic.is_some()
-                    && group.activities[*first].topic == activity.topic =>
+                if activity.topic.is_some() && group.activities[*first].topic == activity.topic =>
             {
                 *len += 1
             }
@@ -182,7 +181,10 @@ mod tests {
     #[test]
     fn emphasis_pairs_from_the_left_and_keeps_a_lone_mark() {
         let p = |text, emphasis| Piece { text, emphasis };
-        assert_eq!(pieces("see *Title* here"), [p("see ", false), p("Title", true), p(" here", false)]);
+        assert_eq!(
+            pieces("see *Title* here"),
+            [p("see ", false), p("Title", true), p(" here", false)]
+        );
         assert_eq!(pieces("a * b"), [p("a * b", false)]);
         assert_eq!(pieces("*A* and * b"), [p("A", true), p(" and * b", false)]);
         assert_eq!(pieces("**"), []);

@@ -164,7 +164,14 @@ fn activity_table(group: &Group, out: &mut impl Write) -> io::Result<()> {
         )?;
         writeln!(out, "| ---: | --- | --- | ---: | --- |")?;
     } else {
-        writeln!(out, "| {} | {} | {} | {} |", doc::NO, doc::ACTIVITY, doc::PROGRESS, doc::REMARKS)?;
+        writeln!(
+            out,
+            "| {} | {} | {} | {} |",
+            doc::NO,
+            doc::ACTIVITY,
+            doc::PROGRESS,
+            doc::REMARKS
+        )?;
         writeln!(out, "| ---: | --- | ---: | --- |")?;
     }
     // As in the source's merged cells, a topic is written on the first row it covers.

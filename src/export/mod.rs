@@ -2,7 +2,12 @@
 
 pub mod changes;
 mod data;
+mod document;
+mod html;
+mod markdown;
 mod summary;
 
 pub use data::{CsvRow, csv, json};
+pub use html::html;
+pub use markdown::markdown;
 pub use summary::summary;

@@ -36,7 +36,8 @@ pub struct Cli {
 
 #[derive(Debug, Args)]
 pub struct FileArgs {
-    /// The report file [default: report.ron in the platform data directory].
+    /// The report file [default: `file` in config.ron, else report.ron in the platform data
+    /// directory].
     #[arg(short = 'f', long = "file", global = true, env = "WGTRACK_FILE", value_name = "FILE")]
     pub file: Option<PathBuf>,
 }
@@ -63,6 +64,16 @@ pub enum Command {
     },
     /// Change an activity's progress or remarks, and save.
     Set(SetArgs),
+    /// Start the next report from this one: the same groups and activities with their
+    /// progress and remarks, a fresh front matter and introduction to fill in.
+    NewRound {
+        /// Where to write the next report.
+        #[arg(short, long, value_name = "NEXT")]
+        output: PathBuf,
+        /// Replace NEXT if it exists.
+        #[arg(long)]
+        force: bool,
+    },
     /// List what changed since an earlier report (OLD) in the file in use.
     Diff {
         /// The earlier report, the baseline.
@@ -71,6 +82,20 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
         format: DiffFormat,
     },
+    /// Show where the configuration file is, or print one that holds every default.
+    Config(ConfigArgs),
+}
+
+#[derive(Debug, Args)]
+#[command(group = clap::ArgGroup::new("what").required(true))]
+pub struct ConfigArgs {
+    /// Print a commented configuration with every default: themes, styles, every key.
+    #[arg(long, group = "what")]
+    pub default: bool,
+    /// Print the path of the configuration file (config.ron in the platform config
+    /// directory).
+    #[arg(long, group = "what")]
+    pub path: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -183,6 +208,7 @@ pub fn run(command: &Command, target: &Target) -> Result<()> {
             })
         }
         Command::Set(args) => set(target, args),
+        Command::NewRound { output, force } => new_round(target, output, *force),
         Command::Diff { old, format } => {
             let baseline = store::load(old)?;
             let current = target.load()?;
@@ -190,11 +216,37 @@ pub fn run(command: &Command, target: &Target) -> Result<()> {
             let changes = export::changes::Changes::of(&comparison, &current);
             emit(None, |out| match format {
                 DiffFormat::Text => export::changes::text(&changes, out).map_err(Into::into),
-                DiffFormat::Markdown => export::changes::markdown(&changes, out).map_err(Into::into),
+                DiffFormat::Markdown => {
+                    export::changes::markdown(&changes, out).map_err(Into::into)
+                }
                 DiffFormat::Json => export::changes::json(&changes, out).map_err(Into::into),
             })
         }
+        Command::Config(args) => emit(None, |out| crate::config::command(args.default, out)),
     }
+}
+
+fn new_round(target: &Target, output: &Path, force: bool) -> Result<()> {
+    if output.exists() && !force {
+        bail!("{}: the file exists; pass --force to replace it", output.display());
+    }
+    let next = crate::model::next_round(&target.load()?, &today());
+    let expect = if force { store::Expect::Anything } else { store::Expect::Absent };
+    store::save(output, &next, expect)?;
+    eprintln!(
+        "wgtrack: wrote {}; fill in its front matter (i in the app) and compare with this \
+         round: wgtrack {} --baseline {}",
+        output.display(),
+        output.display(),
+        target.path.display()
+    );
+    Ok(())
+}
+
+/// Today's date as YYYY-MM-DD (UTC).
+fn today() -> String {
+    let now = humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string();
+    now.chars().take(10).collect()
 }
 
 fn init(target: &Target, force: bool) -> Result<()> {

@@ -487,3 +487,425 @@ pub fn hints(context: Context) -> &'static [(&'static [Action], &'static str)] {
         Context::Global => &[],
     }
 }
+
+// The configuration file's side of the keymap: names of contexts and keys, and a keymap
+// with some actions given other keys.
+
+impl Context {
+    /// The context's name in the configuration file.
+    pub fn name(self) -> &'static str {
+        match self {
+            Context::Global => "global",
+            Context::Overview => "overview",
+            Context::Groups => "groups",
+            Context::Activities => "activities",
+            Context::Activity => "activity",
+            Context::EditProgress => "edit_progress",
+            Context::Details => "details",
+            Context::EditText => "edit_text",
+            Context::ConfirmDelete => "confirm_delete",
+            Context::Search => "search",
+            Context::ConfirmQuit => "confirm_quit",
+            Context::Conflict => "conflict",
+            Context::SaveAs => "save_as",
+            Context::Threshold => "threshold",
+            Context::Baseline => "baseline",
+            Context::Recover => "recover",
+            Context::Help => "help",
+        }
+    }
+
+    /// The context of this name.
+    pub fn from_name(name: &str) -> Option<Context> {
+        Context::ALL.into_iter().find(|c| c.name() == name)
+    }
+
+    /// Whether a key this context does not bind is looked up in `Global` (as `contexts` says).
+    pub fn falls_back_to_global(self) -> bool {
+        match self {
+            Context::Overview
+            | Context::Groups
+            | Context::Activities
+            | Context::Activity
+            | Context::Details => true,
+            Context::Global
+            | Context::EditProgress
+            | Context::EditText
+            | Context::ConfirmDelete
+            | Context::Search
+            | Context::ConfirmQuit
+            | Context::Conflict
+            | Context::SaveAs
+            | Context::Threshold
+            | Context::Baseline
+            | Context::Recover
+            | Context::Help => false,
+        }
+    }
+}
+
+/// A key as bindings compare it: Shift is part of a character ('G'), and Shift-Tab is
+/// `BackTab`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Key {
+    pub code: KeyCode,
+    pub modifiers: KeyModifiers,
+}
+
+impl Key {
+    pub fn new(code: KeyCode, modifiers: KeyModifiers) -> Key {
+        Key { code, modifiers: normalize(code, modifiers) }
+    }
+
+    /// Reads a key as the configuration file writes it ("ctrl-s", "shift-tab", "pageup",
+    /// "f2", "space", "G", "?") or as the screen shows it ("Ctrl-S", "PgDn", "↑").
+    /// Modifier and key names are not case-sensitive; a single character is.
+    pub fn parse(text: &str) -> Result<Key, String> {
+        let mut modifiers = KeyModifiers::NONE;
+        let mut rest = text;
+        loop {
+            let lower = rest.to_ascii_lowercase();
+            let found = [
+                ("ctrl-", KeyModifiers::CONTROL),
+                ("control-", KeyModifiers::CONTROL),
+                ("alt-", KeyModifiers::ALT),
+                ("shift-", KeyModifiers::SHIFT),
+            ]
+            .into_iter()
+            .find(|(prefix, _)| lower.starts_with(prefix) && lower.len() > prefix.len());
+            match found {
+                Some((prefix, modifier)) => {
+                    modifiers |= modifier;
+                    rest = &rest[prefix.len()..];
+                }
+                None => break,
+            }
+        }
+        let mut chars = rest.chars();
+        let code = match (chars.next(), chars.next()) {
+            (None, _) => return Err("no key named".to_string()),
+            (Some(c), None) => match c {
+                '↑' => KeyCode::Up,
+                '↓' => KeyCode::Down,
+                '←' => KeyCode::Left,
+                '→' => KeyCode::Right,
+                c if c.is_control() => return Err("a control character is not a key name".into()),
+                c => KeyCode::Char(c),
+            },
+            _ => named_key(&rest.to_ascii_lowercase()).ok_or_else(|| {
+                format!(
+                    "unknown key name {rest:?} (write \"a\", \"ctrl-s\", \"f2\", \"pagedown\" …)"
+                )
+            })?,
+        };
+        let shift = modifiers.contains(KeyModifiers::SHIFT);
+        let code = match code {
+            KeyCode::Tab if shift => {
+                modifiers -= KeyModifiers::SHIFT;
+                KeyCode::BackTab
+            }
+            KeyCode::Char(c) if shift => {
+                if !c.is_alphabetic() {
+                    return Err(format!(
+                        "shift with {c:?}: write the character Shift gives, such as \"?\" or \"+\""
+                    ));
+                }
+                KeyCode::Char(c.to_uppercase().next().unwrap_or(c))
+            }
+            // The screen writes Ctrl-S for Ctrl with s.
+            KeyCode::Char(c) if modifiers.contains(KeyModifiers::CONTROL) => {
+                KeyCode::Char(c.to_lowercase().next().unwrap_or(c))
+            }
+            code => code,
+        };
+        Ok(Key::new(code, modifiers))
+    }
+
+    /// How the configuration file writes the key: "ctrl-s", "shift-tab", "pagedown", "G".
+    pub fn name(self) -> String {
+        let mut name = String::new();
+        if self.modifiers.contains(KeyModifiers::CONTROL) {
+            name.push_str("ctrl-");
+        }
+        if self.modifiers.contains(KeyModifiers::ALT) {
+            name.push_str("alt-");
+        }
+        if self.modifiers.contains(KeyModifiers::SHIFT) {
+            name.push_str("shift-");
+        }
+        let key = match self.code {
+            KeyCode::Char(' ') => "space".to_string(),
+            KeyCode::Char(c)
+                if self.modifiers.contains(KeyModifiers::CONTROL) && c.is_uppercase() =>
+            {
+                format!("shift-{}", c.to_lowercase())
+            }
+            KeyCode::Char(c) => c.to_string(),
+            KeyCode::F(n) => format!("f{n}"),
+            KeyCode::BackTab => "shift-tab".to_string(),
+            code => KEY_NAMES
+                .iter()
+                .find(|(_, c)| *c == code)
+                .map_or_else(|| format!("{code:?}").to_lowercase(), |(n, _)| n.to_string()),
+        };
+        name + &key
+    }
+
+    /// How the screen shows the key.
+    pub fn label(self) -> String {
+        key_label(self.code, self.modifiers)
+    }
+}
+
+/// Keys with a name, and the other names they are known by.
+const KEY_NAMES: [(&str, KeyCode); 14] = [
+    ("up", KeyCode::Up),
+    ("down", KeyCode::Down),
+    ("left", KeyCode::Left),
+    ("right", KeyCode::Right),
+    ("pageup", KeyCode::PageUp),
+    ("pagedown", KeyCode::PageDown),
+    ("home", KeyCode::Home),
+    ("end", KeyCode::End),
+    ("enter", KeyCode::Enter),
+    ("esc", KeyCode::Esc),
+    ("tab", KeyCode::Tab),
+    ("backspace", KeyCode::Backspace),
+    ("delete", KeyCode::Delete),
+    ("insert", KeyCode::Insert),
+];
+
+fn named_key(lower: &str) -> Option<KeyCode> {
+    let alias = match lower {
+        "pgup" | "page_up" | "page-up" => "pageup",
+        "pgdn" | "pgdown" | "page_down" | "page-down" => "pagedown",
+        "return" => "enter",
+        "escape" => "esc",
+        "del" => "delete",
+        "ins" => "insert",
+        other => other,
+    };
+    if alias == "space" {
+        return Some(KeyCode::Char(' '));
+    }
+    if alias == "backtab" {
+        return Some(KeyCode::BackTab);
+    }
+    if let Some(n) = alias.strip_prefix('f').and_then(|n| n.parse::<u8>().ok()) {
+        return (1..=24).contains(&n).then_some(KeyCode::F(n));
+    }
+    KEY_NAMES.iter().find(|(name, _)| *name == alias).map(|(_, code)| *code)
+}
+
+/// The keys the configuration gives an action in a context; they replace its default keys
+/// there (no keys: the action has none there).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rebinding {
+    pub context: Context,
+    pub action: Action,
+    pub keys: Vec<Key>,
+}
+
+/// Where a binding comes from: the default keymap, or key `key` of rebinding `rebinding`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    Default,
+    Rebinding { rebinding: usize, key: usize },
+}
+
+/// One side of a clash: an action bound to the key in a context.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Claim {
+    pub context: Context,
+    pub action: Action,
+    pub origin: Origin,
+}
+
+/// Two actions on one key where the same lookup sees both: in one context, or in a context
+/// and the `Global` it falls back to. `kept` is what the key does in `context`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Clash {
+    pub key: Key,
+    /// Where the key does `kept` and not `lost`.
+    pub context: Context,
+    pub kept: Claim,
+    pub lost: Claim,
+    /// Whether `lost` is gone from the keymap (else it still works where `kept` does not
+    /// hide it).
+    pub removed: bool,
+}
+
+impl Keymap {
+    /// This keymap with the keys of some actions replaced, and the clashes that made a
+    /// binding give way. Rebindings are taken in order: a key an earlier rebinding took in a
+    /// context stays with it; a key a default binding had goes to the rebinding. A binding in
+    /// a context hides one in `Global` for that context. The new keys take the place of the
+    /// old ones in the table, so rebinding an action to its own keys changes nothing.
+    pub fn with_rebindings(&self, rebindings: &[Rebinding]) -> (Keymap, Vec<Clash>) {
+        let rebound = |context: Context, action: &Action| {
+            rebindings.iter().any(|r| r.context == context && &r.action == action)
+        };
+        // The bindings kept from the table, and where each rebound action's keys go.
+        enum Slot {
+            Kept(Binding, bool),
+            Rebound(Context, Action),
+        }
+        let mut slots: Vec<Slot> = Vec::new();
+        for binding in &self.bindings {
+            if !rebound(binding.context, &binding.action) {
+                slots.push(Slot::Kept(binding.clone(), true));
+            } else if !slots.iter().any(|s| {
+                matches!(s, Slot::Rebound(c, a) if *c == binding.context && *a == binding.action)
+            }) {
+                slots.push(Slot::Rebound(binding.context, binding.action.clone()));
+            }
+        }
+        for r in rebindings {
+            if !slots
+                .iter()
+                .any(|s| matches!(s, Slot::Rebound(c, a) if *c == r.context && *a == r.action))
+            {
+                slots.push(Slot::Rebound(r.context, r.action.clone()));
+            }
+        }
+        // The rebindings' keys that take effect, with where they come from.
+        let mut accepted: Vec<(Binding, Origin)> = Vec::new();
+        let mut clashes = Vec::new();
+        for (index, r) in rebindings.iter().enumerate() {
+            for (k, key) in r.keys.iter().enumerate() {
+                let origin = Origin::Rebinding { rebinding: index, key: k };
+                let this = Claim { context: r.context, action: r.action.clone(), origin };
+                let same_key = |b: &Binding, context: Context| {
+                    b.context == context && b.code == key.code && b.modifiers == key.modifiers
+                };
+                // An earlier rebinding of this key in this context keeps it.
+                if let Some((earlier, from)) = accepted.iter().find(|(b, _)| same_key(b, r.context))
+                {
+                    if earlier.action != r.action {
+                        clashes.push(Clash {
+                            key: *key,
+                            context: r.context,
+                            kept: Claim {
+                                context: r.context,
+                                action: earlier.action.clone(),
+                                origin: *from,
+                            },
+                            lost: this,
+                            removed: true,
+                        });
+                    }
+                    continue;
+                }
+                // A default binding of this key gives way, here and, for a key bound in
+                // Global, in the contexts that fall back to it.
+                let reach: Vec<Context> = if r.context == Context::Global {
+                    Context::ALL.into_iter().filter(|c| c.falls_back_to_global()).collect()
+                } else {
+                    vec![r.context]
+                };
+                for slot in &mut slots {
+                    if let Slot::Kept(b, live) = slot
+                        && *live
+                        && reach.contains(&b.context)
+                        && same_key(b, b.context)
+                        && b.action != r.action
+                    {
+                        *live = false;
+                        clashes.push(Clash {
+                            key: *key,
+                            context: b.context,
+                            kept: this.clone(),
+                            lost: Claim {
+                                context: b.context,
+                                action: b.action.clone(),
+                                origin: Origin::Default,
+                            },
+                            removed: true,
+                        });
+                    }
+                }
+                if r.context == Context::Global {
+                    // A context's own rebinding of the key hides this one there.
+                    for (b, from) in &accepted {
+                        if b.context.falls_back_to_global()
+                            && same_key(b, b.context)
+                            && b.action != r.action
+                        {
+                            clashes.push(Clash {
+                                key: *key,
+                                context: b.context,
+                                kept: Claim {
+                                    context: b.context,
+                                    action: b.action.clone(),
+                                    origin: *from,
+                                },
+                                lost: this.clone(),
+                                removed: false,
+                            });
+                        }
+                    }
+                } else if r.context.falls_back_to_global() {
+                    // This binding hides Global's binding of the key in this context.
+                    let global = slots
+                        .iter()
+                        .filter_map(|s| match s {
+                            Slot::Kept(b, true) => Some((b, Origin::Default)),
+                            _ => None,
+                        })
+                        .chain(accepted.iter().map(|(b, o)| (b, *o)))
+                        .find(|(b, _)| same_key(b, Context::Global) && b.action != r.action);
+                    if let Some((b, from)) = global {
+                        clashes.push(Clash {
+                            key: *key,
+                            context: r.context,
+                            kept: this.clone(),
+                            lost: Claim {
+                                context: Context::Global,
+                                action: b.action.clone(),
+                                origin: from,
+                            },
+                            removed: false,
+                        });
+                    }
+                }
+                let binding = Binding {
+                    context: r.context,
+                    code: key.code,
+                    modifiers: key.modifiers,
+                    action: r.action.clone(),
+                };
+                accepted.push((binding, origin));
+            }
+        }
+        let mut bindings = Vec::new();
+        for slot in slots {
+            match slot {
+                Slot::Kept(binding, true) => bindings.push(binding),
+                Slot::Kept(_, false) => {}
+                Slot::Rebound(context, action) => bindings.extend(
+                    accepted
+                        .iter()
+                        .filter(|(b, _)| b.context == context && b.action == action)
+                        .map(|(b, _)| b.clone()),
+                ),
+            }
+        }
+        // A clash the default table has too is not news.
+        let default = Keymap::default();
+        let in_default = |claim: &Claim, key: &Key| {
+            default.bindings.iter().any(|b| {
+                b.context == claim.context
+                    && b.action == claim.action
+                    && b.code == key.code
+                    && b.modifiers == key.modifiers
+            })
+        };
+        clashes.retain(|c| !(in_default(&c.kept, &c.key) && in_default(&c.lost, &c.key)));
+        (Keymap { bindings }, clashes)
+    }
+
+    /// Every binding, in table order.
+    pub fn all(&self) -> &[Binding] {
+        &self.bindings
+    }
+}

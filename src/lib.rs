@@ -14,6 +14,7 @@
 //! - [`app`]: the `App` state and `update(Action)`, the only place that changes it; undo.
 //! - [`keymap`]: (context, key) → action; one table behind dispatch, footer and help.
 //! - [`ui`]: `draw(frame, &App, …)`, one file per screen region or overlay; the theme.
+//! - [`config`]: the configuration file: theme and styles, keys, default report, language.
 //! - [`tui`]: the terminal guard and the event loop.
 //! - [`cli`]: the clap types and the headless commands (never the app or the ui).
 
@@ -22,6 +23,7 @@ pub mod app;
 pub mod cli;
 pub mod columns;
 pub mod compare;
+pub mod config;
 pub mod export;
 pub mod keymap;
 pub mod model;

@@ -5,17 +5,37 @@ use std::process::ExitCode;
 use clap::Parser;
 use wgtrack::app::App;
 use wgtrack::cli::{self, Cli, UsageError};
+use wgtrack::config::{self, Config, Problem};
 use wgtrack::store;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let result = cli.file.target().and_then(|mut target| {
+    // `wgtrack config` does not read the configuration: it is how a broken one gets mended.
+    let (config, problems) = match &cli.command {
+        Some(cli::Command::Config(_)) => (Config::default(), Vec::new()),
+        _ => config::load_default(),
+    };
+    for problem in &problems {
+        eprintln!("wgtrack: {problem}");
+    }
+    if let Some(fatal) = problems.iter().find(|p| p.fatal) {
+        eprintln!(
+            "wgtrack: {}: configuration not applied, using the defaults",
+            fatal.path.display()
+        );
+    }
+    // The configuration's file is the default; -f and WGTRACK_FILE still win.
+    let target = match (&cli.file.file, &config.file) {
+        (None, Some(file)) => Ok(cli::Target { path: file.clone(), is_default: false }),
+        _ => cli.file.target(),
+    };
+    let result = target.and_then(|mut target| {
         if let Some(open) = &cli.open {
             target = cli::Target { path: open.clone(), is_default: false };
         }
         match &cli.command {
             Some(command) => cli::run(command, &target),
-            None => open_app(&target, cli.baseline.as_deref()),
+            None => open_app(&target, cli.baseline.as_deref(), &config, problems),
         }
     });
     match result {
@@ -32,14 +52,27 @@ fn main() -> ExitCode {
 }
 
 /// Opens the interactive app on the report file.
-fn open_app(target: &cli::Target, baseline: Option<&std::path::Path>) -> anyhow::Result<()> {
+fn open_app(
+    target: &cli::Target,
+    baseline: Option<&std::path::Path>,
+    config: &Config,
+    mut problems: Vec<Problem>,
+) -> anyhow::Result<()> {
+    let (keymap, clashes) = config.keymap();
+    for clash in &clashes {
+        eprintln!("wgtrack: {clash}");
+    }
+    problems.extend(clashes);
+    let theme = config.theme(std::env::var_os("NO_COLOR").as_deref());
     let baseline =
         baseline.map(|path| store::load(path).map(|r| (path.to_path_buf(), r))).transpose()?;
     let (report, fingerprint) = target.open()?;
     let lock = store::lock::acquire(&target.path);
-    let mut app = App::new(report, target.path.clone())
-        .with_disk(store::Expect::Content(fingerprint))
-        .with_lock(lock);
+    let mut app = App::new(report, target.path.clone());
+    if let Some((text, is_error)) = config::summary(&problems) {
+        app = app.with_message(text, is_error);
+    }
+    let mut app = app.with_disk(store::Expect::Content(fingerprint)).with_lock(lock);
     if let Some((path, report)) = baseline {
         app = app.with_baseline(path, report);
     }
@@ -53,8 +86,6 @@ fn open_app(target: &cli::Target, baseline: Option<&std::path::Path>) -> anyhow:
             None => {}
         }
     }
-    let keymap = wgtrack::keymap::Keymap::default();
-    let theme = wgtrack::ui::theme::Theme::default();
     let app = wgtrack::tui::run(app, &keymap, &theme)?;
     if let Some(note) = app.exit_note() {
         eprintln!("wgtrack: {note}");

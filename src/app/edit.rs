@@ -135,14 +135,13 @@ impl App {
             Action::SelectAll => edit.area.select_all(),
             // Leaving the editor keeps the text: no key throws typed words away.
             Action::Back => return self.close_editor(edit),
-            Action::Save => {
-                if self.apply_text(&edit) {
-                    self.save();
-                }
-            }
-            Action::Quit => {
-                if self.apply_text(&edit) {
-                    return self.quit();
+            // Saving or quitting applies the text first; refused text keeps the editor open.
+            Action::Save | Action::Quit => {
+                let applied = self.apply_text(&edit);
+                match action {
+                    Action::Save if applied => self.save(),
+                    Action::Quit if applied => return self.quit(),
+                    _ => {}
                 }
             }
             _ => {}

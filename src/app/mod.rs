@@ -198,6 +198,12 @@ impl App {
         app
     }
 
+    /// Starts with a message in the footer (a problem with the configuration, say).
+    pub fn with_message(mut self, text: impl Into<String>, is_error: bool) -> App {
+        self.message = Some(Message { text: text.into(), is_error });
+        self
+    }
+
     /// Whether the report differs from what the file holds.
     pub fn is_modified(&self) -> bool {
         self.saved_version != Some(self.history.version())

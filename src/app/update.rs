@@ -113,7 +113,8 @@ impl App {
                 }
             }
             Action::EditRemarks | Action::EditDescription | Action::EditTopic => {
-                if self.activity_for_edit().is_some() {
+                let editable = self.activity_for_edit().is_some();
+                if editable {
                     let (g, a) = (self.group, self.activity);
                     self.edit_field(match action {
                         Action::EditRemarks => Field::Remarks(g, a),

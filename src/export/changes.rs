@@ -52,7 +52,12 @@ impl Changes {
             let g = group.new.or(group.old).unwrap_or(0);
             let row = match change {
                 ActivityChange::Matched {
-                    new, from, to, remarks_changed, description_changed, ..
+                    new,
+                    from,
+                    to,
+                    remarks_changed,
+                    description_changed,
+                    ..
                 } => ChangeRow {
                     kind: "changed",
                     group: numeral(g + 1),

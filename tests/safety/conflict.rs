@@ -1,0 +1,211 @@
+//! Someone else changed (or deleted) the file after the app loaded it: saving never writes
+//! over their change unasked. The check is by content, so it holds even when the other
+//! change kept the file's size and modification time.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use wgtrack::action::Action;
+use wgtrack::app::{App, Mode};
+use wgtrack::model::Report;
+use wgtrack::store::{self, Expect, Fingerprint, SaveError, recovery};
+
+use crate::home::{in_child, text, with_progress};
+
+/// Someone else's version: the shipped report with VIII.7 at 9% instead of 8% (same size).
+fn theirs() -> Report {
+    with_progress(8, 7, 9)
+}
+
+/// A copy of the shipped report at `dir/report.ron`, opened in an app with one edit of ours:
+/// group I activity 1 from 100% down to 95%.
+fn opened_and_edited(dir: &Path) -> (PathBuf, App) {
+    let path = dir.join("report.ron");
+    fs::write(&path, store::SHIPPED).unwrap();
+    let (report, fingerprint) = store::open(&path).unwrap();
+    let mut app = App::new(report, path.clone()).with_disk(Expect::Content(fingerprint));
+    app.update(Action::Open);
+    app.update(Action::ProgressDown);
+    assert!(app.is_modified());
+    (path, app)
+}
+
+/// Writes their version over the file, keeping its size and putting its modification time
+/// back to what it was, so only the content tells.
+fn change_behind_the_back(path: &Path) -> Vec<u8> {
+    let before = fs::metadata(path).unwrap();
+    let bytes = text(&theirs()).into_bytes();
+    assert_eq!(bytes.len() as u64, before.len(), "their version has the same size");
+    fs::write(path, &bytes).unwrap();
+    let file = fs::File::options().write(true).open(path).unwrap();
+    file.set_modified(before.modified().unwrap()).unwrap();
+    drop(file);
+    let after = fs::metadata(path).unwrap();
+    assert_eq!(after.modified().unwrap(), before.modified().unwrap(), "the same mtime");
+    assert_eq!(after.len(), before.len());
+    bytes
+}
+
+/// Saving finds the conflict and writes nothing.
+#[track_caller]
+fn save_meets_the_conflict(app: &mut App, path: &Path, theirs: &[u8]) {
+    app.update(Action::Save);
+    assert!(matches!(app.mode, Mode::Conflict { missing: false }), "{:?}", app.mode);
+    assert!(app.is_modified());
+    assert!(fs::read(path).unwrap() == theirs, "their version is untouched");
+}
+
+#[test]
+fn a_changed_file_is_a_conflict_and_overwrite_replaces_it() {
+    in_child("conflict::a_changed_file_is_a_conflict_and_overwrite_replaces_it", |home| {
+        let (path, mut app) = opened_and_edited(home);
+        let theirs = change_behind_the_back(&path);
+        save_meets_the_conflict(&mut app, &path, &theirs);
+        // Esc leaves the question; the edits stay and the file too.
+        app.update(Action::Back);
+        assert!(matches!(app.mode, Mode::Normal));
+        assert!(app.is_modified());
+        assert!(fs::read(&path).unwrap() == theirs);
+
+        save_meets_the_conflict(&mut app, &path, &theirs);
+        app.update(Action::Overwrite);
+        assert!(matches!(app.mode, Mode::Normal), "{:?}", app.mode);
+        assert!(!app.is_modified(), "{:?}", app.message);
+        assert!(fs::read(&path).unwrap() == text(&app.report).as_bytes(), "ours is on disk");
+        assert!(fs::read(store::backup_path(&path)).unwrap() == theirs, "theirs is the backup");
+    });
+}
+
+#[test]
+fn a_change_in_content_alone_is_found() {
+    in_child("conflict::a_change_in_content_alone_is_found", |home| {
+        let (path, mut app) = opened_and_edited(home);
+        // Written with a plain write (new mtime) and then with the mtime put back: both found.
+        let bytes = text(&theirs()).into_bytes();
+        fs::write(&path, &bytes).unwrap();
+        save_meets_the_conflict(&mut app, &path, &bytes);
+        app.update(Action::Back);
+        let theirs = change_behind_the_back(&path);
+        save_meets_the_conflict(&mut app, &path, &theirs);
+    });
+}
+
+#[test]
+fn reload_takes_their_version_and_keeps_ours_in_the_recovery_file() {
+    in_child("conflict::reload_takes_their_version_and_keeps_ours_in_the_recovery_file", |home| {
+        let (path, mut app) = opened_and_edited(home);
+        let ours = app.report.clone();
+        let theirs = change_behind_the_back(&path);
+        save_meets_the_conflict(&mut app, &path, &theirs);
+        app.update(Action::Reload);
+        assert!(matches!(app.mode, Mode::Normal), "{:?}", app.mode);
+        assert!(app.report == self::theirs(), "the app shows their version");
+        assert!(!app.is_modified());
+        let said = app.message.clone().expect("a message").text;
+        let (file, kept) = recovery::read(&path).expect("a recovery file");
+        assert!(said.contains(&file.display().to_string()), "says where: {said}");
+        assert!(kept.expect("the recovery file reads").report == ours, "our edits are kept");
+        assert!(fs::read(&path).unwrap() == theirs, "the file is untouched");
+
+        // Saving their version again works: the app knows what the file holds now.
+        app.update(Action::Save);
+        assert!(matches!(app.mode, Mode::Normal), "{:?}", app.mode);
+    });
+}
+
+/// After a reload, the edits of before it are in the recovery file; editing and saving
+/// the reloaded report must not throw them away.
+///
+/// Fails today: see the report (app/file.rs: the journal of the reloaded app writes to the
+/// same recovery file, and a save removes it).
+#[test]
+#[ignore = "bug in src: after a reload, the next edit overwrites the kept edits"]
+fn after_a_reload_new_edits_do_not_replace_the_kept_ones() {
+    in_child("conflict::after_a_reload_new_edits_do_not_replace_the_kept_ones", |home| {
+        let (path, mut app) = opened_and_edited(home);
+        let ours = app.report.clone();
+        change_behind_the_back(&path);
+        app.update(Action::Save);
+        app.update(Action::Reload);
+        app.update(Action::Open);
+        app.update(Action::Down);
+        app.update(Action::ProgressDown);
+        app.update(Action::Tick);
+        let (_, kept) = recovery::read(&path).expect("a recovery file");
+        assert!(kept.expect("it reads").report == ours, "the edits of before the reload");
+        app.update(Action::Save);
+        let (_, kept) = recovery::read(&path).expect("still a recovery file after a save");
+        assert!(kept.expect("it reads").report == ours, "kept after a save");
+    });
+}
+
+#[test]
+fn save_as_writes_a_new_file_and_leaves_theirs() {
+    in_child("conflict::save_as_writes_a_new_file_and_leaves_theirs", |home| {
+        let (path, mut app) = opened_and_edited(home);
+        let theirs = change_behind_the_back(&path);
+        save_meets_the_conflict(&mut app, &path, &theirs);
+        app.update(Action::SaveAs);
+        let Mode::SaveAs(proposed) = &app.mode else { panic!("the name prompt: {:?}", app.mode) };
+        for _ in 0..proposed.chars().count() {
+            app.update(Action::Erase);
+        }
+        let new = home.join("ours.ron");
+        for c in new.display().to_string().chars() {
+            app.update(Action::Type(c));
+        }
+        app.update(Action::Confirm);
+        assert!(matches!(app.mode, Mode::Normal), "{:?} {:?}", app.mode, app.message);
+        assert_eq!(app.path, new, "the app now works on the new file");
+        assert!(!app.is_modified(), "{:?}", app.message);
+        assert!(fs::read(&new).unwrap() == text(&app.report).as_bytes(), "ours is in it");
+        assert!(fs::read(&path).unwrap() == theirs, "theirs is untouched");
+        let lock = store::lock::lock_path(&new);
+        assert!(lock.exists(), "the app holds the new file's lock");
+        drop(app);
+        assert!(!lock.exists(), "and releases it");
+    });
+}
+
+#[test]
+fn a_deleted_file_is_a_conflict() {
+    in_child("conflict::a_deleted_file_is_a_conflict", |home| {
+        let (path, mut app) = opened_and_edited(home);
+        fs::remove_file(&path).unwrap();
+        app.update(Action::Save);
+        assert!(matches!(app.mode, Mode::Conflict { missing: true }), "{:?}", app.mode);
+        assert!(!path.exists(), "nothing written");
+        assert!(app.is_modified());
+        // There is nothing to reload; overwriting writes ours back.
+        app.update(Action::Reload);
+        assert!(matches!(app.mode, Mode::Conflict { missing: true }), "{:?}", app.mode);
+        app.update(Action::Overwrite);
+        assert!(!app.is_modified(), "{:?}", app.message);
+        assert!(fs::read(&path).unwrap() == text(&app.report).as_bytes());
+    });
+}
+
+/// `set` checks the same way; its load-to-save window is too short to hit from outside, so
+/// this is the save it makes, with the fingerprint of an older content.
+#[test]
+fn a_save_expecting_older_content_is_refused() {
+    in_child("conflict::a_save_expecting_older_content_is_refused", |home| {
+        let path = home.join("report.ron");
+        fs::write(&path, store::SHIPPED).unwrap();
+        let loaded = Fingerprint::of(store::SHIPPED.as_bytes());
+        let theirs = change_behind_the_back(&path);
+        let ours = with_progress(1, 1, 95);
+
+        let error = store::save(&path, &ours, Expect::Content(loaded)).unwrap_err();
+        assert!(matches!(error, SaveError::Changed { path: ref p } if *p == path), "{error:?}");
+        assert!(error.to_string().contains(&path.display().to_string()), "{error}");
+        let error = store::save(&path, &ours, Expect::Absent).unwrap_err();
+        assert!(matches!(error, SaveError::Changed { .. }), "{error:?}");
+        assert!(fs::read(&path).unwrap() == theirs, "untouched");
+
+        fs::remove_file(&path).unwrap();
+        let error = store::save(&path, &ours, Expect::Content(loaded)).unwrap_err();
+        assert!(matches!(error, SaveError::Missing { .. }), "{error:?}");
+        assert!(!path.exists());
+    });
+}

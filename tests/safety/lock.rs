@@ -1,0 +1,146 @@
+//! One writer at a time: while a wgtrack holds a report's lock, `set` refuses and a second
+//! app only reads. A lock left by a process that is gone (on this host) is taken over; one
+//! from another host never is.
+
+use std::fs;
+
+use wgtrack::action::Action;
+use wgtrack::app::App;
+use wgtrack::store::lock::{self, host_name};
+use wgtrack::store::{self, Expect, Fingerprint};
+
+use crate::home::{Home, dead_pid, describe, shipped};
+
+const SET: [&str; 7] = ["-f", "report.ron", "set", "VIII", "7", "--progress", "40"];
+
+#[test]
+fn set_refuses_while_another_wgtrack_holds_the_report() {
+    let home = Home::new();
+    let held = lock::acquire(&home.file).expect("take the lock");
+    let lock_file = lock::lock_path(&home.file);
+    let ours = fs::read(&lock_file).unwrap();
+
+    let output = home.run(&SET);
+    assert_eq!(output.status.code(), Some(1), "{}", describe(&output));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    for word in [format!("pid {}", std::process::id()), host_name(), "since".to_string()] {
+        assert!(stderr.contains(&word), "the message names {word:?}: {stderr}");
+    }
+    assert!(home.bytes() == store::SHIPPED.as_bytes(), "the file is unchanged");
+    assert_eq!(fs::read(&lock_file).unwrap(), ours, "our lock is left alone");
+
+    drop(held);
+    assert!(!lock_file.exists(), "released");
+    let output = home.run(&SET);
+    assert!(output.status.success(), "{}", describe(&output));
+    assert!(!lock_file.exists());
+}
+
+#[test]
+fn a_second_app_only_reads() {
+    let home = Home::new();
+    let _held = lock::acquire(&home.file).expect("take the lock");
+    let fingerprint = Fingerprint::of(store::SHIPPED.as_bytes());
+    let mut app = App::new(shipped(), home.file.clone())
+        .with_disk(Expect::Content(fingerprint))
+        .with_lock(lock::acquire(&home.file));
+    let holder = app.read_only().expect("read-only").clone();
+    assert_eq!(holder.pid, std::process::id());
+    assert_eq!(holder.host, host_name());
+    let said = app.message.clone().expect("it says so");
+    assert!(said.is_error && said.text.starts_with("Read-only"), "{said:?}");
+
+    app.update(Action::Open);
+    // I.1 is at 100%, I.6 at 0%: each edit would change something.
+    let edits = [
+        (Action::Home, Action::ProgressDown),
+        (Action::End, Action::ProgressUp),
+        (Action::Home, Action::EditRemarks),
+    ];
+    for (to, edit) in edits {
+        app.update(to);
+        app.update(edit.clone());
+        let said = app.message.clone().expect("the edit is refused with a message");
+        assert!(said.is_error && said.text.contains("Read-only"), "{edit:?}: {said:?}");
+        assert!(said.text.contains(&format!("pid {}", std::process::id())), "{said:?}");
+        assert!(!app.is_modified(), "{edit:?}");
+    }
+    // Whatever the editors let through, no change is taken.
+    app.update(Action::Back);
+    app.update(Action::EditProgress);
+    for c in "40".chars() {
+        app.update(Action::Type(c));
+    }
+    app.update(Action::Confirm);
+    app.update(Action::EditRemarks);
+    app.update(Action::Paste(" More.".into()));
+    app.update(Action::Back);
+    assert!(!app.is_modified(), "no change was taken");
+    assert!(app.report == shipped(), "the report is as loaded");
+
+    app.update(Action::Save);
+    let said = app.message.clone().expect("the save is refused with a message");
+    assert!(said.is_error && said.text.contains("Read-only"), "{said:?}");
+    assert!(home.bytes() == store::SHIPPED.as_bytes(), "the file is unchanged");
+    assert!(!store::backup_path(&home.file).exists(), "nothing was written");
+}
+
+/// A lock file as wgtrack writes it.
+fn write_lock(home: &Home, pid: u32, host: &str) -> Vec<u8> {
+    let text = format!("pid {pid}\nhost {host}\nsince 2021-04-05T09:00:00Z\n");
+    fs::write(lock::lock_path(&home.file), &text).unwrap();
+    text.into_bytes()
+}
+
+#[test]
+fn a_stale_lock_on_this_host_is_taken_over() {
+    let home = Home::new();
+    write_lock(&home, dead_pid(), &host_name());
+    let output = home.run(&SET);
+    assert!(output.status.success(), "{}", describe(&output));
+    assert!(!lock::lock_path(&home.file).exists(), "the lock is gone afterwards");
+    let report = store::load(&home.file).unwrap();
+    assert_eq!(report.groups[7].activities[6].progress.get(), 40);
+
+    // The app takes it over too.
+    write_lock(&home, dead_pid(), &host_name());
+    let app = App::new(report, home.file.clone()).with_lock(lock::acquire(&home.file));
+    assert!(app.read_only().is_none(), "{:?}", app.message);
+    let holder = lock::holder(&lock::lock_path(&home.file)).expect("the app's lock");
+    assert_eq!(holder.pid, std::process::id());
+}
+
+#[test]
+fn a_lock_from_another_host_is_not_taken_over() {
+    let home = Home::new();
+    let host = "another-host.invalid";
+    let theirs = write_lock(&home, dead_pid(), host);
+    let output = home.run(&SET);
+    assert_eq!(output.status.code(), Some(1), "{}", describe(&output));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains(host), "names the host: {stderr}");
+    assert!(home.bytes() == store::SHIPPED.as_bytes(), "the file is unchanged");
+    assert_eq!(fs::read(lock::lock_path(&home.file)).unwrap(), theirs, "their lock stays");
+
+    let app = App::new(shipped(), home.file.clone()).with_lock(lock::acquire(&home.file));
+    assert_eq!(app.read_only().map(|h| h.host.as_str()), Some(host));
+}
+
+/// A `set` (or app) killed between creating its lock file and writing into it leaves an
+/// empty lock file. Its owner is gone, but nothing can tell: every later `set` refuses
+/// ("open in wgtrack (pid 0) on ? since ?") until someone removes the file by hand. The
+/// crash test meets this about once in 200 kills.
+///
+/// Fails today: see the report (lock.rs `acquire`).
+#[test]
+#[ignore = "bug in src: an empty lock file left by a kill blocks every later save"]
+fn an_empty_lock_file_is_taken_over() {
+    let home = Home::new();
+    fs::write(lock::lock_path(&home.file), "").unwrap();
+    let old = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    let file = fs::File::options().write(true).open(lock::lock_path(&home.file)).unwrap();
+    file.set_modified(old).unwrap();
+    drop(file);
+    let output = home.run(&SET);
+    assert!(output.status.success(), "{}", describe(&output));
+}

@@ -1,0 +1,155 @@
+//! Unsaved edits survive `kill -9` of the app: they are journaled as they are made (text
+//! being typed within a couple of seconds), and the next start offers to restore them.
+
+use std::fs;
+use std::path::PathBuf;
+
+use wgtrack::action::Action;
+use wgtrack::app::{App, Mode};
+use wgtrack::store::{self, recovery};
+
+use crate::home::{Home, in_child, shipped, wait_for, with_progress};
+use crate::pty::{
+    Pty,
+    keys::{ENTER, ctrl},
+};
+
+/// The remarks typed just before the kill.
+const TYPED: &str = "Typed just before the crash.";
+
+/// What the recovery prompt lists for the edits of [`crash_with_edits`].
+const LISTED: &str = "I.6: progress 0% → 5%, remarks";
+
+/// Starts the app on the home's report and waits for its first screen.
+fn open(home: &Home) -> Pty {
+    let mut pty = Pty::spawn(home.app(&home.file), 40, 120);
+    pty.wait_for("Groups (11)");
+    pty
+}
+
+/// Opens the app, raises group I activity 6 from 0% to 5%, types [`TYPED`] as its remarks
+/// (still in the editor), waits until both are journaled and kills the app with SIGKILL.
+/// Returns the recovery file and what it held.
+fn crash_with_edits(home: &Home) -> (PathBuf, Vec<u8>) {
+    let mut pty = open(home);
+    pty.send(ENTER);
+    pty.wait_for(" p progress ");
+    pty.send("G");
+    pty.send("+");
+    pty.wait_for("Changed progress of I.6: 0% → 5%");
+    let file = wait_for("the recovery file", || home.recovery_files().first().cloned());
+
+    pty.send("r");
+    pty.wait_for("Remarks of I.6");
+    pty.send(&ctrl('a'));
+    pty.send(TYPED);
+    pty.wait_for(TYPED);
+    // Text in the editor is journaled within a second or so of being typed.
+    let journaled = wait_for("the typed text in the recovery file", || {
+        fs::read(&file).ok().filter(|b| String::from_utf8_lossy(b).contains(TYPED))
+    });
+
+    pty.signal(libc::SIGKILL);
+    let status = pty.wait_exit();
+    assert!(!status.success(), "killed: {status:?}");
+    assert!(home.bytes() == store::SHIPPED.as_bytes(), "the report file is unchanged");
+    assert_eq!(home.recovery_files(), std::slice::from_ref(&file));
+    assert!(fs::read(&file).unwrap() == journaled, "the journal is as the app left it");
+    (file, journaled)
+}
+
+#[test]
+fn edits_killed_with_sigkill_are_restored_and_saved() {
+    let home = Home::new();
+    let (file, _) = crash_with_edits(&home);
+
+    let mut pty = open(&home);
+    let screen = pty.wait_for("Restore unsaved edits?");
+    assert!(screen.contains(LISTED), "the change is listed:\n{screen}");
+    assert!(!pty.header().contains("modified"), "{}", pty.header());
+    pty.send("r");
+    pty.wait_for("Restored the unsaved edits");
+    assert!(pty.header().contains("● modified"), "{}", pty.header());
+    pty.send(ENTER);
+    let screen = pty.wait_for(" p progress ");
+    let row = screen.lines().find(|l| l.contains("  6  After the pilot")).expect("I.6's row");
+    assert!(row.contains(" 5% "), "the progress is back: {row}");
+
+    pty.send(&ctrl('s'));
+    pty.wait_for("Saved ");
+    assert!(!pty.header().contains("modified"), "{}", pty.header());
+    let report = store::load(&home.file).expect("the saved report loads");
+    let activity = &report.groups[0].activities[5];
+    assert_eq!(activity.progress.get(), 5);
+    assert_eq!(activity.remarks, TYPED, "the text typed before the kill is saved");
+    assert!(!file.exists(), "the recovery file is gone after the save");
+    assert!(home.recovery_files().is_empty());
+    pty.send("q");
+    assert!(pty.wait_exit().success());
+}
+
+#[test]
+fn restored_edits_can_be_kept_for_later_or_discarded() {
+    let home = Home::new();
+    let (file, journaled) = crash_with_edits(&home);
+
+    // Kept: the saved file opens as it is; the recovery file stays for next time.
+    let mut pty = open(&home);
+    let screen = pty.wait_for("Restore unsaved edits?");
+    assert!(screen.contains(LISTED), "{screen}");
+    pty.send("k");
+    pty.wait_for("Kept the unsaved edits in");
+    assert!(!pty.screen().contains("Restore unsaved edits?"));
+    assert!(!pty.header().contains("modified"), "{}", pty.header());
+    pty.send(ENTER);
+    let screen = pty.wait_for(" p progress ");
+    let row = screen.lines().find(|l| l.contains("  6  After the pilot")).expect("I.6's row");
+    assert!(row.contains(" 0% "), "the saved progress: {row}");
+    pty.send("q");
+    assert!(pty.wait_exit().success());
+    assert!(fs::read(&file).unwrap() == journaled, "the recovery file is kept as it was");
+    assert!(home.bytes() == store::SHIPPED.as_bytes());
+
+    // Offered again; discarded.
+    let mut pty = open(&home);
+    let screen = pty.wait_for("Restore unsaved edits?");
+    assert!(screen.contains(LISTED), "{screen}");
+    pty.send("d");
+    pty.wait_for("Discarded the unsaved edits");
+    assert!(!file.exists(), "the recovery file is gone");
+    pty.send("q");
+    assert!(pty.wait_exit().success());
+
+    // Nothing to offer any more.
+    let mut pty = open(&home);
+    assert!(!pty.screen().contains("Restore unsaved edits?"), "{}", pty.screen());
+    pty.send("q");
+    assert!(pty.wait_exit().success());
+    assert!(home.bytes() == store::SHIPPED.as_bytes());
+}
+
+/// "k" promises to keep the found edits for later. Editing the opened file must not replace
+/// them: today the journal of the new edits goes to the same recovery file, and a save
+/// removes it.
+///
+/// Fails today: see the report (app/file.rs `journal` and `save_to`).
+#[test]
+#[ignore = "bug in src: edits made after \"keep for later\" overwrite the kept ones"]
+fn kept_edits_survive_new_edits() {
+    in_child("recovery::kept_edits_survive_new_edits", |home| {
+        let path = home.join("report.ron");
+        fs::write(&path, store::SHIPPED).unwrap();
+        let found = with_progress(1, 6, 5);
+        recovery::write(&path, &found).unwrap();
+        let (file, recovered) = recovery::read(&path).unwrap();
+        let mut app = App::new(shipped(), path.clone());
+        app.offer_recovery(recovered.unwrap(), file);
+        assert!(matches!(app.mode, Mode::Recover(_)));
+        app.update(Action::KeepRecovery);
+        app.update(Action::Open);
+        app.update(Action::ProgressDown);
+        app.update(Action::Tick);
+        let (_, kept) = recovery::read(&path).expect("the kept recovery file");
+        assert!(kept.unwrap().report == found, "the kept edits are still there");
+    });
+}

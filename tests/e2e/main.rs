@@ -6,6 +6,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod app;
+mod editing;
 mod pty;
 
 use wgtrack::model::Progress;

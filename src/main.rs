@@ -9,6 +9,8 @@ use wgtrack::config::{self, Config, Problem};
 use wgtrack::store;
 
 fn main() -> ExitCode {
+    // Test builds can fail chosen steps through FAILPOINTS; in other builds this is nothing.
+    let _failpoints = fail::has_failpoints().then(fail::FailScenario::setup);
     let cli = Cli::parse();
     // `wgtrack config` does not read the configuration: it is how a broken one gets mended.
     let (config, problems) = match &cli.command {

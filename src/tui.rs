@@ -141,7 +141,7 @@ fn watch_signals(
             std::thread::sleep(Duration::from_millis(20));
         }
         restore();
-        if let Some(file) = recovery::recovery_path(&path).filter(|f| f.exists()) {
+        if let Some(file) = recovery::find(&path).into_iter().next() {
             eprintln!("wgtrack: unsaved edits are kept in {}", file.display());
         }
         std::process::exit(128 + signal);

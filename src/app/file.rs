@@ -64,14 +64,15 @@ impl App {
                 let from = Box::new(self.report.clone());
                 let to = Box::new(offer.recovered.report.clone());
                 self.apply(Change::Whole { from, to });
+                // Journaled again in this session's file; the old one goes once saved.
+                self.restored_from = Some(offer.file);
                 self.info("Restored the unsaved edits; u undoes it, Ctrl-S saves");
             }
             Action::DiscardRecovery => {
-                let _ = std::fs::remove_file(&offer.file);
+                recovery::discard(&offer.file);
                 self.info("Discarded the unsaved edits");
             }
             Action::Back | Action::KeepRecovery => {
-                self.recovery_declined = true;
                 self.info(format!("Kept the unsaved edits in {}", offer.file.display()));
             }
             _ => self.mode = Mode::Recover(offer),
@@ -91,10 +92,17 @@ impl App {
                 self.path = path;
                 self.disk = Expect::Content(fingerprint);
                 self.saved_version = Some(self.history.version());
-                recovery::discard(&self.path);
-                self.recovery_declined = false;
+                self.discard_journal();
+                if let Some(file) = self.restored_from.take() {
+                    recovery::discard(&file);
+                }
                 self.journal_due = false;
                 self.info(format!("Saved {}", self.path.display()));
+            }
+            Err(error @ SaveError::Unflushed { written, .. }) => {
+                // Our text is on disk, so it is no one else's change; but not "Saved" yet.
+                self.disk = Expect::Content(written);
+                self.error(format!("Not saved: {error}"));
             }
             Err(SaveError::Changed { .. }) => self.mode = Mode::Conflict { missing: false },
             Err(SaveError::Missing { .. }) => self.mode = Mode::Conflict { missing: true },
@@ -114,16 +122,17 @@ impl App {
         }
     }
 
-    /// Loads the file as it is on disk now; the edits go to the recovery file first.
+    /// Loads the file as it is on disk now; the edits go to the recovery file first, which
+    /// then stays for a later start to offer.
     fn reload(&mut self) {
         let kept = self.journal();
+        self.journal_file = None;
         match store::open(&self.path) {
             Ok((report, fingerprint)) => {
                 let path = std::mem::take(&mut self.path);
                 let lock = self.lock.take();
                 *self = App::new(report, path).with_disk(Expect::Content(fingerprint));
                 self.lock = lock;
-                self.recovery_declined = true;
                 let note = kept.map(|p| format!("; your edits are in {}", p.display()));
                 self.info(format!("Reloaded {}{}", self.path.display(), note.unwrap_or_default()));
             }
@@ -158,8 +167,8 @@ impl App {
         self.mode = Mode::SaveAs(input);
     }
 
-    /// Writes unsaved edits, and text being typed in the editor, to the recovery file;
-    /// returns where, if anything needed keeping.
+    /// Writes unsaved edits, and text being typed in the editor, to this session's recovery
+    /// file; returns where, if anything needed keeping.
     pub(super) fn journal(&mut self) -> Option<PathBuf> {
         self.journal_due = false;
         let mut report = std::borrow::Cow::Borrowed(&self.report);
@@ -170,17 +179,31 @@ impl App {
             self.journaled_text = Some(edit.text());
         }
         if !self.is_modified() && matches!(report, std::borrow::Cow::Borrowed(_)) {
-            if !self.recovery_declined {
-                recovery::discard(&self.path);
-            }
+            // Back where the file is: nothing of this session needs keeping.
+            self.discard_journal();
             return None;
         }
-        match recovery::write(&self.path, &report) {
-            Ok(path) => Some(path),
+        let Some(file) = self.journal_file.clone().or_else(|| recovery::session_path(&self.path))
+        else {
+            self.error("Cannot keep a recovery copy: no state directory");
+            return None;
+        };
+        match recovery::write_to(&file, &self.path, &report) {
+            Ok(()) => {
+                self.journal_file = Some(file.clone());
+                Some(file)
+            }
             Err(error) => {
                 self.error(format!("Cannot keep a recovery copy: {error}"));
                 None
             }
+        }
+    }
+
+    /// Removes this session's recovery file, if it wrote one.
+    fn discard_journal(&mut self) {
+        if let Some(file) = self.journal_file.take() {
+            recovery::discard(&file);
         }
     }
 
@@ -230,7 +253,7 @@ impl App {
                 self.should_quit = !self.is_modified();
             }
             Action::DiscardAndQuit => {
-                recovery::discard(&self.path);
+                self.discard_journal();
                 self.should_quit = true;
             }
             Action::Back => {}

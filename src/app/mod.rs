@@ -132,8 +132,10 @@ pub struct App {
     journal_due: bool,
     /// The editor text last written to the recovery file.
     journaled_text: Option<String>,
-    /// The user chose to keep an older recovery file for later: do not remove it.
-    recovery_declined: bool,
+    /// This session's recovery file, once it wrote one.
+    journal_file: Option<PathBuf>,
+    /// The recovery file whose edits were restored: removed once they are saved.
+    restored_from: Option<PathBuf>,
     /// What to tell the user on the terminal after the app closed.
     exit_note: Option<String>,
     pub mode: Mode,
@@ -174,7 +176,8 @@ impl App {
             read_only: None,
             journal_due: false,
             journaled_text: None,
-            recovery_declined: false,
+            journal_file: None,
+            restored_from: None,
             exit_note: None,
             mode: Mode::Normal,
             focus: Pane::Groups,

@@ -1,7 +1,9 @@
-//! One writer per report: a lock file beside the report says who holds it.
+//! One writer per report: a lock file beside the report says who holds it, and an advisory
+//! `flock` on it says whether that process still runs; the kernel drops the `flock` when a
+//! process ends, however it ends.
 
-use std::fs;
-use std::io::{self, Write};
+use std::fs::{self, File};
+use std::io::{self, Read, Seek, Write};
 use std::path::{Path, PathBuf};
 
 /// Who holds a report.
@@ -30,10 +32,14 @@ pub enum LockError {
 #[derive(Debug)]
 pub struct Lock {
     path: PathBuf,
+    /// Holds the `flock` for as long as the lock lives.
+    _file: File,
 }
 
 impl Drop for Lock {
     fn drop(&mut self) {
+        // Removed while still locked: whoever opened the old file sees that it is no longer
+        // the one at `path` and tries again.
         let _ = fs::remove_file(&self.path);
     }
 }
@@ -54,40 +60,59 @@ pub fn this_process() -> Holder {
     }
 }
 
-/// Takes the lock of `report`, taking over one left by a process that is gone.
+/// Takes the lock of `report`. A lock left by a process that ended is taken over; one
+/// written on another host (a shared disk) cannot be checked, so it is respected.
 pub fn acquire(report: &Path) -> Result<Lock, LockError> {
     let path = lock_path(report);
-    for _ in 0..3 {
-        match fs::OpenOptions::new().write(true).create_new(true).open(&path) {
-            Ok(mut file) => {
-                let me = this_process();
-                let text = format!("pid {}\nhost {}\nsince {}\n", me.pid, me.host, me.since);
-                file.write_all(text.as_bytes())
-                    .and_then(|()| file.sync_all())
-                    .map_err(|source| LockError::Io { path: path.clone(), source })?;
-                return Ok(Lock { path });
-            }
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => match holder(&path) {
-                Some(holder) if is_stale(&holder) => {
-                    // Its process is gone: the lock protects no one. Remove and try again.
-                    let _ = fs::remove_file(&path);
-                }
-                Some(holder) => return Err(LockError::Held { path, holder }),
-                // Being written this instant, or not ours to read: someone holds it.
-                None => {
-                    let holder = Holder { pid: 0, host: "?".into(), since: "?".into() };
-                    return Err(LockError::Held { path, holder });
-                }
-            },
-            Err(source) => return Err(LockError::Io { path, source }),
+    let io_err = |source| LockError::Io { path: path.clone(), source };
+    for _ in 0..8 {
+        let mut file = File::options()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(&path)
+            .map_err(io_err)?;
+        if !try_lock(&file).map_err(io_err)? {
+            let holder = holder(&path).unwrap_or_else(unknown_holder);
+            return Err(LockError::Held { path, holder });
         }
+        if !is_at(&file, &path) {
+            // Its holder removed it as we opened it: start again on the new one.
+            continue;
+        }
+        if let Some(other) = read_holder(&mut file).filter(|h| h.host != host_name()) {
+            return Err(LockError::Held { path, holder: other });
+        }
+        let me = this_process();
+        let text = format!("pid {}\nhost {}\nsince {}\n", me.pid, me.host, me.since);
+        file.set_len(0)
+            .and_then(|()| file.rewind())
+            .and_then(|()| file.write_all(text.as_bytes()))
+            .and_then(|()| file.sync_all())
+            .map_err(io_err)?;
+        return Ok(Lock { path, _file: file });
     }
     Err(LockError::Io { path, source: io::Error::other("the lock keeps changing hands") })
 }
 
+fn unknown_holder() -> Holder {
+    Holder { pid: 0, host: "?".into(), since: "?".into() }
+}
+
 /// Who holds the lock at `path`, if it can be read.
 pub fn holder(path: &Path) -> Option<Holder> {
-    let text = fs::read_to_string(path).ok()?;
+    parse_holder(&fs::read_to_string(path).ok()?)
+}
+
+fn read_holder(file: &mut File) -> Option<Holder> {
+    let mut text = String::new();
+    file.rewind().ok()?;
+    file.read_to_string(&mut text).ok()?;
+    parse_holder(&text)
+}
+
+fn parse_holder(text: &str) -> Option<Holder> {
     let field = |name: &str| {
         text.lines()
             .find_map(|l| l.strip_prefix(name).and_then(|v| v.strip_prefix(' ')))
@@ -96,10 +121,45 @@ pub fn holder(path: &Path) -> Option<Holder> {
     Some(Holder { pid: field("pid")?.parse().ok()?, host: field("host")?, since: field("since")? })
 }
 
-/// A lock is stale when it was taken on this host by a process that no longer runs. One
-/// taken on another host cannot be checked, so it is never stale.
+/// Whether a lock file names a process of this host that no longer runs.
 pub fn is_stale(holder: &Holder) -> bool {
     holder.host == host_name() && !process_alive(holder.pid)
+}
+
+/// Takes the `flock` without waiting; false when another process holds it.
+#[cfg(unix)]
+fn try_lock(file: &File) -> io::Result<bool> {
+    use std::os::fd::AsRawFd;
+    // SAFETY: flock on a file descriptor this process owns; it only changes the lock state.
+    let result = unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) };
+    if result == 0 {
+        return Ok(true);
+    }
+    let error = io::Error::last_os_error();
+    match error.raw_os_error() {
+        Some(libc::EWOULDBLOCK) => Ok(false),
+        _ => Err(error),
+    }
+}
+
+#[cfg(not(unix))]
+fn try_lock(_file: &File) -> io::Result<bool> {
+    Ok(true)
+}
+
+/// Whether the open `file` is still the file at `path`.
+#[cfg(unix)]
+fn is_at(file: &File, path: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (file.metadata(), fs::metadata(path)) {
+        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+        _ => false,
+    }
+}
+
+#[cfg(not(unix))]
+fn is_at(_file: &File, path: &Path) -> bool {
+    path.exists()
 }
 
 #[cfg(unix)]

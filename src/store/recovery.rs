@@ -1,13 +1,15 @@
 //! The recovery journal: unsaved edits, written after every change, so a crash, a kill or a
-//! power cut loses nothing that was done.
+//! power cut loses nothing that was done. Each session of the app journals to a file of its
+//! own, so edits kept for later are never overwritten by newer ones.
 
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 
 use super::lock::this_process;
-use super::save::{Expect, SaveError, serialize_checked, write_atomic};
+use super::save::{Expect, Fingerprint, SaveError, serialize_checked, write_atomic};
 use crate::model::Report;
 
 /// Unsaved edits of one report file, and who made them.
@@ -21,25 +23,45 @@ pub struct Recovery {
     pub report: Report,
 }
 
-/// Where the recovery file of `report_path` lives: in the platform state directory
-/// (`$XDG_STATE_HOME/wgtrack/recovery` on Linux), named after the report and its full path.
-pub fn recovery_path(report_path: &Path) -> Option<PathBuf> {
+/// Where recovery files live: the platform state directory (`$XDG_STATE_HOME/wgtrack/recovery`
+/// on Linux).
+pub fn recovery_dir() -> Option<PathBuf> {
     let dirs = directories::ProjectDirs::from("", "", "wgtrack")?;
-    let base = dirs.state_dir().unwrap_or_else(|| dirs.data_local_dir());
-    let full = fs::canonicalize(report_path).unwrap_or_else(|_| report_path.to_path_buf());
-    let name = report_path.file_stem().unwrap_or_default().to_string_lossy();
-    let id = super::Fingerprint::of(full.as_os_str().as_encoded_bytes());
-    Some(base.join("recovery").join(format!("{name}-{:016x}.ron", id.value())))
+    Some(dirs.state_dir().unwrap_or_else(|| dirs.data_local_dir()).join("recovery"))
 }
 
-/// Journals `report` as the unsaved state of `report_path`; returns where.
-pub fn write(report_path: &Path, report: &Report) -> Result<PathBuf, SaveError> {
-    let path = recovery_path(report_path).ok_or_else(|| SaveError::Io {
-        path: report_path.to_path_buf(),
-        step: "cannot find a state directory for the recovery file",
-        source: std::io::Error::other("no home directory"),
-    })?;
-    if let Some(dir) = path.parent() {
+/// The report's full path, also when the file itself is gone: its directory is resolved and
+/// its name joined, so a journal is found again once the file is back.
+fn full_path(report_path: &Path) -> PathBuf {
+    if let Ok(full) = fs::canonicalize(report_path) {
+        return full;
+    }
+    let parent =
+        report_path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    match (fs::canonicalize(parent), report_path.file_name()) {
+        (Ok(dir), Some(name)) => dir.join(name),
+        _ => report_path.to_path_buf(),
+    }
+}
+
+/// The start of the names of the report's recovery files: its name and a digest of its path.
+fn prefix(report_path: &Path) -> String {
+    let full = full_path(report_path);
+    let name = report_path.file_stem().unwrap_or_default().to_string_lossy();
+    let id = Fingerprint::of(full.as_os_str().as_encoded_bytes());
+    format!("{name}-{:016x}-", id.value())
+}
+
+/// A new recovery file name for a session of the app on `report_path`.
+pub fn session_path(report_path: &Path) -> Option<PathBuf> {
+    let nanos = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_nanos());
+    let name = format!("{}{}-{nanos}.ron", prefix(report_path), std::process::id());
+    Some(recovery_dir()?.join(name))
+}
+
+/// Journals `report` as the unsaved state of `report_path` into `file`.
+pub fn write_to(file: &Path, report_path: &Path, report: &Report) -> Result<(), SaveError> {
+    if let Some(dir) = file.parent() {
         fs::create_dir_all(dir).map_err(|source| SaveError::Io {
             path: dir.to_path_buf(),
             step: "cannot create the recovery directory",
@@ -47,25 +69,57 @@ pub fn write(report_path: &Path, report: &Report) -> Result<PathBuf, SaveError> 
         })?;
     }
     let me = this_process();
-    let full = fs::canonicalize(report_path).unwrap_or_else(|_| report_path.to_path_buf());
-    let recovery =
-        Recovery { file: full, pid: me.pid, host: me.host, time: me.since, report: report.clone() };
+    let recovery = Recovery {
+        file: full_path(report_path),
+        pid: me.pid,
+        host: me.host,
+        time: me.since,
+        report: report.clone(),
+    };
     let text = serialize_checked(&recovery)?;
-    write_atomic(&path, text.as_bytes(), Expect::Anything, false)?;
-    Ok(path)
+    write_atomic(file, text.as_bytes(), Expect::Anything, false)
 }
 
-/// The recovery file of `report_path`, if there is one that reads.
+/// Journals `report` into a new recovery file of `report_path`; returns where.
+pub fn write(report_path: &Path, report: &Report) -> Result<PathBuf, SaveError> {
+    let file = session_path(report_path).ok_or_else(|| SaveError::Io {
+        path: report_path.to_path_buf(),
+        step: "cannot find a state directory for the recovery file",
+        source: std::io::Error::other("no home directory"),
+    })?;
+    write_to(&file, report_path, report)?;
+    Ok(file)
+}
+
+/// Every recovery file of `report_path`, newest first.
+pub fn find(report_path: &Path) -> Vec<PathBuf> {
+    let Some(dir) = recovery_dir() else { return Vec::new() };
+    let prefix = prefix(report_path);
+    let Ok(entries) = fs::read_dir(dir) else { return Vec::new() };
+    let mut files: Vec<(SystemTime, PathBuf)> = entries
+        .flatten()
+        .filter(|e| {
+            let name = e.file_name();
+            let name = name.to_string_lossy();
+            name.starts_with(&prefix) && name.ends_with(".ron")
+        })
+        .map(|e| (e.metadata().and_then(|m| m.modified()).unwrap_or(UNIX_EPOCH), e.path()))
+        .collect();
+    files.sort_by(|a, b| b.cmp(a));
+    files.into_iter().map(|(_, path)| path).collect()
+}
+
+/// The newest recovery file of `report_path`, if there is one, and what it holds.
 pub fn read(report_path: &Path) -> Option<(PathBuf, Result<Recovery, String>)> {
-    let path = recovery_path(report_path)?;
-    let text = fs::read_to_string(&path).ok()?;
-    let parsed = ron::from_str::<Recovery>(&text).map_err(|e| format!("{}:{e}", path.display()));
+    let path = find(report_path).into_iter().next()?;
+    let parsed =
+        fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display())).and_then(
+            |text| ron::from_str::<Recovery>(&text).map_err(|e| format!("{}:{e}", path.display())),
+        );
     Some((path, parsed))
 }
 
-/// Removes the recovery file of `report_path`: after a save, or when the user discards it.
-pub fn discard(report_path: &Path) {
-    if let Some(path) = recovery_path(report_path) {
-        let _ = fs::remove_file(path);
-    }
+/// Removes one recovery file: after a save, or when the user discards it.
+pub fn discard(file: &Path) {
+    let _ = fs::remove_file(file);
 }

@@ -8,7 +8,8 @@ use ron::ser::PrettyConfig;
 
 use crate::model::Report;
 
-/// Why a report could not be saved; the file on disk is as it was.
+/// Why a report could not be saved; the file on disk is as it was, but after `Unflushed`,
+/// which says what it now holds.
 #[derive(Debug, thiserror::Error)]
 pub enum SaveError {
     #[error("cannot write the report as RON: {0}")]
@@ -19,6 +20,12 @@ pub enum SaveError {
     Changed { path: PathBuf },
     #[error("{}: the file was deleted or moved since it was loaded; nothing was saved", path.display())]
     Missing { path: PathBuf },
+    #[error(
+        "{}: cannot flush the directory ({source}): the new content is in place but may \
+         not survive a power cut; save again",
+        path.display()
+    )]
+    Unflushed { path: PathBuf, written: Fingerprint, source: io::Error },
     #[error("{}: {step}: {source}", path.display())]
     Io { path: PathBuf, step: &'static str, source: io::Error },
 }
@@ -159,9 +166,11 @@ pub fn write_atomic(
     }
     injected("save::rename").map_err(io_err("cannot replace the file"))?;
     temp.persist(&target).map_err(|e| e.error).map_err(io_err("cannot replace the file"))?;
-    injected("save::sync-dir")
-        .and_then(|()| sync_dir(&dir))
-        .map_err(io_err("cannot flush the directory"))?;
+    // The new content is in place: a failure now leaves it there, not yet safe from a power
+    // cut, and the caller must know what the file holds.
+    injected("save::sync-dir").and_then(|()| sync_dir(&dir)).map_err(|source| {
+        SaveError::Unflushed { path: target.clone(), written: Fingerprint::of(bytes), source }
+    })?;
     Ok(())
 }
 
@@ -233,7 +242,10 @@ fn keep_backup(target: &Path) -> io::Result<()> {
         fs::copy(target, &staging)?;
         fs::File::open(&staging)?.sync_all()?;
     }
-    fs::rename(&staging, &backup)
+    fs::rename(&staging, &backup)?;
+    // Renaming onto a name of the same file does nothing: the staging name would stay.
+    let _ = fs::remove_file(&staging);
+    Ok(())
 }
 
 #[cfg(unix)]

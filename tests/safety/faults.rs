@@ -235,7 +235,6 @@ fn a_failed_flush_never_ends_in_saved_without_a_rewrite() {
 /// Fails today: see the report (save.rs `write_atomic` returns an error after the rename,
 /// and `App::save_to` keeps the old fingerprint, so the next save meets a "conflict").
 #[test]
-#[ignore = "bug in src: a failed directory flush after the rename ends in a false conflict"]
 fn after_a_failed_directory_flush_saving_again_is_not_a_conflict() {
     in_child("faults::after_a_failed_directory_flush_saving_again_is_not_a_conflict", |home| {
         let scenario = fail::FailScenario::setup();
@@ -259,7 +258,6 @@ fn after_a_failed_directory_flush_saving_again_is_not_a_conflict() {
 ///
 /// Fails today: see the report (save.rs `keep_backup`).
 #[test]
-#[ignore = "bug in src: keep_backup leaves report.ron.bak.tmp when .bak already links the file"]
 fn a_save_after_a_failed_replace_leaves_no_staging_backup() {
     in_child("faults::a_save_after_a_failed_replace_leaves_no_staging_backup", |home| {
         let scenario = fail::FailScenario::setup();

@@ -133,7 +133,6 @@ fn a_lock_from_another_host_is_not_taken_over() {
 ///
 /// Fails today: see the report (lock.rs `acquire`).
 #[test]
-#[ignore = "bug in src: an empty lock file left by a kill blocks every later save"]
 fn an_empty_lock_file_is_taken_over() {
     let home = Home::new();
     fs::write(lock::lock_path(&home.file), "").unwrap();

@@ -97,7 +97,6 @@ fn sigterm_without_edits_restores_the_terminal() {
 /// calls `fail::FailScenario::setup()`, the only reader of FAILPOINTS, so the panic cannot
 /// be triggered yet; see the report. With that call added this test passes.
 #[test]
-#[ignore = "needs src/main.rs to read FAILPOINTS (fail::FailScenario::setup)"]
 fn a_panic_keeps_the_edits_and_restores_the_terminal() {
     let home = Home::new();
     let mut command = home.app(&home.file);

@@ -305,9 +305,6 @@ fn an_unchanged_copy_lists_no_activity() {
 }
 
 #[test]
-#[ignore = "bug: export::changes::markdown (src/export/changes.rs) writes an empty table (the \
-            header only) when no activity changed, where the text format says \"No activity \
-            changed.\""]
 fn an_unchanged_copy_says_so_in_markdown_too() {
     let (dir, shipped_path) = home();
     let copy = write_shipped(&dir.path().join("copy.ron"));
@@ -316,9 +313,6 @@ fn an_unchanged_copy_says_so_in_markdown_too() {
 }
 
 #[test]
-#[ignore = "bug: export::changes::Changes::of and cell (src/export/changes.rs) drop \
-            ActivityChange::Matched's topic_changed: an activity whose only change is its topic \
-            is listed as changed with 0 and empty notes, and the JSON has no field saying why"]
 fn a_topic_change_is_named_in_the_notes() {
     let (dir, shipped_path) = home();
     let copy = write_shipped(&dir.path().join("copy.ron"));

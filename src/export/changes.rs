@@ -22,6 +22,7 @@ pub struct ChangeRow {
     pub delta: Option<i64>,
     pub remarks_changed: bool,
     pub description_changed: bool,
+    pub topic_changed: bool,
 }
 
 /// A group whose progress moved.
@@ -57,6 +58,7 @@ impl Changes {
                     to,
                     remarks_changed,
                     description_changed,
+                    topic_changed,
                     ..
                 } => ChangeRow {
                     kind: "changed",
@@ -68,6 +70,7 @@ impl Changes {
                     delta: change.delta(),
                     remarks_changed: *remarks_changed,
                     description_changed: *description_changed,
+                    topic_changed: *topic_changed,
                 },
                 ActivityChange::Added { new } => {
                     let activity = &current.groups[g].activities[*new];
@@ -81,6 +84,7 @@ impl Changes {
                         delta: None,
                         remarks_changed: false,
                         description_changed: false,
+                        topic_changed: false,
                     }
                 }
                 ActivityChange::Removed { old, description, progress } => ChangeRow {
@@ -93,6 +97,7 @@ impl Changes {
                     delta: None,
                     remarks_changed: false,
                     description_changed: false,
+                    topic_changed: false,
                 },
             };
             activities.push(row);
@@ -151,6 +156,9 @@ fn cell(row: &ChangeRow) -> [String; 6] {
     }
     if row.description_changed {
         notes.push("reworded".to_string());
+    }
+    if row.topic_changed {
+        notes.push("topic changed".to_string());
     }
     [
         format!("{}.{}", row.group, row.activity),
@@ -235,8 +243,15 @@ pub fn markdown(changes: &Changes, out: impl Write) -> io::Result<()> {
         format_percent(changes.programme_to),
         signed_points(changes.programme_delta)
     )?;
-    writeln!(out, "| Activity | Description | From | To | Change | Notes |")?;
-    writeln!(out, "| --- | --- | ---: | ---: | ---: | --- |")?;
+    if changes.front_matter_changed {
+        writeln!(out, "The front matter or the introduction changed.\n")?;
+    }
+    if changes.activities.is_empty() {
+        writeln!(out, "No activity changed.")?;
+    } else {
+        writeln!(out, "| Activity | Description | From | To | Change | Notes |")?;
+        writeln!(out, "| --- | --- | ---: | ---: | ---: | --- |")?;
+    }
     for row in &changes.activities {
         let c = cell(row).map(|c| escape(&c));
         writeln!(out, "| {} | {} | {} | {} | {} | {} |", c[0], c[1], c[2], c[3], c[4], c[5])?;

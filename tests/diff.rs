@@ -155,19 +155,19 @@ fn diff_lists_exactly_the_three_edits_as_json() {
         {
             "kind": "changed", "group": "VIII", "activity": 2, "description": REWORDED,
             "from": 100, "to": 100, "delta": 0,
-            "remarks_changed": false, "description_changed": true
+            "remarks_changed": false, "description_changed": true, "topic_changed": false
         },
         {
             "kind": "changed", "group": "VIII", "activity": 6,
             "description": "Preparation of the conceptual and methodological document",
             "from": 100, "to": 100, "delta": 0,
-            "remarks_changed": true, "description_changed": false
+            "remarks_changed": true, "description_changed": false, "topic_changed": false
         },
         {
             "kind": "changed", "group": "VIII", "activity": 7,
             "description": "Review of the document",
             "from": 8, "to": 40, "delta": 32,
-            "remarks_changed": false, "description_changed": false
+            "remarks_changed": false, "description_changed": false, "topic_changed": false
         }
     ]);
     assert_eq!(json["activities"], expected, "{text}");

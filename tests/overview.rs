@@ -388,9 +388,6 @@ fn a_jump_from_the_behind_list_clears_the_filter_so_the_activity_shows() {
 }
 
 #[test]
-#[ignore = "bug: App::jump_from_overview (src/app/overview.rs), groups list: with a table filter \
-            on, Enter selects activity 0 of the group even when the filter hides it, so no row \
-            is highlighted and edit keys change the hidden activity"]
 fn a_jump_from_the_groups_list_keeps_the_selection_on_a_shown_row() {
     let mut s = Screen::shipped(120, 40);
     // Group II, filtered to the activities not started (II.6 and II.7).
@@ -508,9 +505,6 @@ fn movement_with_a_filter_visits_only_shown_rows() {
 }
 
 #[test]
-#[ignore = "bug: App::move_by (src/app/update.rs), Pane::Activities: when the selected activity \
-            has just left the filter (an edit changed its status), ↓ skips the next shown row \
-            and ↑ moves down to it, because the position used is that of the next shown row"]
 fn movement_from_a_row_that_left_the_filter_goes_to_its_neighbours() {
     let mut s = Screen::shipped(120, 40);
     s.repeat(KeyCode::Char('j'), 5);
@@ -526,9 +520,6 @@ fn movement_from_a_row_that_left_the_filter_goes_to_its_neighbours() {
 }
 
 #[test]
-#[ignore = "bug: App::activity_for_edit (src/app/update.rs): with a filter that shows no row of \
-            the group (\"No in progress activities\"), p, +, -, e, T, r, d and Enter still act on \
-            activity 1, which the table does not show"]
 fn edit_keys_do_nothing_when_the_filter_shows_no_row() {
     let mut s = Screen::shipped(120, 40);
     // Group I has no activity in progress.
@@ -647,9 +638,6 @@ fn the_overview_needs_no_mouse_and_every_key_has_its_effect() {
 }
 
 #[test]
-#[ignore = "bug: App::changed (src/app/edit.rs) leaves figures.tallies at 11 entries after a \
-            group is added, and ui::overview::draw_summary indexes figures.tallies[g] for every \
-            group: the overview panics (index out of bounds) once the report has a 12th group"]
 fn the_overview_draws_after_a_group_is_added() {
     let mut s = Screen::shipped(120, 40);
     s.key(KeyCode::End);
@@ -665,8 +653,6 @@ fn the_overview_draws_after_a_group_is_added() {
 }
 
 #[test]
-#[ignore = "bug: App::changed (src/app/edit.rs) refreshes only the group at change.place(): after \
-            group II moves down, the groups pane shows II's progress for both II and III"]
 fn the_groups_pane_shows_each_groups_progress_after_a_move() {
     let mut s = Screen::shipped(120, 40);
     s.key(KeyCode::Char('j'));

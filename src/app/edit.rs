@@ -6,7 +6,7 @@ use ratatui_textarea::{TextArea, WrapMode};
 use crossterm::event::KeyCode;
 
 use super::parts::{Field, List, first_field_required, new_item};
-use super::{App, Change, Mode, Prompt, edit_line};
+use super::{App, Change, Mode, Prompt, Scope, edit_line};
 use crate::action::{Action, Pane};
 use crate::model::Progress;
 
@@ -28,18 +28,18 @@ impl App {
             return;
         }
         let text = change.describe();
-        let place = change.place();
+        let scope = change.scope();
         self.history.record(&mut self.report, change);
-        self.changed(place);
+        self.changed(scope);
         self.info(capitalize(&text));
     }
 
-    /// Keeps everything derived from the report current after a change at `place` (a group
-    /// and activity), or anywhere; and the journal due.
-    fn changed(&mut self, place: Option<(usize, usize)>) {
-        match place {
-            Some((g, _)) => self.figures.refresh_group(&self.report, g),
-            None => self.figures = super::Figures::of(&self.report),
+    /// Keeps everything derived from the report current after a change within `scope`,
+    /// and the journal due.
+    fn changed(&mut self, scope: Scope) {
+        match scope {
+            Scope::Group(g) => self.figures.refresh_group(&self.report, g),
+            Scope::All => self.figures = super::Figures::of(&self.report),
         }
         self.refresh_behind();
         self.refresh_baseline();
@@ -62,17 +62,19 @@ impl App {
 
     /// Shows where an undone or redone change happened.
     fn after_history(&mut self, change: &Change, verb: &str) {
-        self.changed(change.place());
-        match change.place() {
-            Some((g, a)) => {
-                self.group = g;
-                self.activity = a;
-                if matches!(self.focus, Pane::Groups | Pane::Overview) {
-                    self.focus = Pane::Activities;
-                }
+        self.changed(change.scope());
+        if let Some((g, a)) = change.place() {
+            self.group = g;
+            self.activity = a;
+            // An activity's change is shown in the table; a group's where it is.
+            let of_activity = matches!(change.scope(), Scope::Group(_))
+                || matches!(change, Change::Text { field, .. } if field.is_of_activity());
+            if of_activity && matches!(self.focus, Pane::Groups | Pane::Overview) {
+                self.focus = Pane::Activities;
             }
-            None => self.clamp_selection(),
         }
+        // Undoing an addition at the end, or redoing a deletion, leaves the place past it.
+        self.clamp_selection();
         self.info(format!("{verb}: {}", change.describe()));
     }
 
@@ -122,7 +124,7 @@ impl App {
     pub(super) fn edit_text(&mut self, mut edit: Box<TextEdit>, action: Action) {
         match action {
             Action::Editor(key) if key.code == KeyCode::Enter && !edit.is_multiline() => {
-                return self.close_editor(edit);
+                return self.close_editor(edit, false);
             }
             Action::Editor(key) => {
                 edit.area.input(key);
@@ -134,14 +136,17 @@ impl App {
             }
             Action::SelectAll => edit.area.select_all(),
             // Leaving the editor keeps the text: no key throws typed words away.
-            Action::Back => return self.close_editor(edit),
+            Action::Back => return self.close_editor(edit, true),
             // Saving or quitting applies the text first; refused text keeps the editor open.
-            Action::Save | Action::Quit => {
-                let applied = self.apply_text(&edit);
-                match action {
-                    Action::Save if applied => self.save(),
-                    Action::Quit if applied => return self.quit(),
-                    _ => {}
+            // The text goes into the report first; refused text keeps the editor open. A
+            // new item is added once, so its editor closes; a field's stays open, unless
+            // the save has a question to ask.
+            Action::Quit if self.apply_text(&edit) => return self.quit(),
+            Action::Save if self.apply_text(&edit) => {
+                self.save();
+                let field = matches!(edit.target, EditTarget::Field(_));
+                if !(field && matches!(self.mode, Mode::Normal)) {
+                    return;
                 }
             }
             _ => {}
@@ -149,12 +154,20 @@ impl App {
         self.mode = Mode::EditText(edit);
     }
 
-    /// Applies the editor's text and closes it, unless the text is refused.
-    fn close_editor(&mut self, edit: Box<TextEdit>) {
+    /// Applies the editor's text and closes it, unless the text is refused: Esc
+    /// (`leaving`) or Enter on a one-line field. Enter refuses an emptied required
+    /// field and stays; Esc leaves it as it was, since nothing was typed.
+    fn close_editor(&mut self, edit: Box<TextEdit>, leaving: bool) {
         let text = edit.text();
         match edit.target {
             // Nothing typed for a new item: there is nothing to add and nothing to lose.
             EditTarget::New { .. } if text.trim().is_empty() => self.info("Nothing added"),
+            // A required field emptied and left: nothing was typed, so the old text stays.
+            EditTarget::Field(field)
+                if leaving && field.is_required() && text.trim().is_empty() =>
+            {
+                self.info(format!("Kept the {}: it must not be empty", field.describe()));
+            }
             _ if self.apply_text(&edit) => {}
             _ => self.mode = Mode::EditText(edit),
         }

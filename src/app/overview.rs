@@ -144,6 +144,7 @@ impl App {
                 if let Some(&g) = self.overview_groups().get(self.overview.group_row) {
                     self.group = g;
                     self.activity = 0;
+                    self.snap_to_visible();
                     self.focus = Pane::Activities;
                 }
             }

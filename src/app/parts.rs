@@ -120,6 +120,11 @@ impl Field {
         matches!(self, Field::Remarks(..))
     }
 
+    /// Whether the field belongs to an activity.
+    pub fn is_of_activity(self) -> bool {
+        matches!(self, Field::Description(..) | Field::ActivityTopic(..) | Field::Remarks(..))
+    }
+
     /// The group and activity the field belongs to, for selecting it after undo.
     pub fn place(self) -> Option<(usize, usize)> {
         match self {

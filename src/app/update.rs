@@ -91,7 +91,8 @@ impl App {
                     if self.focus == Pane::Groups { Pane::Activities } else { Pane::Groups }
             }
             Action::Open
-                if self.focus == Pane::Activities && self.selected_activity().is_some() =>
+                if self.focus == Pane::Activities
+                    && self.visible_activities().contains(&self.activity) =>
             {
                 self.focus = Pane::Activity;
                 self.detail_scroll = 0;
@@ -206,6 +207,10 @@ impl App {
             self.info("Choose an activity first: Enter opens the group's activities");
             return None;
         }
+        if !self.visible_activities().contains(&self.activity) {
+            self.info("No activity is shown: x clears the filter");
+            return None;
+        }
         let activity = self.selected_activity().cloned();
         if activity.is_none() {
             self.info("This group has no activities");
@@ -224,10 +229,15 @@ impl App {
                 self.select_group(g);
             }
             Pane::Activities => {
-                // Movement goes through the rows the filter shows.
+                // Movement goes through the rows the filter shows. From a row the filter
+                // has just hidden, the first step lands on its nearest shown neighbour.
                 let rows = self.visible_activities();
-                let at = rows.iter().position(|&a| a >= self.activity).unwrap_or(0);
-                if let Some(&a) = rows.get(step(at, rows.len())) {
+                let next = match rows.iter().position(|&a| a == self.activity) {
+                    Some(at) => rows.get(step(at, rows.len())),
+                    None if delta > 0 => rows.iter().find(|&&a| a > self.activity),
+                    None => rows.iter().rev().find(|&&a| a < self.activity),
+                };
+                if let Some(&a) = next.or(rows.last().filter(|_| delta > 0)).or(rows.first()) {
                     self.activity = a;
                 }
             }

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, bail};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::i18n::Lang;
 use crate::model::{Progress, Report, numeral, parse_group_number};
 use crate::{export, store, validate};
 
@@ -30,8 +31,26 @@ pub struct Cli {
     /// activity.
     #[arg(long, value_name = "OLD")]
     pub baseline: Option<PathBuf>,
+    /// The language of the app [default: `lang` in config.ron, else the locale (LC_ALL,
+    /// LC_MESSAGES, LANG), else English]. Command output stays English.
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<Lang>,
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+impl ValueEnum for Lang {
+    fn value_variants<'a>() -> &'a [Lang] {
+        &Lang::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        let name = match self {
+            Lang::En => "English",
+            Lang::Es => "Spanish (español)",
+        };
+        Some(clap::builder::PossibleValue::new(self.code()).help(name))
+    }
 }
 
 #[derive(Debug, Args)]

@@ -37,24 +37,9 @@ pub fn no_color(value: Option<&OsStr>) -> bool {
     value.is_some_and(|v| !v.is_empty())
 }
 
-/// The language of the app.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Lang {
-    En,
-    Es,
-}
-
-impl Lang {
-    pub const ALL: [Lang; 2] = [Lang::En, Lang::Es];
-
-    /// The code the configuration file writes: "en", "es".
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Es => "es",
-        }
-    }
-}
+/// The language of the app (its code is what the configuration file writes).
+pub use crate::i18n::Lang;
+use crate::i18n::{Texts, fill};
 
 /// A change to one style of the theme: what is given replaces the theme's, the rest stays.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -166,14 +151,20 @@ impl Problem {
 /// What to tell the user in the app about the configuration's problems, if any: the first
 /// one, and how many more there are; and whether it is an error.
 pub fn summary(problems: &[Problem]) -> Option<(String, bool)> {
+    summary_in(problems, Lang::En.texts())
+}
+
+/// `summary` in the language of `texts`; the problem itself stays English, as on the
+/// terminal.
+pub fn summary_in(problems: &[Problem], texts: &Texts) -> Option<(String, bool)> {
     let first = problems.first()?;
     let fatal = problems.iter().any(|p| p.fatal);
     let mut text = first.short();
     if problems.len() > 1 {
-        let _ = write!(text, " (and {} more, printed on the terminal)", problems.len() - 1);
+        text.push_str(&fill(texts.config_more_problems, &[("count", &(problems.len() - 1))]));
     }
     if fatal {
-        text.push_str(" — configuration not applied, using the defaults");
+        text.push_str(texts.config_not_applied);
     }
     Some((text, fatal))
 }

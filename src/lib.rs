@@ -5,6 +5,7 @@
 //!
 //! - [`model`]: `Report`, `Group`, `Activity`, `Progress`; numerals and derived figures. No I/O.
 //! - [`validate`]: every problem in a report, each with a field path.
+//! - [`i18n`]: the interface's words in English and Spanish, and which language to speak.
 //! - [`columns`]: text measured in terminal columns (ellipsis, padding).
 //! - [`store`]: load (errors as `file:line:column`), save (stable layout, atomic), default paths.
 //! - [`export`]: json, csv and the summary table: model in, `io::Write` out.
@@ -25,6 +26,7 @@ pub mod columns;
 pub mod compare;
 pub mod config;
 pub mod export;
+pub mod i18n;
 pub mod keymap;
 pub mod model;
 pub mod search;

@@ -6,6 +6,7 @@ use clap::Parser;
 use wgtrack::app::App;
 use wgtrack::cli::{self, Cli, UsageError};
 use wgtrack::config::{self, Config, Problem};
+use wgtrack::i18n::Lang;
 use wgtrack::store;
 
 fn main() -> ExitCode {
@@ -37,7 +38,7 @@ fn main() -> ExitCode {
         }
         match &cli.command {
             Some(command) => cli::run(command, &target),
-            None => open_app(&target, cli.baseline.as_deref(), &config, problems),
+            None => open_app(&target, cli.baseline.as_deref(), cli.lang, &config, problems),
         }
     });
     match result {
@@ -53,10 +54,12 @@ fn main() -> ExitCode {
     }
 }
 
-/// Opens the interactive app on the report file.
+/// Opens the interactive app on the report file, speaking `lang` (`--lang`), else the
+/// configuration's language, else the locale's.
 fn open_app(
     target: &cli::Target,
     baseline: Option<&std::path::Path>,
+    lang: Option<Lang>,
     config: &Config,
     mut problems: Vec<Problem>,
 ) -> anyhow::Result<()> {
@@ -70,8 +73,9 @@ fn open_app(
         baseline.map(|path| store::load(path).map(|r| (path.to_path_buf(), r))).transpose()?;
     let (report, fingerprint) = target.open()?;
     let lock = store::lock::acquire(&target.path);
-    let mut app = App::new(report, target.path.clone());
-    if let Some((text, is_error)) = config::summary(&problems) {
+    let lang = Lang::detect(lang, config.lang, |name| std::env::var(name).ok());
+    let mut app = App::new(report, target.path.clone()).with_lang(lang);
+    if let Some((text, is_error)) = config::summary_in(&problems, lang.texts()) {
         app = app.with_message(text, is_error);
     }
     let mut app = app.with_disk(store::Expect::Content(fingerprint)).with_lock(lock);

@@ -6,6 +6,7 @@ use super::{App, Mode, Prompt, edit_line};
 use crate::action::Action;
 use crate::compare::{Comparison, compare};
 use crate::export::changes::signed_points;
+use crate::i18n::fill;
 use crate::model::Report;
 use crate::store;
 
@@ -29,9 +30,10 @@ impl App {
         let comparison = compare(&report, &self.report);
         let delta = signed_points(comparison.delta());
         let changed = comparison.changes().count();
-        self.info(format!(
-            "Comparing with {}: {changed} activities changed, programme {delta}",
-            path.display()
+        let path_shown = path.display();
+        self.info(fill(
+            self.texts().comparing,
+            &[("path", &path_shown), ("changed", &changed), ("delta", &delta)],
         ));
         self.baseline = Some(Baseline { path, report, comparison });
     }
@@ -49,13 +51,15 @@ impl App {
             Prompt::Cancel => return,
             Prompt::Confirm if input.trim().is_empty() => {
                 if self.baseline.take().is_some() {
-                    self.info("No baseline: comparison off");
+                    self.info(self.texts().baseline_off);
                 }
                 return;
             }
             Prompt::Confirm => match store::load(std::path::Path::new(input.trim())) {
                 Ok(report) => return self.set_baseline(PathBuf::from(input.trim()), report),
-                Err(error) => self.error(format!("Cannot use it as baseline: {error}")),
+                Err(error) => {
+                    self.error(fill(self.texts().baseline_refused, &[("cause", &error)]));
+                }
             },
         }
         self.mode = Mode::PickBaseline(input);

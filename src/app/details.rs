@@ -4,6 +4,7 @@
 use super::parts::{Field, List};
 use super::{App, Change};
 use crate::action::{Action, Pane};
+use crate::i18n::{Texts, fill};
 use crate::model::{DocumentType, Report};
 
 /// Whose details the form shows.
@@ -43,8 +44,8 @@ pub struct Row {
     pub kind: RowKind,
 }
 
-/// The rows of the form for `of`.
-pub fn rows(report: &Report, of: DetailsOf) -> Vec<Row> {
+/// The rows of the form for `of`, labelled in the language of `texts`.
+pub fn rows(report: &Report, of: DetailsOf, texts: &Texts) -> Vec<Row> {
     let mut rows = Vec::new();
     let heading = |label: &str| Row {
         label: label.to_string(),
@@ -63,51 +64,54 @@ pub fn rows(report: &Report, of: DetailsOf) -> Vec<Row> {
     };
     match of {
         DetailsOf::Report => {
-            rows.push(heading("Front matter"));
+            rows.push(heading(texts.row_front_matter));
             for (label, f) in [
-                ("Symbol", Field::Symbol),
-                ("Date", Field::Date),
-                ("Title", Field::Title),
-                ("Meeting", Field::Meeting),
-                ("Venue", Field::Venue),
+                (texts.row_symbol, Field::Symbol),
+                (texts.row_date, Field::Date),
+                (texts.row_title, Field::Title),
+                (texts.row_meeting, Field::Meeting),
+                (texts.row_venue, Field::Venue),
             ] {
                 rows.push(field(label.to_string(), f, None));
             }
-            rows.push(heading("Introduction"));
+            rows.push(heading(texts.row_introduction));
             for (s, section) in report.introduction.iter().enumerate() {
                 let item = Some((List::Sections, s));
-                rows.push(field(format!("Section {}", s + 1), Field::Heading(s), item));
+                let label = fill(texts.row_section, &[("number", &(s + 1))]);
+                rows.push(field(label, Field::Heading(s), item));
                 for p in 0..section.paragraphs.len() {
                     let item = Some((List::Paragraphs(s), p));
                     rows.push(field(format!("  ¶ {}", p + 1), Field::Paragraph(s, p), item));
                 }
-                rows.push(add("  + paragraph", List::Paragraphs(s)));
+                rows.push(add(&format!("  {}", texts.row_add_paragraph), List::Paragraphs(s)));
             }
-            rows.push(add("+ section", List::Sections));
+            rows.push(add(texts.row_add_section, List::Sections));
         }
         DetailsOf::Group(g) => {
             let Some(group) = report.groups.get(g) else { return rows };
-            rows.push(field("Title".into(), Field::GroupTitle(g), None));
-            rows.push(field("Topic".into(), Field::GroupTopic(g), None));
+            rows.push(field(texts.row_title.into(), Field::GroupTitle(g), None));
+            rows.push(field(texts.topic.into(), Field::GroupTopic(g), None));
             rows.push(Row {
-                label: "Document type".into(),
-                value: group.document_type.label().to_string(),
+                label: texts.row_document_type.into(),
+                value: texts.document_type(group.document_type).to_string(),
                 kind: RowKind::DocumentType(g),
             });
-            rows.push(field("General objective".into(), Field::GeneralObjective(g), None));
-            rows.push(heading("Specific objectives"));
+            rows.push(field(texts.general_objective.into(), Field::GeneralObjective(g), None));
+            rows.push(heading(texts.specific_objectives));
             for i in 0..group.specific_objectives.len() {
                 let item = Some((List::Objectives(g), i));
                 rows.push(field(format!("  {}", i + 1), Field::SpecificObjective(g, i), item));
             }
-            rows.push(add("  + objective", List::Objectives(g)));
-            rows.push(heading("Coordinators"));
+            rows.push(add(&format!("  {}", texts.row_add_objective), List::Objectives(g)));
+            rows.push(heading(texts.coordinators));
             for c in 0..group.coordinators.len() {
                 let item = Some((List::Coordinators(g), c));
-                rows.push(field(format!("  {} country", c + 1), Field::Country(g, c), item));
-                rows.push(field("    institution".into(), Field::Institution(g, c), item));
+                let country = format!("  {}", fill(texts.row_country, &[("number", &(c + 1))]));
+                rows.push(field(country, Field::Country(g, c), item));
+                let institution = format!("    {}", texts.row_institution);
+                rows.push(field(institution, Field::Institution(g, c), item));
             }
-            rows.push(add("  + coordinator", List::Coordinators(g)));
+            rows.push(add(&format!("  {}", texts.row_add_coordinator), List::Coordinators(g)));
         }
     }
     rows
@@ -125,7 +129,7 @@ impl App {
 
     /// The rows the form shows now.
     pub fn detail_rows(&self) -> Vec<Row> {
-        rows(&self.report, self.details.of)
+        rows(&self.report, self.details.of, self.texts())
     }
 
     /// Moves the selection, skipping headings.
@@ -169,17 +173,18 @@ impl App {
             Action::AddItem => match row.map(|r| r.kind) {
                 Some(RowKind::Field { item: Some((list, i)), .. }) => self.add_item(list, i + 1),
                 Some(RowKind::Add(list)) => self.add_item(list, list.len(&self.report)),
-                _ => self.info("Choose a list item or a + row to add to"),
+                _ => self.info(self.texts().choose_add),
             },
             Action::DeleteItem => match row.map(|r| r.kind) {
                 Some(RowKind::Field { item: Some((list, i)), .. }) => self.ask_delete(list, i),
-                _ => self.info("Only list items (objectives, coordinators, sections, paragraphs) can be deleted here"),
+                _ => self.info(self.texts().only_list_items_delete),
             },
             Action::MoveUp | Action::MoveDown => {
                 if let Some(RowKind::Field { item: Some((list, i)), .. }) = row.map(|r| r.kind) {
                     self.move_item(list, i, action == Action::MoveDown);
                     // Follow the item to its new place in the form.
-                    let target = if action == Action::MoveDown { i + 1 } else { i.saturating_sub(1) };
+                    let target =
+                        if action == Action::MoveDown { i + 1 } else { i.saturating_sub(1) };
                     if let Some(at) = self.detail_rows().iter().position(|r| {
                         matches!(r.kind, RowKind::Field { item: Some((l, x)), .. } if l == list && x == target)
                     }) {

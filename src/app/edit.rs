@@ -8,7 +8,8 @@ use crossterm::event::KeyCode;
 use super::parts::{Field, List, first_field_required, new_item};
 use super::{App, Change, Mode, Prompt, Scope, edit_line};
 use crate::action::{Action, Pane};
-use crate::model::Progress;
+use crate::i18n::{Lang, Texts, capitalize, fill};
+use crate::model::{Progress, ProgressOutOfRange};
 
 impl App {
     pub(super) fn set_progress(&mut self, to: Progress) {
@@ -27,7 +28,7 @@ impl App {
         if self.refuse_if_read_only() {
             return;
         }
-        let text = change.describe();
+        let text = change.describe(self.texts());
         let scope = change.scope();
         self.history.record(&mut self.report, change);
         self.changed(scope);
@@ -48,20 +49,20 @@ impl App {
 
     pub(super) fn undo(&mut self) {
         match self.history.undo(&mut self.report).cloned() {
-            Some(change) => self.after_history(&change, "Undid"),
-            None => self.info("Nothing to undo"),
+            Some(change) => self.after_history(&change, self.texts().undid),
+            None => self.info(self.texts().nothing_to_undo),
         }
     }
 
     pub(super) fn redo(&mut self) {
         match self.history.redo(&mut self.report).cloned() {
-            Some(change) => self.after_history(&change, "Redid"),
-            None => self.info("Nothing to redo"),
+            Some(change) => self.after_history(&change, self.texts().redid),
+            None => self.info(self.texts().nothing_to_redo),
         }
     }
 
-    /// Shows where an undone or redone change happened.
-    fn after_history(&mut self, change: &Change, verb: &str) {
+    /// Shows where an undone or redone change happened; `template` says which (`{change}`).
+    fn after_history(&mut self, change: &Change, template: &str) {
         self.changed(change.scope());
         if let Some((g, a)) = change.place() {
             self.group = g;
@@ -75,14 +76,14 @@ impl App {
         }
         // Undoing an addition at the end, or redoing a deletion, leaves the place past it.
         self.clamp_selection();
-        self.info(format!("{verb}: {}", change.describe()));
+        self.info(fill(template, &[("change", &change.describe(self.texts()))]));
     }
 
     pub(super) fn edit_progress(&mut self, mut input: String, action: Action) {
         if let Action::Type(c) = action
             && !c.is_ascii_digit()
         {
-            self.error("Progress is a whole number from 0 to 100");
+            self.error(self.texts().progress_whole_number);
         }
         if action == Action::Quit {
             return self.quit();
@@ -92,11 +93,16 @@ impl App {
             Prompt::Cancel => return,
             Prompt::Confirm => match input.parse::<i64>().map(Progress::new) {
                 Ok(Ok(progress)) => return self.set_progress(progress),
-                Ok(Err(e)) => self.error(format!("Refused: {e}")),
-                Err(_) => self.error("Type a whole number from 0 to 100"),
+                Ok(Err(e)) => self.refuse_out_of_range(e),
+                Err(_) => self.error(self.texts().type_whole_number),
             },
         }
         self.mode = Mode::EditProgress(input);
+    }
+
+    /// Says that a typed progress or threshold is not a percentage.
+    pub(super) fn refuse_out_of_range(&mut self, error: ProgressOutOfRange) {
+        self.error(fill(self.texts().refused_out_of_range, &[("value", &error.0)]));
     }
 
     /// Opens the editor on a field, holding its text.
@@ -161,12 +167,15 @@ impl App {
         let text = edit.text();
         match edit.target {
             // Nothing typed for a new item: there is nothing to add and nothing to lose.
-            EditTarget::New { .. } if text.trim().is_empty() => self.info("Nothing added"),
+            EditTarget::New { .. } if text.trim().is_empty() => {
+                self.info(self.texts().nothing_added)
+            }
             // A required field emptied and left: nothing was typed, so the old text stays.
             EditTarget::Field(field)
                 if leaving && field.is_required() && text.trim().is_empty() =>
             {
-                self.info(format!("Kept the {}: it must not be empty", field.describe()));
+                let texts = self.texts();
+                self.info(fill(texts.kept_required, &[("field", &field.describe(texts))]));
             }
             _ if self.apply_text(&edit) => {}
             _ => self.mode = Mode::EditText(edit),
@@ -179,10 +188,9 @@ impl App {
         match edit.target {
             EditTarget::Field(field) => {
                 let Some(from) = field.get(&self.report) else { return true };
-                if field.is_required()
-                    && let Some(reason) = crate::validate::required_text(&text)
-                {
-                    self.error(format!("The {} {reason}", field.describe()));
+                if field.is_required() && crate::validate::required_text(&text).is_some() {
+                    let texts = self.texts();
+                    self.error(fill(texts.required_field, &[("field", &field.describe(texts))]));
                     return false;
                 }
                 if from != text {
@@ -191,10 +199,10 @@ impl App {
                 true
             }
             EditTarget::New { list, index } => {
-                if first_field_required(list)
-                    && let Some(reason) = crate::validate::required_text(&text)
-                {
-                    self.error(format!("The new {} {reason}", list.describe(index)));
+                if first_field_required(list) && crate::validate::required_text(&text).is_some() {
+                    let texts = self.texts();
+                    let item = list.describe(index, texts);
+                    self.error(fill(texts.required_new, &[("item", &item)]));
                     return false;
                 }
                 let item = new_item(list, text, &self.report, index.checked_sub(1));
@@ -239,7 +247,7 @@ impl App {
                     self.clamp_selection();
                 }
             }
-            Action::Back | Action::DiscardAndQuit => self.info("Nothing deleted"),
+            Action::Back | Action::DiscardAndQuit => self.info(self.texts().nothing_deleted),
             _ => self.mode = Mode::ConfirmDelete { list, index },
         }
     }
@@ -249,7 +257,7 @@ impl App {
         let len = list.len(&self.report);
         let to = if down { index + 1 } else { index.wrapping_sub(1) };
         if to >= len || index >= len {
-            return self.info("It is already at the end");
+            return self.info(self.texts().already_at_end);
         }
         self.apply(Change::Move { list, from: index, to });
         self.select_new(list, to);
@@ -307,11 +315,20 @@ impl TextEdit {
         }
     }
 
-    /// The editor's title: what is being edited.
+    /// The editor's title in English: what is being edited ("remarks of VIII.7").
     pub fn title(&self) -> String {
+        self.title_in(Lang::En.texts())
+    }
+
+    /// The editor's title: what is being edited, not yet capitalized.
+    pub fn title_in(&self, texts: &Texts) -> String {
         match self.target {
-            EditTarget::Field(field) => field.describe(),
-            EditTarget::New { list, index } => format!("new {}", list.describe(index)),
+            EditTarget::Field(field) => {
+                fill(texts.editor_field, &[("field", &field.describe(texts))])
+            }
+            EditTarget::New { list, index } => {
+                fill(texts.editor_new, &[("item", &list.describe(index, texts))])
+            }
         }
     }
 }
@@ -324,9 +341,4 @@ pub(super) fn editor(text: &str) -> TextArea<'static> {
     area.move_cursor(ratatui_textarea::CursorMove::Bottom);
     area.move_cursor(ratatui_textarea::CursorMove::End);
     area
-}
-
-fn capitalize(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }

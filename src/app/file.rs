@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use super::{App, Change, Mode, Offer, Prompt, edit_line};
 use crate::action::Action;
 use crate::compare::{ActivityChange, compare};
+use crate::i18n::{Texts, fill};
 use crate::model::numeral;
 use crate::store::lock::{Holder, Lock, LockError};
 use crate::store::recovery::{self, Recovery};
@@ -23,10 +24,10 @@ impl App {
         match lock {
             Ok(lock) => self.lock = Some(lock),
             Err(LockError::Held { holder, .. }) => {
-                self.error(format!("Read-only: the report is open in {holder}"));
+                self.error(read_only_text(&holder, self.texts()));
                 self.read_only = Some(holder);
             }
-            Err(error) => self.error(format!("Not locked: {error}")),
+            Err(error) => self.error(fill(self.texts().not_locked, &[("cause", &error)])),
         }
         self
     }
@@ -39,7 +40,7 @@ impl App {
     pub(super) fn refuse_if_read_only(&mut self) -> bool {
         match &self.read_only {
             Some(holder) => {
-                let text = format!("Read-only: the report is open in {holder}");
+                let text = read_only_text(holder, self.texts());
                 self.error(text);
                 true
             }
@@ -54,7 +55,7 @@ impl App {
             let _ = std::fs::remove_file(&file);
             return;
         }
-        let lines = describe_changes(&self.report, &recovered.report);
+        let lines = describe_changes(&self.report, &recovered.report, self.texts());
         self.mode = Mode::Recover(Box::new(Offer { recovered, file, lines }));
     }
 
@@ -66,14 +67,15 @@ impl App {
                 self.apply(Change::Whole { from, to });
                 // Journaled again in this session's file; the old one goes once saved.
                 self.restored_from = Some(offer.file);
-                self.info("Restored the unsaved edits; u undoes it, Ctrl-S saves");
+                self.info(self.texts().restored);
             }
             Action::DiscardRecovery => {
                 recovery::discard(&offer.file);
-                self.info("Discarded the unsaved edits");
+                self.info(self.texts().discarded);
             }
             Action::Back | Action::KeepRecovery => {
-                self.info(format!("Kept the unsaved edits in {}", offer.file.display()));
+                let path = offer.file.display();
+                self.info(fill(self.texts().kept_recovery, &[("path", &path)]));
             }
             _ => self.mode = Mode::Recover(offer),
         }
@@ -97,16 +99,16 @@ impl App {
                     recovery::discard(&file);
                 }
                 self.journal_due = false;
-                self.info(format!("Saved {}", self.path.display()));
+                self.info(fill(self.texts().saved, &[("path", &self.path.display())]));
             }
             Err(error @ SaveError::Unflushed { written, .. }) => {
                 // Our text is on disk, so it is no one else's change; but not "Saved" yet.
                 self.disk = Expect::Content(written);
-                self.error(format!("Not saved: {error}"));
+                self.error(fill(self.texts().not_saved, &[("cause", &error)]));
             }
             Err(SaveError::Changed { .. }) => self.mode = Mode::Conflict { missing: false },
             Err(SaveError::Missing { .. }) => self.mode = Mode::Conflict { missing: true },
-            Err(error) => self.error(format!("Not saved: {error}")),
+            Err(error) => self.error(fill(self.texts().not_saved, &[("cause", &error)])),
         }
     }
 
@@ -117,7 +119,7 @@ impl App {
             Action::SaveAs => {
                 self.mode = Mode::SaveAs(format!("{}.new", self.path.display()));
             }
-            Action::Back => self.info("Not saved; the edits are still here"),
+            Action::Back => self.info(self.texts().not_saved_edits_here),
             _ => self.mode = Mode::Conflict { missing },
         }
     }
@@ -131,24 +133,29 @@ impl App {
             Ok((report, fingerprint)) => {
                 let path = std::mem::take(&mut self.path);
                 let lock = self.lock.take();
-                *self = App::new(report, path).with_disk(Expect::Content(fingerprint));
+                *self = App::new(report, path)
+                    .with_lang(self.lang)
+                    .with_disk(Expect::Content(fingerprint));
                 self.lock = lock;
-                let note = kept.map(|p| format!("; your edits are in {}", p.display()));
-                self.info(format!("Reloaded {}{}", self.path.display(), note.unwrap_or_default()));
+                let texts = self.texts();
+                let note = kept.map(|p| fill(texts.reloaded_note, &[("path", &p.display())]));
+                let path = self.path.display();
+                let note = note.unwrap_or_default();
+                self.info(fill(texts.reloaded, &[("path", &path), ("note", &note)]));
             }
-            Err(error) => self.error(format!("Cannot reload: {error}")),
+            Err(error) => self.error(fill(self.texts().cannot_reload, &[("cause", &error)])),
         }
     }
 
     pub(super) fn save_as(&mut self, mut input: String, action: Action) {
         match edit_line(&mut input, &action, |_| true) {
             Prompt::Typing => {}
-            Prompt::Cancel => return self.info("Not saved; the edits are still here"),
+            Prompt::Cancel => return self.info(self.texts().not_saved_edits_here),
             Prompt::Confirm if input.trim().is_empty() => {}
             Prompt::Confirm => {
                 let path = PathBuf::from(input.trim());
                 if path.exists() {
-                    self.error(format!("{} exists; choose another name", path.display()));
+                    self.error(fill(self.texts().file_exists, &[("path", &path.display())]));
                 } else {
                     match store::lock::acquire(&path) {
                         Ok(lock) => {
@@ -159,7 +166,9 @@ impl App {
                                 return;
                             }
                         }
-                        Err(error) => self.error(format!("Not saved: {error}")),
+                        Err(error) => {
+                            self.error(fill(self.texts().not_saved, &[("cause", &error)]));
+                        }
                     }
                 }
             }
@@ -185,7 +194,8 @@ impl App {
         }
         let Some(file) = self.journal_file.clone().or_else(|| recovery::session_path(&self.path))
         else {
-            self.error("Cannot keep a recovery copy: no state directory");
+            let texts = self.texts();
+            self.error(fill(texts.cannot_keep_recovery, &[("cause", &texts.no_state_directory)]));
             return None;
         };
         match recovery::write_to(&file, &self.path, &report) {
@@ -194,7 +204,7 @@ impl App {
                 Some(file)
             }
             Err(error) => {
-                self.error(format!("Cannot keep a recovery copy: {error}"));
+                self.error(fill(self.texts().cannot_keep_recovery, &[("cause", &error)]));
                 None
             }
         }
@@ -227,12 +237,9 @@ impl App {
         let typing = matches!(&self.mode, Mode::EditText(edit) if edit.is_pending(&self.report));
         let unsaved = self.is_modified() || typing;
         if unsaved && self.read_only.is_none() {
-            self.exit_note = self.journal().map(|path| {
-                format!(
-                    "unsaved edits are kept in {}; open the report again to restore them",
-                    path.display()
-                )
-            });
+            let texts = self.texts();
+            self.exit_note =
+                self.journal().map(|path| fill(texts.exit_note, &[("path", &path.display())]));
         }
         self.should_quit = true;
     }
@@ -267,12 +274,25 @@ impl App {
     }
 }
 
+/// The read-only message: who holds the report.
+fn read_only_text(holder: &Holder, texts: &Texts) -> String {
+    let holder = fill(
+        texts.holder,
+        &[("pid", &holder.pid), ("host", &holder.host), ("since", &holder.since)],
+    );
+    fill(texts.read_only, &[("holder", &holder)])
+}
+
 /// One line per difference between `saved` and `recovered`, for the recovery prompt.
-fn describe_changes(saved: &crate::model::Report, recovered: &crate::model::Report) -> Vec<String> {
+fn describe_changes(
+    saved: &crate::model::Report,
+    recovered: &crate::model::Report,
+    texts: &Texts,
+) -> Vec<String> {
     let comparison = compare(saved, recovered);
     let mut lines = Vec::new();
     if comparison.front_matter_changed {
-        lines.push("front matter or introduction".to_string());
+        lines.push(texts.recover_front_matter.to_string());
     }
     for (group, change) in comparison.changes() {
         let g = group.new.or(group.old).map_or(String::new(), |g| numeral(g + 1));
@@ -280,18 +300,22 @@ fn describe_changes(saved: &crate::model::Report, recovered: &crate::model::Repo
             ActivityChange::Matched { new, from, to, remarks_changed, .. } => {
                 let mut parts = Vec::new();
                 if from != to {
-                    parts.push(format!("progress {from} → {to}"));
+                    parts.push(fill(texts.recover_progress, &[("from", from), ("to", to)]));
                 }
                 if *remarks_changed {
-                    parts.push("remarks".to_string());
+                    parts.push(texts.recover_remarks.to_string());
                 }
                 if parts.is_empty() {
-                    parts.push("description or topic".to_string());
+                    parts.push(texts.recover_description.to_string());
                 }
                 format!("{g}.{}: {}", new + 1, parts.join(", "))
             }
-            ActivityChange::Added { new } => format!("{g}.{}: new activity", new + 1),
-            ActivityChange::Removed { description, .. } => format!("{g}: removed “{description}”"),
+            ActivityChange::Added { new } => {
+                format!("{g}.{}: {}", new + 1, texts.recover_new_activity)
+            }
+            ActivityChange::Removed { description, .. } => {
+                format!("{g}: {}", fill(texts.recover_removed, &[("description", description)]))
+            }
         });
     }
     lines

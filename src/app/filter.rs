@@ -1,6 +1,7 @@
 //! Filters on the activity table: only activities with a status, or below the threshold.
 
 use super::App;
+use crate::i18n::{Lang, Texts, fill};
 use crate::model::{Activity, Progress, Status};
 
 /// Which activities the table shows.
@@ -19,11 +20,16 @@ impl Filter {
         }
     }
 
-    /// The words the footer uses for the filter.
+    /// The words the footer uses for the filter, in English.
     pub fn describe(self) -> String {
+        self.describe_in(Lang::En.texts())
+    }
+
+    /// The words the footer uses for the filter: "not started", "below 25%".
+    pub fn describe_in(self, texts: &Texts) -> String {
         match self {
-            Filter::Status(status) => status.label().to_string(),
-            Filter::Below(threshold) => format!("below {threshold}"),
+            Filter::Status(status) => texts.statuses(status).to_string(),
+            Filter::Below(threshold) => fill(texts.filter_below, &[("threshold", &threshold)]),
         }
     }
 }
@@ -50,15 +56,18 @@ impl App {
             Some(Filter::Below(_)) => None,
         };
         self.snap_to_visible();
+        let texts = self.texts();
         match self.filter {
-            Some(filter) => self.info(format!("Showing {} activities", filter.describe())),
-            None => self.info("Showing all activities"),
+            Some(filter) => {
+                self.info(fill(texts.showing_filtered, &[("filter", &filter.describe_in(texts))]))
+            }
+            None => self.info(texts.showing_all),
         }
     }
 
     pub(super) fn clear_filter(&mut self) {
         if self.filter.take().is_some() {
-            self.info("Showing all activities");
+            self.info(self.texts().showing_all);
         }
     }
 

@@ -2,6 +2,7 @@
 
 use super::{App, Mode, Prompt, Search, edit_line};
 use crate::action::{Action, Pane};
+use crate::i18n::fill;
 use crate::search;
 
 impl App {
@@ -26,12 +27,12 @@ impl App {
     /// the selection itself. The search runs again, so matches follow every edit.
     pub(super) fn jump_to_match(&mut self, forward: bool, here: bool) {
         let Some(mut active) = self.search.take() else {
-            return self.info("No search yet: press / to search");
+            return self.info(self.texts().no_search_yet);
         };
         active.hits = search::find(&self.report, &active.query);
         if active.hits.is_empty() {
             active.current = None;
-            self.error(format!("No match for “{}”", active.query));
+            self.error(fill(self.texts().no_match, &[("query", &active.query)]));
             self.search = Some(active);
             return;
         }
@@ -65,8 +66,17 @@ impl App {
             }
         }
         let total = active.hits.len();
-        let note = if wrapped { " (wrapped)" } else { "" };
-        self.info(format!("Match {} of {total} for “{}”{note}", index + 1, active.query));
+        let texts = self.texts();
+        let note = if wrapped { texts.search_wrapped } else { "" };
+        self.info(fill(
+            texts.match_found,
+            &[
+                ("number", &(index + 1)),
+                ("total", &total),
+                ("query", &active.query),
+                ("wrapped", &note),
+            ],
+        ));
         self.search = Some(active);
     }
 }

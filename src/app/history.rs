@@ -1,7 +1,8 @@
 //! Undo and redo: every change to the report is a `Change` that knows how to revert itself.
 
 use super::parts::{Field, Item, List};
-use crate::model::{DocumentType, Progress, Report};
+use crate::i18n::{Texts, fill};
+use crate::model::{DocumentType, Progress, Report, numeral};
 
 /// One edit of the report, with what was there before.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -118,25 +119,30 @@ impl Change {
     }
 
     /// What the change did, for the footer ("changed progress of VIII.7: 8% → 40%").
-    pub fn describe(&self) -> String {
+    pub fn describe(&self, texts: &Texts) -> String {
         match self {
-            Change::Progress { group, activity, from, to } => format!(
-                "changed progress of {}.{}: {from} → {to}",
-                crate::model::numeral(group + 1),
-                activity + 1
-            ),
-            Change::Text { field, .. } => format!("changed {}", field.describe()),
-            Change::DocumentType { group, to, .. } => format!(
-                "changed document type of group {}: {}",
-                crate::model::numeral(group + 1),
-                to.label()
-            ),
-            Change::Insert { list, index, .. } => format!("added {}", list.describe(*index)),
-            Change::Remove { list, index, .. } => format!("deleted {}", list.describe(*index)),
-            Change::Move { list, from, to } => {
-                format!("moved {} to position {}", list.describe(*from), to + 1)
+            Change::Progress { group, activity, from, to } => {
+                let place = format!("{}.{}", numeral(group + 1), activity + 1);
+                fill(texts.change_progress, &[("place", &place), ("from", from), ("to", to)])
             }
-            Change::Whole { .. } => "restored the unsaved edits".to_string(),
+            Change::Text { field, .. } => {
+                fill(texts.change_text, &[("field", &field.describe(texts))])
+            }
+            Change::DocumentType { group, to, .. } => fill(
+                texts.change_document_type,
+                &[("numeral", &numeral(group + 1)), ("type", &texts.document_type(*to))],
+            ),
+            Change::Insert { list, index, .. } => {
+                fill(texts.change_insert, &[("item", &list.describe(*index, texts))])
+            }
+            Change::Remove { list, index, .. } => {
+                fill(texts.change_remove, &[("item", &list.describe(*index, texts))])
+            }
+            Change::Move { list, from, to } => fill(
+                texts.change_move,
+                &[("item", &list.describe(*from, texts)), ("position", &(to + 1))],
+            ),
+            Change::Whole { .. } => texts.change_whole.to_string(),
         }
     }
 }

@@ -24,6 +24,7 @@ pub use overview::{GroupOrder, Overview, OverviewList};
 pub use parts::{Field, Item, List};
 
 use crate::action::{Action, Pane, Viewport};
+use crate::i18n::{Lang, Texts};
 use crate::model::{Activity, Group, Progress, Report};
 use crate::search::Hit;
 use crate::store::Expect;
@@ -161,6 +162,8 @@ pub struct App {
     /// What the screen showed last: page size and scroll limits.
     viewport: Viewport,
     pub should_quit: bool,
+    /// The language of every word the app shows or says.
+    lang: Lang,
 }
 
 impl App {
@@ -196,9 +199,26 @@ impl App {
             message: None,
             viewport: Viewport { page: 10, detail_max: usize::MAX, help_max: usize::MAX },
             should_quit: false,
+            lang: Lang::default(),
         };
         app.refresh_behind();
         app
+    }
+
+    /// Speaks `lang`; set it first, before anything that leaves a message.
+    pub fn with_lang(mut self, lang: Lang) -> App {
+        self.lang = lang;
+        self
+    }
+
+    /// The language the app speaks.
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    /// Every text of the interface, in the app's language.
+    pub fn texts(&self) -> &'static Texts {
+        self.lang.texts()
     }
 
     /// Starts with a message in the footer (a problem with the configuration, say).

@@ -3,6 +3,7 @@
 
 use super::{App, Mode, Prompt, edit_line};
 use crate::action::{Action, Pane};
+use crate::i18n::fill;
 use crate::model::Progress;
 
 /// The list of the overview that has the focus.
@@ -167,10 +168,11 @@ impl App {
                 Ok(Ok(threshold)) => {
                     self.threshold = threshold;
                     self.refresh_behind();
-                    return self.info(format!("Behind: not started or below {threshold}"));
+                    let text = fill(self.texts().behind_set, &[("threshold", &threshold)]);
+                    return self.info(text);
                 }
-                Ok(Err(e)) => self.error(format!("Refused: {e}")),
-                Err(_) => self.error("Type a whole number from 0 to 100"),
+                Ok(Err(e)) => self.refuse_out_of_range(e),
+                Err(_) => self.error(self.texts().type_whole_number),
             },
         }
         self.mode = Mode::Threshold(input);

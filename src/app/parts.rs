@@ -1,6 +1,7 @@
 //! The parts of a report the editors change: text fields, and lists whose items can be
 //! added, removed and moved. Each is addressed by position, as the file has no ids.
 
+use crate::i18n::{Texts, fill};
 use crate::model::{Activity, Coordinator, DocumentType, Group, Report, Section, numeral};
 
 /// A text field of the report.
@@ -142,30 +143,32 @@ impl Field {
     }
 
     /// The field's name for messages: "remarks of VIII.7", "title of group II".
-    pub fn describe(self) -> String {
-        let at = |g: usize, a: usize| format!("{}.{}", numeral(g + 1), a + 1);
-        let group = |g: usize| format!("group {}", numeral(g + 1));
+    pub fn describe(self, texts: &Texts) -> String {
+        let place = |g: usize, a: usize| format!("{}.{}", numeral(g + 1), a + 1);
+        let of_group = |template: &str, g: usize, number: usize| {
+            fill(template, &[("numeral", &numeral(g + 1)), ("number", &(number + 1))])
+        };
+        let of_place =
+            |template: &str, g: usize, a: usize| fill(template, &[("place", &place(g, a))]);
         match self {
-            Field::Symbol => "symbol".into(),
-            Field::Date => "date".into(),
-            Field::Title => "report title".into(),
-            Field::Meeting => "meeting".into(),
-            Field::Venue => "venue".into(),
-            Field::Heading(s) => format!("heading of section {}", s + 1),
-            Field::Paragraph(s, p) => format!("paragraph {} of section {}", p + 1, s + 1),
-            Field::GroupTitle(g) => format!("title of {}", group(g)),
-            Field::GroupTopic(g) => format!("topic of {}", group(g)),
-            Field::GeneralObjective(g) => format!("general objective of {}", group(g)),
-            Field::SpecificObjective(g, i) => {
-                format!("specific objective {} of {}", i + 1, group(g))
+            Field::Symbol => texts.field_symbol.into(),
+            Field::Date => texts.field_date.into(),
+            Field::Title => texts.field_report_title.into(),
+            Field::Meeting => texts.field_meeting.into(),
+            Field::Venue => texts.field_venue.into(),
+            Field::Heading(s) => fill(texts.field_heading, &[("section", &(s + 1))]),
+            Field::Paragraph(s, p) => {
+                fill(texts.field_paragraph, &[("number", &(p + 1)), ("section", &(s + 1))])
             }
-            Field::Country(g, c) => format!("country of coordinator {} of {}", c + 1, group(g)),
-            Field::Institution(g, c) => {
-                format!("institution of coordinator {} of {}", c + 1, group(g))
-            }
-            Field::Description(g, a) => format!("description of {}", at(g, a)),
-            Field::ActivityTopic(g, a) => format!("topic of {}", at(g, a)),
-            Field::Remarks(g, a) => format!("remarks of {}", at(g, a)),
+            Field::GroupTitle(g) => of_group(texts.field_group_title, g, 0),
+            Field::GroupTopic(g) => of_group(texts.field_group_topic, g, 0),
+            Field::GeneralObjective(g) => of_group(texts.field_general_objective, g, 0),
+            Field::SpecificObjective(g, i) => of_group(texts.field_specific_objective, g, i),
+            Field::Country(g, c) => of_group(texts.field_country, g, c),
+            Field::Institution(g, c) => of_group(texts.field_institution, g, c),
+            Field::Description(g, a) => of_place(texts.field_description, g, a),
+            Field::ActivityTopic(g, a) => of_place(texts.field_activity_topic, g, a),
+            Field::Remarks(g, a) => of_place(texts.field_remarks, g, a),
         }
     }
 }
@@ -265,18 +268,23 @@ impl List {
     }
 
     /// The item's name for messages: "activity VIII.7", "group II".
-    pub fn describe(self, index: usize) -> String {
+    pub fn describe(self, index: usize, texts: &Texts) -> String {
+        let number = index + 1;
+        let of_group = |template: &str, g: usize| {
+            fill(template, &[("numeral", &numeral(g + 1)), ("number", &number)])
+        };
         match self {
-            List::Sections => format!("section {}", index + 1),
-            List::Paragraphs(s) => format!("paragraph {} of section {}", index + 1, s + 1),
-            List::Groups => format!("group {}", numeral(index + 1)),
-            List::Objectives(g) => {
-                format!("specific objective {} of group {}", index + 1, numeral(g + 1))
+            List::Sections => fill(texts.item_section, &[("number", &number)]),
+            List::Paragraphs(s) => {
+                fill(texts.item_paragraph, &[("number", &number), ("section", &(s + 1))])
             }
-            List::Coordinators(g) => {
-                format!("coordinator {} of group {}", index + 1, numeral(g + 1))
+            List::Groups => fill(texts.item_group, &[("numeral", &numeral(number))]),
+            List::Objectives(g) => of_group(texts.item_objective, g),
+            List::Coordinators(g) => of_group(texts.item_coordinator, g),
+            List::Activities(g) => {
+                let place = format!("{}.{number}", numeral(g + 1));
+                fill(texts.item_activity, &[("place", &place)])
             }
-            List::Activities(g) => format!("activity {}.{}", numeral(g + 1), index + 1),
         }
     }
 

@@ -127,7 +127,7 @@ impl App {
             Action::Details if self.focus == Pane::Groups => {
                 self.open_details(DetailsOf::Group(self.group));
             }
-            Action::Details => self.info("Details open on a group: select one in the groups pane"),
+            Action::Details => self.info(self.texts().details_need_group),
             Action::ReportDetails => self.open_details(DetailsOf::Report),
             Action::AddItem => match self.focus {
                 Pane::Groups => {
@@ -142,7 +142,7 @@ impl App {
             },
             Action::DeleteItem => match self.focus {
                 Pane::Groups if self.report.groups.len() <= 1 => {
-                    self.error("A report needs at least one working group");
+                    self.error(self.texts().need_one_group);
                 }
                 Pane::Groups => self.ask_delete(List::Groups, self.group),
                 _ => {
@@ -204,16 +204,16 @@ impl App {
     /// The activity an edit key applies to, or a message saying how to pick one.
     fn activity_for_edit(&mut self) -> Option<crate::model::Activity> {
         if matches!(self.focus, Pane::Groups | Pane::Overview) {
-            self.info("Choose an activity first: Enter opens the group's activities");
+            self.info(self.texts().choose_activity);
             return None;
         }
         if !self.visible_activities().contains(&self.activity) {
-            self.info("No activity is shown: x clears the filter");
+            self.info(self.texts().no_activity_shown);
             return None;
         }
         let activity = self.selected_activity().cloned();
         if activity.is_none() {
-            self.info("This group has no activities");
+            self.info(self.texts().no_activities_in_group);
         }
         activity
     }

@@ -13,6 +13,7 @@ use super::theme::Theme;
 use crate::app::App;
 use crate::compare::ActivityChange;
 use crate::export::changes::signed;
+use crate::i18n::fill;
 use crate::model::numeral;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &mut ViewState) {
@@ -20,15 +21,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &mut 
         return;
     };
     let count = group.activities.len();
+    let texts = app.texts();
+    let of = fill(texts.activity_of, &[("number", &(app.activity + 1)), ("count", &count)]);
     let block = Block::bordered()
         .title(Line::from(vec![
             Span::styled(format!(" {}.{} ", numeral(app.group + 1), app.activity + 1), theme.label),
             Span::styled(format!("· {} ", group.topic), theme.title),
         ]))
-        .title_bottom(Line::styled(
-            format!(" activity {} of {count} ", app.activity + 1),
-            theme.muted,
-        ))
+        .title_bottom(Line::styled(format!(" {of} "), theme.muted))
         .border_style(theme.border_focused);
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -37,14 +37,17 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &mut 
     let query = super::query(app);
     let mut lines = Vec::new();
     if let Some(topic) = &activity.topic {
-        lines
-            .push(Line::from(vec![Span::styled("Topic  ", theme.label), Span::raw(topic.clone())]));
+        lines.push(Line::from(vec![
+            Span::styled(format!("{}  ", texts.topic), theme.label),
+            Span::raw(topic.clone()),
+        ]));
     }
     lines.push(rich_line(&activity.description, theme.title, query, theme));
     lines.push(Line::default());
-    let mut progress = vec![Span::styled("Progress  ", theme.label)];
+    let mut progress = vec![Span::styled(format!("{}  ", texts.progress), theme.label)];
     progress.extend(progress_spans(Some(f64::from(activity.progress.get())), 20, theme));
-    progress.push(Span::styled(format!("  {}", activity.progress.status().label()), theme.muted));
+    progress
+        .push(Span::styled(format!("  {}", texts.status(activity.progress.status())), theme.muted));
     lines.push(Line::from(progress));
     let change = app
         .baseline
@@ -54,13 +57,16 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &mut 
     let mut baseline_remarks = None;
     match change {
         Some((_, _, ActivityChange::Added { .. })) => {
-            lines.push(Line::styled("New since the baseline", theme.label));
+            lines.push(Line::styled(texts.new_since_baseline, theme.label));
         }
         Some((b, g, ActivityChange::Matched { old, from, to, remarks_changed, .. })) => {
             let delta = i64::from(to.get()) - i64::from(from.get());
-            let mut text = format!("Since the baseline: {from} → {to} ({})", signed(Some(delta)));
+            let mut text = fill(
+                texts.activity_since_baseline,
+                &[("from", from), ("to", to), ("delta", &signed(Some(delta)))],
+            );
             if *remarks_changed {
-                text.push_str("; remarks changed");
+                text.push_str(texts.remarks_changed);
                 baseline_remarks =
                     g.old.and_then(|o| b.report.activity(o, *old)).map(|a| a.remarks.clone());
             }
@@ -69,16 +75,16 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &mut 
         _ => {}
     }
     lines.push(Line::default());
-    lines.push(Line::styled("Remarks", theme.label));
+    lines.push(Line::styled(texts.remarks, theme.label));
     if activity.remarks.trim().is_empty() {
-        lines.push(Line::styled("none yet (r writes them)", theme.muted));
+        lines.push(Line::styled(texts.no_remarks, theme.muted));
     }
     for paragraph in activity.remarks.split('\n') {
         lines.push(rich_line(paragraph, Style::default(), query, theme));
     }
     if let Some(old) = baseline_remarks {
         lines.push(Line::default());
-        lines.push(Line::styled("Remarks at the baseline", theme.label));
+        lines.push(Line::styled(texts.remarks_at_baseline, theme.label));
         for paragraph in old.split('\n') {
             lines.push(rich_line(paragraph, theme.muted, query, theme));
         }

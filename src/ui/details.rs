@@ -9,18 +9,21 @@ use super::text::{ellipsize, fit};
 use super::theme::Theme;
 use super::{ViewState, scroll_to};
 use crate::app::{App, DetailsOf, RowKind};
+use crate::i18n::fill;
 use crate::model::numeral;
 
 const LABEL_WIDTH: usize = 20;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &mut ViewState) {
+    let texts = app.texts();
     let title = match app.details.of {
-        DetailsOf::Report => format!(" {} · front matter and introduction ", app.report.symbol),
+        DetailsOf::Report => fill(texts.details_report_title, &[("symbol", &app.report.symbol)]),
         DetailsOf::Group(g) => {
             let topic = app.report.groups.get(g).map_or("", |x| x.topic.as_str());
-            format!(" Group {} · {topic} ", numeral(g + 1))
+            fill(texts.details_group_title, &[("numeral", &numeral(g + 1)), ("topic", &topic)])
         }
     };
+    let title = format!(" {title} ");
     let block = Block::bordered()
         .title(Span::styled(title, theme.title))
         .border_style(theme.border_focused);
@@ -49,7 +52,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &mut 
                     let first = row.value.split('\n').next().unwrap_or("");
                     let more = if row.value.contains('\n') { " …" } else { "" };
                     let value = if row.value.is_empty() {
-                        Span::styled("(empty)", theme.muted)
+                        Span::styled(texts.empty_value, theme.muted)
                     } else {
                         Span::raw(ellipsize(&format!("{first}{more}"), value_width))
                     };

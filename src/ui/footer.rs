@@ -8,10 +8,12 @@ use unicode_width::UnicodeWidthStr;
 
 use super::Context as Ctx;
 use crate::app::{App, Mode};
+use crate::i18n::{Texts, fill};
 use crate::keymap::{self, Context};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, ctx: &Ctx) {
     let theme = ctx.theme;
+    let texts = app.texts();
     let message = app.message.as_ref().map(|m| {
         let style = if m.is_error { theme.error } else { theme.info };
         Line::from(Span::styled(format!(" {} ", m.text), style))
@@ -21,15 +23,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, ctx: &Ctx) {
         let [top, bottom] =
             Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(area);
         let top_line = match (&app.mode, message) {
-            (Mode::Search { input, .. }, _) => search_line(input, theme),
+            (Mode::Search { input, .. }, _) => search_line(input, texts, theme),
             (_, Some(message)) => message,
-            (_, None) => status_line(app, theme),
+            (_, None) => status_line(app, texts, theme),
         };
         frame.render_widget(Paragraph::new(top_line), top);
         frame.render_widget(Paragraph::new(hints), bottom);
     } else {
         let line = match (&app.mode, message) {
-            (Mode::Search { input, .. }, _) => search_line(input, theme),
+            (Mode::Search { input, .. }, _) => search_line(input, texts, theme),
             (_, Some(message)) => message,
             (_, None) => hints,
         };
@@ -37,23 +39,26 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, ctx: &Ctx) {
     }
 }
 
-fn search_line(input: &str, theme: &super::theme::Theme) -> Line<'static> {
+fn search_line(input: &str, texts: &Texts, theme: &super::theme::Theme) -> Line<'static> {
     Line::from(vec![
-        Span::styled(" Search: ", theme.label),
+        Span::styled(format!(" {} ", texts.search_prompt), theme.label),
         Span::raw(input.to_string()),
         Span::styled("█", theme.key),
     ])
 }
 
 /// What is active when nothing new happened: the search and its match.
-fn status_line(app: &App, theme: &super::theme::Theme) -> Line<'static> {
+fn status_line(app: &App, texts: &Texts, theme: &super::theme::Theme) -> Line<'static> {
     match &app.search {
         Some(search) => {
             let at = search.current.map_or("–".to_string(), |i| (i + 1).to_string());
             Line::from(vec![
                 Span::styled(format!(" “{}” ", search.query), theme.match_highlight),
                 Span::styled(
-                    format!(" match {at} of {}  (n next, N previous)", search.hits.len()),
+                    format!(
+                        " {}",
+                        fill(texts.match_status, &[("at", &at), ("total", &search.hits.len())])
+                    ),
                     theme.muted,
                 ),
             ])
@@ -71,6 +76,7 @@ fn hint_line(app: &App, ctx: &Ctx, width: u16) -> Line<'static> {
     };
     let mut items: Vec<(String, String)> = Vec::new();
     for (actions, word) in keymap::hints(context) {
+        let word = word(app.texts());
         let keys: Vec<String> = actions
             .iter()
             .filter_map(|action| {

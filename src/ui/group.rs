@@ -14,6 +14,7 @@ use crate::action::Pane;
 use crate::app::App;
 use crate::compare::ActivityChange;
 use crate::export::changes::{signed, signed_points};
+use crate::i18n::{Texts, capitalize, fill};
 use crate::model::{Group, format_percent, numeral};
 
 /// The progress bar in the table: shorter on narrow screens, where text needs the room.
@@ -25,8 +26,9 @@ const MIN_TABLE_ROWS: u16 = 6;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &mut ViewState) {
     let focused = app.focus == Pane::Activities;
+    let texts = app.texts();
     let Some(group) = app.selected_group() else {
-        frame.render_widget(Block::bordered().title(" No groups "), area);
+        frame.render_widget(Block::bordered().title(format!(" {} ", texts.no_groups)), area);
         return;
     };
     let block = Block::bordered()
@@ -38,7 +40,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &mut 
     let inner = block.inner(area);
     frame.render_widget(block, area);
 
-    let mut lines = info_lines(app, group, theme);
+    let mut lines = info_lines(app, group, texts, theme);
     lines.push(Line::default());
     let info = Paragraph::new(lines).wrap(Wrap { trim: false });
     let wanted = info.line_count(inner.width).min(u16::MAX as usize) as u16;
@@ -53,7 +55,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &mut 
         let last = Rect { y: info_area.bottom() - 1, height: 1, ..info_area };
         let more = Line::from(vec![
             Span::styled("▸ … ", theme.label),
-            Span::styled("more objectives: o folds them", theme.muted),
+            Span::styled(texts.more_objectives, theme.muted),
         ]);
         frame.render_widget(ratatui::widgets::Clear, last);
         frame.render_widget(Paragraph::new(more), last);
@@ -61,48 +63,47 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &mut 
     draw_table(frame, table_area, app, group, theme, view, focused);
 }
 
-fn info_lines(app: &App, group: &Group, theme: &Theme) -> Vec<Line<'static>> {
+fn info_lines(app: &App, group: &Group, texts: &Texts, theme: &Theme) -> Vec<Line<'static>> {
     let query = super::query(app);
     let tally = app.figures.tallies.get(app.group).copied().unwrap_or_default();
     let mut lines = vec![rich_line(&group.title, theme.title, query, theme)];
     let mut figures = vec![
-        Span::styled(capitalize(group.document_type.label()), theme.label),
+        Span::styled(capitalize(texts.document_type(group.document_type)), theme.label),
         Span::raw(format!(" · {} ", format_percent(app.figures.group_progress(app.group)))),
     ];
     let comparison = app.baseline.as_ref().and_then(|b| b.comparison.group(app.group));
     if let Some(delta) = comparison.and_then(|c| c.delta()) {
-        figures.push(Span::styled(
-            format!("({} since the baseline) ", signed_points(Some(delta))),
-            theme.label,
-        ));
+        let since = fill(texts.group_since_baseline, &[("delta", &signed_points(Some(delta)))]);
+        figures.push(Span::styled(format!("{since} "), theme.label));
     }
-    figures.push(Span::raw(format!(
-        "· {} activities: {} ✓ {} ◐ {} ○",
-        tally.total(),
-        tally.completed,
-        tally.in_progress,
-        tally.not_started,
-    )));
+    let tally_text = fill(
+        texts.activities_tally,
+        &[
+            ("total", &tally.total()),
+            ("completed", &tally.completed),
+            ("in_progress", &tally.in_progress),
+            ("not_started", &tally.not_started),
+        ],
+    );
+    figures.push(Span::raw(format!("· {tally_text}")));
     let removed = comparison.map_or(0, |c| {
         c.activities.iter().filter(|a| matches!(a, ActivityChange::Removed { .. })).count()
     });
     if removed > 0 {
-        figures.push(Span::styled(format!(" · {removed} removed since the baseline"), theme.label));
+        let removed = fill(texts.removed_since_baseline, &[("count", &removed)]);
+        figures.push(Span::styled(format!(" · {removed}"), theme.label));
     }
     if let Some(filter) = app.filter {
         let shown = app.visible_activities().len();
-        figures.push(Span::styled(
-            format!(
-                " · filter: {} ({shown} of {} shown, x clears)",
-                filter.describe(),
-                tally.total()
-            ),
-            theme.match_highlight,
-        ));
+        let note = fill(
+            texts.filter_note,
+            &[("filter", &filter.describe_in(texts)), ("shown", &shown), ("total", &tally.total())],
+        );
+        figures.push(Span::styled(format!(" · {note}"), theme.match_highlight));
     }
     lines.push(Line::from(figures));
     let coordinators = if group.coordinators.is_empty() {
-        vec![Span::styled("not stated", theme.muted)]
+        vec![Span::styled(texts.not_stated, theme.muted)]
     } else {
         let names: Vec<String> = group
             .coordinators
@@ -111,28 +112,26 @@ fn info_lines(app: &App, group: &Group, theme: &Theme) -> Vec<Line<'static>> {
             .collect();
         vec![Span::raw(names.join("; "))]
     };
-    let mut line = vec![Span::styled("Coordinators ", theme.label)];
+    let mut line = vec![Span::styled(format!("{} ", texts.coordinators), theme.label)];
     line.extend(coordinators);
     lines.push(Line::from(line));
     if app.objectives_folded {
+        let count = group.specific_objectives.len();
         lines.push(Line::from(vec![
-            Span::styled("▸ Objectives", theme.label),
+            Span::styled(format!("▸ {}", texts.objectives), theme.label),
             Span::styled(
-                format!(
-                    " (general and {} specific; o shows them)",
-                    group.specific_objectives.len()
-                ),
+                format!(" {}", fill(texts.objectives_folded_note, &[("count", &count)])),
                 theme.muted,
             ),
         ]));
     } else {
         lines.push(Line::from(vec![
-            Span::styled("▾ General objective ", theme.label),
-            Span::styled("(o folds)", theme.muted),
+            Span::styled(format!("▾ {} ", texts.general_objective), theme.label),
+            Span::styled(texts.objectives_fold_note, theme.muted),
         ]));
         lines.push(rich_line(&group.general_objective, Style::default(), query, theme));
         if !group.specific_objectives.is_empty() {
-            lines.push(Line::styled("  Specific objectives", theme.label));
+            lines.push(Line::styled(format!("  {}", texts.specific_objectives), theme.label));
         }
         for objective in &group.specific_objectives {
             let mut line = rich_line(objective, Style::default(), query, theme);
@@ -141,11 +140,6 @@ fn info_lines(app: &App, group: &Group, theme: &Theme) -> Vec<Line<'static>> {
         }
     }
     lines
-}
-
-fn capitalize(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
 /// Column widths for the table in `width` cells: number, topic, description, progress,
@@ -165,7 +159,7 @@ fn columns(width: usize, topics: bool, baseline: bool) -> [usize; 6] {
 }
 
 /// The change column of one activity: "+32✎", "new", or "" when nothing moved.
-fn change_cell(app: &App, a: usize) -> String {
+fn change_cell(app: &App, a: usize, texts: &Texts) -> String {
     let Some(change) = app
         .baseline
         .as_ref()
@@ -175,7 +169,7 @@ fn change_cell(app: &App, a: usize) -> String {
         return String::new();
     };
     match change {
-        ActivityChange::Added { .. } => "new".to_string(),
+        ActivityChange::Added { .. } => texts.change_new.to_string(),
         ActivityChange::Matched { remarks_changed, .. } => {
             let delta = change.delta().filter(|d| *d != 0);
             let mark = if *remarks_changed { "✎" } else { "" };
@@ -199,8 +193,9 @@ fn draw_table(
     }
     let [header_area, rows_area] =
         Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
+    let texts = app.texts();
     let widths = columns(area.width as usize, group.has_topics(), app.baseline.is_some());
-    let header = ["No.", "Topic", "Description", "Progress", "Δ", "Remarks"];
+    let header = [texts.number, texts.topic, texts.description, texts.progress, "Δ", texts.remarks];
     let cells: Vec<Span> = header
         .iter()
         .zip(widths)
@@ -213,8 +208,10 @@ fn draw_table(
     let visible = app.visible_activities();
     if visible.is_empty() {
         let note = match app.filter {
-            Some(filter) => format!("No {} activities (x clears the filter)", filter.describe()),
-            None => "No activities".to_string(),
+            Some(filter) => {
+                fill(texts.no_filtered_activities, &[("filter", &filter.describe_in(texts))])
+            }
+            None => texts.no_activities.to_string(),
         };
         frame.render_widget(Paragraph::new(Line::styled(note, theme.muted)), rows_area);
         return;
@@ -246,7 +243,8 @@ fn draw_table(
                 theme,
             ));
             if change > 0 {
-                spans.push(Span::styled(format!(" {:>5}", change_cell(app, a)), theme.label));
+                let cell = change_cell(app, a, texts);
+                spans.push(Span::styled(format!(" {cell:>5}"), theme.label));
             }
             if remarks > 0 {
                 spans.push(Span::raw(" "));

@@ -11,6 +11,7 @@ use super::{ViewState, scroll_to};
 use crate::action::Pane;
 use crate::app::App;
 use crate::export::changes::signed_points;
+use crate::i18n::fill;
 use crate::model::numeral;
 
 const GAUGE_WIDTH: usize = 6;
@@ -18,7 +19,8 @@ const GAUGE_WIDTH: usize = 6;
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &mut ViewState) {
     let focused = app.focus == Pane::Groups;
     let count = app.report.groups.len();
-    let block = Block::bordered().title(format!(" Groups ({count}) ")).border_style(if focused {
+    let title = fill(app.texts().groups_title, &[("count", &count)]);
+    let block = Block::bordered().title(format!(" {title} ")).border_style(if focused {
         theme.border_focused
     } else {
         theme.border

@@ -22,8 +22,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .as_ref()
         .map(|b| format!(" ({})", signed_points(b.comparison.delta())))
         .unwrap_or_default();
-    let figure = format!(" Programme {filled}{empty} {:>4}{change} ", format_percent(progress));
-    let modified = if app.is_modified() { " ● modified " } else { "" };
+    let texts = app.texts();
+    let figure =
+        format!(" {} {filled}{empty} {:>4}{change} ", texts.programme, format_percent(progress));
+    let modified =
+        if app.is_modified() { format!(" ● {} ", texts.modified) } else { String::new() };
     let room = width.saturating_sub(figure.width() + modified.width());
     // The file name matters more than the title when room is short.
     let path = ellipsize(&app.path.display().to_string(), room.saturating_sub(12).max(room / 2));

@@ -58,9 +58,14 @@ pub struct Context<'a> {
 pub fn draw(frame: &mut Frame, app: &App, ctx: &Context, view: &mut ViewState) {
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        let notice = format!(
-            "Terminal too small: {}×{}. wgtrack needs {MIN_WIDTH}×{MIN_HEIGHT}.",
-            area.width, area.height
+        let notice = crate::i18n::fill(
+            app.texts().too_small,
+            &[
+                ("width", &area.width),
+                ("height", &area.height),
+                ("min_width", &MIN_WIDTH),
+                ("min_height", &MIN_HEIGHT),
+            ],
         );
         frame.render_widget(
             Paragraph::new(Line::from(notice)).wrap(ratatui::widgets::Wrap { trim: true }),

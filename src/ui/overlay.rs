@@ -10,28 +10,28 @@ use super::text::fit;
 use super::{Context, ViewState};
 use crate::action::Action;
 use crate::app::{App, Mode};
+use crate::i18n::{capitalize, fill};
 use crate::keymap::{self, Context as KeyContext};
 use crate::model::numeral;
 
 pub fn draw(frame: &mut Frame, body: Rect, app: &App, ctx: &Context, view: &mut ViewState) {
+    let texts = app.texts();
     let place = format!("{}.{}", numeral(app.group + 1), app.activity + 1);
     match &app.mode {
         Mode::Normal | Mode::Search { .. } => {}
         Mode::EditProgress(input) => {
-            let area = body.centered(Constraint::Length(44.min(body.width)), Constraint::Length(5));
-            let block = window(ctx, format!(" Progress of {place} "));
+            let area = body.centered(wide(44, app, ctx, body), Constraint::Length(5));
+            let block = window(ctx, fill(texts.progress_title, &[("place", &place)]));
+            let now = app.selected_activity().map(|a| a.progress).unwrap_or_default();
             let lines = vec![
                 Line::from(vec![
-                    Span::raw(" New progress: "),
+                    Span::raw(format!(" {} ", texts.progress_new)),
                     Span::styled(format!("{input:>3}"), ctx.theme.title),
                     Span::styled("█", ctx.theme.key),
                     Span::raw(" %"),
                 ]),
                 Line::styled(
-                    format!(
-                        " now {}; a whole number from 0 to 100",
-                        app.selected_activity().map(|a| a.progress).unwrap_or_default()
-                    ),
+                    format!(" {}", fill(texts.progress_hint, &[("now", &now)])),
                     ctx.theme.muted,
                 ),
                 key_line(app, ctx),
@@ -44,86 +44,82 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &App, ctx: &Context, view: &mut 
                 Constraint::Percentage(if body.height < 20 { 100 } else { 80 }),
             );
             frame.render_widget(Clear, area);
-            let how = if edit.is_multiline() { "Enter: new line" } else { "Enter: done" };
-            let block = window(ctx, format!(" {} ({how}) ", capitalize(&edit.title())))
+            let how = if edit.is_multiline() {
+                texts.editor_enter_new_line
+            } else {
+                texts.editor_enter_done
+            };
+            let block = window(ctx, format!("{} ({how})", capitalize(&edit.title_in(texts))))
                 .title_bottom(key_line(app, ctx));
             let inner = block.inner(area);
             frame.render_widget(block, area);
             frame.render_widget(&edit.area, inner);
         }
         Mode::ConfirmDelete { list, index } => {
-            let area = body.centered(Constraint::Length(60.min(body.width)), Constraint::Length(5));
+            let area = body.centered(wide(60, app, ctx, body), Constraint::Length(5));
+            let item = list.describe(*index, texts);
             let lines = vec![
-                Line::from(format!(" Delete {}?", list.describe(*index))),
-                Line::styled(" u undoes it afterwards", ctx.theme.muted),
+                Line::from(format!(" {}", fill(texts.delete_question, &[("item", &item)]))),
+                Line::styled(format!(" {}", texts.delete_note), ctx.theme.muted),
                 key_line(app, ctx),
             ];
-            show(frame, area, window(ctx, " Delete ".to_string()), lines);
+            show(frame, area, window(ctx, texts.delete_title), lines);
         }
         Mode::ConfirmQuit => {
-            let area = body.centered(Constraint::Length(52.min(body.width)), Constraint::Length(5));
+            let area = body.centered(wide(52, app, ctx, body), Constraint::Length(5));
             let lines = vec![
-                Line::from(" The report has changes that are not saved."),
+                Line::from(format!(" {}", texts.quit_unsaved)),
                 Line::styled(format!(" {}", app.path.display()), ctx.theme.muted),
                 key_line(app, ctx),
             ];
-            show(frame, area, window(ctx, " Quit ".to_string()), lines);
+            show(frame, area, window(ctx, texts.quit_title), lines);
         }
         Mode::Conflict { missing } => {
-            let area = body.centered(Constraint::Length(64.min(body.width)), Constraint::Length(7));
-            let what = if *missing {
-                "The file was deleted or moved since it was loaded."
-            } else {
-                "The file was changed by someone else since it was loaded."
-            };
+            let area = body.centered(wide(64, app, ctx, body), Constraint::Length(7));
+            let what = if *missing { texts.conflict_missing } else { texts.conflict_changed };
             let lines = vec![
                 Line::from(format!(" {what}")),
                 Line::styled(format!(" {}", app.path.display()), ctx.theme.muted),
-                Line::from(" Nothing was saved; your edits are still here."),
+                Line::from(format!(" {}", texts.conflict_nothing_saved)),
                 key_line(app, ctx),
             ];
-            show(frame, area, window(ctx, " Not saved ".to_string()), lines);
+            show(frame, area, window(ctx, texts.conflict_title), lines);
         }
         Mode::SaveAs(input) => {
-            prompt(frame, body, app, ctx, " Save as ", input, "a new file; it must not exist yet")
+            prompt(frame, body, app, ctx, texts.save_as_title, input, texts.save_as_hint)
         }
         Mode::Threshold(input) => prompt(
             frame,
             body,
             app,
             ctx,
-            " Threshold ",
+            texts.threshold_title,
             input,
-            &format!("now {}; activities below it are behind (0–100)", app.threshold),
+            &fill(texts.threshold_hint, &[("threshold", &app.threshold)]),
         ),
-        Mode::PickBaseline(input) => prompt(
-            frame,
-            body,
-            app,
-            ctx,
-            " Baseline: an earlier report to compare with ",
-            input,
-            "the path of a report file; empty stops comparing",
-        ),
+        Mode::PickBaseline(input) => {
+            prompt(frame, body, app, ctx, texts.baseline_title, input, texts.baseline_hint)
+        }
         Mode::Recover(offer) => {
             let height = (offer.lines.len().min(12) as u16 + 6).min(body.height);
-            let area =
-                body.centered(Constraint::Length(76.min(body.width)), Constraint::Length(height));
+            let area = body.centered(wide(76, app, ctx, body), Constraint::Length(height));
             let r = &offer.recovered;
+            let made_by = fill(
+                texts.recover_made_by,
+                &[("pid", &r.pid), ("host", &r.host), ("time", &r.time)],
+            );
             let mut lines = vec![
-                Line::from(" Unsaved edits of this report were found:"),
-                Line::styled(
-                    format!(" made by pid {} on {} at {}", r.pid, r.host, r.time),
-                    ctx.theme.muted,
-                ),
+                Line::from(format!(" {}", texts.recover_found)),
+                Line::styled(format!(" {made_by}"), ctx.theme.muted),
             ];
             let shown = offer.lines.len().min(12);
             lines.extend(offer.lines.iter().take(shown).map(|l| Line::from(format!("   • {l}"))));
             if offer.lines.len() > shown {
-                lines.push(Line::from(format!("   … and {} more", offer.lines.len() - shown)));
+                let more = fill(texts.recover_more, &[("count", &(offer.lines.len() - shown))]);
+                lines.push(Line::from(format!("   {more}")));
             }
             lines.push(key_line(app, ctx));
-            show(frame, area, window(ctx, " Restore unsaved edits? ".to_string()), lines);
+            show(frame, area, window(ctx, texts.recover_title), lines);
         }
         Mode::Help => draw_help(frame, body, app, ctx, view),
     }
@@ -139,7 +135,7 @@ fn prompt(
     input: &str,
     hint: &str,
 ) {
-    let area = body.centered(Constraint::Length(72.min(body.width)), Constraint::Length(5));
+    let area = body.centered(wide(72, app, ctx, body), Constraint::Length(5));
     let lines = vec![
         Line::from(vec![
             Span::raw(" "),
@@ -149,17 +145,20 @@ fn prompt(
         Line::styled(format!(" {hint}"), ctx.theme.muted),
         key_line(app, ctx),
     ];
-    show(frame, area, window(ctx, title.to_string()), lines);
+    show(frame, area, window(ctx, title), lines);
 }
 
-fn capitalize(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+/// A window's width: `width`, or more where its keys need it (longer words than English
+/// have), never more than the body.
+fn wide(width: u16, app: &App, ctx: &Context, body: Rect) -> Constraint {
+    let keys = u16::try_from(key_line(app, ctx).width()).unwrap_or(u16::MAX);
+    Constraint::Length(width.max(keys.saturating_add(2)).min(body.width))
 }
 
-fn window(ctx: &Context, title: String) -> Block<'static> {
+/// A window over the panes, titled `title` (padded here).
+fn window(ctx: &Context, title: impl std::fmt::Display) -> Block<'static> {
     Block::bordered()
-        .title(Span::styled(title, ctx.theme.title))
+        .title(Span::styled(format!(" {title} "), ctx.theme.title))
         .border_style(ctx.theme.border_focused)
 }
 
@@ -176,6 +175,7 @@ fn key_line(app: &App, ctx: &Context) -> Line<'static> {
     let spans = keymap::hints(context)
         .iter()
         .flat_map(|(actions, word)| {
+            let word = word(app.texts());
             let keys: Vec<String> = actions
                 .iter()
                 .filter_map(|a| ctx.keymap.keys(context, a).into_iter().next())
@@ -192,9 +192,10 @@ fn key_line(app: &App, ctx: &Context) -> Line<'static> {
 fn draw_help(frame: &mut Frame, body: Rect, app: &App, ctx: &Context, view: &mut ViewState) {
     let width = if body.width < 90 { body.width } else { 76 };
     let area = body.centered(Constraint::Length(width), Constraint::Percentage(100));
+    let texts = app.texts();
     let mut lines = Vec::new();
     for context in KeyContext::ALL {
-        lines.push(Line::styled(context.title(), ctx.theme.label));
+        lines.push(Line::styled(context.title_in(texts), ctx.theme.label));
         let mut seen: Vec<&Action> = Vec::new();
         for binding in ctx.keymap.bindings(context) {
             if seen.contains(&&binding.action) {
@@ -204,18 +205,18 @@ fn draw_help(frame: &mut Frame, body: Rect, app: &App, ctx: &Context, view: &mut
             let keys = ctx.keymap.keys(context, &binding.action).join(" ");
             lines.push(Line::from(vec![
                 Span::styled(format!("  {}", fit(&keys, 18)), ctx.theme.key),
-                Span::raw(keymap::describe(&binding.action)),
+                Span::raw(keymap::describe_in(&binding.action, texts)),
             ]));
         }
         if context == KeyContext::Global {
             lines.push(Line::from(vec![
-                Span::styled(format!("  {}", fit("mouse", 18)), ctx.theme.key),
-                Span::raw("click selects, click again opens, wheel scrolls"),
+                Span::styled(format!("  {}", fit(texts.help_mouse, 18)), ctx.theme.key),
+                Span::raw(texts.help_mouse_text),
             ]));
         }
         lines.push(Line::default());
     }
-    let block = window(ctx, " Keys ".to_string()).title_bottom(key_line(app, ctx));
+    let block = window(ctx, texts.help_title).title_bottom(key_line(app, ctx));
     let inner_height = block.inner(area).height as usize;
     view.viewport.help_max = lines.len().saturating_sub(inner_height);
     let scroll = app.help_scroll.min(view.viewport.help_max) as u16;

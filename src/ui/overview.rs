@@ -11,7 +11,9 @@ use super::theme::Theme;
 use super::{ViewState, scroll_to};
 use crate::app::{App, GroupOrder, OverviewList};
 use crate::export::changes::{signed, signed_points};
+use crate::i18n::{capitalize, fill};
 use crate::model::{DocumentType, Status, Tally, format_percent, numeral};
+use unicode_width::UnicodeWidthStr;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &mut ViewState) {
     let group_count = app.report.groups.len() as u16;
@@ -27,7 +29,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &mut 
 }
 
 fn draw_summary(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let block = Block::bordered().title(" Programme ").border_style(theme.border);
+    let texts = app.texts();
+    let block =
+        Block::bordered().title(format!(" {} ", texts.programme)).border_style(theme.border);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let tally: Tally = app.figures.tallies.iter().fold(Tally::default(), |mut t, g| {
@@ -36,18 +40,18 @@ fn draw_summary(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         t.not_started += g.not_started;
         t
     });
-    let mut first = vec![Span::styled("Programme  ", theme.label)];
+    let mut first = vec![Span::styled(format!("{}  ", texts.programme), theme.label)];
     first.extend(progress_spans(app.figures.programme_progress(), 20, theme));
     if let Some(baseline) = &app.baseline {
-        first.push(Span::styled(
-            format!("  {} since the baseline", signed_points(baseline.comparison.delta())),
-            theme.muted,
-        ));
+        let delta = signed_points(baseline.comparison.delta());
+        let since = fill(texts.programme_since_baseline, &[("delta", &delta)]);
+        first.push(Span::styled(format!("  {since}"), theme.muted));
     }
-    let mut counts = vec![Span::raw(format!("{} activities: ", tally.total()))];
+    let count = fill(texts.activities_count, &[("count", &tally.total())]);
+    let mut counts = vec![Span::raw(format!("{count} "))];
     for status in Status::ALL {
         counts.push(Span::styled(
-            format!("{} {} {}", tally.count(status), status_symbol(status), status.label()),
+            format!("{} {} {}", tally.count(status), status_symbol(status), texts.statuses(status)),
             theme.status(status),
         ));
         counts.push(Span::raw("   "));
@@ -62,48 +66,54 @@ fn draw_summary(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             (s + app.figures.group_progress(g).unwrap_or(0.0) * count as f64, n + count)
         });
         let mean = (n > 0).then(|| sum / n as f64);
-        types.push(Span::styled(format!("{}: ", capitalize(kind.label())), theme.label));
-        types.push(Span::raw(format!(
-            "{} groups, {n} activities, {}   ",
-            groups.len(),
-            format_percent(mean)
-        )));
+        types.push(Span::styled(
+            format!("{}: ", capitalize(texts.document_type(kind))),
+            theme.label,
+        ));
+        let summary = fill(
+            texts.type_summary,
+            &[("groups", &groups.len()), ("activities", &n), ("percent", &format_percent(mean))],
+        );
+        types.push(Span::raw(format!("{summary}   ")));
     }
     let lines = vec![Line::from(first), Line::from(counts), Line::from(types)];
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-fn capitalize(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
-}
-
 fn draw_groups(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &mut ViewState) {
     let focused = app.overview.list == OverviewList::Groups;
+    let texts = app.texts();
     let order = match app.overview.order {
-        GroupOrder::Number => "by number",
-        GroupOrder::Progress => "least advanced first",
+        GroupOrder::Number => texts.order_by_number,
+        GroupOrder::Progress => texts.order_by_progress,
     };
-    let block = Block::bordered()
-        .title(format!(" Groups, {order} (s sorts) "))
-        .border_style(if focused { theme.border_focused } else { theme.border });
+    let title = fill(texts.overview_groups_title, &[("order", &order)]);
+    let block = Block::bordered().title(format!(" {title} ")).border_style(if focused {
+        theme.border_focused
+    } else {
+        theme.border
+    });
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let groups = app.overview_groups();
     let rows = inner.height.saturating_sub(1) as usize;
     let [header, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(inner);
-    let topic_width = (inner.width as usize).saturating_sub(5 + 1 + 17 + 22 + 8).clamp(8, 40);
+    // The count columns are as wide as their heads, and at least 6.
+    let heads = [texts.column_completed, texts.column_in_progress, texts.column_not_started];
+    let [w1, w2, w3] = heads.map(|h| h.width().max(6));
+    let topic_width =
+        (inner.width as usize).saturating_sub(5 + 1 + 17 + 4 + w1 + w2 + w3 + 8).clamp(8, 40);
     frame.render_widget(
         Paragraph::new(Line::styled(
             format!(
-                "{} {} {:<17} {:>6} {:>6} {:>6}  {}",
-                fit("No.", 5),
-                fit("Topic", topic_width),
-                "Progress",
-                "✓ done",
-                "◐ on",
-                "○ not",
-                if app.baseline.is_some() { "Δ baseline" } else { "" }
+                "{} {} {:<17} {:>w1$} {:>w2$} {:>w3$}  {}",
+                fit(texts.number, 5),
+                fit(texts.topic, topic_width),
+                texts.progress,
+                heads[0],
+                heads[1],
+                heads[2],
+                if app.baseline.is_some() { texts.column_baseline } else { "" }
             ),
             theme.label,
         )),
@@ -133,7 +143,7 @@ fn draw_groups(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &m
             ];
             spans.extend(progress_spans(app.figures.group_progress(g), 8, theme));
             spans.push(Span::raw(format!(
-                " {:>6} {:>6} {:>6}  ",
+                " {:>w1$} {:>w2$} {:>w3$}  ",
                 t.completed, t.in_progress, t.not_started
             )));
             if let Some(delta) = app
@@ -155,13 +165,14 @@ fn draw_groups(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &m
 fn draw_behind(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &mut ViewState) {
     let focused = app.overview.list == OverviewList::Behind;
     let behind = app.behind();
-    let block = Block::bordered()
-        .title(format!(
-            " Behind: {} activities not started or below {} (t sets the threshold) ",
-            behind.len(),
-            app.threshold
-        ))
-        .border_style(if focused { theme.border_focused } else { theme.border });
+    let texts = app.texts();
+    let title =
+        fill(texts.behind_title, &[("count", &behind.len()), ("threshold", &app.threshold)]);
+    let block = Block::bordered().title(format!(" {title} ")).border_style(if focused {
+        theme.border_focused
+    } else {
+        theme.border
+    });
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let rows = inner.height as usize;
@@ -174,7 +185,7 @@ fn draw_behind(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &m
         view.overview_rows = inner;
     }
     if behind.is_empty() {
-        frame.render_widget(Paragraph::new(Line::styled("Nothing is behind.", theme.muted)), inner);
+        frame.render_widget(Paragraph::new(Line::styled(texts.nothing_behind, theme.muted)), inner);
         return;
     }
     let description_width = (inner.width as usize).saturating_sub(8 + 17 + 6);

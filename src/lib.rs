@@ -4,6 +4,7 @@
 //! The modules, from the bottom up (each depends only on those above it in this list):
 //!
 //! - [`model`]: `Report`, `Group`, `Activity`, `Progress`; numerals and derived figures. No I/O.
+//! - `generate`: reports of any size with realistic text, from a seed (benchmarks and tests).
 //! - [`validate`]: every problem in a report, each with a field path.
 //! - [`i18n`]: the interface's words in English and Spanish, and which language to speak.
 //! - [`columns`]: text measured in terminal columns (ellipsis, padding).
@@ -26,6 +27,9 @@ pub mod columns;
 pub mod compare;
 pub mod config;
 pub mod export;
+// Exists for the benchmarks and tests: generated reports of any size, not a user feature.
+#[doc(hidden)]
+pub mod generate;
 pub mod i18n;
 pub mod keymap;
 pub mod model;

@@ -31,7 +31,7 @@ pub static TEXTS: Texts = Texts {
     group_since_baseline: "({delta} since the baseline)",
     activities_tally: "{total} activities: {completed} ✓ {in_progress} ◐ {not_started} ○",
     removed_since_baseline: "{count} removed since the baseline",
-    filter_note: "filter: {filter} ({shown} of {total} shown, x clears)",
+    filter_note: "filter: {filter}, {shown} of {total} (x clears)",
     coordinators: "Coordinators",
     not_stated: "not stated",
     objectives: "Objectives",
@@ -47,6 +47,10 @@ pub static TEXTS: Texts = Texts {
     new_since_baseline: "New since the baseline",
     activity_since_baseline: "Since the baseline: {from} → {to} ({delta})",
     remarks_changed: "; remarks changed",
+    description_changed: "; reworded",
+    progress_unchanged: "Since the baseline: progress unchanged at {to}",
+    description_at_baseline: "Description at the baseline",
+    more_below: " ↓ {count} more ",
     no_remarks: "none yet (r writes them)",
     remarks_at_baseline: "Remarks at the baseline",
 
@@ -78,7 +82,7 @@ pub static TEXTS: Texts = Texts {
     column_completed: "✓ done",
     column_in_progress: "◐ on",
     column_not_started: "○ not",
-    column_baseline: "Δ baseline",
+    column_baseline: "Δ",
     behind_title: "Behind: {count} activities not started or below {threshold} (t sets the threshold)",
     nothing_behind: "Nothing is behind.",
 

@@ -34,7 +34,7 @@ pub static TEXTS: Texts = Texts {
     group_since_baseline: "({delta} desde la línea de base)",
     activities_tally: "{total} actividades: {completed} ✓ {in_progress} ◐ {not_started} ○",
     removed_since_baseline: "{count} eliminadas desde la línea de base",
-    filter_note: "filtro: {filter} ({shown} de {total} visibles, x lo quita)",
+    filter_note: "filtro: {filter}, {shown} de {total} (x lo quita)",
     coordinators: "Países coordinadores",
     not_stated: "no indicados",
     objectives: "Objetivos",
@@ -50,6 +50,10 @@ pub static TEXTS: Texts = Texts {
     new_since_baseline: "Nueva desde la línea de base",
     activity_since_baseline: "Desde la línea de base: {from} → {to} ({delta})",
     remarks_changed: "; cambiaron las observaciones",
+    description_changed: "; se reformuló",
+    progress_unchanged: "Desde la línea de base: el avance sigue en {to}",
+    description_at_baseline: "Descripción en la línea de base",
+    more_below: " ↓ {count} más ",
     no_remarks: "todavía no hay (r para escribirlas)",
     remarks_at_baseline: "Observaciones en la línea de base",
 
@@ -81,7 +85,7 @@ pub static TEXTS: Texts = Texts {
     column_completed: "✓ comp.",
     column_in_progress: "◐ curso",
     column_not_started: "○ pend.",
-    column_baseline: "Δ base",
+    column_baseline: "Δ",
     behind_title: "Rezagadas: {count} actividades no iniciadas o por debajo de {threshold} (t fija el umbral)",
     nothing_behind: "No hay actividades rezagadas.",
 

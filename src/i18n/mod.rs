@@ -245,6 +245,14 @@ texts! {
     activity_since_baseline,
     /// Appended when the remarks changed since the baseline.
     remarks_changed,
+    /// Appended when the description was reworded since the baseline.
+    description_changed,
+    /// An activity whose progress did not move since the baseline: `{to}`.
+    progress_unchanged,
+    /// The heading of the description as the baseline had it.
+    description_at_baseline,
+    /// Under a list with more rows than the screen shows: `{count}`.
+    more_below,
     /// In place of empty remarks.
     no_remarks,
     /// The heading of the remarks as the baseline had them.

@@ -55,20 +55,33 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &mut 
         .and_then(|b| Some((b, b.comparison.group(app.group)?)))
         .and_then(|(b, g)| Some((b, g, g.activity(app.activity)?)));
     let mut baseline_remarks = None;
+    let mut baseline_description = None;
     match change {
         Some((_, _, ActivityChange::Added { .. })) => {
             lines.push(Line::styled(texts.new_since_baseline, theme.label));
         }
-        Some((b, g, ActivityChange::Matched { old, from, to, remarks_changed, .. })) => {
+        Some((
+            b,
+            g,
+            ActivityChange::Matched { old, from, to, remarks_changed, description_changed, .. },
+        )) => {
             let delta = i64::from(to.get()) - i64::from(from.get());
-            let mut text = fill(
-                texts.activity_since_baseline,
-                &[("from", from), ("to", to), ("delta", &signed(Some(delta)))],
-            );
+            let mut text = if delta == 0 {
+                fill(texts.progress_unchanged, &[("to", to)])
+            } else {
+                fill(
+                    texts.activity_since_baseline,
+                    &[("from", from), ("to", to), ("delta", &signed(Some(delta)))],
+                )
+            };
+            let then = g.old.and_then(|o| b.report.activity(o, *old));
+            if *description_changed {
+                text.push_str(texts.description_changed);
+                baseline_description = then.map(|a| a.description.clone());
+            }
             if *remarks_changed {
                 text.push_str(texts.remarks_changed);
-                baseline_remarks =
-                    g.old.and_then(|o| b.report.activity(o, *old)).map(|a| a.remarks.clone());
+                baseline_remarks = then.map(|a| a.remarks.clone());
             }
             lines.push(Line::styled(text, theme.label));
         }
@@ -81,6 +94,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &mut 
     }
     for paragraph in activity.remarks.split('\n') {
         lines.push(rich_line(paragraph, Style::default(), query, theme));
+    }
+    if let Some(old) = baseline_description {
+        lines.push(Line::default());
+        lines.push(Line::styled(texts.description_at_baseline, theme.label));
+        lines.push(rich_line(&old, theme.muted, query, theme));
     }
     if let Some(old) = baseline_remarks {
         lines.push(Line::default());

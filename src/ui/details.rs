@@ -7,7 +7,7 @@ use ratatui::widgets::{Block, Paragraph};
 
 use super::text::{ellipsize, fit};
 use super::theme::Theme;
-use super::{ViewState, scroll_to};
+use super::{ViewState, list_window};
 use crate::app::{App, DetailsOf, RowKind};
 use crate::i18n::fill;
 use crate::model::numeral;
@@ -31,18 +31,21 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &mut 
     frame.render_widget(block, area);
     view.overview_rows = inner;
     let rows = app.detail_rows();
-    let height = inner.height as usize;
-    view.overview_offset = scroll_to(
-        view.overview_offset.min(rows.len().saturating_sub(height)),
+    let shown = list_window(
+        frame,
+        inner,
+        &mut view.overview_offset,
+        rows.len(),
         app.details.row,
-        height,
+        app,
+        theme,
     );
     let value_width = (inner.width as usize).saturating_sub(LABEL_WIDTH + 1);
     let lines: Vec<Line> = rows
         .iter()
         .enumerate()
-        .skip(view.overview_offset)
-        .take(height)
+        .skip(shown.start)
+        .take(shown.len())
         .map(|(i, row)| {
             let line = match &row.kind {
                 RowKind::Heading => Line::styled(row.label.clone(), theme.label),

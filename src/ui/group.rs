@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use super::text::{ellipsize, first_line, fit, progress_spans, push_highlighted, rich_line};
 use super::theme::Theme;
-use super::{ViewState, scroll_to};
+use super::{ViewState, list_window};
 use crate::action::Pane;
 use crate::app::App;
 use crate::compare::ActivityChange;
@@ -99,9 +99,12 @@ fn info_lines(app: &App, group: &Group, texts: &Texts, theme: &Theme) -> Vec<Lin
             texts.filter_note,
             &[("filter", &filter.describe_in(texts)), ("shown", &shown), ("total", &tally.total())],
         );
-        figures.push(Span::styled(format!(" · {note}"), theme.match_highlight));
+        lines.push(Line::from(figures));
+        // On a line of its own, so it never wraps in the middle.
+        lines.push(Line::from(Span::styled(format!("▼ {note}"), theme.match_highlight)));
+    } else {
+        lines.push(Line::from(figures));
     }
-    lines.push(Line::from(figures));
     let coordinators = if group.coordinators.is_empty() {
         vec![Span::styled(texts.not_stated, theme.muted)]
     } else {
@@ -170,10 +173,12 @@ fn change_cell(app: &App, a: usize, texts: &Texts) -> String {
     };
     match change {
         ActivityChange::Added { .. } => texts.change_new.to_string(),
-        ActivityChange::Matched { remarks_changed, .. } => {
+        ActivityChange::Matched { remarks_changed, description_changed, .. } => {
             let delta = change.delta().filter(|d| *d != 0);
-            let mark = if *remarks_changed { "✎" } else { "" };
-            format!("{}{mark}", signed(delta))
+            // ✎ remarks changed; ≈ reworded (the activity view says which).
+            let remarks = if *remarks_changed { "✎" } else { "" };
+            let reworded = if *description_changed { "≈" } else { "" };
+            format!("{}{remarks}{reworded}", signed(delta))
         }
         ActivityChange::Removed { .. } => String::new(),
     }
@@ -200,7 +205,11 @@ fn draw_table(
         .iter()
         .zip(widths)
         .filter(|(_, w)| *w > 0)
-        .map(|(title, w)| Span::styled(format!("{} ", fit(title, w)), theme.label))
+        .map(|(title, w)| {
+            // The change column's numbers are right-aligned; so is its heading.
+            let cell = if *title == "Δ" { format!("{title:>w$}") } else { fit(title, w) };
+            Span::styled(format!("{cell} "), theme.label)
+        })
         .collect();
     frame.render_widget(Paragraph::new(Line::from(cells)), header_area);
 
@@ -216,16 +225,13 @@ fn draw_table(
         frame.render_widget(Paragraph::new(Line::styled(note, theme.muted)), rows_area);
         return;
     }
-    let rows = rows_area.height as usize;
     let selected = visible.iter().position(|&a| a == app.activity).unwrap_or(0);
-    view.table_offset =
-        scroll_to(view.table_offset.min(visible.len().saturating_sub(rows)), selected, rows);
+    let shown =
+        list_window(frame, rows_area, &mut view.table_offset, visible.len(), selected, app, theme);
     let query = super::query(app);
     let [_, topic, description, _, change, remarks] = widths;
-    let lines: Vec<Line> = visible
+    let lines: Vec<Line> = visible[shown]
         .iter()
-        .skip(view.table_offset)
-        .take(rows)
         .map(|&a| {
             let activity = &group.activities[a];
             let mut spans = vec![Span::styled(format!("{:>3}  ", a + 1), theme.muted)];

@@ -7,7 +7,7 @@ use ratatui::widgets::{Block, Paragraph};
 
 use super::text::{fit, progress_spans};
 use super::theme::Theme;
-use super::{ViewState, scroll_to};
+use super::{ViewState, list_window};
 use crate::action::Pane;
 use crate::app::App;
 use crate::export::changes::signed_points;
@@ -28,14 +28,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &mut 
     let inner = block.inner(area);
     frame.render_widget(block, area);
     view.groups_rows = inner;
-    let rows = inner.height as usize;
-    view.groups_offset =
-        scroll_to(view.groups_offset.min(count.saturating_sub(rows)), app.group, rows);
-    let shown = view.groups_offset..count.min(view.groups_offset + rows);
+    let shown = list_window(frame, inner, &mut view.groups_offset, count, app.group, app, theme);
     // Measured on the rows shown, so a frame's work does not grow with the report.
     let numeral_width = shown.clone().map(|g| numeral(g + 1).len()).max().unwrap_or(1);
     // numeral, space, topic, space, gauge, " 100%", " ✓"
     let comparison = app.baseline.as_ref().map(|b| &b.comparison);
+    // The change column takes room from the topics only when some group's progress moved.
+    let comparison =
+        comparison.filter(|c| c.groups.iter().any(|g| g.delta().is_some_and(|d| d.abs() >= 0.05)));
     let change_width = if comparison.is_some() { 6 } else { 0 };
     let topic_width =
         (inner.width as usize).saturating_sub(numeral_width + GAUGE_WIDTH + 9 + change_width);

@@ -21,6 +21,7 @@ use crate::action::{Pane, Viewport};
 use crate::app::App;
 use crate::keymap::Keymap;
 use theme::Theme;
+use unicode_width::UnicodeWidthStr;
 
 /// The smallest screen the app draws on; below it a notice asks for more room.
 pub const MIN_WIDTH: u16 = 40;
@@ -141,6 +142,32 @@ pub fn scroll_to(offset: usize, selected: usize, rows: usize) -> usize {
     } else {
         offset
     }
+}
+
+/// The rows of a list of `len` items that fit in `area` with `selected` in view, moving
+/// `offset` as little as possible (and back up when the screen grew). When rows are left
+/// below, the border under `area` says how many.
+pub fn list_window(
+    frame: &mut Frame,
+    area: Rect,
+    offset: &mut usize,
+    len: usize,
+    selected: usize,
+    app: &App,
+    theme: &Theme,
+) -> std::ops::Range<usize> {
+    let rows = area.height as usize;
+    *offset = scroll_to((*offset).min(len.saturating_sub(rows)), selected, rows);
+    let shown = *offset..len.min(*offset + rows);
+    let below = len - shown.end;
+    let border = area.bottom();
+    if below > 0 && border < frame.area().bottom() && area.width > 12 {
+        let note = text::fill_count(app.texts().more_below, below);
+        let width = (note.width() as u16).min(area.width);
+        let at = Rect::new(area.right() - width, border, width, 1);
+        frame.render_widget(Paragraph::new(Line::styled(note, theme.label)), at);
+    }
+    shown
 }
 
 /// The active search query, for highlighting.

@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Paragraph};
 
 use super::text::{fit, progress_spans, status_symbol};
 use super::theme::Theme;
-use super::{ViewState, scroll_to};
+use super::{ViewState, list_window};
 use crate::app::{App, GroupOrder, OverviewList};
 use crate::export::changes::{signed, signed_points};
 use crate::i18n::{capitalize, fill};
@@ -18,8 +18,8 @@ use unicode_width::UnicodeWidthStr;
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &mut ViewState) {
     let group_count = app.report.groups.len() as u16;
     let [summary, groups, behind] = Layout::vertical([
-        Constraint::Length(5),
-        Constraint::Length((group_count + 3).min(area.height.saturating_sub(5) / 2 + 3)),
+        Constraint::Length(6),
+        Constraint::Length((group_count + 3).min(area.height.saturating_sub(6) / 2 + 3)),
         Constraint::Min(3),
     ])
     .areas(area);
@@ -56,7 +56,7 @@ fn draw_summary(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         ));
         counts.push(Span::raw("   "));
     }
-    let mut types = Vec::new();
+    let mut lines = vec![Line::from(first), Line::from(counts)];
     for kind in DocumentType::ALL {
         let groups: Vec<usize> = (0..app.report.groups.len())
             .filter(|&g| app.report.groups[g].document_type == kind)
@@ -66,17 +66,16 @@ fn draw_summary(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             (s + app.figures.group_progress(g).unwrap_or(0.0) * count as f64, n + count)
         });
         let mean = (n > 0).then(|| sum / n as f64);
-        types.push(Span::styled(
-            format!("{}: ", capitalize(texts.document_type(kind))),
-            theme.label,
-        ));
         let summary = fill(
             texts.type_summary,
             &[("groups", &groups.len()), ("activities", &n), ("percent", &format_percent(mean))],
         );
-        types.push(Span::raw(format!("{summary}   ")));
+        // One line per document type, so neither is cut on a narrow screen.
+        lines.push(Line::from(vec![
+            Span::styled(format!("{}: ", capitalize(texts.document_type(kind))), theme.label),
+            Span::raw(summary),
+        ]));
     }
-    let lines = vec![Line::from(first), Line::from(counts), Line::from(types)];
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
@@ -96,7 +95,6 @@ fn draw_groups(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &m
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let groups = app.overview_groups();
-    let rows = inner.height.saturating_sub(1) as usize;
     let [header, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(inner);
     // The count columns are as wide as their heads, and at least 6.
     let heads = [texts.column_completed, texts.column_in_progress, texts.column_not_started];
@@ -119,10 +117,14 @@ fn draw_groups(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &m
         )),
         header,
     );
-    view.overview_offset = scroll_to(
-        view.overview_offset.min(groups.len().saturating_sub(rows)),
+    let shown = list_window(
+        frame,
+        body,
+        &mut view.overview_offset,
+        groups.len(),
         app.overview.group_row,
-        rows,
+        app,
+        theme,
     );
     if focused {
         view.overview_rows = body;
@@ -130,8 +132,8 @@ fn draw_groups(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &m
     let lines: Vec<Line> = groups
         .iter()
         .enumerate()
-        .skip(view.overview_offset)
-        .take(rows)
+        .skip(shown.start)
+        .take(shown.len())
         .map(|(row, &g)| {
             let group = &app.report.groups[g];
             let t = app.figures.tallies[g];
@@ -175,11 +177,14 @@ fn draw_behind(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &m
     });
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let rows = inner.height as usize;
-    view.behind_offset = scroll_to(
-        view.behind_offset.min(behind.len().saturating_sub(rows)),
+    let shown = list_window(
+        frame,
+        inner,
+        &mut view.behind_offset,
+        behind.len(),
         app.overview.behind_row,
-        rows,
+        app,
+        theme,
     );
     if focused {
         view.overview_rows = inner;
@@ -192,8 +197,8 @@ fn draw_behind(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &m
     let lines: Vec<Line> = behind
         .iter()
         .enumerate()
-        .skip(view.behind_offset)
-        .take(rows)
+        .skip(shown.start)
+        .take(shown.len())
         .filter_map(|(row, &(g, a))| {
             let activity = app.report.activity(g, a)?;
             let mut spans = vec![

@@ -7,6 +7,11 @@ use ratatui::text::{Line, Span};
 use super::theme::Theme;
 use crate::model::Status;
 
+/// A text with its `{count}` filled in.
+pub fn fill_count(template: &str, count: usize) -> String {
+    crate::i18n::fill(template, &[("count", &count)])
+}
+
 /// The first line of a text, for one-line cells.
 pub fn first_line(text: &str) -> &str {
     text.lines().find(|l| !l.trim().is_empty()).unwrap_or("")

@@ -299,7 +299,7 @@ fn measure_size(table: &mut Table, size: &str, full: bool, dir: &std::path::Path
         wgtrack::export::csv(&f.report, out).unwrap();
     });
     table.time("export csv", size, stats, None);
-    let runs = if full { 3 } else { 1 };
+    let runs = if full { 5 } else { 1 };
     let edits: Vec<common::Edit> = (0..runs)
         .map(|run| common::edit_once(&home, 100 + run).unwrap_or_else(|e| panic!("edit: {e}")))
         .collect();

@@ -7,6 +7,7 @@
 
 mod app;
 mod editing;
+#[allow(dead_code)] // Shared with tests/safety, which uses the rest of it.
 mod pty;
 
 use wgtrack::model::Progress;

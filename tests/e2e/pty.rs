@@ -1,4 +1,5 @@
-//! A program in a pseudo-terminal, read through a terminal emulator.
+//! A program in a pseudo-terminal, read through a terminal emulator. Shared by the
+//! end-to-end, safety and language tests (the latter two include it by path).
 //!
 //! A background thread drains everything the program writes into a [`vt100::Parser`] (and
 //! keeps the raw bytes), so the screen can be read at any time. Tests send keys and then wait
@@ -223,22 +224,23 @@ impl Pty {
         self.status.is_none() && matches!(self.child.try_wait(), Ok(None))
     }
 
-    /// Waits for the program to exit and for its last output to be read; fails the test
-    /// after [`TIMEOUT`].
+    /// Waits up to `limit` for the program to exit and for its last output to be read;
+    /// fails the test if it does not.
     #[track_caller]
-    pub fn wait_exit(&mut self) -> ExitStatus {
-        let deadline = Instant::now() + TIMEOUT;
+    pub fn wait_exit_within(&mut self, limit: Duration) -> ExitStatus {
+        let deadline = Instant::now() + limit;
         let status = loop {
             if let Some(status) = self.child.try_wait().expect("the program's status") {
                 break status;
             }
             if Instant::now() >= deadline {
-                panic!("the program did not exit within {TIMEOUT:?}; screen:\n{}", self.screen());
+                panic!("the program did not exit within {limit:?}; screen:\n{}", self.screen());
             }
             // Nothing to wait on but the clock here: the pause is short and bounded.
             thread::sleep(Duration::from_millis(5));
         };
         self.status = Some(status.clone());
+        let deadline = Instant::now() + TIMEOUT;
         let mut output = self.shared.lock();
         while !output.closed && Instant::now() < deadline {
             output = self
@@ -250,6 +252,30 @@ impl Pty {
         }
         assert!(output.closed, "the terminal's output did not end after exit");
         status
+    }
+
+    /// Waits for the program to exit; fails the test after [`TIMEOUT`].
+    #[track_caller]
+    pub fn wait_exit(&mut self) -> ExitStatus {
+        self.wait_exit_within(TIMEOUT)
+    }
+
+    /// The program's process id.
+    pub fn pid(&self) -> libc::pid_t {
+        let pid = self.child.process_id().expect("the program's pid");
+        libc::pid_t::try_from(pid).expect("a pid fits pid_t")
+    }
+
+    /// Sends `signal` to the program.
+    pub fn signal(&self, signal: libc::c_int) {
+        // SAFETY: kill only sends a signal to the process we started and have not reaped.
+        let result = unsafe { libc::kill(self.pid(), signal) };
+        assert_eq!(result, 0, "send signal {signal}: {}", std::io::Error::last_os_error());
+    }
+
+    /// The first row of the screen.
+    pub fn header(&self) -> String {
+        self.rows().into_iter().next().unwrap_or_default()
     }
 }
 

@@ -19,6 +19,8 @@ mod faults;
 mod home;
 mod lock;
 mod permissions;
+#[allow(dead_code)] // Shared with tests/e2e, which uses all of it.
+#[path = "../e2e/pty.rs"]
 mod pty;
 mod recovery;
 mod terminal;

@@ -102,6 +102,19 @@ impl Comparison {
         self.groups.iter().find(|g| g.new == Some(new))
     }
 
+    /// Brings the comparison up to date after a change within the current group `new`, at
+    /// the cost of that group (groups keep their pairing: adding, removing or moving a group
+    /// needs a whole `compare`).
+    pub fn refresh_group(&mut self, baseline: &Report, current: &Report, new: usize) {
+        let Some(entry) = self.groups.iter_mut().find(|g| g.new == Some(new)) else { return };
+        let Some(group) = current.groups.get(new) else { return };
+        let old = entry.old.and_then(|o| baseline.groups.get(o));
+        entry.to = group.progress();
+        entry.activities =
+            compare_activities(old.map_or(&[][..], |g| &g.activities), &group.activities);
+        self.to = mean_progress(current.activities());
+    }
+
     /// Every activity-level change, with its group, in report order.
     pub fn changes(&self) -> impl Iterator<Item = (&GroupComparison, &ActivityChange)> {
         self.groups

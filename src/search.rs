@@ -24,13 +24,13 @@ pub struct Hit {
 /// Every place (a group's title, an activity) that holds `query`, ignoring case, once
 /// each; none for an empty query.
 pub fn find(report: &Report, query: &str) -> Vec<Hit> {
-    let needle = fold(query);
-    if needle.is_empty() {
+    let needle = Needle::new(query);
+    if needle.chars.is_empty() {
         return Vec::new();
     }
     let mut hits = Vec::new();
     for (g, group) in report.groups.iter().enumerate() {
-        if contains_folded(&group.title, &needle) {
+        if needle.is_in(&group.title) {
             hits.push(Hit { group: g, activity: None, field: Field::GroupTitle });
         }
         for (a, activity) in group.activities.iter().enumerate() {
@@ -39,7 +39,7 @@ pub fn find(report: &Report, query: &str) -> Vec<Hit> {
             let found =
                 [(Field::Description, &activity.description), (Field::Remarks, &activity.remarks)]
                     .into_iter()
-                    .find(|(_, text)| contains_folded(text, &needle));
+                    .find(|(_, text)| needle.is_in(text));
             if let Some((field, _)) = found {
                 hits.push(Hit { group: g, activity: Some(a), field });
             }
@@ -57,8 +57,36 @@ fn fold_char(c: char) -> char {
     c.to_lowercase().next().unwrap_or(c)
 }
 
-fn contains_folded(text: &str, needle: &[char]) -> bool {
-    matches(text, needle).next().is_some()
+/// A search text, folded once for all the fields it is looked for in.
+struct Needle {
+    chars: Vec<char>,
+    /// The folded text as bytes, when it is ASCII: the common case, searched with `memchr`.
+    ascii: Option<Vec<u8>>,
+}
+
+impl Needle {
+    fn new(query: &str) -> Needle {
+        let chars = fold(query);
+        let ascii =
+            chars.iter().all(char::is_ascii).then(|| chars.iter().map(|&c| c as u8).collect());
+        Needle { chars, ascii }
+    }
+
+    fn is_in(&self, text: &str) -> bool {
+        match &self.ascii {
+            Some(bytes) => contains_ascii(text.as_bytes(), bytes),
+            None => matches(text, &self.chars).next().is_some(),
+        }
+    }
+}
+
+/// Whether `text` holds the lower-case ASCII `needle`, ignoring case: candidates are the
+/// places of its first letter in either case, found by `memchr`, checked byte by byte.
+/// (Non-ASCII letters that lower-case to ASCII, like the Kelvin sign, are not matched.)
+fn contains_ascii(text: &[u8], needle: &[u8]) -> bool {
+    let Some(&first) = needle.first() else { return true };
+    memchr::memchr2_iter(first, first.to_ascii_uppercase(), text)
+        .any(|at| text.get(at..at + needle.len()).is_some_and(|w| w.eq_ignore_ascii_case(needle)))
 }
 
 /// The byte ranges of `text` that hold `query`, ignoring case; for highlighting.

@@ -160,6 +160,7 @@ fn event_loop(
     let mut view = ViewState::default();
     let mut reported = None;
     let mut last_journal = Instant::now();
+    let mut journal_wanted = false;
     let mut redraw = true;
     while !app.should_quit {
         if redraw {
@@ -173,22 +174,21 @@ fn event_loop(
             app.update(Action::Terminate);
             break;
         }
-        if last_journal.elapsed() >= JOURNAL_TYPING {
-            // Committed edits are journaled here too, after their frame is on screen.
+        // The journal is written after the frame is on screen, and only when no key waits:
+        // a key is answered first, however large the report.
+        let due = journal_wanted || last_journal.elapsed() >= JOURNAL_TYPING;
+        if due && !event::poll(Duration::ZERO)? {
             app.update(Action::Tick);
             last_journal = Instant::now();
+            journal_wanted = false;
         }
         redraw = event::poll(IDLE)?;
         let action = if redraw { translate(event::read()?, app, keymap, &view) } else { None };
         if let Some(action) = action {
             // Where tests make the app fail mid-session (`tui::event=panic`); nothing otherwise.
             fail::fail_point!("tui::event");
-            let commits = !matches!(action, Action::Editor(_) | Action::Type(_));
+            journal_wanted |= !matches!(action, Action::Editor(_) | Action::Type(_));
             app.update(action);
-            if commits {
-                app.update(Action::Tick);
-                last_journal = Instant::now();
-            }
         }
     }
     Ok(())

@@ -313,12 +313,12 @@ fn behind_list_holds_exactly_the_activities_not_started_or_below_the_threshold()
         }
         assert_eq!(s.app.threshold.get(), threshold, "the default threshold is 25%");
         let behind = s.app.behind();
-        let set: BTreeSet<(usize, usize)> = behind.iter().copied().collect();
+        let set: BTreeSet<(usize, usize)> = behind.iter().map(|&(_, g, a)| (g, a)).collect();
         assert_eq!(set.len(), behind.len(), "an activity is listed twice at {threshold}");
         assert_eq!(set, behind_in_model(&report, threshold), "threshold {threshold}");
         // Least advanced first.
         let progress: Vec<u8> =
-            behind.iter().map(|&(g, a)| report.activity(g, a).unwrap().progress.get()).collect();
+            behind.iter().map(|&(_, g, a)| report.activity(g, a).unwrap().progress.get()).collect();
         assert!(progress.windows(2).all(|w| w[0] <= w[1]), "{threshold}: {progress:?}");
     }
     // 101 is refused and the prompt stays with what was typed.
@@ -345,7 +345,7 @@ fn enter_in_the_overview_jumps_to_the_group_or_activity() {
     // From the behind list: each line goes to its activity.
     let behind = s.app.behind().to_vec();
     assert!(behind.len() > 3);
-    for (row, &(g, a)) in behind.iter().enumerate().take(4) {
+    for (row, &(_, g, a)) in behind.iter().enumerate().take(4) {
         overview(&mut s);
         if s.app.overview.list == OverviewList::Groups {
             s.key(KeyCode::Tab);
@@ -364,7 +364,8 @@ fn enter_in_the_overview_jumps_to_the_group_or_activity() {
     overview(&mut s);
     s.key(KeyCode::End);
     s.key(KeyCode::Enter);
-    assert_eq!((s.app.group, s.app.activity), *behind.last().unwrap());
+    let (_, g, a) = *behind.last().unwrap();
+    assert_eq!((s.app.group, s.app.activity), (g, a));
     // Esc leaves the overview for the pane it was opened from.
     overview(&mut s);
     s.key(KeyCode::Esc);
@@ -381,7 +382,7 @@ fn a_jump_from_the_behind_list_clears_the_filter_so_the_activity_shows() {
     overview(&mut s);
     s.key(KeyCode::Tab);
     s.key(KeyCode::Enter);
-    let (g, a) = s.app.behind()[0];
+    let (_, g, a) = s.app.behind()[0];
     assert_eq!((s.app.group, s.app.activity), (g, a));
     assert_eq!(s.app.filter, None);
     assert!(s.app.visible_activities().contains(&a));

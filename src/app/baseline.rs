@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use super::{App, Mode, Prompt, edit_line};
+use super::{App, Mode, Prompt, Scope, edit_line};
 use crate::action::Action;
 use crate::compare::{Comparison, compare};
 use crate::export::changes::signed_points;
@@ -38,10 +38,12 @@ impl App {
         self.baseline = Some(Baseline { path, report, comparison });
     }
 
-    /// Brings the comparison up to date after a change.
-    pub(super) fn refresh_baseline(&mut self) {
-        if let Some(baseline) = &mut self.baseline {
-            baseline.comparison = compare(&baseline.report, &self.report);
+    /// Brings the comparison up to date after a change within `scope`.
+    pub(super) fn refresh_baseline(&mut self, scope: Scope) {
+        let Some(baseline) = &mut self.baseline else { return };
+        match scope {
+            Scope::Group(g) => baseline.comparison.refresh_group(&baseline.report, &self.report, g),
+            Scope::All => baseline.comparison = compare(&baseline.report, &self.report),
         }
     }
 

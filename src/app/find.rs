@@ -17,19 +17,24 @@ impl App {
             Prompt::Cancel => self.search = previous,
             Prompt::Confirm if input.is_empty() => self.search = None,
             Prompt::Confirm => {
-                self.search = Some(Search { query: input, hits: Vec::new(), current: None });
+                self.search = Some(Search::new(input));
                 self.jump_to_match(true, true);
             }
         }
     }
 
     /// Moves to the next (or previous) match after the selection; `here` accepts a match at
-    /// the selection itself. The search runs again, so matches follow every edit.
+    /// the selection itself. The search runs again after any edit, so matches follow it.
     pub(super) fn jump_to_match(&mut self, forward: bool, here: bool) {
         let Some(mut active) = self.search.take() else {
             return self.info(self.texts().no_search_yet);
         };
-        active.hits = search::find(&self.report, &active.query);
+        // The search runs again only when the report changed since: n and N just move.
+        let version = self.history.version();
+        if active.found_in != Some(version) {
+            active.hits = search::find(&self.report, &active.query);
+            active.found_in = Some(version);
+        }
         if active.hits.is_empty() {
             active.current = None;
             self.error(fill(self.texts().no_match, &[("query", &active.query)]));

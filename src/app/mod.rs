@@ -75,6 +75,14 @@ pub struct Search {
     pub query: String,
     pub hits: Vec<Hit>,
     pub current: Option<usize>,
+    /// The version of the report the hits were found in; `None` before the first search.
+    found_in: Option<u64>,
+}
+
+impl Search {
+    pub fn new(query: String) -> Search {
+        Search { query, hits: Vec::new(), current: None, found_in: None }
+    }
 }
 
 /// A line for the footer: news of what just happened, or an error.
@@ -153,7 +161,7 @@ pub struct App {
     /// Below this progress an activity is behind (overview, filter).
     pub threshold: Progress,
     /// Activities not started or below the threshold; kept current after every change.
-    behind: Vec<(usize, usize)>,
+    behind: Vec<(Progress, usize, usize)>,
     pub overview: Overview,
     pub details: Details,
     /// The earlier report to compare with.

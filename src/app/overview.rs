@@ -55,28 +55,48 @@ impl App {
         groups
     }
 
-    /// Activities not started or below the threshold, least advanced first.
-    pub fn behind(&self) -> &[(usize, usize)] {
+    /// Activities not started or below the threshold, least advanced first, as
+    /// (progress, group, activity).
+    pub fn behind(&self) -> &[(Progress, usize, usize)] {
         &self.behind
     }
 
-    /// Recomputes the list of activities that are behind; after a change or a new threshold.
+    fn is_behind(&self, progress: Progress) -> bool {
+        progress == Progress::ZERO || progress < self.threshold
+    }
+
+    /// Recomputes the list of activities that are behind, after a new threshold or a change
+    /// that can touch every group.
     pub(super) fn refresh_behind(&mut self) {
-        let threshold = self.threshold;
-        let mut behind: Vec<(usize, usize)> = self
-            .report
-            .groups
-            .iter()
-            .enumerate()
-            .flat_map(|(g, group)| {
-                group.activities.iter().enumerate().filter_map(move |(a, activity)| {
-                    let p = activity.progress;
-                    (p == Progress::ZERO || p < threshold).then_some((g, a))
-                })
-            })
-            .collect();
-        behind.sort_by_key(|&(g, a)| self.report.activity(g, a).map(|x| x.progress));
+        let mut behind = Vec::new();
+        for (g, group) in self.report.groups.iter().enumerate() {
+            for (a, activity) in group.activities.iter().enumerate() {
+                if self.is_behind(activity.progress) {
+                    behind.push((activity.progress, g, a));
+                }
+            }
+        }
+        behind.sort_unstable();
         self.behind = behind;
+        self.clamp_behind_row();
+    }
+
+    /// Updates the list after a change within group `g`: its entries are taken out and put
+    /// back in order, so the cost follows the group, not the report.
+    pub(super) fn refresh_behind_group(&mut self, g: usize) {
+        self.behind.retain(|&(_, group, _)| group != g);
+        let Some(group) = self.report.groups.get(g) else { return };
+        for (a, activity) in group.activities.iter().enumerate() {
+            if self.is_behind(activity.progress) {
+                let entry = (activity.progress, g, a);
+                let at = self.behind.binary_search(&entry).unwrap_or_else(|at| at);
+                self.behind.insert(at, entry);
+            }
+        }
+        self.clamp_behind_row();
+    }
+
+    fn clamp_behind_row(&mut self) {
         self.overview.behind_row =
             self.overview.behind_row.min(self.behind.len().saturating_sub(1));
     }
@@ -150,7 +170,7 @@ impl App {
                 }
             }
             OverviewList::Behind => {
-                if let Some(&(g, a)) = self.behind.get(self.overview.behind_row) {
+                if let Some(&(_, g, a)) = self.behind.get(self.overview.behind_row) {
                     self.group = g;
                     self.activity = a;
                     self.focus = Pane::Activities;

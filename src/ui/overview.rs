@@ -199,7 +199,7 @@ fn draw_behind(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &m
         .enumerate()
         .skip(shown.start)
         .take(shown.len())
-        .filter_map(|(row, &(g, a))| {
+        .filter_map(|(row, &(_, g, a))| {
             let activity = app.report.activity(g, a)?;
             let mut spans = vec![
                 Span::styled(fit(&format!("{}.{}", numeral(g + 1), a + 1), 8), theme.label),

@@ -8,10 +8,12 @@
 //! - [`validate`]: every problem in a report, each with a field path.
 //! - [`i18n`]: the interface's words in English and Spanish, and which language to speak.
 //! - [`columns`]: text measured in terminal columns (ellipsis, padding).
-//! - [`store`]: load (errors as `file:line:column`), save (stable layout, atomic), default paths.
-//! - [`export`]: json, csv and the summary table: model in, `io::Write` out.
-//! - [`search`]: where a text occurs in the report.
+//! - [`store`]: load (errors as `file:line:column`), save (safe and atomic), the lock, the
+//!   recovery journal, default paths.
 //! - [`compare`]: a report against its baseline: what moved, what was added or removed.
+//! - [`search`]: where a text occurs in the report.
+//! - [`export`]: json, csv, markdown, html, the summary and the changes since a baseline:
+//!   model in, `io::Write` out.
 //! - [`action`]: every user intent, one doc line each.
 //! - [`app`]: the `App` state and `update(Action)`, the only place that changes it; undo.
 //! - [`keymap`]: (context, key) → action; one table behind dispatch, footer and help.

@@ -1,0 +1,215 @@
+//! Key bindings: one table behind dispatch, the footer hints and the help overlay, so the
+//! three cannot disagree.
+//!
+//! This file holds the table's types and the lookup; the default table, key names, the words
+//! of the footer and help, and rebinding from the configuration each have a file.
+
+mod defaults;
+mod keys;
+mod rebind;
+mod words;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use crate::action::{Action, Pane};
+use crate::app::{App, Mode};
+
+pub use keys::{Key, join_keys, key_label};
+pub use rebind::{Claim, Clash, Origin, Rebinding};
+pub use words::{Word, describe, describe_in, hints};
+
+/// Where a binding applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Context {
+    /// Anywhere outside prompts and editors.
+    Global,
+    Overview,
+    Groups,
+    Activities,
+    Activity,
+    EditProgress,
+    EditText,
+    ConfirmDelete,
+    Details,
+    Search,
+    ConfirmQuit,
+    Conflict,
+    SaveAs,
+    Threshold,
+    Baseline,
+    Recover,
+    Help,
+}
+
+impl Context {
+    pub const ALL: [Context; 17] = [
+        Context::Global,
+        Context::Overview,
+        Context::Groups,
+        Context::Activities,
+        Context::Activity,
+        Context::EditProgress,
+        Context::Details,
+        Context::EditText,
+        Context::ConfirmDelete,
+        Context::Search,
+        Context::ConfirmQuit,
+        Context::Conflict,
+        Context::SaveAs,
+        Context::Threshold,
+        Context::Baseline,
+        Context::Recover,
+        Context::Help,
+    ];
+
+    /// The context's name in the configuration file.
+    pub fn name(self) -> &'static str {
+        match self {
+            Context::Global => "global",
+            Context::Overview => "overview",
+            Context::Groups => "groups",
+            Context::Activities => "activities",
+            Context::Activity => "activity",
+            Context::EditProgress => "edit_progress",
+            Context::Details => "details",
+            Context::EditText => "edit_text",
+            Context::ConfirmDelete => "confirm_delete",
+            Context::Search => "search",
+            Context::ConfirmQuit => "confirm_quit",
+            Context::Conflict => "conflict",
+            Context::SaveAs => "save_as",
+            Context::Threshold => "threshold",
+            Context::Baseline => "baseline",
+            Context::Recover => "recover",
+            Context::Help => "help",
+        }
+    }
+
+    /// The context of this name.
+    pub fn from_name(name: &str) -> Option<Context> {
+        Context::ALL.into_iter().find(|c| c.name() == name)
+    }
+
+    /// Whether a key this context does not bind is looked up in `Global` (as `contexts` says).
+    pub fn falls_back_to_global(self) -> bool {
+        match self {
+            Context::Overview
+            | Context::Groups
+            | Context::Activities
+            | Context::Activity
+            | Context::Details => true,
+            Context::Global
+            | Context::EditProgress
+            | Context::EditText
+            | Context::ConfirmDelete
+            | Context::Search
+            | Context::ConfirmQuit
+            | Context::Conflict
+            | Context::SaveAs
+            | Context::Threshold
+            | Context::Baseline
+            | Context::Recover
+            | Context::Help => false,
+        }
+    }
+}
+
+/// One key bound to one action in one context.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Binding {
+    pub context: Context,
+    pub code: KeyCode,
+    pub modifiers: KeyModifiers,
+    pub action: Action,
+}
+
+/// All bindings, looked up in order: the first match wins.
+#[derive(Debug, Clone)]
+pub struct Keymap {
+    bindings: Vec<Binding>,
+}
+
+/// The contexts whose bindings apply now, most specific first.
+pub fn contexts(app: &App) -> &'static [Context] {
+    match (&app.mode, app.focus) {
+        (Mode::Normal, Pane::Groups) => &[Context::Groups, Context::Global],
+        (Mode::Normal, Pane::Activities) => &[Context::Activities, Context::Global],
+        (Mode::Normal, Pane::Activity) => &[Context::Activity, Context::Global],
+        (Mode::Normal, Pane::Overview) => &[Context::Overview, Context::Global],
+        (Mode::Threshold(_), _) => &[Context::Threshold],
+        (Mode::PickBaseline(_), _) => &[Context::Baseline],
+        (Mode::EditProgress(_), _) => &[Context::EditProgress],
+        (Mode::EditText(_), _) => &[Context::EditText],
+        (Mode::ConfirmDelete { .. }, _) => &[Context::ConfirmDelete],
+        (Mode::Normal, Pane::Details) => &[Context::Details, Context::Global],
+        (Mode::Search { .. }, _) => &[Context::Search],
+        (Mode::ConfirmQuit, _) => &[Context::ConfirmQuit],
+        (Mode::Conflict { .. }, _) => &[Context::Conflict],
+        (Mode::SaveAs(_), _) => &[Context::SaveAs],
+        (Mode::Recover(_), _) => &[Context::Recover],
+        (Mode::Help, _) => &[Context::Help],
+    }
+}
+
+/// Shift is part of the character itself ('G', '?'), so it is not compared for characters.
+fn normalize(code: KeyCode, modifiers: KeyModifiers) -> KeyModifiers {
+    match code {
+        KeyCode::Char(_) | KeyCode::BackTab => modifiers - KeyModifiers::SHIFT,
+        _ => modifiers,
+    }
+}
+
+impl Keymap {
+    /// The action for a key press in the app's current state, if any.
+    pub fn action(&self, app: &App, key: KeyEvent) -> Option<Action> {
+        if key.kind == KeyEventKind::Release {
+            return None;
+        }
+        let contexts = contexts(app);
+        let modifiers = normalize(key.code, key.modifiers);
+        for context in contexts {
+            let bound = self
+                .bindings
+                .iter()
+                .find(|b| b.context == *context && b.code == key.code && b.modifiers == modifiers);
+            if let Some(binding) = bound {
+                return Some(binding.action.clone());
+            }
+        }
+        // Keys no binding claims are text for prompts and the editor.
+        match (contexts.first(), key.code) {
+            (Some(Context::EditText), _) => Some(Action::Editor(key)),
+            (
+                Some(
+                    Context::EditProgress
+                    | Context::Search
+                    | Context::SaveAs
+                    | Context::Threshold
+                    | Context::Baseline,
+                ),
+                KeyCode::Char(c),
+            ) if !modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) => {
+                Some(Action::Type(c))
+            }
+            _ => None,
+        }
+    }
+
+    /// The bindings of one context, in table order.
+    pub fn bindings(&self, context: Context) -> impl Iterator<Item = &Binding> {
+        self.bindings.iter().filter(move |b| b.context == context)
+    }
+
+    /// The labels of the keys for `action` in `context`, first bound first.
+    pub fn keys(&self, context: Context, action: &Action) -> Vec<String> {
+        self.bindings(context)
+            .filter(|b| &b.action == action)
+            .map(|b| key_label(b.code, b.modifiers))
+            .collect()
+    }
+
+    /// Every binding, in table order.
+    pub fn all(&self) -> &[Binding] {
+        &self.bindings
+    }
+}

@@ -1,0 +1,204 @@
+//! What the footer and the help overlay say: context titles, action descriptions, hints.
+
+use super::Context;
+use crate::action::Action;
+use crate::i18n::{Lang, Texts};
+
+impl Context {
+    /// The heading of the context in the help overlay, in English (the README's).
+    pub fn title(self) -> &'static str {
+        self.title_in(Lang::En.texts())
+    }
+
+    /// The heading of the context in the help overlay.
+    pub fn title_in(self, texts: &Texts) -> &'static str {
+        match self {
+            Context::Global => texts.context_global,
+            Context::Overview => texts.context_overview,
+            Context::Groups => texts.context_groups,
+            Context::Activities => texts.context_activities,
+            Context::Activity => texts.context_activity,
+            Context::EditProgress => texts.context_edit_progress,
+            Context::EditText => texts.context_edit_text,
+            Context::ConfirmDelete => texts.context_confirm_delete,
+            Context::Details => texts.context_details,
+            Context::Search => texts.context_search,
+            Context::ConfirmQuit => texts.context_confirm_quit,
+            Context::Conflict => texts.context_conflict,
+            Context::SaveAs => texts.context_save_as,
+            Context::Threshold => texts.context_threshold,
+            Context::Baseline => texts.context_baseline,
+            Context::Recover => texts.context_recover,
+            Context::Help => texts.context_help,
+        }
+    }
+}
+
+/// What an action does, for the help overlay, in English (the README and the
+/// configuration file's comments).
+pub fn describe(action: &Action) -> &'static str {
+    describe_in(action, Lang::En.texts())
+}
+
+/// What an action does, for the help overlay.
+pub fn describe_in(action: &Action, texts: &Texts) -> &'static str {
+    match action {
+        Action::Up => texts.action_up,
+        Action::Down => texts.action_down,
+        Action::PageUp => texts.action_page_up,
+        Action::PageDown => texts.action_page_down,
+        Action::Home => texts.action_home,
+        Action::End => texts.action_end,
+        Action::NextPane => texts.action_next_pane,
+        Action::PrevPane => texts.action_prev_pane,
+        Action::Open => texts.action_open,
+        Action::Back => texts.action_back,
+        Action::EditProgress => texts.action_edit_progress,
+        Action::ProgressUp => texts.action_progress_up,
+        Action::ProgressDown => texts.action_progress_down,
+        Action::EditRemarks => texts.action_edit_remarks,
+        Action::EditDescription => texts.action_edit_description,
+        Action::EditTopic => texts.action_edit_topic,
+        Action::AddItem => texts.action_add_item,
+        Action::DeleteItem => texts.action_delete_item,
+        Action::MoveUp => texts.action_move_up,
+        Action::MoveDown => texts.action_move_down,
+        Action::Details => texts.action_details,
+        Action::ReportDetails => texts.action_report_details,
+        Action::ToggleObjectives => texts.action_toggle_objectives,
+        Action::Overview => texts.action_overview,
+        Action::CycleFilter => texts.action_cycle_filter,
+        Action::ClearFilter => texts.action_clear_filter,
+        Action::PickBaseline => texts.action_pick_baseline,
+        Action::SetThreshold => texts.action_set_threshold,
+        Action::SortGroups => texts.action_sort_groups,
+        Action::Save => texts.action_save,
+        Action::Undo => texts.action_undo,
+        Action::Redo => texts.action_redo,
+        Action::Search => texts.action_search,
+        Action::NextMatch => texts.action_next_match,
+        Action::PrevMatch => texts.action_prev_match,
+        Action::Help => texts.action_help,
+        Action::Quit => texts.action_quit,
+        Action::Confirm => texts.action_confirm,
+        Action::SaveAndQuit => texts.action_save_and_quit,
+        Action::DiscardAndQuit => texts.action_discard_and_quit,
+        Action::SelectAll => texts.action_select_all,
+        Action::Reload => texts.action_reload,
+        Action::Overwrite => texts.action_overwrite,
+        Action::SaveAs => texts.action_save_as,
+        Action::Restore => texts.action_restore,
+        Action::KeepRecovery => texts.action_keep_recovery,
+        Action::DiscardRecovery => texts.action_discard_recovery,
+        // Never bound to a key, so never shown.
+        Action::Tick | Action::Terminate => "",
+        Action::Type(_) => texts.action_type,
+        Action::Erase => texts.action_erase,
+        Action::Editor(_) => texts.action_editor,
+        Action::Paste(_) => texts.action_paste,
+        Action::SelectGroup(_) | Action::SelectActivity(_) => texts.action_select,
+        Action::Scroll(..) => texts.action_scroll,
+        Action::Viewport(_) => texts.action_resize,
+    }
+}
+
+/// The short word of a footer hint, in the language of the texts given.
+pub type Word = fn(&Texts) -> &'static str;
+
+/// The footer's hints for a context: groups of actions shown as one item, with a short word.
+pub fn hints(context: Context) -> &'static [(&'static [Action], Word)] {
+    use Action as A;
+    const GROUPS: &[(&[Action], Word)] = &[
+        (&[A::Up, A::Down], |t| t.hint_move),
+        (&[A::Open], |t| t.hint_activities),
+        (&[A::Details], |t| t.hint_details),
+        (&[A::Overview], |t| t.hint_overview),
+        (&[A::Search], |t| t.hint_search),
+        (&[A::Save], |t| t.hint_save),
+        (&[A::Help], |t| t.hint_help),
+        (&[A::Quit], |t| t.hint_quit),
+    ];
+    const ACTIVITIES: &[(&[Action], Word)] = &[
+        (&[A::Up, A::Down], |t| t.hint_move),
+        (&[A::Open], |t| t.hint_open),
+        (&[A::EditProgress], |t| t.hint_progress),
+        (&[A::ProgressUp, A::ProgressDown], |t| t.hint_step),
+        (&[A::EditRemarks], |t| t.hint_remarks),
+        (&[A::CycleFilter], |t| t.hint_filter),
+        (&[A::Undo], |t| t.hint_undo),
+        (&[A::Save], |t| t.hint_save),
+        (&[A::Help], |t| t.hint_help),
+    ];
+    const ACTIVITY: &[(&[Action], Word)] = &[
+        (&[A::Up, A::Down], |t| t.hint_scroll),
+        (&[A::EditProgress], |t| t.hint_progress),
+        (&[A::ProgressUp, A::ProgressDown], |t| t.hint_step),
+        (&[A::EditRemarks], |t| t.hint_remarks),
+        (&[A::Back], |t| t.hint_back),
+        (&[A::Save], |t| t.hint_save),
+        (&[A::Help], |t| t.hint_help),
+    ];
+    const OVERVIEW: &[(&[Action], Word)] = &[
+        (&[A::Up, A::Down], |t| t.hint_move),
+        (&[A::NextPane], |t| t.hint_switch_list),
+        (&[A::Open], |t| t.hint_go_to),
+        (&[A::SortGroups], |t| t.hint_sort),
+        (&[A::SetThreshold], |t| t.hint_threshold),
+        (&[A::Back], |t| t.hint_back),
+        (&[A::Help], |t| t.hint_help),
+    ];
+    const PROMPT: &[(&[Action], Word)] =
+        &[(&[A::Confirm], |t| t.hint_apply), (&[A::Back], |t| t.hint_cancel)];
+    const CONFLICT: &[(&[Action], Word)] = &[
+        (&[A::Reload], |t| t.hint_reload),
+        (&[A::Overwrite], |t| t.hint_overwrite),
+        (&[A::SaveAs], |t| t.hint_save_as),
+        (&[A::Back], |t| t.hint_cancel),
+    ];
+    const RECOVER: &[(&[Action], Word)] = &[
+        (&[A::Restore], |t| t.hint_restore),
+        (&[A::KeepRecovery], |t| t.hint_keep_for_later),
+        (&[A::DiscardRecovery], |t| t.hint_discard),
+    ];
+    const EDIT_TEXT: &[(&[Action], Word)] = &[
+        (&[A::Back], |t| t.hint_done),
+        (&[A::Save], |t| t.hint_save),
+        (&[A::SelectAll], |t| t.hint_select_all),
+    ];
+    const DETAILS: &[(&[Action], Word)] = &[
+        (&[A::Up, A::Down], |t| t.hint_move),
+        (&[A::Open], |t| t.hint_edit),
+        (&[A::AddItem], |t| t.hint_add),
+        (&[A::DeleteItem], |t| t.hint_delete),
+        (&[A::MoveUp, A::MoveDown], |t| t.hint_reorder),
+        (&[A::Back], |t| t.hint_back),
+    ];
+    const CONFIRM_DELETE: &[(&[Action], Word)] =
+        &[(&[A::Confirm], |t| t.hint_delete), (&[A::Back], |t| t.hint_keep)];
+    const CONFIRM_QUIT: &[(&[Action], Word)] = &[
+        (&[A::SaveAndQuit], |t| t.hint_save_and_quit),
+        (&[A::DiscardAndQuit], |t| t.hint_discard_and_quit),
+        (&[A::Back], |t| t.hint_stay),
+    ];
+    const HELP: &[(&[Action], Word)] =
+        &[(&[A::Up, A::Down], |t| t.hint_scroll), (&[A::Back], |t| t.hint_close)];
+    match context {
+        Context::Groups => GROUPS,
+        Context::Activities => ACTIVITIES,
+        Context::Activity => ACTIVITY,
+        Context::Overview => OVERVIEW,
+        Context::EditProgress
+        | Context::Search
+        | Context::SaveAs
+        | Context::Threshold
+        | Context::Baseline => PROMPT,
+        Context::Conflict => CONFLICT,
+        Context::Recover => RECOVER,
+        Context::EditText => EDIT_TEXT,
+        Context::Details => DETAILS,
+        Context::ConfirmDelete => CONFIRM_DELETE,
+        Context::ConfirmQuit => CONFIRM_QUIT,
+        Context::Help => HELP,
+        Context::Global => &[],
+    }
+}

@@ -60,23 +60,28 @@ fn fold_char(c: char) -> char {
 /// A search text, folded once for all the fields it is looked for in.
 struct Needle {
     chars: Vec<char>,
-    /// The folded text as bytes, when it is ASCII: the common case, searched with `memchr`.
-    ascii: Option<Vec<u8>>,
+    /// The longest run of ASCII in the folded text, searched with `memchr`: the whole text
+    /// when it is ASCII (the common case), else a quick test that most fields fail before
+    /// the slower folding search.
+    ascii: Vec<u8>,
+    all_ascii: bool,
 }
 
 impl Needle {
     fn new(query: &str) -> Needle {
         let chars = fold(query);
-        let ascii =
-            chars.iter().all(char::is_ascii).then(|| chars.iter().map(|&c| c as u8).collect());
-        Needle { chars, ascii }
+        let ascii = chars
+            .split(|c| !c.is_ascii())
+            .max_by_key(|run| run.len())
+            .map(|run| run.iter().map(|&c| c as u8).collect())
+            .unwrap_or_default();
+        let all_ascii = chars.iter().all(char::is_ascii);
+        Needle { chars, ascii, all_ascii }
     }
 
     fn is_in(&self, text: &str) -> bool {
-        match &self.ascii {
-            Some(bytes) => contains_ascii(text.as_bytes(), bytes),
-            None => matches(text, &self.chars).next().is_some(),
-        }
+        let maybe = contains_ascii(text.as_bytes(), &self.ascii);
+        maybe && (self.all_ascii || matches(text, &self.chars).next().is_some())
     }
 }
 
@@ -125,6 +130,21 @@ fn matches<'a>(text: &'a str, needle: &'a [char]) -> impl Iterator<Item = Range<
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn finds_ascii_and_accented_text_in_any_case() {
+        let report = crate::store::shipped().unwrap();
+        let places = |query: &str| -> Vec<(usize, Option<usize>)> {
+            find(&report, query).into_iter().map(|h| (h.group, h.activity)).collect()
+        };
+        assert_eq!(places("desinventar"), vec![(2, Some(0))]);
+        assert_eq!(places("DESINVENTAR"), places("desinventar"));
+        // "Zusammenarbeit (GIZ)" in III.1: an accented search, with its ASCII part first.
+        assert_eq!(places("für internationale"), vec![(2, Some(0))]);
+        assert_eq!(places("FÜR INTERNATIONALE"), places("für internationale"));
+        assert!(places("quinquagésimo").is_empty());
+        assert!(places("").is_empty());
+    }
 
     #[test]
     fn ranges_ignore_case_and_keep_byte_positions() {

@@ -775,8 +775,6 @@ proptest! {
 
     /// With any sizes, and with the app's own starting viewport (`detail_max` unlimited).
     #[test]
-    #[ignore = "bug: move_by casts sizes to isize, so a page over isize::MAX moves up and an \
-                unlimited detail_max (App::new's usize::MAX) keeps the activity view at 0"]
     fn moves_go_the_way_asked_at_any_size(
         opens in 0usize..=2,
         start in start(),

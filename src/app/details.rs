@@ -2,7 +2,7 @@
 //! introduction, one row each, to edit, add, delete and reorder.
 
 use super::parts::{Field, List};
-use super::{App, Change};
+use super::{App, Change, step_within};
 use crate::action::{Action, Pane};
 use crate::i18n::{Texts, fill};
 use crate::model::{DocumentType, Report};
@@ -135,25 +135,24 @@ impl App {
     /// Moves the selection, skipping headings.
     fn move_details(&mut self, delta: isize) {
         let rows = self.detail_rows();
-        let last = rows.len().saturating_sub(1) as isize;
-        let mut at =
-            (self.details.row as isize).saturating_add(delta).clamp(0, last.max(0)) as usize;
-        let step = if delta < 0 { -1 } else { 1 };
+        let mut at = step_within(self.details.row, delta, rows.len());
         while rows.get(at).is_some_and(|r| r.kind == RowKind::Heading) {
-            let next = at as isize + step;
-            if next < 0 || next > last {
-                // A heading at the edge: go the other way to the nearest row.
-                at = rows.iter().position(|r| r.kind != RowKind::Heading).unwrap_or(0);
-                break;
+            let next = if delta < 0 { at.checked_sub(1) } else { Some(at + 1) };
+            match next.filter(|&n| n < rows.len()) {
+                Some(n) => at = n,
+                None => {
+                    // A heading at the edge: go the other way to the nearest row.
+                    at = rows.iter().position(|r| r.kind != RowKind::Heading).unwrap_or(0);
+                    break;
+                }
             }
-            at = next as usize;
         }
         self.details.row = at;
     }
 
     /// Keys of the details form.
     pub(super) fn details_action(&mut self, action: Action) {
-        let page = self.viewport.page as isize;
+        let page = self.page();
         let row = self.detail_rows().get(self.details.row).cloned();
         match action {
             Action::Up => self.move_details(-1),

@@ -198,8 +198,15 @@ impl App {
                     self.error(fill(texts.required_field, &[("field", &field.describe(texts))]));
                     return false;
                 }
-                if from != text {
-                    self.apply(Change::Text { field, from, to: text });
+                // Blanks in an optional field (a topic, a heading) mean none, as the field
+                // stores them: not a change when it was empty already.
+                let to = if field.is_optional() && text.trim().is_empty() {
+                    String::new()
+                } else {
+                    text
+                };
+                if from != to {
+                    self.apply(Change::Text { field, from, to });
                 }
                 true
             }

@@ -98,6 +98,22 @@ pub const DEFAULT_THRESHOLD: Progress = match Progress::new_const(25) {
     None => Progress::ZERO,
 };
 
+/// `at` moved by `delta` within a list of `len` items, stopping at both ends; in `usize`
+/// throughout, so no size wraps.
+pub(super) fn step_within(at: usize, delta: isize, len: usize) -> usize {
+    step_to(at, delta, len.saturating_sub(1))
+}
+
+/// `at` moved by `delta` within `0..=last`.
+pub(super) fn step_to(at: usize, delta: isize, last: usize) -> usize {
+    let to = if delta >= 0 {
+        at.saturating_add(delta.unsigned_abs())
+    } else {
+        at.saturating_sub(delta.unsigned_abs())
+    };
+    to.min(last)
+}
+
 /// What a key did to a one-line prompt.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Prompt {
@@ -246,6 +262,11 @@ impl App {
 
     pub fn selected_activity(&self) -> Option<&Activity> {
         self.report.activity(self.group, self.activity)
+    }
+
+    /// A page of the list in focus, as a move.
+    fn page(&self) -> isize {
+        isize::try_from(self.viewport.page).unwrap_or(isize::MAX)
     }
 
     /// Keeps the selection inside the report after it changed shape.

@@ -1,7 +1,7 @@
 //! The overview of the whole programme: groups by number or progress, and the activities
 //! that are behind (not started, or below a threshold the user sets).
 
-use super::{App, Mode, Prompt, edit_line};
+use super::{App, Mode, Prompt, edit_line, step_within};
 use crate::action::{Action, Pane};
 use crate::i18n::fill;
 use crate::model::Progress;
@@ -119,11 +119,11 @@ impl App {
             OverviewList::Groups => self.report.groups.len(),
             OverviewList::Behind => self.behind.len(),
         };
+        let page = self.page();
         let row = match self.overview.list {
             OverviewList::Groups => &mut self.overview.group_row,
             OverviewList::Behind => &mut self.overview.behind_row,
         };
-        let page = self.viewport.page as isize;
         let delta = match action {
             Action::Up => -1,
             Action::Down => 1,
@@ -135,8 +135,7 @@ impl App {
             _ => 0,
         };
         if delta != 0 {
-            let last = len.saturating_sub(1) as isize;
-            *row = (*row as isize).saturating_add(delta).clamp(0, last.max(0)) as usize;
+            *row = step_within(*row, delta, len);
             return;
         }
         match action {

@@ -121,6 +121,11 @@ impl Field {
         matches!(self, Field::Remarks(..))
     }
 
+    /// Whether the field may be left out (`None` in the file) when blank.
+    pub fn is_optional(self) -> bool {
+        matches!(self, Field::Heading(_) | Field::ActivityTopic(..))
+    }
+
     /// Whether the field belongs to an activity.
     pub fn is_of_activity(self) -> bool {
         matches!(self, Field::Description(..) | Field::ActivityTopic(..) | Field::Remarks(..))

@@ -2,7 +2,7 @@
 
 use super::details::DetailsOf;
 use super::parts::{Field, List};
-use super::{App, Message, Mode};
+use super::{App, Message, Mode, step_to, step_within};
 use crate::action::{Action, Pane, Viewport};
 
 /// How far `+` and `-` move progress.
@@ -76,8 +76,8 @@ impl App {
         match action {
             Action::Up => self.move_by(-1),
             Action::Down => self.move_by(1),
-            Action::PageUp => self.move_by(-(self.viewport.page as isize)),
-            Action::PageDown => self.move_by(self.viewport.page as isize),
+            Action::PageUp => self.move_by(-self.page()),
+            Action::PageDown => self.move_by(self.page()),
             Action::Home => self.move_by(isize::MIN / 2),
             Action::End => self.move_by(isize::MAX / 2),
             Action::NextPane | Action::Open if self.focus == Pane::Groups => {
@@ -219,10 +219,7 @@ impl App {
     }
 
     fn move_by(&mut self, delta: isize) {
-        let step = |at: usize, len: usize| -> usize {
-            let last = len.saturating_sub(1) as isize;
-            (at as isize).saturating_add(delta).clamp(0, last.max(0)) as usize
-        };
+        let step = |at: usize, len: usize| step_within(at, delta, len);
         match self.focus {
             Pane::Groups => {
                 let g = step(self.group, self.report.groups.len());
@@ -242,8 +239,7 @@ impl App {
                 }
             }
             Pane::Activity => {
-                self.detail_scroll =
-                    step(self.detail_scroll, self.viewport.detail_max.saturating_add(1))
+                self.detail_scroll = step_to(self.detail_scroll, delta, self.viewport.detail_max)
             }
             Pane::Overview | Pane::Details => {}
         }

@@ -676,3 +676,47 @@ fn wide_characters_in_the_groups_pane_and_activity_view() {
         assert!(s.text().contains("中文"), "{width}x{height}\n{}", s.text());
     }
 }
+
+/// A click on a row the screen shows, as the terminal reports it: column and row.
+fn click(s: &mut Screen, column: u16, row: u16, kind: crossterm::event::MouseEventKind) {
+    use crossterm::event::{Event, MouseEvent};
+    s.draw();
+    let event = Event::Mouse(MouseEvent { kind, column, row, modifiers: KeyModifiers::NONE });
+    if let Some(action) = wgtrack::tui::translate(event, &s.app, &s.keymap, &s.view) {
+        s.app.update(action);
+    }
+}
+
+/// The screen row whose text holds `text`.
+fn row_of(s: &mut Screen, text: &str) -> u16 {
+    s.draw();
+    let buffer = s.terminal.backend().buffer().clone();
+    (0..buffer.area.height).find(|&y| row_text(&buffer, y).contains(text)).expect(text)
+}
+
+#[test]
+fn the_mouse_selects_opens_and_scrolls() {
+    use crossterm::event::{MouseButton, MouseEventKind};
+    let left = MouseEventKind::Down(MouseButton::Left);
+    let mut s = Screen::shipped(120, 40);
+    // A click on group V's row in the groups pane selects it.
+    let y = row_of(&mut s, "V    Children");
+    click(&mut s, 5, y, left);
+    assert_eq!((s.app.group, s.app.focus), (4, Pane::Groups));
+    // A click on the third row of its table selects that activity; a second click opens it.
+    let y = row_of(&mut s, "  3  ");
+    click(&mut s, 60, y, left);
+    assert_eq!((s.app.activity, s.app.focus), (2, Pane::Activities));
+    click(&mut s, 60, y, left);
+    assert_eq!(s.app.focus, Pane::Activity);
+    // The wheel over the groups pane moves its selection.
+    s.key(KeyCode::Esc);
+    let y = row_of(&mut s, "I    Statistical");
+    click(&mut s, 5, y, MouseEventKind::ScrollDown);
+    assert_eq!((s.app.group, s.app.focus), (7, Pane::Groups));
+    click(&mut s, 5, y, MouseEventKind::ScrollUp);
+    assert_eq!(s.app.group, 4);
+    // A click outside any list does nothing.
+    click(&mut s, 0, 0, left);
+    assert_eq!((s.app.group, s.app.focus), (4, Pane::Groups));
+}

@@ -3,11 +3,11 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use super::text::{fit, progress_spans};
 use super::theme::Theme;
-use super::{ViewState, list_window};
+use super::{ViewState, list_window, pane};
 use crate::action::Pane;
 use crate::app::App;
 use crate::export::changes::signed_points;
@@ -20,13 +20,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &mut 
     let focused = app.focus == Pane::Groups;
     let count = app.report.groups.len();
     let title = fill(app.texts().groups_title, &[("count", &count)]);
-    let block = Block::bordered().title(format!(" {title} ")).border_style(if focused {
-        theme.border_focused
-    } else {
-        theme.border
-    });
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = pane(frame, area, &title, focused, theme);
     view.groups_rows = inner;
     let shown = list_window(frame, inner, &mut view.groups_offset, count, app.group, app, theme);
     // Measured on the rows shown, so a frame's work does not grow with the report.

@@ -144,6 +144,17 @@ pub fn scroll_to(offset: usize, selected: usize, rows: usize) -> usize {
     }
 }
 
+/// Draws a bordered pane titled `title`, its border marked when it has the focus; returns
+/// the area inside.
+pub fn pane(frame: &mut Frame, area: Rect, title: &str, focused: bool, theme: &Theme) -> Rect {
+    let border = if focused { theme.border_focused } else { theme.border };
+    let block =
+        ratatui::widgets::Block::bordered().title(format!(" {title} ")).border_style(border);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    inner
+}
+
 /// The rows of a list of `len` items that fit in `area` with `selected` in view, moving
 /// `offset` as little as possible (and back up when the screen grew). When rows are left
 /// below, the border under `area` says how many.

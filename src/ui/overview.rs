@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Paragraph};
 
 use super::text::{fit, progress_spans, status_symbol};
 use super::theme::Theme;
-use super::{ViewState, list_window};
+use super::{ViewState, list_window, pane};
 use crate::app::{App, GroupOrder, OverviewList};
 use crate::export::changes::{signed, signed_points};
 use crate::i18n::{capitalize, fill};
@@ -87,13 +87,7 @@ fn draw_groups(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &m
         GroupOrder::Progress => texts.order_by_progress,
     };
     let title = fill(texts.overview_groups_title, &[("order", &order)]);
-    let block = Block::bordered().title(format!(" {title} ")).border_style(if focused {
-        theme.border_focused
-    } else {
-        theme.border
-    });
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = pane(frame, area, &title, focused, theme);
     let groups = app.overview_groups();
     let [header, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(inner);
     // The count columns are as wide as their heads, and at least 6.
@@ -170,13 +164,7 @@ fn draw_behind(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &m
     let texts = app.texts();
     let title =
         fill(texts.behind_title, &[("count", &behind.len()), ("threshold", &app.threshold)]);
-    let block = Block::bordered().title(format!(" {title} ")).border_style(if focused {
-        theme.border_focused
-    } else {
-        theme.border
-    });
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = pane(frame, area, &title, focused, theme);
     let shown = list_window(
         frame,
         inner,

@@ -606,7 +606,7 @@ fn the_comparison_counts_the_three_edits() {
     let comparison = &s.app.baseline.as_ref().unwrap().comparison;
     assert_eq!(comparison.changes().count(), 3);
     assert!(
-        s.app.message.as_ref().unwrap().text.contains("3 activities changed"),
+        s.app.message.as_ref().unwrap().text.contains("activities changed: 3;"),
         "{:?}",
         s.app.message
     );

@@ -183,7 +183,7 @@ pub static TEXTS: Texts = Texts {
     no_activities_in_group: "This group has no activities",
     no_activity_shown: "No activity is shown: x clears the filter",
     behind_set: "Behind: not started or below {threshold}",
-    comparing: "Comparing with {path}: {changed} activities changed, programme {delta}",
+    comparing: "Comparing with {path}: activities changed: {changed}; programme {delta}",
     baseline_off: "No baseline: comparison off",
     baseline_refused: "Cannot use it as baseline: {cause}",
     holder: "wgtrack (pid {pid}) on {host} since {since}",

@@ -186,7 +186,7 @@ pub static TEXTS: Texts = Texts {
     no_activities_in_group: "Este grupo no tiene actividades",
     no_activity_shown: "No se muestra ninguna actividad: x quita el filtro",
     behind_set: "Rezagadas: no iniciadas o por debajo de {threshold}",
-    comparing: "Comparación con {path}: {changed} actividades cambiaron, programa {delta}",
+    comparing: "Comparación con {path}: actividades con cambios: {changed}; programa {delta}",
     baseline_off: "Sin línea de base: comparación desactivada",
     baseline_refused: "No se puede usar como línea de base: {cause}",
     holder: "wgtrack (pid {pid}) en {host} desde {since}",

@@ -5,6 +5,7 @@ mod load;
 mod locate;
 pub mod lock;
 pub mod recovery;
+mod ron_text;
 mod save;
 
 use std::path::PathBuf;

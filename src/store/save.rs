@@ -74,7 +74,9 @@ pub enum Expect {
 /// The report as the file holds it. The layout is fixed so that saving an unchanged report
 /// gives back the same bytes and diffs between versions show only what changed.
 pub fn to_text(report: &Report) -> Result<String, SaveError> {
-    pretty(report)
+    let mut text = super::ron_text::report(report);
+    text.push('\n');
+    Ok(text)
 }
 
 fn pretty<T: serde::Serialize>(value: &T) -> Result<String, SaveError> {
@@ -102,20 +104,32 @@ pub fn backup_path(target: &Path) -> PathBuf {
 /// 5. keep the previous version as `<name>.bak`;
 /// 6. rename the temporary file over the target and flush the directory.
 pub fn save(path: &Path, report: &Report, expect: Expect) -> Result<Fingerprint, SaveError> {
-    let text = serialize_checked(report)?;
-    write_atomic(path, text.as_bytes(), expect, true)?;
+    injected("save::serialize").map_err(|e| SaveError::Serialize(e.to_string()))?;
+    let text = to_text(report)?;
+    // Reading the text back runs beside the writing of the temporary file; nothing is
+    // renamed into place until it has agreed.
+    write_checked(path, text.as_bytes(), expect, true, || verified(report, &text))?;
     Ok(Fingerprint::of(text.as_bytes()))
 }
 
-/// The report's text, refused unless it reads back as the same report.
+/// The text of `value`, refused unless it reads back as the same value.
 pub fn serialize_checked<T>(value: &T) -> Result<String, SaveError>
 where
     T: serde::Serialize + serde::de::DeserializeOwned + PartialEq,
 {
     injected("save::serialize").map_err(|e| SaveError::Serialize(e.to_string()))?;
     let text = pretty(value)?;
-    match ron::from_str::<T>(&text) {
-        Ok(back) if &back == value && injected("save::verify").is_ok() => Ok(text),
+    verified(value, &text)?;
+    Ok(text)
+}
+
+/// Whether `text` reads back as `value`.
+fn verified<T>(value: &T, text: &str) -> Result<(), SaveError>
+where
+    T: serde::de::DeserializeOwned + PartialEq,
+{
+    match ron::from_str::<T>(text) {
+        Ok(back) if &back == value && injected("save::verify").is_ok() => Ok(()),
         _ => Err(SaveError::RoundTrip),
     }
 }
@@ -135,6 +149,35 @@ pub fn write_atomic(
     expect: Expect,
     backup: bool,
 ) -> Result<(), SaveError> {
+    write_checked(path, bytes, expect, backup, || Ok(()))
+}
+
+/// `write_atomic`, with `check` run on another thread while the temporary file is written
+/// and flushed; the old file is replaced only if it passes.
+fn write_checked(
+    path: &Path,
+    bytes: &[u8],
+    expect: Expect,
+    backup: bool,
+    check: impl FnOnce() -> Result<(), SaveError> + Send,
+) -> Result<(), SaveError> {
+    std::thread::scope(|scope| {
+        let checking = scope.spawn(check);
+        let staged = stage(path, bytes, expect);
+        let checked = checking.join().unwrap_or(Err(SaveError::RoundTrip));
+        // The temporary file, if any, is removed when `staged` drops on an error.
+        let (target, dir, temp, old) = staged?;
+        checked?;
+        commit(&target, &dir, temp, old.is_some() && backup, bytes)
+    })
+}
+
+/// Steps 2 to 4: the target, checked; a temporary file beside it holding `bytes`, flushed.
+fn stage(
+    path: &Path,
+    bytes: &[u8],
+    expect: Expect,
+) -> Result<(PathBuf, PathBuf, tempfile::NamedTempFile, Option<fs::Metadata>), SaveError> {
     let target = resolve_link(path)?;
     let io_err = |step: &'static str| {
         let target = target.clone();
@@ -171,17 +214,32 @@ pub fn write_atomic(
     injected("save::sync")
         .and_then(|()| temp.as_file().sync_all())
         .map_err(io_err("cannot flush the new content to disk"))?;
-    if backup && old.is_some() {
+    Ok((target, dir, temp, old))
+}
+
+/// Steps 5 and 6: the backup, the rename, the directory flushed.
+fn commit(
+    target: &Path,
+    dir: &Path,
+    temp: tempfile::NamedTempFile,
+    backup: bool,
+    bytes: &[u8],
+) -> Result<(), SaveError> {
+    let io_err = |step: &'static str| {
+        let target = target.to_path_buf();
+        move |source| SaveError::Io { path: target, step, source }
+    };
+    if backup {
         injected("save::backup")
-            .and_then(|()| keep_backup(&target))
+            .and_then(|()| keep_backup(target))
             .map_err(io_err("cannot keep the previous version as a backup"))?;
     }
     injected("save::rename").map_err(io_err("cannot replace the file"))?;
-    temp.persist(&target).map_err(|e| e.error).map_err(io_err("cannot replace the file"))?;
+    temp.persist(target).map_err(|e| e.error).map_err(io_err("cannot replace the file"))?;
     // The new content is in place: a failure now leaves it there, not yet safe from a power
     // cut, and the caller must know what the file holds.
-    injected("save::sync-dir").and_then(|()| sync_dir(&dir)).map_err(|source| {
-        SaveError::Unflushed { path: target.clone(), written: Fingerprint::of(bytes), source }
+    injected("save::sync-dir").and_then(|()| sync_dir(dir)).map_err(|source| {
+        SaveError::Unflushed { path: target.to_path_buf(), written: Fingerprint::of(bytes), source }
     })?;
     Ok(())
 }

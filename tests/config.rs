@@ -610,6 +610,6 @@ fn the_app_starts_with_the_first_problem_in_its_footer() {
     let app = app(Pane::Groups).with_message(text, is_error);
     let buffer = main_screen(&app, &config.theme(None));
     let footer: String = (0..buffer.area.width).map(|x| buffer[(x, 38)].symbol()).collect();
-    assert!(footer.starts_with(" config.ron:2:10: unknown theme \"dark\""), "{footer}");
+    assert!(footer.starts_with(" ✗ config.ron:2:10: unknown theme \"dark\""), "{footer}");
     assert!(app.message.as_ref().is_some_and(|m| m.is_error));
 }

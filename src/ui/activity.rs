@@ -25,7 +25,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &mut 
     let of = fill(texts.activity_of, &[("number", &(app.activity + 1)), ("count", &count)]);
     let block = Block::bordered()
         .title(Line::from(vec![
-            Span::styled(format!(" {}.{} ", numeral(app.group + 1), app.activity + 1), theme.label),
+            Span::styled(
+                format!(
+                    " {}{}.{} ",
+                    super::focus_sign(true),
+                    numeral(app.group + 1),
+                    app.activity + 1
+                ),
+                theme.label,
+            ),
             Span::styled(format!("· {} ", group.topic), theme.title),
         ]))
         .title_bottom(Line::styled(format!(" {of} "), theme.muted))

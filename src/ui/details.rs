@@ -23,7 +23,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &mut 
             fill(texts.details_group_title, &[("numeral", &numeral(g + 1)), ("topic", &topic)])
         }
     };
-    let title = format!(" {title} ");
+    let title = format!(" {}{title} ", super::focus_sign(true));
     let block = Block::bordered()
         .title(Span::styled(title, theme.title))
         .border_style(theme.border_focused);

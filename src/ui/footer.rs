@@ -15,8 +15,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, ctx: &Ctx) {
     let theme = ctx.theme;
     let texts = app.texts();
     let message = app.message.as_ref().map(|m| {
-        let style = if m.is_error { theme.error } else { theme.info };
-        Line::from(Span::styled(format!(" {} ", m.text), style))
+        // An error carries a sign as well as its colour.
+        let (style, sign) = if m.is_error { (theme.error, "✗ ") } else { (theme.info, "") };
+        Line::from(Span::styled(format!(" {sign}{} ", m.text), style))
     });
     let hints = hint_line(app, ctx, area.width);
     if area.height >= 2 {

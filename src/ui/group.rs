@@ -33,7 +33,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &mut 
     };
     let block = Block::bordered()
         .title(Line::from(vec![
-            Span::styled(format!(" {} ", numeral(app.group + 1)), theme.label),
+            Span::styled(
+                format!(" {}{} ", super::focus_sign(focused), numeral(app.group + 1)),
+                theme.label,
+            ),
             Span::styled(format!("· {} ", group.topic), theme.title),
         ]))
         .border_style(if focused { theme.border_focused } else { theme.border });

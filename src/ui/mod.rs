@@ -144,12 +144,18 @@ pub fn scroll_to(offset: usize, selected: usize, rows: usize) -> usize {
     }
 }
 
+/// The sign before the title of the pane with the focus, so the border's colour is not the
+/// only cue.
+pub fn focus_sign(focused: bool) -> &'static str {
+    if focused { "▶ " } else { "" }
+}
+
 /// Draws a bordered pane titled `title`, its border marked when it has the focus; returns
 /// the area inside.
 pub fn pane(frame: &mut Frame, area: Rect, title: &str, focused: bool, theme: &Theme) -> Rect {
     let border = if focused { theme.border_focused } else { theme.border };
-    let block =
-        ratatui::widgets::Block::bordered().title(format!(" {title} ")).border_style(border);
+    let title = format!(" {}{title} ", focus_sign(focused));
+    let block = ratatui::widgets::Block::bordered().title(title).border_style(border);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     inner

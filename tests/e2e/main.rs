@@ -204,10 +204,10 @@ fn search_jumps_to_a_remark_in_another_group() {
     pty.wait_for(" Search: DesInventar█");
     pty.send(ENTER);
     let screen = pty.wait_for("Match 1 of 1 for “DesInventar”");
-    assert!(screen.contains("┌ III · Disasters "), "{screen}");
+    assert!(screen.contains("┌ ▶ III · Disasters "), "{screen}");
     // The selection is on activity 1: opening it shows III.1 and the word in its remarks.
     pty.send(ENTER);
-    let screen = pty.wait_for("┌ III.1 · Disasters ");
+    let screen = pty.wait_for("┌ ▶ III.1 · Disasters ");
     assert!(screen.contains("DesInventar"), "{screen}");
     assert!(screen.contains("activity 1 of 5"), "{screen}");
     pty.send("q");
@@ -221,8 +221,9 @@ fn search_next_and_previous_match() {
     let total = hits.len();
     assert!(total >= 3, "{hits:?}");
     assert_ne!(hits[0].group, hits[1].group, "{hits:?}");
-    let title =
-        |hit: &Hit| format!("┌ {} · {} ", app::NUMERALS[hit.group], report.groups[hit.group].topic);
+    let title = |hit: &Hit| {
+        format!("┌ ▶ {} · {} ", app::NUMERALS[hit.group], report.groups[hit.group].topic)
+    };
 
     let home = Home::new();
     let mut pty = home.open(40, 120);
@@ -254,7 +255,7 @@ fn drawn_whole(screen: &vt100::Screen) -> bool {
     header.starts_with(" LC/CE.20/3 · ")
         && header.ends_with("Programme ██████▍░░░  64%")
         && header.chars().count() == cols as usize - 1
-        && frame_top.starts_with("┌ Groups (11) ")
+        && frame_top.starts_with("┌ ▶ Groups (11) ")
         && frame_top.trim_end().ends_with('┐')
         && frame_top.chars().count() == cols as usize
         && frame_bottom.starts_with('└')

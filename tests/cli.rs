@@ -111,7 +111,7 @@ fn summary_on_a_fresh_home_creates_the_default_file() {
         assert_eq!(shown, counts, "{line}");
         assert_percent(fields[n - 1], mean(PROGRESS[g]));
     }
-    // The example of the brief, written out.
+    // The example the README gives, written out.
     let viii = summary_line(&text, "VIII");
     assert_eq!(viii[viii.len() - 5..], ["8", "6", "1", "1", "76%"]);
 

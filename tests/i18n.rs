@@ -6,9 +6,7 @@
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use crossterm::event::KeyCode;
 use wgtrack::action::Action;
 use wgtrack::app::{App, Mode};
 use wgtrack::i18n::{self, Lang, fill, placeholders};
@@ -16,10 +14,6 @@ use wgtrack::keymap::{self, Context, Keymap};
 use wgtrack::model::{Progress, Report};
 use wgtrack::store;
 use wgtrack::store::recovery::Recovery;
-use wgtrack::ui::{self, ViewState, theme::Theme};
-
-/// The file the app believes it edits: never touched, so snapshots hold no temporary path.
-const FAKE_PATH: &str = "/data/report.ron";
 
 /// Words of the English interface that the shipped report's own text never uses, so none
 /// of them may show on a Spanish screen.
@@ -196,62 +190,15 @@ fn every_action_context_and_hint_has_words_in_both_languages() {
 
 // Screens.
 
-/// One running wgtrack drawn into a test terminal, as `tests/snapshots.rs` does it.
-struct Screen {
-    app: App,
-    keymap: Keymap,
-    theme: Theme,
-    view: ViewState,
-    terminal: Terminal<TestBackend>,
-}
+#[allow(dead_code)] // Shared with the other screen tests, which use the rest of it.
+#[path = "support/screen.rs"]
+mod screen;
 
-impl Screen {
-    fn new(app: App, width: u16, height: u16) -> Screen {
-        Screen {
-            app,
-            keymap: Keymap::default(),
-            theme: Theme::default(),
-            view: ViewState::default(),
-            terminal: Terminal::new(TestBackend::new(width, height)).expect("test terminal"),
-        }
-    }
+use screen::{FAKE_PATH, Screen};
 
-    /// The shipped report, at the fake path, in Spanish.
-    fn spanish(width: u16, height: u16) -> Screen {
-        Screen::new(app(Lang::Es), width, height)
-    }
-
-    fn draw(&mut self) {
-        let ctx = ui::Context { keymap: &self.keymap, theme: &self.theme };
-        let (app, view) = (&self.app, &mut self.view);
-        self.terminal.draw(|frame| ui::draw(frame, app, &ctx, view)).expect("draw");
-        self.app.update(Action::Viewport(self.view.viewport));
-    }
-
-    fn key(&mut self, code: KeyCode) {
-        self.draw();
-        if let Some(action) = self.keymap.action(&self.app, KeyEvent::new(code, KeyModifiers::NONE))
-        {
-            self.app.update(action);
-        }
-    }
-
-    fn ch(&mut self, c: char) {
-        self.key(KeyCode::Char(c));
-    }
-
-    fn repeat(&mut self, c: char, times: usize) {
-        for _ in 0..times {
-            self.ch(c);
-        }
-    }
-
-    /// The screen's text after the last key, drawn twice so the viewport has settled.
-    fn text(&mut self) -> String {
-        self.draw();
-        self.draw();
-        self.terminal.backend().to_string()
-    }
+/// The shipped report, at the fake path, in Spanish.
+fn spanish(width: u16, height: u16) -> Screen {
+    Screen::new(app(Lang::Es), width, height)
 }
 
 fn shipped() -> Report {
@@ -267,12 +214,12 @@ const SIZES: [(u16, u16); 2] = [(120, 40), (80, 24)];
 #[test]
 fn spanish_main_screen() {
     for (width, height) in SIZES {
-        let mut s = Screen::spanish(width, height);
-        let text = s.text();
+        let mut s = spanish(width, height);
+        let text = s.settled_text();
         insta::assert_snapshot!(format!("spanish_main_{width}x{height}"), text);
     }
-    let mut s = Screen::spanish(120, 40);
-    let text = s.text();
+    let mut s = spanish(120, 40);
+    let text = s.settled_text();
     for word in ["Grupos de trabajo (11)", "Programa", "Países coordinadores", "Avance"] {
         assert!(text.contains(word), "{word} missing from\n{text}");
     }
@@ -281,9 +228,9 @@ fn spanish_main_screen() {
 #[test]
 fn spanish_help() {
     for (width, height) in SIZES {
-        let mut s = Screen::spanish(width, height);
+        let mut s = spanish(width, height);
         s.ch('?');
-        let text = s.text();
+        let text = s.settled_text();
         insta::assert_snapshot!(format!("spanish_help_{width}x{height}"), text);
     }
 }
@@ -293,8 +240,8 @@ fn english_is_the_default_and_unchanged() {
     let mut default = Screen::new(App::new(shipped(), PathBuf::from(FAKE_PATH)), 120, 40);
     let mut english = Screen::new(app(Lang::En), 120, 40);
     assert_eq!(default.app.lang(), Lang::En);
-    assert_eq!(default.text(), english.text());
-    assert!(english.text().contains("Groups (11)"));
+    assert_eq!(default.settled_text(), english.settled_text());
+    assert!(english.settled_text().contains("Groups (11)"));
 }
 
 /// The report with VIII.7 moved on and its remarks rewritten, for screens that compare.
@@ -319,12 +266,12 @@ fn no_english_label_on_any_spanish_screen() {
     let screens: [(&str, Steps); 22] = [
         ("groups", |_| {}),
         ("table VIII", |s| {
-            s.repeat('j', 7);
+            s.repeat(KeyCode::Char('j'), 7);
             s.key(KeyCode::Enter);
-            s.repeat('j', 6);
+            s.repeat(KeyCode::Char('j'), 6);
         }),
         ("table VI with topics", |s| {
-            s.repeat('j', 5);
+            s.repeat(KeyCode::Char('j'), 5);
             s.key(KeyCode::Enter);
         }),
         ("objectives folded", |s| {
@@ -332,14 +279,14 @@ fn no_english_label_on_any_spanish_screen() {
             s.ch('o');
         }),
         ("activity VIII.7", |s| {
-            s.repeat('j', 7);
+            s.repeat(KeyCode::Char('j'), 7);
             s.key(KeyCode::Enter);
-            s.repeat('j', 6);
+            s.repeat(KeyCode::Char('j'), 6);
             s.key(KeyCode::Enter);
         }),
         ("filter", |s| {
             s.key(KeyCode::Enter);
-            s.repeat('f', 4);
+            s.repeat(KeyCode::Char('f'), 4);
         }),
         ("overview", |s| s.ch('v')),
         ("overview by progress", |s| {
@@ -355,7 +302,7 @@ fn no_english_label_on_any_spanish_screen() {
         ("progress refused", |s| {
             s.key(KeyCode::Enter);
             s.ch('p');
-            s.repeat('9', 3);
+            s.repeat(KeyCode::Char('9'), 3);
             s.key(KeyCode::Enter);
         }),
         ("remarks editor", |s| {
@@ -403,16 +350,16 @@ fn no_english_label_on_any_spanish_screen() {
     ];
     for (width, height) in [(120, 40), (80, 24), (60, 16)] {
         for (name, steps) in screens {
-            let mut s = Screen::spanish(width, height);
+            let mut s = spanish(width, height);
             steps(&mut s);
-            let text = s.text();
+            let text = s.settled_text();
             assert_spanish(&format!("{name} at {width}×{height}"), &text);
         }
     }
     // The whole help at once.
-    let mut s = Screen::spanish(120, 250);
+    let mut s = spanish(120, 250);
     s.ch('?');
-    let help = s.text();
+    let help = s.settled_text();
     assert!(help.contains("Resumen del programa") && help.contains("Ayuda"), "{help}");
     assert_spanish("help", &help);
 }
@@ -425,35 +372,35 @@ fn no_english_label_when_comparing_with_a_baseline() {
             .with_baseline(PathBuf::from("/data/old.ron"), shipped())
     };
     let mut s = Screen::new(app(), 120, 40);
-    let text = s.text();
+    let text = s.settled_text();
     assert!(text.contains("Comparación con /data/old.ron"), "{text}");
     assert_spanish("baseline message", &text);
-    s.repeat('j', 7);
+    s.repeat(KeyCode::Char('j'), 7);
     s.key(KeyCode::Enter);
-    s.repeat('j', 6);
-    let table = s.text();
+    s.repeat(KeyCode::Char('j'), 6);
+    let table = s.settled_text();
     assert!(table.contains("desde la línea de base"), "{table}");
     assert_spanish("table with a baseline", &table);
     s.key(KeyCode::Enter);
-    let activity = s.text();
+    let activity = s.settled_text();
     assert!(activity.contains("Desde la línea de base: 8% → 40%"), "{activity}");
     assert!(activity.contains("Observaciones en la línea de base"), "{activity}");
     assert_spanish("activity with a baseline", &activity);
     let mut s = Screen::new(app(), 120, 40);
     s.ch('v');
-    let overview = s.text();
+    let overview = s.settled_text();
     assert!(overview.contains(" Δ "), "{overview}");
     assert_spanish("overview with a baseline", &overview);
 }
 
 #[test]
 fn footer_messages_are_spanish() {
-    let mut s = Screen::spanish(120, 40);
+    let mut s = spanish(120, 40);
     let mut said = Vec::new();
     let mut note = |s: &Screen| said.push(s.app.message.as_ref().map(|m| m.text.clone()));
-    s.repeat('j', 7);
+    s.repeat(KeyCode::Char('j'), 7);
     s.key(KeyCode::Enter);
-    s.repeat('j', 6);
+    s.repeat(KeyCode::Char('j'), 6);
     s.ch('+');
     s.draw();
     note(&s);
@@ -491,12 +438,12 @@ fn footer_messages_are_spanish() {
 
 #[test]
 fn edits_name_their_fields_in_spanish() {
-    let mut s = Screen::spanish(120, 40);
-    s.repeat('j', 7);
+    let mut s = spanish(120, 40);
+    s.repeat(KeyCode::Char('j'), 7);
     s.key(KeyCode::Enter);
-    s.repeat('j', 6);
+    s.repeat(KeyCode::Char('j'), 6);
     s.ch('e');
-    let text = s.text();
+    let text = s.settled_text();
     assert!(text.contains("Editar la descripción de VIII.7 (Enter: listo)"), "{text}");
     // Emptied and applied: refused, in Spanish.
     s.draw();
@@ -508,11 +455,11 @@ fn edits_name_their_fields_in_spanish() {
     assert_eq!(message.text, "No puede quedar en blanco: la descripción de VIII.7");
     // The same edit speaks English in an English app.
     let mut s = Screen::new(app(Lang::En), 120, 40);
-    s.repeat('j', 7);
+    s.repeat(KeyCode::Char('j'), 7);
     s.key(KeyCode::Enter);
-    s.repeat('j', 6);
+    s.repeat(KeyCode::Char('j'), 6);
     s.ch('e');
-    assert!(s.text().contains("Description of VIII.7 (Enter: done)"));
+    assert!(s.settled_text().contains("Description of VIII.7 (Enter: done)"));
 }
 
 #[test]

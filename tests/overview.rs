@@ -10,110 +10,29 @@
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
-use wgtrack::action::{Action, Pane};
+use crossterm::event::KeyCode;
+use wgtrack::action::Pane;
 use wgtrack::app::{App, Filter, GroupOrder, Mode, OverviewList};
-use wgtrack::keymap::Keymap;
 use wgtrack::model::{Progress, Report, Status};
 use wgtrack::store;
-use wgtrack::ui::{self, ViewState, theme::Theme};
 
 /// The two sizes every screen is snapshotted at.
 const SIZES: [(u16, u16); 2] = [(120, 40), (80, 24)];
 
-/// The file the app believes it edits: never touched, so snapshots hold no temporary path.
-const FAKE_PATH: &str = "/data/report.ron";
-
 /// The baseline the comparison screens name; never read.
 const BASELINE_PATH: &str = "/data/previous.ron";
 
-/// The app, the keymap and theme, the view state and a test terminal.
-struct Screen {
-    app: App,
-    keymap: Keymap,
-    theme: Theme,
-    view: ViewState,
-    terminal: Terminal<TestBackend>,
-}
+#[allow(dead_code)] // Shared with the other screen tests, which use the rest of it.
+#[path = "support/screen.rs"]
+mod screen;
 
-impl Screen {
-    fn with_app(app: App, width: u16, height: u16) -> Screen {
-        Screen {
-            app,
-            keymap: Keymap::default(),
-            theme: Theme::default(),
-            view: ViewState::default(),
-            terminal: Terminal::new(TestBackend::new(width, height)).expect("test terminal"),
-        }
-    }
+use screen::{FAKE_PATH, Screen};
 
-    /// The shipped report, at the fake path.
-    fn shipped(width: u16, height: u16) -> Screen {
-        Screen::with_app(App::new(shipped(), PathBuf::from(FAKE_PATH)), width, height)
-    }
-
-    /// The report with three edits, compared with the shipped one as its baseline.
-    fn compared(width: u16, height: u16) -> Screen {
-        let app = App::new(three_edits(), PathBuf::from(FAKE_PATH))
-            .with_baseline(PathBuf::from(BASELINE_PATH), shipped());
-        Screen::with_app(app, width, height)
-    }
-
-    /// One frame, as `tui::run` draws it: draw, then tell the app what the frame could show.
-    fn draw(&mut self) {
-        let ctx = ui::Context { keymap: &self.keymap, theme: &self.theme };
-        let (app, view) = (&self.app, &mut self.view);
-        self.terminal.draw(|frame| ui::draw(frame, app, &ctx, view)).expect("draw");
-        self.app.update(Action::Viewport(self.view.viewport));
-    }
-
-    /// A key press: the frame before it is drawn first, as in the event loop.
-    fn key(&mut self, code: KeyCode) {
-        self.draw();
-        if let Some(action) = self.keymap.action(&self.app, KeyEvent::new(code, KeyModifiers::NONE))
-        {
-            self.app.update(action);
-        }
-    }
-
-    fn repeat(&mut self, code: KeyCode, times: usize) {
-        for _ in 0..times {
-            self.key(code);
-        }
-    }
-
-    /// Characters typed one key at a time.
-    fn typed(&mut self, text: &str) {
-        for c in text.chars() {
-            self.key(KeyCode::Char(c));
-        }
-    }
-
-    /// The screen after the last key; drawing it a second time must not change it.
-    fn settle(&mut self) -> Buffer {
-        self.draw();
-        let first = self.terminal.backend().buffer().clone();
-        self.draw();
-        assert_eq!(
-            &first,
-            self.terminal.backend().buffer(),
-            "a second frame of the same state differs from the first"
-        );
-        first
-    }
-
-    fn text(&self) -> String {
-        self.terminal.backend().to_string()
-    }
-
-    /// The footer's message row (the row above the key hints).
-    fn message_row(&self) -> String {
-        let lines: Vec<String> = self.text().lines().map(str::to_string).collect();
-        lines[lines.len() - 2].clone()
-    }
+/// The report with three edits, compared with the shipped one as its baseline.
+fn compared(width: u16, height: u16) -> Screen {
+    let app = App::new(three_edits(), PathBuf::from(FAKE_PATH))
+        .with_baseline(PathBuf::from(BASELINE_PATH), shipped());
+    Screen::new(app, width, height)
 }
 
 fn shipped() -> Report {
@@ -539,8 +458,8 @@ fn edit_keys_do_nothing_when_the_filter_shows_no_row() {
 
 #[test]
 fn comparison_table_snapshots() {
-    snapshots("baseline_viii_table", Screen::compared, compared_table);
-    let mut s = Screen::compared(120, 40);
+    snapshots("baseline_viii_table", compared, compared_table);
+    let mut s = compared(120, 40);
     compared_table(&mut s);
     s.settle();
     let text = s.text();
@@ -560,8 +479,8 @@ fn comparison_table_snapshots() {
 
 #[test]
 fn comparison_activity_view_snapshots() {
-    snapshots("baseline_viii_6_activity", Screen::compared, compared_activity);
-    let mut s = Screen::compared(120, 40);
+    snapshots("baseline_viii_6_activity", compared, compared_activity);
+    let mut s = compared(120, 40);
     compared_activity(&mut s);
     s.settle();
     let text = s.text();
@@ -575,7 +494,7 @@ fn comparison_activity_view_snapshots() {
 
 #[test]
 fn comparison_of_a_progress_change_in_the_activity_view() {
-    let mut s = Screen::compared(120, 40);
+    let mut s = compared(120, 40);
     compared_table(&mut s);
     s.key(KeyCode::Enter);
     s.settle();
@@ -586,8 +505,8 @@ fn comparison_of_a_progress_change_in_the_activity_view() {
 
 #[test]
 fn comparison_overview_snapshots() {
-    snapshots("baseline_overview", Screen::compared, overview);
-    let mut s = Screen::compared(120, 40);
+    snapshots("baseline_overview", compared, overview);
+    let mut s = compared(120, 40);
     overview(&mut s);
     s.settle();
     let text = s.text();
@@ -602,7 +521,7 @@ fn comparison_overview_snapshots() {
 
 #[test]
 fn the_comparison_counts_the_three_edits() {
-    let s = Screen::compared(120, 40);
+    let s = compared(120, 40);
     let comparison = &s.app.baseline.as_ref().unwrap().comparison;
     assert_eq!(comparison.changes().count(), 3);
     assert!(

@@ -8,117 +8,24 @@
 
 use std::path::PathBuf;
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use crossterm::event::{KeyCode, KeyModifiers};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use unicode_width::UnicodeWidthStr;
-use wgtrack::action::{Action, Pane};
+use wgtrack::action::Pane;
 use wgtrack::app::{App, Mode};
-use wgtrack::keymap::Keymap;
 use wgtrack::model::Report;
 use wgtrack::store;
-use wgtrack::ui::{self, ViewState, theme::Theme};
+use wgtrack::ui;
 
 /// The two sizes every screen is snapshotted at.
 const SIZES: [(u16, u16); 2] = [(120, 40), (80, 24)];
 
-/// The file the app believes it edits: never touched, so snapshots hold no temporary path.
-const FAKE_PATH: &str = "/data/report.ron";
+#[allow(dead_code)] // Shared with the other screen tests, which use the rest of it.
+#[path = "support/screen.rs"]
+mod screen;
 
-/// The app, the keymap and theme, the view state and a test terminal: one running wgtrack.
-struct Screen {
-    app: App,
-    keymap: Keymap,
-    theme: Theme,
-    view: ViewState,
-    terminal: Terminal<TestBackend>,
-}
-
-impl Screen {
-    fn new(report: Report, path: PathBuf, width: u16, height: u16) -> Screen {
-        Screen {
-            app: App::new(report, path),
-            keymap: Keymap::default(),
-            theme: Theme::default(),
-            view: ViewState::default(),
-            terminal: Terminal::new(TestBackend::new(width, height)).expect("test terminal"),
-        }
-    }
-
-    /// The shipped report, at the fake path.
-    fn shipped(width: u16, height: u16) -> Screen {
-        Screen::new(shipped(), PathBuf::from(FAKE_PATH), width, height)
-    }
-
-    /// One frame, as `tui::run` draws it: draw, then tell the app what the frame could show.
-    fn draw(&mut self) {
-        let ctx = ui::Context { keymap: &self.keymap, theme: &self.theme };
-        let (app, view) = (&self.app, &mut self.view);
-        self.terminal.draw(|frame| ui::draw(frame, app, &ctx, view)).expect("draw");
-        self.app.update(Action::Viewport(self.view.viewport));
-    }
-
-    /// A key press: the frame before it is drawn first, as in the event loop.
-    fn key_with(&mut self, code: KeyCode, modifiers: KeyModifiers) {
-        self.draw();
-        if let Some(action) = self.keymap.action(&self.app, KeyEvent::new(code, modifiers)) {
-            self.app.update(action);
-        }
-    }
-
-    fn key(&mut self, code: KeyCode) {
-        self.key_with(code, KeyModifiers::NONE);
-    }
-
-    fn ctrl(&mut self, c: char) {
-        self.key_with(KeyCode::Char(c), KeyModifiers::CONTROL);
-    }
-
-    fn repeat(&mut self, code: KeyCode, times: usize) {
-        for _ in 0..times {
-            self.key(code);
-        }
-    }
-
-    /// Characters typed one key at a time.
-    fn typed(&mut self, text: &str) {
-        for c in text.chars() {
-            self.key(KeyCode::Char(c));
-        }
-    }
-
-    fn resize(&mut self, width: u16, height: u16) {
-        self.terminal.backend_mut().resize(width, height);
-    }
-
-    /// The screen after the last key; drawing it a second time must not change it.
-    fn settle(&mut self) -> Buffer {
-        self.draw();
-        let first = self.buffer().clone();
-        self.draw();
-        assert_eq!(
-            &first,
-            self.buffer(),
-            "a second frame of the same state differs from the first"
-        );
-        first
-    }
-
-    fn buffer(&self) -> &Buffer {
-        self.terminal.backend().buffer()
-    }
-
-    /// The text of one row of the screen, wide characters once (their hidden cells skipped).
-    fn row(&self, y: u16) -> String {
-        row_text(self.buffer(), y)
-    }
-
-    fn text(&self) -> String {
-        self.terminal.backend().to_string()
-    }
-}
+use screen::{FAKE_PATH, Screen};
 
 fn shipped() -> Report {
     store::shipped().expect("the shipped report parses")
@@ -283,7 +190,7 @@ fn group_vi_table_with_topic_column() {
     // The Topic column needs a table 80 cells wide: at 120x40 and 80x24 the table has 78,
     // so the column shows only on wider screens.
     let s = snapshot_at("group_vi_table", vi_table, 140, 40);
-    let header = s.row(s.view.table_rows.y - 1);
+    let header = row_text(s.buffer(), s.view.table_rows.y - 1);
     assert!(header.contains("Topic"), "no Topic column at 140x40: {header}");
 }
 
@@ -388,7 +295,7 @@ fn modified_marker_in_header() {
         let mut s = Screen::shipped(width, height);
         modified(&mut s);
         s.settle();
-        assert!(s.row(0).contains("● modified"), "{width}x{height}");
+        assert!(row_text(s.buffer(), 0).contains("● modified"), "{width}x{height}");
     }
 }
 
@@ -407,7 +314,7 @@ fn saved_message_with_redacted_path() {
     std::fs::write(&path, store::SHIPPED).expect("copy the shipped report");
     let shown = path.display().to_string();
     for (width, height) in SIZES {
-        let mut s = Screen::new(shipped(), path.clone(), width, height);
+        let mut s = Screen::new(App::new(shipped(), path.clone()), width, height);
         modified(&mut s);
         s.ctrl('s');
         s.settle();
@@ -473,7 +380,7 @@ fn every_screen_draws_at_any_size() {
             scenario(&mut s);
             s.settle();
             if (width, height) == (39, 9) {
-                let text: String = (0..height).map(|y| s.row(y)).collect();
+                let text: String = (0..height).map(|y| row_text(s.buffer(), y)).collect();
                 assert!(
                     text.contains("Terminal too small"),
                     "{name} at {width}x{height}: no notice:\n{}",
@@ -607,7 +514,7 @@ fn percent_columns(s: &Screen, area: Rect) -> Vec<(u16, u16)> {
             continue;
         };
         let before = row_prefix(buffer, y, x);
-        assert_eq!(before.width(), usize::from(x), "row {y}: {}", s.row(y));
+        assert_eq!(before.width(), usize::from(x), "row {y}: {}", row_text(s.buffer(), y));
         columns.push((y, x));
     }
     columns
@@ -616,7 +523,7 @@ fn percent_columns(s: &Screen, area: Rect) -> Vec<(u16, u16)> {
 #[test]
 fn wide_characters_keep_columns_aligned() {
     for (width, height) in [(120, 40), (80, 24), (100, 30), (60, 20), (40, 10)] {
-        let mut s = Screen::new(wide_report(), PathBuf::from(FAKE_PATH), width, height);
+        let mut s = Screen::new(App::new(wide_report(), PathBuf::from(FAKE_PATH)), width, height);
         s.key(KeyCode::Enter);
         s.key(KeyCode::Char('o'));
         s.settle();
@@ -636,7 +543,7 @@ fn wide_characters_keep_columns_aligned() {
             "{width}x{height}: '%' columns differ: {columns:?}\n{screen}"
         );
         // The header's Progress title sits above the gauges.
-        let header = s.row(rows.y - 1);
+        let header = row_text(s.buffer(), rows.y - 1);
         assert!(header.contains("Progress"), "{width}x{height}: {header}");
         // The pane title with the accented and wide topic stays on its border.
         assert!(screen.contains("Estadística"), "{width}x{height}\n{screen}");
@@ -657,7 +564,7 @@ fn wide_characters_keep_columns_aligned() {
 #[test]
 fn wide_characters_in_the_groups_pane_and_activity_view() {
     for (width, height) in [(120, 40), (80, 24), (40, 10)] {
-        let mut s = Screen::new(wide_report(), PathBuf::from(FAKE_PATH), width, height);
+        let mut s = Screen::new(App::new(wide_report(), PathBuf::from(FAKE_PATH)), width, height);
         s.settle();
         let groups = s.view.groups_rows;
         let columns = percent_columns(&s, groups);

@@ -3,6 +3,7 @@
 //! their accents, and now and then `*emphasis*`. For the benchmarks and the tests; no command
 //! of the app uses it.
 
+use crate::export::document::MONTHS;
 use crate::model::{Activity, Coordinator, DocumentType, FORMAT, Group, Progress, Report, Section};
 
 /// A small deterministic generator (splitmix64): the same seed gives the same numbers on
@@ -152,9 +153,9 @@ fn paragraph(rng: &mut Rng, low: usize, high: usize) -> String {
 fn sentence(rng: &mut Rng) -> String {
     let when = match rng.below(3) {
         0 => {
-            format!("On {} {} {}, ", rng.between(1, 28), rng.pick(MONTHS), rng.between(2020, 2031))
+            format!("On {} {} {}, ", rng.between(1, 28), rng.pick(&MONTHS), rng.between(2020, 2031))
         }
-        1 => format!("In {} {}, ", rng.pick(MONTHS), rng.between(2020, 2031)),
+        1 => format!("In {} {}, ", rng.pick(&MONTHS), rng.between(2020, 2031)),
         _ => rng.pick(OPENERS).to_string(),
     };
     let mut text = format!(
@@ -281,21 +282,6 @@ const OPENERS: &[&str] = &[
     "As agreed at the virtual meeting, ",
     "Owing to the pandemic, ",
     "After the consultation, ",
-];
-
-const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
 ];
 
 const CITIES: &[&str] =

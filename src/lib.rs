@@ -4,7 +4,6 @@
 //! The modules, from the bottom up (each depends only on those above it in this list):
 //!
 //! - [`model`]: `Report`, `Group`, `Activity`, `Progress`; numerals and derived figures. No I/O.
-//! - `generate`: reports of any size with realistic text, from a seed (benchmarks and tests).
 //! - [`validate`]: every problem in a report, each with a field path.
 //! - [`i18n`]: the interface's words in English and Spanish, and which language to speak.
 //! - [`columns`]: text measured in terminal columns (ellipsis, padding).
@@ -14,6 +13,7 @@
 //! - [`search`]: where a text occurs in the report.
 //! - [`export`]: json, csv, markdown, html, the summary and the changes since a baseline:
 //!   model in, `io::Write` out.
+//! - `generate`: reports of any size with realistic text, from a seed (benchmarks and tests).
 //! - [`action`]: every user intent, one doc line each.
 //! - [`app`]: the `App` state and `update(Action)`, the only place that changes it; undo.
 //! - [`keymap`]: (context, key) → action; one table behind dispatch, footer and help.

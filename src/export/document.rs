@@ -48,7 +48,8 @@ pub fn coordinators_heading(group: &Group) -> &'static str {
     }
 }
 
-const MONTHS: [&str; 12] = [
+/// The months as the source writes them in dates.
+pub(crate) const MONTHS: [&str; 12] = [
     "January",
     "February",
     "March",

@@ -2,7 +2,7 @@
 
 pub mod changes;
 mod data;
-mod document;
+pub(crate) mod document;
 mod html;
 mod markdown;
 mod summary;

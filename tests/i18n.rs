@@ -476,31 +476,23 @@ fn the_shared_capitalize_keeps_the_rest() {
 #[path = "e2e/pty.rs"]
 mod pty;
 
+#[cfg(unix)]
+#[allow(dead_code)]
+#[path = "e2e/app.rs"]
+mod home;
+
 /// `wgtrack FILE` in a home of its own with the shipped report, a configuration holding
 /// `config` if any, and only `vars` for a locale; its first screen.
 #[cfg(unix)]
 fn first_screen(args: &[&str], config: Option<&str>, vars: &[(&str, &str)]) -> String {
-    let dir = tempfile::tempdir().expect("a temporary directory");
-    let home = dir.path();
-    let file = home.join("report.ron");
-    std::fs::write(&file, store::SHIPPED).expect("copy the shipped report");
+    let home = home::Home::new();
     if let Some(config) = config {
-        std::fs::create_dir_all(home.join("config/wgtrack")).expect("config directory");
-        std::fs::write(home.join("config/wgtrack/config.ron"), config).expect("config file");
+        let dir = home.dir.path().join("config/wgtrack");
+        std::fs::create_dir_all(&dir).expect("config directory");
+        std::fs::write(dir.join("config.ron"), config).expect("config file");
     }
-    let mut command = portable_pty::CommandBuilder::new(env!("CARGO_BIN_EXE_wgtrack"));
-    command.arg(&file);
+    let mut command = home.command();
     command.args(args);
-    command.cwd(home);
-    command.env_clear();
-    if let Some(path) = std::env::var_os("PATH") {
-        command.env("PATH", path);
-    }
-    command.env("HOME", home);
-    command.env("XDG_DATA_HOME", home.join("data"));
-    command.env("XDG_CONFIG_HOME", home.join("config"));
-    command.env("XDG_STATE_HOME", home.join("state"));
-    command.env("TERM", "xterm-256color");
     for (name, value) in vars {
         command.env(name, value);
     }

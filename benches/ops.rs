@@ -93,18 +93,7 @@ mod save {
     #[divan::bench(args = SIZES)]
     fn to_text(bencher: Bencher, size: &str) {
         let f = fixture(size);
-        bencher
-            .counter(BytesCount::of_str(&f.ron))
-            .bench(|| store::to_text(&f.report).expect("serializes"));
-    }
-
-    /// The text and the check that it reads back as the same report.
-    #[divan::bench(args = SIZES)]
-    fn serialize_checked(bencher: Bencher, size: &str) {
-        let f = fixture(size);
-        bencher
-            .counter(BytesCount::of_str(&f.ron))
-            .bench(|| store::serialize_checked(&f.report).expect("serializes"));
+        bencher.counter(BytesCount::of_str(&f.ron)).bench(|| store::to_text(&f.report));
     }
 
     /// The atomic write alone: conflict check, temporary file, fsync, backup, rename.

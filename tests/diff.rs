@@ -367,7 +367,7 @@ fn new_round_starts_the_next_report_from_this_one() {
     assert!(text.contains("The front matter or the introduction changed."), "{text}");
     // The file is in wgtrack's stable layout.
     let bytes = fs::read_to_string(&next).unwrap();
-    assert_eq!(bytes, store::to_text(&report).unwrap());
+    assert_eq!(bytes, store::to_text(&report));
 }
 
 #[test]

@@ -31,7 +31,7 @@ fn save_writes_the_text_and_returns_it() {
     let fingerprint = store::save(&path, &report, Expect::Anything).unwrap();
     let bytes = fs::read(&path).unwrap();
     assert_eq!(Fingerprint::of(&bytes), fingerprint);
-    assert_eq!(bytes, store::to_text(&report).unwrap().into_bytes());
+    assert_eq!(bytes, store::to_text(&report).into_bytes());
     assert_eq!(store::load(&path).unwrap(), report);
     assert!(temp_files(dir.path()).is_empty(), "{:?}", temp_files(dir.path()));
 }

@@ -52,7 +52,7 @@ pub fn fixture(size: &str) -> &'static Fixture {
     let i = SIZES.iter().position(|s| *s == size).expect("a known size");
     CACHE[i].get_or_init(|| {
         let report = report(size);
-        let ron = wgtrack::store::to_text(&report).expect("serializes");
+        let ron = wgtrack::store::to_text(&report);
         let json = serde_json::to_string_pretty(&report).expect("serializes");
         Fixture { report, ron, json }
     })

@@ -9,18 +9,19 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use serde::{Deserialize, Serialize};
 
 use super::lock::this_process;
-use super::save::{Expect, Fingerprint, SaveError, serialize_checked, write_atomic};
+use super::save::{Fingerprint, SaveError, save_recovery};
 use crate::model::Report;
 
-/// Unsaved edits of one report file, and who made them.
+/// Unsaved edits of one report file, and who made them. It is written from a borrowed
+/// report (`Recovery<&Report>`), so journaling never copies the report.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Recovery {
+pub struct Recovery<R = Report> {
     pub file: PathBuf,
     pub pid: u32,
     pub host: String,
     pub time: String,
-    pub report: Report,
+    pub report: R,
 }
 
 /// Where recovery files live: the platform state directory (`$XDG_STATE_HOME/wgtrack/recovery`
@@ -74,10 +75,9 @@ pub fn write_to(file: &Path, report_path: &Path, report: &Report) -> Result<(), 
         pid: me.pid,
         host: me.host,
         time: me.since,
-        report: report.clone(),
+        report,
     };
-    let text = serialize_checked(&recovery)?;
-    write_atomic(file, text.as_bytes(), Expect::Anything, false)
+    save_recovery(file, &recovery)
 }
 
 /// Journals `report` into a new recovery file of `report_path`; returns where.

@@ -2,14 +2,75 @@
 //! with the store's settings (struct names, four-space indent; tested against it), several
 //! times faster on large reports, because plain characters are copied in runs instead of
 //! escaped one by one.
+//!
+//! The text comes in pieces: what stands before the groups, each group, what stands after.
+//! Groups are written on all cores, stored one after the other, and read back one by one,
+//! so a large report is neither copied into one string nor parsed again whole.
 
 use std::fmt::Write;
 
+use rayon::prelude::*;
+
+use super::recovery::Recovery;
 use crate::model::{Activity, Coordinator, DocumentType, Group, Report, Section};
 
-/// The report's text, without the final line break.
-pub fn report(report: &Report) -> String {
-    let mut w = Writer { out: String::with_capacity(estimate(report)), depth: 0 };
+/// A file's text in pieces; joined, they are the file.
+#[derive(Debug)]
+pub struct Pieces {
+    /// Up to and including the line that opens the list of groups.
+    pub head: String,
+    /// Each group: its indent, its value, the comma and the line break after it.
+    pub groups: Vec<String>,
+    /// From the line that closes the list of groups to the final line break.
+    pub tail: String,
+}
+
+impl Pieces {
+    /// The pieces in file order.
+    pub fn parts(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.head.as_str())
+            .chain(self.groups.iter().map(String::as_str))
+            .chain(std::iter::once(self.tail.as_str()))
+    }
+
+    /// The whole text.
+    pub fn join(&self) -> String {
+        let mut text = String::with_capacity(self.parts().map(str::len).sum());
+        self.parts().for_each(|part| text.push_str(part));
+        text
+    }
+
+    /// The text with the groups left out: a value whose list of groups is empty.
+    pub fn skeleton(&self) -> String {
+        [self.head.as_str(), self.tail.as_str()].concat()
+    }
+}
+
+/// The text of a report file.
+pub fn report(report: &Report) -> Pieces {
+    let mut w = Writer::new();
+    report_value(&mut w, report);
+    w.out.push('\n');
+    w.finish()
+}
+
+/// The text of a recovery file, or `None` when the report's path is not UTF-8 text (RON
+/// strings cannot hold it).
+pub fn recovery(recovery: &Recovery<&Report>) -> Option<Pieces> {
+    let file = recovery.file.to_str()?;
+    let mut w = Writer::new();
+    w.open("Recovery");
+    w.field("file", |w| w.string(file));
+    w.field("pid", |w| w.number(recovery.pid));
+    w.field("host", |w| w.string(&recovery.host));
+    w.field("time", |w| w.string(&recovery.time));
+    w.field("report", |w| report_value(w, recovery.report));
+    w.close();
+    w.out.push('\n');
+    Some(w.finish())
+}
+
+fn report_value(w: &mut Writer, report: &Report) {
     w.open("Report");
     w.field("format", |w| w.number(report.format));
     w.field("symbol", |w| w.string(&report.symbol));
@@ -18,9 +79,8 @@ pub fn report(report: &Report) -> String {
     w.field("meeting", |w| w.string(&report.meeting));
     w.field("venue", |w| w.string(&report.venue));
     w.field("introduction", |w| w.list(&report.introduction, section));
-    w.field("groups", |w| w.list(&report.groups, group));
+    w.field("groups", |w| w.groups(&report.groups));
     w.close();
-    w.out
 }
 
 fn section(w: &mut Writer, s: &Section) {
@@ -63,19 +123,32 @@ fn activity(w: &mut Writer, a: &Activity) {
     w.close();
 }
 
-/// Room for the text, so it is not copied as it grows: the strings and some layout.
-fn estimate(report: &Report) -> usize {
+/// Room for a group's text, so it is not copied as it grows: the strings and some layout.
+fn estimate(g: &Group) -> usize {
     let activities: usize =
-        report.activities().map(|a| a.description.len() + a.remarks.len() + 160).sum();
-    activities + report.groups.len() * 1024 + 4096
+        g.activities.iter().map(|a| a.description.len() + a.remarks.len() + 160).sum();
+    activities + 1024
 }
 
 struct Writer {
     out: String,
     depth: usize,
+    /// The head and the groups, once the list of groups has been written.
+    cut: Option<(String, Vec<String>)>,
 }
 
 impl Writer {
+    fn new() -> Writer {
+        Writer { out: String::new(), depth: 0, cut: None }
+    }
+
+    fn finish(self) -> Pieces {
+        match self.cut {
+            Some((head, groups)) => Pieces { head, groups, tail: self.out },
+            None => Pieces { head: self.out, groups: Vec::new(), tail: String::new() },
+        }
+    }
+
     fn indent(&mut self) {
         for _ in 0..self.depth {
             self.out.push_str("    ");
@@ -115,6 +188,29 @@ impl Writer {
             self.out.push_str(",\n");
         }
         self.depth -= 1;
+        self.indent();
+        self.out.push(']');
+    }
+
+    /// The list of groups, as `list` writes it, but each group in a string of its own.
+    fn groups(&mut self, groups: &[Group]) {
+        if groups.is_empty() {
+            self.out.push_str("[]");
+            return;
+        }
+        self.out.push_str("[\n");
+        let depth = self.depth + 1;
+        let pieces = groups
+            .par_iter()
+            .map(|g| {
+                let mut w = Writer { out: String::with_capacity(estimate(g)), depth, cut: None };
+                w.indent();
+                group(&mut w, g);
+                w.out.push_str(",\n");
+                w.out
+            })
+            .collect();
+        self.cut = Some((std::mem::take(&mut self.out), pieces));
         self.indent();
         self.out.push(']');
     }
@@ -159,18 +255,56 @@ impl Writer {
 mod tests {
     use ron::ser::PrettyConfig;
 
-    use crate::model::{Progress, Report};
+    use crate::model::Progress;
+    use crate::store::recovery::Recovery;
 
-    /// What ron's own pretty printer writes with the store's settings.
-    fn by_ron(report: &Report) -> String {
+    /// What ron's own pretty printer writes with the store's settings, and a line break.
+    fn by_ron<T: serde::Serialize>(value: &T) -> String {
         let config = PrettyConfig::new().struct_names(true).indentor("    ".to_string());
-        ron::ser::to_string_pretty(report, config).unwrap()
+        ron::ser::to_string_pretty(value, config).unwrap() + "\n"
     }
 
     #[test]
     fn the_text_is_rons_own_for_the_shipped_report() {
         let report = crate::store::shipped().unwrap();
-        assert_eq!(super::report(&report), by_ron(&report));
+        assert_eq!(super::report(&report).join(), by_ron(&report));
+    }
+
+    #[test]
+    fn the_pieces_are_the_text_before_between_and_after_the_groups() {
+        let report = crate::generate::report(3, 2, 5);
+        let pieces = super::report(&report);
+        assert_eq!(pieces.groups.len(), 3);
+        assert!(pieces.head.ends_with("    groups: [\n"), "{}", pieces.head);
+        assert!(
+            pieces
+                .groups
+                .iter()
+                .all(|g| g.starts_with("        Group(\n") && g.ends_with("        ),\n"))
+        );
+        assert_eq!(pieces.tail, "    ],\n)\n");
+        let mut empty = report.clone();
+        empty.groups.clear();
+        assert_eq!(pieces.skeleton(), super::report(&empty).join().replace("[]", "[\n    ]"));
+    }
+
+    #[test]
+    fn a_recovery_file_is_rons_own_text_and_refuses_a_path_that_is_not_utf8() {
+        let report = crate::generate::report(2, 3, 9);
+        let recovery = Recovery {
+            file: "/data/the \"report\".ron".into(),
+            pid: 42,
+            host: "cepal".into(),
+            time: "2021-04-05 10:00".into(),
+            report: &report,
+        };
+        assert_eq!(super::recovery(&recovery).unwrap().join(), by_ron(&recovery));
+        #[cfg(unix)]
+        {
+            use std::os::unix::ffi::OsStrExt;
+            let file = std::ffi::OsStr::from_bytes(b"/data/\xff.ron").into();
+            assert!(super::recovery(&Recovery { file, ..recovery }).is_none());
+        }
     }
 
     #[test]
@@ -188,6 +322,8 @@ mod tests {
         group.activities[0].remarks = awkward.to_string();
         group.activities[1].progress = Progress::FULL;
         report.groups[2].activities.clear();
-        assert_eq!(super::report(&report), by_ron(&report));
+        assert_eq!(super::report(&report).join(), by_ron(&report));
+        report.groups.clear();
+        assert_eq!(super::report(&report).join(), by_ron(&report));
     }
 }

@@ -4,9 +4,11 @@ use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use ron::ser::PrettyConfig;
+use rayon::prelude::*;
 
-use crate::model::Report;
+use super::recovery::Recovery;
+use super::ron_text::{self, Pieces};
+use crate::model::{Group, Report};
 
 /// Why a report could not be saved; the file on disk is as it was, but after `Unflushed`,
 /// which says what it now holds.
@@ -38,15 +40,40 @@ pub struct Fingerprint(u64);
 
 impl Fingerprint {
     pub fn of(bytes: &[u8]) -> Fingerprint {
+        Fingerprint::of_parts(&[bytes])
+    }
+
+    /// The fingerprint of `parts` joined, without joining them.
+    pub fn of_parts(parts: &[&[u8]]) -> Fingerprint {
         const PRIME: u64 = 0x0100_0000_01b3;
-        let mut hash = 0xcbf2_9ce4_8422_2325_u64 ^ bytes.len() as u64;
-        let mut words = bytes.chunks_exact(8);
-        for word in &mut words {
-            let mut buf = [0u8; 8];
-            buf.copy_from_slice(word);
-            hash = (hash ^ u64::from_le_bytes(buf)).wrapping_mul(PRIME);
+        let len: usize = parts.iter().map(|p| p.len()).sum();
+        let mut hash = 0xcbf2_9ce4_8422_2325_u64 ^ len as u64;
+        // A word that straddles two parts is gathered here.
+        let mut pending = [0u8; 8];
+        let mut filled = 0;
+        for part in parts {
+            let mut rest = *part;
+            if filled > 0 {
+                let take = rest.len().min(8 - filled);
+                pending[filled..filled + take].copy_from_slice(&rest[..take]);
+                filled += take;
+                rest = &rest[take..];
+                if filled < 8 {
+                    continue;
+                }
+                hash = (hash ^ u64::from_le_bytes(pending)).wrapping_mul(PRIME);
+            }
+            let mut words = rest.chunks_exact(8);
+            for word in &mut words {
+                let mut buf = [0u8; 8];
+                buf.copy_from_slice(word);
+                hash = (hash ^ u64::from_le_bytes(buf)).wrapping_mul(PRIME);
+            }
+            let remainder = words.remainder();
+            pending[..remainder.len()].copy_from_slice(remainder);
+            filled = remainder.len();
         }
-        for &byte in words.remainder() {
+        for &byte in &pending[..filled] {
             hash = (hash ^ u64::from(byte)).wrapping_mul(PRIME);
         }
         // Spread the last words' bits over the whole value.
@@ -73,18 +100,8 @@ pub enum Expect {
 
 /// The report as the file holds it. The layout is fixed so that saving an unchanged report
 /// gives back the same bytes and diffs between versions show only what changed.
-pub fn to_text(report: &Report) -> Result<String, SaveError> {
-    let mut text = super::ron_text::report(report);
-    text.push('\n');
-    Ok(text)
-}
-
-fn pretty<T: serde::Serialize>(value: &T) -> Result<String, SaveError> {
-    let config = PrettyConfig::new().struct_names(true).indentor("    ".to_string());
-    let mut text = ron::ser::to_string_pretty(value, config)
-        .map_err(|e| SaveError::Serialize(e.to_string()))?;
-    text.push('\n');
-    Ok(text)
+pub fn to_text(report: &Report) -> String {
+    ron_text::report(report).join()
 }
 
 /// The path of the backup kept beside `target`.
@@ -105,32 +122,68 @@ pub fn backup_path(target: &Path) -> PathBuf {
 /// 6. rename the temporary file over the target and flush the directory.
 pub fn save(path: &Path, report: &Report, expect: Expect) -> Result<Fingerprint, SaveError> {
     injected("save::serialize").map_err(|e| SaveError::Serialize(e.to_string()))?;
-    let text = to_text(report)?;
+    let text = ron_text::report(report);
     // Reading the text back runs beside the writing of the temporary file; nothing is
     // renamed into place until it has agreed.
-    write_checked(path, text.as_bytes(), expect, true, || verified(report, &text))?;
-    Ok(Fingerprint::of(text.as_bytes()))
+    write_checked(path, &text, expect, true, || verified(&text, &head_of(report), &report.groups))
 }
 
-/// The text of `value`, refused unless it reads back as the same value.
-pub fn serialize_checked<T>(value: &T) -> Result<String, SaveError>
-where
-    T: serde::Serialize + serde::de::DeserializeOwned + PartialEq,
-{
+/// Writes `recovery` to `file`, read back as a save's text is; with no backup, and whatever
+/// the file held before.
+pub(super) fn save_recovery(file: &Path, recovery: &Recovery<&Report>) -> Result<(), SaveError> {
     injected("save::serialize").map_err(|e| SaveError::Serialize(e.to_string()))?;
-    let text = pretty(value)?;
-    verified(value, &text)?;
-    Ok(text)
+    let text = ron_text::recovery(recovery).ok_or_else(|| {
+        SaveError::Serialize(format!("{}: the path is not UTF-8 text", recovery.file.display()))
+    })?;
+    let expected = Recovery {
+        file: recovery.file.clone(),
+        pid: recovery.pid,
+        host: recovery.host.clone(),
+        time: recovery.time.clone(),
+        report: head_of(recovery.report),
+    };
+    let check = || verified(&text, &expected, &recovery.report.groups);
+    write_checked(file, &text, Expect::Anything, false, check).map(|_| ())
 }
 
-/// Whether `text` reads back as `value`.
-fn verified<T>(value: &T, text: &str) -> Result<(), SaveError>
+/// The report without its groups: what the text around the groups must read back as.
+fn head_of(report: &Report) -> Report {
+    // Every field named, so that a new one cannot be forgotten here.
+    let Report { format, symbol, date, title, meeting, venue, introduction, groups: _ } = report;
+    Report {
+        format: *format,
+        symbol: symbol.clone(),
+        date: date.clone(),
+        title: title.clone(),
+        meeting: meeting.clone(),
+        venue: venue.clone(),
+        introduction: introduction.clone(),
+        groups: Vec::new(),
+    }
+}
+
+/// Whether `text` reads back as `head` holding `groups`, checked piece by piece on all cores:
+/// the text without its groups must read as `head`, and each group's piece, a value followed
+/// by a comma, as that group. A RON list is values each followed by a comma, so the whole
+/// reads as `head` with `groups` exactly when the pieces do; and no copy of the whole report
+/// is ever held.
+fn verified<T>(text: &Pieces, head: &T, groups: &[Group]) -> Result<(), SaveError>
 where
     T: serde::de::DeserializeOwned + PartialEq,
 {
-    match ron::from_str::<T>(text) {
-        Ok(back) if &back == value && injected("save::verify").is_ok() => Ok(()),
-        _ => Err(SaveError::RoundTrip),
+    let reads_as = |piece: &str, want: &Group| {
+        piece
+            .strip_suffix(",\n")
+            .and_then(|value| ron::from_str::<Group>(value).ok())
+            .is_some_and(|back| &back == want)
+    };
+    let head_agrees = ron::from_str::<T>(&text.skeleton()).is_ok_and(|back| &back == head);
+    let groups_agree = text.groups.len() == groups.len()
+        && text.groups.par_iter().zip(groups).all(|(piece, group)| reads_as(piece, group));
+    if head_agrees && groups_agree && injected("save::verify").is_ok() {
+        Ok(())
+    } else {
+        Err(SaveError::RoundTrip)
     }
 }
 
@@ -149,33 +202,47 @@ pub fn write_atomic(
     expect: Expect,
     backup: bool,
 ) -> Result<(), SaveError> {
-    write_checked(path, bytes, expect, backup, || Ok(()))
+    write_parts(path, &[bytes], expect, backup, || Ok(())).map(|_| ())
 }
 
-/// `write_atomic`, with `check` run on another thread while the temporary file is written
-/// and flushed; the old file is replaced only if it passes.
+/// `write_atomic` of `text`, with `check` run on other threads while the temporary file is
+/// written and flushed; the old file is replaced only if it passes. Returns the fingerprint
+/// of what was written.
 fn write_checked(
     path: &Path,
-    bytes: &[u8],
+    text: &Pieces,
     expect: Expect,
     backup: bool,
     check: impl FnOnce() -> Result<(), SaveError> + Send,
-) -> Result<(), SaveError> {
+) -> Result<Fingerprint, SaveError> {
+    let parts: Vec<&[u8]> = text.parts().map(str::as_bytes).collect();
+    write_parts(path, &parts, expect, backup, check)
+}
+
+fn write_parts(
+    path: &Path,
+    parts: &[&[u8]],
+    expect: Expect,
+    backup: bool,
+    check: impl FnOnce() -> Result<(), SaveError> + Send,
+) -> Result<Fingerprint, SaveError> {
     std::thread::scope(|scope| {
         let checking = scope.spawn(check);
-        let staged = stage(path, bytes, expect);
+        let staged = stage(path, parts, expect);
         let checked = checking.join().unwrap_or(Err(SaveError::RoundTrip));
         // The temporary file, if any, is removed when `staged` drops on an error.
         let (target, dir, temp, old) = staged?;
         checked?;
-        commit(&target, &dir, temp, old.is_some() && backup, bytes)
+        let written = Fingerprint::of_parts(parts);
+        commit(&target, &dir, temp, old.is_some() && backup, written)?;
+        Ok(written)
     })
 }
 
 /// Steps 2 to 4: the target, checked; a temporary file beside it holding `bytes`, flushed.
 fn stage(
     path: &Path,
-    bytes: &[u8],
+    parts: &[&[u8]],
     expect: Expect,
 ) -> Result<(PathBuf, PathBuf, tempfile::NamedTempFile, Option<fs::Metadata>), SaveError> {
     let target = resolve_link(path)?;
@@ -201,7 +268,7 @@ fn stage(
         .and_then(|()| builder.tempfile_in(&dir))
         .map_err(io_err("cannot create a temporary file in its directory"))?;
     injected("save::write")
-        .and_then(|()| temp.write_all(bytes))
+        .and_then(|()| parts.iter().try_for_each(|part| temp.write_all(part)))
         .map_err(io_err("cannot write the new content"))?;
     if let Some(old) = &old {
         injected("save::permissions")
@@ -223,7 +290,7 @@ fn commit(
     dir: &Path,
     temp: tempfile::NamedTempFile,
     backup: bool,
-    bytes: &[u8],
+    written: Fingerprint,
 ) -> Result<(), SaveError> {
     let io_err = |step: &'static str| {
         let target = target.to_path_buf();
@@ -238,9 +305,9 @@ fn commit(
     temp.persist(target).map_err(|e| e.error).map_err(io_err("cannot replace the file"))?;
     // The new content is in place: a failure now leaves it there, not yet safe from a power
     // cut, and the caller must know what the file holds.
-    injected("save::sync-dir").and_then(|()| sync_dir(dir)).map_err(|source| {
-        SaveError::Unflushed { path: target.to_path_buf(), written: Fingerprint::of(bytes), source }
-    })?;
+    injected("save::sync-dir")
+        .and_then(|()| sync_dir(dir))
+        .map_err(|source| SaveError::Unflushed { path: target.to_path_buf(), written, source })?;
     Ok(())
 }
 
@@ -326,4 +393,57 @@ fn sync_dir(dir: &Path) -> io::Result<()> {
 #[cfg(not(unix))]
 fn sync_dir(_dir: &Path) -> io::Result<()> {
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Fingerprint, SaveError, head_of, ron_text, verified};
+    use crate::model::Progress;
+
+    #[test]
+    fn a_fingerprint_of_parts_is_that_of_the_parts_joined_wherever_they_are_cut() {
+        let text: Vec<u8> = (0..40u8).map(|i| i.wrapping_mul(37)).collect();
+        for a in 0..=text.len() {
+            for b in a..=text.len() {
+                let parts = [&text[..a], &text[a..b], &[][..], &text[b..]];
+                assert_eq!(
+                    Fingerprint::of_parts(&parts),
+                    Fingerprint::of(&text),
+                    "cut at {a}, {b}"
+                );
+            }
+        }
+        assert_ne!(Fingerprint::of(b"ab"), Fingerprint::of(b"ba"));
+    }
+
+    #[test]
+    fn the_read_back_accepts_the_text_and_refuses_any_piece_that_reads_differently() {
+        let report = crate::generate::report(4, 3, 11);
+        let head = head_of(&report);
+        let text = ron_text::report(&report);
+        assert!(verified(&text, &head, &report.groups).is_ok());
+
+        let refused = |text: &ron_text::Pieces| {
+            matches!(verified(text, &head, &report.groups), Err(SaveError::RoundTrip))
+        };
+        let mut changed = report.clone();
+        changed.groups[2].activities[1].progress = Progress::new(99).unwrap();
+        let mut wrong = ron_text::report(&report);
+        wrong.groups[2] = ron_text::report(&changed).groups[2].clone();
+        assert!(refused(&wrong), "a group that reads as another");
+        let mut wrong = ron_text::report(&report);
+        let piece = &mut wrong.groups[1];
+        piece.truncate(piece.len() - ",\n".len());
+        piece.push('\n');
+        assert!(refused(&wrong), "a group without its comma");
+        let mut wrong = ron_text::report(&report);
+        wrong.head = wrong.head.replacen(&report.title, "Another title", 1);
+        assert!(refused(&wrong), "a changed title");
+        let mut wrong = ron_text::report(&report);
+        wrong.groups.pop();
+        assert!(refused(&wrong), "a group left out");
+        let mut wrong = ron_text::report(&report);
+        wrong.tail = wrong.tail.replace(']', "");
+        assert!(refused(&wrong), "the list left open");
+    }
 }

@@ -84,7 +84,7 @@ fn core_task_sets_progress_and_remarks_of_viii_7_and_saves() {
     activity.remarks = REMARKS.to_string();
     assert_eq!(home.report(), expected);
     let text = String::from_utf8(home.bytes()).unwrap();
-    assert_eq!(text, store::to_text(&expected).unwrap());
+    assert_eq!(text, store::to_text(&expected));
     // In the file's stable layout that is two lines, in place.
     let changed: Vec<(&str, &str)> =
         SHIPPED.lines().zip(text.lines()).filter(|(a, b)| a != b).collect();
@@ -140,7 +140,7 @@ fn quit_with_unsaved_changes_asks_first() {
     let mut expected = shipped();
     expected.groups[0].activities[5].progress = Progress::new(5).unwrap();
     assert_eq!(home.report(), expected);
-    assert_eq!(String::from_utf8(home.bytes()).unwrap(), store::to_text(&expected).unwrap());
+    assert_eq!(String::from_utf8(home.bytes()).unwrap(), store::to_text(&expected));
 }
 
 #[test]

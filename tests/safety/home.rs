@@ -143,7 +143,7 @@ pub fn with_progress(group: usize, activity: usize, progress: u8) -> Report {
 
 /// The text wgtrack writes for `report`.
 pub fn text(report: &Report) -> String {
-    store::to_text(report).expect("the report serialises")
+    store::to_text(report)
 }
 
 /// The exit code and both streams, for assertion messages.

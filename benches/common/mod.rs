@@ -280,12 +280,16 @@ pub fn key_char(context: keymap::Context, action: &Action) -> String {
     let binding = Keymap::default()
         .bindings(context)
         .find(|b| b.action == *action)
-        .map(|b| b.code)
+        .map(|b| (b.code, b.modifiers))
         .unwrap_or_else(|| panic!("no key for {action:?} in {context:?}"));
     match binding {
-        KeyCode::Char(c) => c.to_string(),
-        KeyCode::Enter => "\r".to_string(),
-        KeyCode::Esc => "\x1b".to_string(),
+        // A control key is sent as the control character the terminal sends for it.
+        (KeyCode::Char(c), m) if m == KeyModifiers::CONTROL && c.is_ascii_lowercase() => {
+            char::from(c as u8 & 0x1f).to_string()
+        }
+        (KeyCode::Char(c), m) if m.is_empty() || m == KeyModifiers::SHIFT => c.to_string(),
+        (KeyCode::Enter, _) => "\r".to_string(),
+        (KeyCode::Esc, _) => "\x1b".to_string(),
         other => panic!("no text for the key {other:?}"),
     }
 }
@@ -311,13 +315,13 @@ pub fn start_once(home: &pty::Home, run: usize) -> Result<Start, String> {
 pub struct Edit {
     /// From sending Enter in the progress prompt to the frame showing the new value.
     pub shown: Duration,
-    /// Peak resident memory (VmHWM) after the edit and its journal.
+    /// Peak resident memory (VmHWM) over the session: start, the edit, its journal, a save.
     pub peak_rss: Option<u64>,
 }
 
 /// In the real app: opens the first group, types a new progress for its first activity, and
-/// times Enter to the frame that shows it (the journal write included, as the event loop
-/// does it before redrawing).
+/// times Enter to the frame that shows it (the journal is written after the frame); then
+/// saves, and reads the session's peak memory.
 pub fn edit_once(home: &pty::Home, run: usize) -> Result<Edit, String> {
     let mut session = pty::Session::spawn(home.command(run), HEIGHT, WIDTH, first_frame);
     session.wait(Duration::from_secs(60))?;
@@ -339,12 +343,14 @@ pub fn edit_once(home: &pty::Home, run: usize) -> Result<Edit, String> {
     let sent = Instant::now();
     session.send("\r");
     let shown = session.wait(Duration::from_secs(60))?;
-    // The journal may still be running if the event loop ever draws before it: let it end.
+    // The journal runs once the frame is on screen: let it end.
     session.settle(Duration::from_millis(1500), Duration::from_secs(30));
+    session.expect(|screen| screen.contents().contains("Saved"));
+    session.send(&key_char(keymap::Context::Global, &Action::Save));
+    session.wait(Duration::from_secs(60))?;
+    settle(&session);
     let peak_rss = session.peak_rss();
-    let quit = key_char(keymap::Context::Global, &Action::Quit)
-        + &key_char(keymap::Context::ConfirmQuit, &Action::DiscardAndQuit);
-    session.quit(&quit, Duration::from_secs(30));
+    session.quit(&key_char(keymap::Context::Global, &Action::Quit), Duration::from_secs(30));
     Ok(Edit { shown: shown - sent, peak_rss })
 }
 

@@ -1,7 +1,7 @@
 //! Writing a report file: one stable layout, and an atomic replace that keeps a backup.
 
 use std::fs;
-use std::io::{self, Write};
+use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -45,45 +45,92 @@ impl Fingerprint {
 
     /// The fingerprint of `parts` joined, without joining them.
     pub fn of_parts(parts: &[&[u8]]) -> Fingerprint {
-        const PRIME: u64 = 0x0100_0000_01b3;
-        let len: usize = parts.iter().map(|p| p.len()).sum();
-        let mut hash = 0xcbf2_9ce4_8422_2325_u64 ^ len as u64;
-        // A word that straddles two parts is gathered here.
-        let mut pending = [0u8; 8];
-        let mut filled = 0;
-        for part in parts {
-            let mut rest = *part;
-            if filled > 0 {
-                let take = rest.len().min(8 - filled);
-                pending[filled..filled + take].copy_from_slice(&rest[..take]);
-                filled += take;
-                rest = &rest[take..];
-                if filled < 8 {
-                    continue;
+        let mut digest = Digest::new(parts.iter().map(|p| p.len() as u64).sum());
+        parts.iter().for_each(|part| digest.update(part));
+        digest.finish()
+    }
+
+    /// The fingerprint of a file's content, read a block at a time, so that checking a
+    /// large file does not hold it in memory.
+    pub fn of_file(path: &Path) -> io::Result<Fingerprint> {
+        let mut file = fs::File::open(path)?;
+        let len = file.metadata()?.len();
+        let mut digest = Digest::new(len);
+        let mut block = vec![0; 1 << 18];
+        let mut read = 0;
+        loop {
+            match file.read(&mut block) {
+                Ok(0) => break,
+                Ok(n) => {
+                    digest.update(&block[..n]);
+                    read += n as u64;
                 }
-                hash = (hash ^ u64::from_le_bytes(pending)).wrapping_mul(PRIME);
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
             }
-            let mut words = rest.chunks_exact(8);
-            for word in &mut words {
-                let mut buf = [0u8; 8];
-                buf.copy_from_slice(word);
-                hash = (hash ^ u64::from_le_bytes(buf)).wrapping_mul(PRIME);
-            }
-            let remainder = words.remainder();
-            pending[..remainder.len()].copy_from_slice(remainder);
-            filled = remainder.len();
         }
-        for &byte in &pending[..filled] {
-            hash = (hash ^ u64::from(byte)).wrapping_mul(PRIME);
+        if read != len {
+            return Err(io::Error::other("the file changed while it was read"));
+        }
+        Ok(digest.finish())
+    }
+
+    pub fn value(self) -> u64 {
+        self.0
+    }
+}
+
+/// FNV-1a over 8-byte words of bytes given in any number of slices: a word that straddles
+/// two of them is gathered in `pending`.
+struct Digest {
+    hash: u64,
+    pending: [u8; 8],
+    filled: usize,
+}
+
+impl Digest {
+    const PRIME: u64 = 0x0100_0000_01b3;
+
+    /// The length comes first, so that it is part of every fingerprint.
+    fn new(len: u64) -> Digest {
+        Digest { hash: 0xcbf2_9ce4_8422_2325 ^ len, pending: [0; 8], filled: 0 }
+    }
+
+    fn word(&mut self, word: [u8; 8]) {
+        self.hash = (self.hash ^ u64::from_le_bytes(word)).wrapping_mul(Digest::PRIME);
+    }
+
+    fn update(&mut self, mut bytes: &[u8]) {
+        if self.filled > 0 {
+            let take = bytes.len().min(8 - self.filled);
+            self.pending[self.filled..self.filled + take].copy_from_slice(&bytes[..take]);
+            self.filled += take;
+            bytes = &bytes[take..];
+            if self.filled < 8 {
+                return;
+            }
+            self.word(self.pending);
+        }
+        let mut words = bytes.chunks_exact(8);
+        for word in &mut words {
+            let mut buf = [0u8; 8];
+            buf.copy_from_slice(word);
+            self.word(buf);
+        }
+        let rest = words.remainder();
+        self.pending[..rest.len()].copy_from_slice(rest);
+        self.filled = rest.len();
+    }
+
+    fn finish(self) -> Fingerprint {
+        let mut hash = self.hash;
+        for &byte in &self.pending[..self.filled] {
+            hash = (hash ^ u64::from(byte)).wrapping_mul(Digest::PRIME);
         }
         // Spread the last words' bits over the whole value.
         hash ^= hash >> 32;
         hash = hash.wrapping_mul(0x9e37_79b9_7f4a_7c15);
         Fingerprint(hash ^ (hash >> 29))
-    }
-
-    pub fn value(self) -> u64 {
-        self.0
     }
 }
 
@@ -313,8 +360,8 @@ fn commit(
 
 /// Refuses to go on when the file is not what the caller last saw.
 fn check_expected(target: &Path, expect: Expect) -> Result<(), SaveError> {
-    let on_disk = match fs::read(target) {
-        Ok(bytes) => Some(Fingerprint::of(&bytes)),
+    let on_disk = match Fingerprint::of_file(target) {
+        Ok(found) => Some(found),
         Err(e) if e.kind() == io::ErrorKind::NotFound => None,
         Err(source) => {
             return Err(SaveError::Io {
@@ -414,6 +461,19 @@ mod tests {
             }
         }
         assert_ne!(Fingerprint::of(b"ab"), Fingerprint::of(b"ba"));
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("text");
+        let long: Vec<u8> = text.iter().copied().cycle().take(700_001).collect();
+        std::fs::write(&file, &long).unwrap();
+        assert_eq!(Fingerprint::of_file(&file).unwrap(), Fingerprint::of(&long));
+    }
+
+    #[test]
+    fn fingerprints_stay_what_earlier_versions_computed() {
+        // They name recovery files, which a newer build must still find.
+        let text = b"Statistical Conference of the Americas";
+        assert_eq!(Fingerprint::of(text).value(), 0x6c23_2ee3_7463_4aff);
+        assert_eq!(Fingerprint::of(b"").value(), 0x8570_e250_fe4c_2473);
     }
 
     #[test]

@@ -7,6 +7,7 @@
 //! - [`validate`]: every problem in a report, each with a field path.
 //! - [`i18n`]: the interface's words in English and Spanish, and which language to speak.
 //! - [`columns`]: text measured in terminal columns (ellipsis, padding).
+//! - `ron_scan`: moving over RON text without parsing it, to point at where things are.
 //! - [`store`]: load (errors as `file:line:column`), save (safe and atomic), the lock, the
 //!   recovery journal, default paths.
 //! - [`compare`]: a report against its baseline: what moved, what was added or removed.
@@ -35,6 +36,7 @@ pub mod generate;
 pub mod i18n;
 pub mod keymap;
 pub mod model;
+mod ron_scan;
 pub mod search;
 pub mod store;
 pub mod tui;

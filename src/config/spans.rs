@@ -3,6 +3,8 @@
 //! key bound twice) can point at the text that holds it. The text has already parsed, so
 //! this reading does not check it; it gives up (`None`) on what it does not understand.
 
+use crate::ron_scan::Cursor;
+
 /// A value and where it starts.
 #[derive(Debug, Clone, PartialEq)]
 pub(super) struct Node {
@@ -67,69 +69,38 @@ impl Node {
 
 /// Reads the structure of `text`; `None` where it does not follow.
 pub(super) fn parse(text: &str) -> Option<Node> {
-    let mut reader = Reader { text, pos: 0 };
+    let mut reader = Reader { cursor: Cursor::new(text) };
     reader.skip_attributes();
     reader.value()
 }
 
 /// Whether `text` holds nothing but white space and comments.
 pub(super) fn is_blank(text: &str) -> bool {
-    let mut reader = Reader { text, pos: 0 };
-    reader.skip_blank();
-    reader.rest().is_empty()
+    let mut cursor = Cursor::new(text);
+    cursor.skip_blank();
+    cursor.rest().is_empty()
 }
 
+/// A reading of the structure over the cursor that moves through the text.
 struct Reader<'a> {
-    text: &'a str,
-    pos: usize,
+    cursor: Cursor<'a>,
 }
 
 impl Reader<'_> {
     fn rest(&self) -> &str {
-        &self.text[self.pos..]
+        self.cursor.rest_str()
     }
 
     fn peek(&self) -> Option<char> {
-        self.rest().chars().next()
+        self.cursor.peek_char()
     }
 
     fn bump(&mut self) -> Option<char> {
-        let c = self.peek()?;
-        self.pos += c.len_utf8();
-        Some(c)
+        self.cursor.bump_char()
     }
 
-    /// Skips white space and comments (block comments nest, as in RON).
     fn skip_blank(&mut self) {
-        loop {
-            let rest = self.rest();
-            if rest.starts_with("//") {
-                self.pos += rest.find('\n').unwrap_or(rest.len());
-            } else if rest.starts_with("/*") {
-                let mut depth = 0usize;
-                loop {
-                    let rest = self.rest();
-                    if rest.is_empty() {
-                        return;
-                    } else if rest.starts_with("/*") {
-                        depth += 1;
-                        self.pos += 2;
-                    } else if rest.starts_with("*/") {
-                        depth -= 1;
-                        self.pos += 2;
-                        if depth == 0 {
-                            break;
-                        }
-                    } else {
-                        self.bump();
-                    }
-                }
-            } else if self.peek().is_some_and(char::is_whitespace) {
-                self.bump();
-            } else {
-                return;
-            }
-        }
+        self.cursor.skip_blank();
     }
 
     /// Skips `#![enable(…)]` lines at the top.
@@ -140,7 +111,7 @@ impl Reader<'_> {
                 return;
             }
             match self.rest().find(']') {
-                Some(end) => self.pos += end + 1,
+                Some(end) => self.cursor.pos += end + 1,
                 None => return,
             }
         }
@@ -164,16 +135,16 @@ impl Reader<'_> {
     }
 
     fn word(&mut self) -> String {
-        let start = self.pos;
+        let start = self.cursor.pos;
         while self.peek().is_some_and(Reader::is_word_char) {
             self.bump();
         }
-        self.text[start..self.pos].to_string()
+        self.cursor.text[start..self.cursor.pos].to_string()
     }
 
     fn value(&mut self) -> Option<Node> {
         self.skip_blank();
-        let at = self.pos;
+        let at = self.cursor.pos;
         let kind = match self.peek()? {
             '"' => Kind::Str(self.string()?),
             '\'' => {
@@ -185,7 +156,7 @@ impl Reader<'_> {
                 self.eat('\'')?;
                 Kind::Str(c.to_string())
             }
-            'r' if self.rest()[1..].starts_with(['"', '#']) => Kind::Str(self.raw_string()?),
+            'r' if self.cursor.is_raw_string() => Kind::Str(self.cursor.raw_string()?.to_string()),
             'b' if self.rest()[1..].starts_with('"') => {
                 self.bump();
                 Kind::Str(self.string()?)
@@ -222,12 +193,12 @@ impl Reader<'_> {
             '(' => self.group(None)?,
             c if Reader::is_word_char(c) => {
                 let word = self.word();
-                let before = self.pos;
+                let before = self.cursor.pos;
                 self.skip_blank();
                 if self.peek() == Some('(') {
                     self.group(Some(word))?
                 } else {
-                    self.pos = before;
+                    self.cursor.pos = before;
                     Kind::Word(word)
                 }
             }
@@ -240,11 +211,11 @@ impl Reader<'_> {
     fn group(&mut self, name: Option<String>) -> Option<Kind> {
         self.bump();
         self.skip_blank();
-        let start = self.pos;
+        let start = self.cursor.pos;
         let field = self.word();
         self.skip_blank();
         let is_struct = !field.is_empty() && self.peek() == Some(':');
-        self.pos = start;
+        self.cursor.pos = start;
         if is_struct {
             let mut fields = Vec::new();
             loop {
@@ -299,21 +270,6 @@ impl Reader<'_> {
                 c => text.push(c),
             }
         }
-    }
-
-    /// A raw string `r#"…"#`, the reader at its `r`.
-    fn raw_string(&mut self) -> Option<String> {
-        self.bump();
-        let hashes = self.rest().chars().take_while(|&c| c == '#').count();
-        self.pos += hashes;
-        if self.bump()? != '"' {
-            return None;
-        }
-        let end = format!("\"{}", "#".repeat(hashes));
-        let length = self.rest().find(&end)?;
-        let text = self.rest()[..length].to_string();
-        self.pos += length + end.len();
-        Some(text)
     }
 }
 

@@ -16,7 +16,6 @@ use std::sync::{Once, OnceLock};
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use proptest::prelude::*;
 use proptest::sample::select;
-use proptest::test_runner::FileFailurePersistence;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use wgtrack::action::{Action, Pane, Viewport};
@@ -490,17 +489,9 @@ fn changed(
     names.into_iter().filter(|n| before.get(n) != after.get(n)).collect()
 }
 
-/// `cases` cases; a failing case is kept in `tests/<this file>.proptest-regressions`, to
-/// be tried first from then on.
-fn config(cases: u32) -> ProptestConfig {
-    ProptestConfig {
-        cases,
-        failure_persistence: Some(Box::new(FileFailurePersistence::WithSource(
-            "proptest-regressions",
-        ))),
-        ..ProptestConfig::default()
-    }
-}
+#[path = "support/cases.rs"]
+mod cases;
+use cases::config;
 
 proptest! {
     #![proptest_config(config(2000))]

@@ -8,7 +8,6 @@ use std::path::Path;
 
 use proptest::prelude::*;
 use proptest::sample::{Index, select};
-use proptest::test_runner::FileFailurePersistence;
 use wgtrack::model::{
     Activity, Coordinator, DocumentType, FORMAT, Group, Progress, Report, Section,
 };
@@ -191,17 +190,9 @@ fn path() -> &'static Path {
     Path::new("dir/report.ron")
 }
 
-/// `cases` cases; a failing case is kept in `tests/<this file>.proptest-regressions`, to
-/// be tried first from then on.
-fn config(cases: u32) -> ProptestConfig {
-    ProptestConfig {
-        cases,
-        failure_persistence: Some(Box::new(FileFailurePersistence::WithSource(
-            "proptest-regressions",
-        ))),
-        ..ProptestConfig::default()
-    }
-}
+#[path = "support/cases.rs"]
+mod cases;
+use cases::config;
 
 proptest! {
     #![proptest_config(config(10_000))]

@@ -1,0 +1,16 @@
+//! How many cases a property test tries, and where a failing one is kept. Shared by the
+//! property tests, which include it by path.
+
+use proptest::test_runner::{Config as ProptestConfig, FileFailurePersistence};
+
+/// `cases` cases; a failing case is kept in `tests/<this file>.proptest-regressions`, to
+/// be tried first from then on.
+pub fn config(cases: u32) -> ProptestConfig {
+    ProptestConfig {
+        cases,
+        failure_persistence: Some(Box::new(FileFailurePersistence::WithSource(
+            "proptest-regressions",
+        ))),
+        ..ProptestConfig::default()
+    }
+}

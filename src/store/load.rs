@@ -9,8 +9,8 @@ use serde::Deserialize;
 
 use rayon::prelude::*;
 
+use super::fingerprint::Fingerprint;
 use super::locate::{group_spans, line_column, locate};
-use super::save::Fingerprint;
 use crate::model::{FORMAT, Group, Report};
 use crate::validate::{self, Problem};
 

@@ -1,6 +1,7 @@
 //! The report file: loading with located errors, saving in a stable layout atomically, the
 //! default location and the embedded 2020–2021 dataset.
 
+mod fingerprint;
 mod load;
 mod locate;
 pub mod lock;
@@ -10,9 +11,10 @@ mod save;
 
 use std::path::PathBuf;
 
+pub use fingerprint::Fingerprint;
 pub use load::{LoadError, Located, load, open, parse, read, utf8};
 pub use locate::{line_column, locate};
-pub use save::{Expect, Fingerprint, SaveError, backup_path, save, to_text, write_atomic};
+pub use save::{Expect, SaveError, backup_path, save, to_text, write_atomic};
 
 /// The 2020–2021 report (LC/CE.20/3) as shipped; what a new user opens first.
 pub const SHIPPED: &str = include_str!("../../assets/report-2020-2021.ron");

@@ -8,8 +8,9 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 
+use super::fingerprint::Fingerprint;
 use super::lock::this_process;
-use super::save::{Fingerprint, SaveError, save_recovery};
+use super::save::{SaveError, save_recovery};
 use crate::model::Report;
 
 /// Unsaved edits of one report file, and who made them. It is written from a borrowed

@@ -538,3 +538,41 @@ fn an_unknown_language_is_a_usage_error() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("en") && stderr.contains("es"), "{stderr}");
 }
+
+#[test]
+fn the_stores_errors_speak_spanish_but_for_the_systems_own_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let gone = dir.path().join("gone");
+    let app = App::new(shipped(), gone.join("report.ron")).with_lang(Lang::Es);
+    let mut s = Screen::new(app, 120, 40);
+    s.repeat(KeyCode::Char('j'), 7);
+    s.key(KeyCode::Enter);
+    s.repeat(KeyCode::Char('j'), 6);
+    s.ch('+');
+    s.ctrl('s');
+    let message = s.app.message.clone().expect("a message");
+    assert!(message.is_error);
+    let want = "No se guardó: ";
+    assert!(message.text.starts_with(want), "{}", message.text);
+    assert!(
+        message.text.contains(": no se puede crear un archivo temporal en su directorio: "),
+        "{}",
+        message.text
+    );
+
+    s.ch('b');
+    s.typed(&gone.join("baseline.ron").to_string_lossy());
+    s.key(KeyCode::Enter);
+    let message = s.app.message.clone().expect("a message");
+    assert!(message.text.starts_with("No se puede usar como línea de base: "), "{}", message.text);
+    assert!(
+        message.text.contains("baseline.ron: no se puede leer el archivo: "),
+        "{}",
+        message.text
+    );
+
+    // In English, as the command line says it.
+    let error = store::load(&gone.join("baseline.ron")).unwrap_err();
+    assert_eq!(error.describe(Lang::En.texts()), error.to_string());
+    assert!(error.to_string().contains("baseline.ron: cannot read the file: "), "{error}");
+}

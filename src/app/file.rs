@@ -27,7 +27,8 @@ impl App {
                 self.error(read_only_text(&holder, self.texts()));
                 self.read_only = Some(holder);
             }
-            Err(error) => self.error(fill(self.texts().not_locked, &[("cause", &error)])),
+            Err(error) => self
+                .error(fill(self.texts().not_locked, &[("cause", &error.describe(self.texts()))])),
         }
         self
     }
@@ -104,11 +105,15 @@ impl App {
             Err(error @ SaveError::Unflushed { written, .. }) => {
                 // Our text is on disk, so it is no one else's change; but not "Saved" yet.
                 self.disk = Expect::Content(written);
-                self.error(fill(self.texts().not_saved, &[("cause", &error)]));
+                self.error(fill(
+                    self.texts().not_saved,
+                    &[("cause", &error.describe(self.texts()))],
+                ));
             }
             Err(SaveError::Changed { .. }) => self.mode = Mode::Conflict { missing: false },
             Err(SaveError::Missing { .. }) => self.mode = Mode::Conflict { missing: true },
-            Err(error) => self.error(fill(self.texts().not_saved, &[("cause", &error)])),
+            Err(error) => self
+                .error(fill(self.texts().not_saved, &[("cause", &error.describe(self.texts()))])),
         }
     }
 
@@ -143,7 +148,10 @@ impl App {
                 let note = note.unwrap_or_default();
                 self.info(fill(texts.reloaded, &[("path", &path), ("note", &note)]));
             }
-            Err(error) => self.error(fill(self.texts().cannot_reload, &[("cause", &error)])),
+            Err(error) => self.error(fill(
+                self.texts().cannot_reload,
+                &[("cause", &error.describe(self.texts()))],
+            )),
         }
     }
 
@@ -167,7 +175,10 @@ impl App {
                             }
                         }
                         Err(error) => {
-                            self.error(fill(self.texts().not_saved, &[("cause", &error)]));
+                            self.error(fill(
+                                self.texts().not_saved,
+                                &[("cause", &error.describe(self.texts()))],
+                            ));
                         }
                     }
                 }
@@ -204,7 +215,10 @@ impl App {
                 Some(file)
             }
             Err(error) => {
-                self.error(fill(self.texts().cannot_keep_recovery, &[("cause", &error)]));
+                self.error(fill(
+                    self.texts().cannot_keep_recovery,
+                    &[("cause", &error.describe(self.texts()))],
+                ));
                 None
             }
         }

@@ -460,7 +460,7 @@ texts! {
     /// `{path}`, `{changed}`, `{delta}`.
     comparing,
     baseline_off,
-    /// `{cause}` (may stay English: it comes from the store).
+    /// `{cause}`: why the file could not be read (the parser's own words stay English).
     baseline_refused,
     /// Who holds the report: `{pid}`, `{host}`, `{since}`.
     holder,
@@ -474,7 +474,7 @@ texts! {
     kept_recovery,
     /// `{path}`.
     saved,
-    /// `{cause}` (may stay English: it comes from the store).
+    /// `{cause}`.
     not_saved,
     not_saved_edits_here,
     /// `{path}`, `{note}` (`reloaded_note` or nothing).
@@ -495,6 +495,41 @@ texts! {
     config_more_problems,
     /// After it, when the configuration is set aside.
     config_not_applied,
+
+    // Why the file could not be read, saved or locked (the store's errors). The causes the
+    // system or the parser give stay as they give them.
+    /// `{cause}`.
+    error_serialize,
+    error_round_trip,
+    /// `{path}`.
+    error_changed,
+    /// `{path}`.
+    error_missing,
+    /// `{path}`, `{cause}`.
+    error_unflushed,
+    step_check_unchanged,
+    step_read_link,
+    step_follow_link,
+    step_create_temp,
+    step_write,
+    step_permissions,
+    step_flush,
+    step_backup,
+    step_replace,
+    step_recovery_dir,
+    step_state_dir,
+    /// `{path}`, `{cause}`.
+    error_lock_file,
+    /// `{path}`, `{cause}`.
+    error_read,
+    /// `{path}`.
+    error_directory,
+    /// `{place}` (file:line:column).
+    error_not_utf8,
+    /// `{place}` (file:line:column).
+    error_empty,
+    /// `{path}`, `{found}`, `{format}`.
+    error_newer_format,
 
     // The keys: context headings (help, README), what each action does, footer hints.
     context_global,

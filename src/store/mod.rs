@@ -14,7 +14,7 @@ use std::path::PathBuf;
 pub use fingerprint::Fingerprint;
 pub use load::{LoadError, Located, load, open, parse, read, utf8};
 pub use locate::{line_column, locate};
-pub use save::{Expect, SaveError, backup_path, save, to_text, write_atomic};
+pub use save::{Expect, SaveError, Step, backup_path, save, to_text, write_atomic};
 
 /// The 2020–2021 report (LC/CE.20/3) as shipped; what a new user opens first.
 pub const SHIPPED: &str = include_str!("../../assets/report-2020-2021.ron");

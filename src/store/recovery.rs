@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use super::fingerprint::Fingerprint;
 use super::lock::this_process;
-use super::save::{SaveError, save_recovery};
+use super::save::{SaveError, Step, save_recovery};
 use crate::model::Report;
 
 /// Unsaved edits of one report file, and who made them. It is written from a borrowed
@@ -66,7 +66,7 @@ pub fn write_to(file: &Path, report_path: &Path, report: &Report) -> Result<(), 
     if let Some(dir) = file.parent() {
         fs::create_dir_all(dir).map_err(|source| SaveError::Io {
             path: dir.to_path_buf(),
-            step: "cannot create the recovery directory",
+            step: Step::RecoveryDir,
             source,
         })?;
     }
@@ -85,7 +85,7 @@ pub fn write_to(file: &Path, report_path: &Path, report: &Report) -> Result<(), 
 pub fn write(report_path: &Path, report: &Report) -> Result<PathBuf, SaveError> {
     let file = session_path(report_path).ok_or_else(|| SaveError::Io {
         path: report_path.to_path_buf(),
-        step: "cannot find a state directory for the recovery file",
+        step: Step::StateDir,
         source: std::io::Error::other("no home directory"),
     })?;
     write_to(&file, report_path, report)?;

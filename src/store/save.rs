@@ -1,5 +1,6 @@
 //! Writing a report file: one stable layout, and an atomic replace that keeps a backup.
 
+use std::fmt;
 use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -9,28 +10,86 @@ use rayon::prelude::*;
 use super::fingerprint::Fingerprint;
 use super::recovery::Recovery;
 use super::ron_text::{self, Pieces};
+use crate::i18n::{Lang, Texts, fill};
 use crate::model::{Group, Report};
 
 /// Why a report could not be saved; the file on disk is as it was, but after `Unflushed`,
-/// which says what it now holds.
-#[derive(Debug, thiserror::Error)]
+/// which says what it now holds. `Display` says it in English; `describe` in any language.
+#[derive(Debug)]
 pub enum SaveError {
-    #[error("cannot write the report as RON: {0}")]
     Serialize(String),
-    #[error("the written text does not read back as the same report; nothing was saved")]
     RoundTrip,
-    #[error("{}: the file changed on disk since it was loaded; nothing was saved", path.display())]
     Changed { path: PathBuf },
-    #[error("{}: the file was deleted or moved since it was loaded; nothing was saved", path.display())]
     Missing { path: PathBuf },
-    #[error(
-        "{}: cannot flush the directory ({source}): the new content is in place but may \
-         not survive a power cut; save again",
-        path.display()
-    )]
     Unflushed { path: PathBuf, written: Fingerprint, source: io::Error },
-    #[error("{}: {step}: {source}", path.display())]
-    Io { path: PathBuf, step: &'static str, source: io::Error },
+    Io { path: PathBuf, step: Step, source: io::Error },
+}
+
+/// The step of writing a file that failed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    CheckUnchanged,
+    ReadLink,
+    FollowLink,
+    CreateTemp,
+    Write,
+    Permissions,
+    Flush,
+    Backup,
+    Replace,
+    RecoveryDir,
+    StateDir,
+}
+
+impl Step {
+    pub fn describe(self, texts: &Texts) -> &'static str {
+        match self {
+            Step::CheckUnchanged => texts.step_check_unchanged,
+            Step::ReadLink => texts.step_read_link,
+            Step::FollowLink => texts.step_follow_link,
+            Step::CreateTemp => texts.step_create_temp,
+            Step::Write => texts.step_write,
+            Step::Permissions => texts.step_permissions,
+            Step::Flush => texts.step_flush,
+            Step::Backup => texts.step_backup,
+            Step::Replace => texts.step_replace,
+            Step::RecoveryDir => texts.step_recovery_dir,
+            Step::StateDir => texts.step_state_dir,
+        }
+    }
+}
+
+impl SaveError {
+    /// What went wrong, in the language of `texts`; the system's own words for its errors.
+    pub fn describe(&self, texts: &Texts) -> String {
+        match self {
+            SaveError::Serialize(cause) => fill(texts.error_serialize, &[("cause", cause)]),
+            SaveError::RoundTrip => texts.error_round_trip.to_string(),
+            SaveError::Changed { path } => fill(texts.error_changed, &[("path", &path.display())]),
+            SaveError::Missing { path } => fill(texts.error_missing, &[("path", &path.display())]),
+            SaveError::Unflushed { path, source, .. } => {
+                fill(texts.error_unflushed, &[("path", &path.display()), ("cause", source)])
+            }
+            SaveError::Io { path, step, source } => {
+                format!("{}: {}: {source}", path.display(), step.describe(texts))
+            }
+        }
+    }
+}
+
+impl fmt::Display for SaveError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.describe(Lang::En.texts()))
+    }
+}
+
+impl std::error::Error for SaveError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            SaveError::Unflushed { source, .. } | SaveError::Io { source, .. } => Some(source),
+            _ => None,
+        }
+    }
 }
 
 /// What a save expects to find on disk before it replaces the file.
@@ -192,7 +251,7 @@ fn stage(
     expect: Expect,
 ) -> Result<(PathBuf, PathBuf, tempfile::NamedTempFile, Option<fs::Metadata>), SaveError> {
     let target = resolve_link(path)?;
-    let io_err = |step: &'static str| {
+    let io_err = |step: Step| {
         let target = target.clone();
         move |source| SaveError::Io { path: target, step, source }
     };
@@ -212,21 +271,19 @@ fn stage(
     }
     let mut temp = injected("save::create")
         .and_then(|()| builder.tempfile_in(&dir))
-        .map_err(io_err("cannot create a temporary file in its directory"))?;
+        .map_err(io_err(Step::CreateTemp))?;
     injected("save::write")
         .and_then(|()| parts.iter().try_for_each(|part| temp.write_all(part)))
-        .map_err(io_err("cannot write the new content"))?;
+        .map_err(io_err(Step::Write))?;
     if let Some(old) = &old {
         injected("save::permissions")
             .and_then(|()| temp.as_file().set_permissions(old.permissions()))
-            .map_err(io_err("cannot keep the file's permissions"))?;
+            .map_err(io_err(Step::Permissions))?;
         keep_owner(temp.as_file(), old);
     }
     // A failed flush is final: the data may be lost in the page cache, so no retry may
     // report success over it.
-    injected("save::sync")
-        .and_then(|()| temp.as_file().sync_all())
-        .map_err(io_err("cannot flush the new content to disk"))?;
+    injected("save::sync").and_then(|()| temp.as_file().sync_all()).map_err(io_err(Step::Flush))?;
     Ok((target, dir, temp, old))
 }
 
@@ -238,17 +295,17 @@ fn commit(
     backup: bool,
     written: Fingerprint,
 ) -> Result<(), SaveError> {
-    let io_err = |step: &'static str| {
+    let io_err = |step: Step| {
         let target = target.to_path_buf();
         move |source| SaveError::Io { path: target, step, source }
     };
     if backup {
         injected("save::backup")
             .and_then(|()| keep_backup(target))
-            .map_err(io_err("cannot keep the previous version as a backup"))?;
+            .map_err(io_err(Step::Backup))?;
     }
-    injected("save::rename").map_err(io_err("cannot replace the file"))?;
-    temp.persist(target).map_err(|e| e.error).map_err(io_err("cannot replace the file"))?;
+    injected("save::rename").map_err(io_err(Step::Replace))?;
+    temp.persist(target).map_err(|e| e.error).map_err(io_err(Step::Replace))?;
     // The new content is in place: a failure now leaves it there, not yet safe from a power
     // cut, and the caller must know what the file holds.
     injected("save::sync-dir")
@@ -265,7 +322,7 @@ fn check_expected(target: &Path, expect: Expect) -> Result<(), SaveError> {
         Err(source) => {
             return Err(SaveError::Io {
                 path: target.to_path_buf(),
-                step: "cannot read the file to check it is unchanged",
+                step: Step::CheckUnchanged,
                 source,
             });
         }
@@ -297,7 +354,7 @@ fn resolve_link(path: &Path) -> Result<PathBuf, SaveError> {
             Ok(meta) if meta.file_type().is_symlink() => {
                 let link = fs::read_link(&current).map_err(|source| SaveError::Io {
                     path: current.clone(),
-                    step: "cannot read the symbolic link",
+                    step: Step::ReadLink,
                     source,
                 })?;
                 current = match current.parent() {
@@ -310,7 +367,7 @@ fn resolve_link(path: &Path) -> Result<PathBuf, SaveError> {
     }
     Err(SaveError::Io {
         path: path.to_path_buf(),
-        step: "cannot follow the symbolic link",
+        step: Step::FollowLink,
         source: io::Error::other("too many levels of symbolic links"),
     })
 }

@@ -627,3 +627,31 @@ fn the_mouse_selects_opens_and_scrolls() {
     click(&mut s, 0, 0, left);
     assert_eq!((s.app.group, s.app.focus), (4, Pane::Groups));
 }
+
+/// A message longer than the screen is wide takes up to three rows above the keys, so that
+/// the cause at its end can be read; the panes give up those rows meanwhile.
+#[test]
+fn a_long_message_is_shown_whole_above_the_keys() {
+    let cause = "no se puede crear un archivo temporal en su directorio: No such file or \
+                 directory (os error 2) at path \"/home/secretaria/informes/.wgtrack-1.tmp\"";
+    let long = format!("No se guardó: /home/secretaria/informes/informe-2022-2023.ron: {cause}");
+    let app = App::new(store::shipped().unwrap(), PathBuf::from(FAKE_PATH));
+    let mut s = Screen::new(app.with_message(long, true), 80, 24);
+    s.settle();
+    insta::assert_snapshot!("long_message_80x24", s.terminal.backend());
+    let rows = |s: &Screen| -> Vec<String> {
+        s.text().lines().map(|row| row.trim_matches('"').to_string()).collect()
+    };
+    let shown = rows(&s);
+    assert!(shown[20].starts_with(" ✗ No se guardó: "), "{}", shown[20]);
+    assert!(shown[22].trim_end().ends_with("wgtrack-1.tmp\""), "{}", shown[22]);
+    assert!(shown[23].contains("↑↓ move"), "{}", shown[23]);
+
+    // Longer still: three rows at most, and the panes keep the rest of the screen.
+    let app = App::new(store::shipped().unwrap(), PathBuf::from(FAKE_PATH));
+    let mut s = Screen::new(app.with_message(cause.repeat(6), true), 80, 24);
+    s.settle();
+    let shown = rows(&s);
+    assert!(shown[20].starts_with(" ✗ no se puede"), "{}", shown[20]);
+    assert!(shown[19].starts_with('└'), "{}", shown[19]);
+}

@@ -3,32 +3,60 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use super::Context as Ctx;
-use crate::app::{App, Mode};
+use crate::app::{App, Message, Mode};
 use crate::i18n::{Texts, fill};
 use crate::keymap::{self, Context};
+
+/// The most rows a long message takes above the hints, so that it can be read whole.
+const MESSAGE_ROWS: usize = 3;
+
+/// The rows the footer takes on a screen of `area`: one for the keys, and above them one for
+/// the message of the moment, or as many as a long one needs, up to `MESSAGE_ROWS`; on a
+/// low screen one row in all.
+pub fn height(app: &App, area: Rect) -> u16 {
+    if area.height < 20 {
+        return 1;
+    }
+    let rows = match (&app.mode, &app.message) {
+        (Mode::Search { .. }, _) | (_, None) => 1,
+        (_, Some(message)) => {
+            wrapped(Line::from(message_text(message))).line_count(area.width).clamp(1, MESSAGE_ROWS)
+        }
+    };
+    1 + rows as u16
+}
+
+/// The message as shown; an error carries a sign as well as its colour.
+fn message_text(message: &Message) -> String {
+    let sign = if message.is_error { "✗ " } else { "" };
+    format!(" {sign}{} ", message.text)
+}
+
+fn wrapped(line: Line<'_>) -> Paragraph<'_> {
+    Paragraph::new(line).wrap(Wrap { trim: false })
+}
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, ctx: &Ctx) {
     let theme = ctx.theme;
     let texts = app.texts();
     let message = app.message.as_ref().map(|m| {
-        // An error carries a sign as well as its colour.
-        let (style, sign) = if m.is_error { (theme.error, "✗ ") } else { (theme.info, "") };
-        Line::from(Span::styled(format!(" {sign}{} ", m.text), style))
+        let style = if m.is_error { theme.error } else { theme.info };
+        Line::from(Span::styled(message_text(m), style))
     });
     let hints = hint_line(app, ctx, area.width);
     if area.height >= 2 {
         let [top, bottom] =
-            Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(area);
+            Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
         let top_line = match (&app.mode, message) {
             (Mode::Search { input, .. }, _) => search_line(input, texts, theme),
             (_, Some(message)) => message,
             (_, None) => status_line(app, texts, theme),
         };
-        frame.render_widget(Paragraph::new(top_line), top);
+        frame.render_widget(wrapped(top_line), top);
         frame.render_widget(Paragraph::new(hints), bottom);
     } else {
         let line = match (&app.mode, message) {

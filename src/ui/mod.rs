@@ -74,7 +74,7 @@ pub fn draw(frame: &mut Frame, app: &App, ctx: &Context, view: &mut ViewState) {
         );
         return;
     }
-    let footer_height = if area.height >= 20 { 2 } else { 1 };
+    let footer_height = footer::height(app, area);
     let [header_area, body, footer_area] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(0),

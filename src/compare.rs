@@ -126,8 +126,8 @@ impl Comparison {
 /// Compares `current` against `baseline`.
 pub fn compare(baseline: &Report, current: &Report) -> Comparison {
     let pairs = match_by(
-        &baseline.groups,
-        &current.groups,
+        baseline.groups.shared(),
+        current.groups.shared(),
         |g| g.title.as_str(),
         // Groups keep their place across rounds: an unmatched title pairs by position.
         true,

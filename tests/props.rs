@@ -182,7 +182,7 @@ fn report() -> impl Strategy<Value = Report> {
             meeting,
             venue,
             introduction,
-            groups,
+            groups: groups.into(),
         })
 }
 

@@ -225,7 +225,7 @@ impl List {
             (List::Paragraphs(s), Item::Paragraph(x)) => {
                 put(report.introduction.get_mut(s).map(|s| &mut s.paragraphs), index, x)
             }
-            (List::Groups, Item::Group(x)) => put(Some(groups), index, *x),
+            (List::Groups, Item::Group(x)) => groups.insert(index.min(groups.len()), *x),
             (List::Objectives(g), Item::Objective(x)) => {
                 put(groups.get_mut(g).map(|g| &mut g.specific_objectives), index, x)
             }
@@ -252,7 +252,9 @@ impl List {
                 report.introduction.get_mut(s).map(|s| &mut s.paragraphs),
                 index,
             )?),
-            List::Groups => Item::Group(Box::new(take(Some(groups), index)?)),
+            List::Groups => {
+                Item::Group(Box::new((index < groups.len()).then(|| groups.remove(index))?))
+            }
             List::Objectives(g) => {
                 Item::Objective(take(groups.get_mut(g).map(|g| &mut g.specific_objectives), index)?)
             }

@@ -196,7 +196,7 @@ fn split_parse(text: &str) -> Option<Report> {
         .par_iter()
         .map(|span| ron::from_str(&text[span.clone()]).ok())
         .collect::<Option<Vec<Group>>>()?;
-    Some(Report { groups, ..report })
+    Some(Report { groups: groups.into(), ..report })
 }
 
 /// The stand-in for a group in the text around the groups.

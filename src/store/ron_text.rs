@@ -12,7 +12,7 @@ use std::fmt::Write;
 use rayon::prelude::*;
 
 use super::recovery::Recovery;
-use crate::model::{Activity, Coordinator, DocumentType, Group, Report, Section};
+use crate::model::{Activity, Coordinator, DocumentType, Group, Groups, Report, Section};
 
 /// A file's text in pieces; joined, they are the file.
 #[derive(Debug)]
@@ -193,7 +193,7 @@ impl Writer {
     }
 
     /// The list of groups, as `list` writes it, but each group in a string of its own.
-    fn groups(&mut self, groups: &[Group]) {
+    fn groups(&mut self, groups: &Groups) {
         if groups.is_empty() {
             self.out.push_str("[]");
             return;
@@ -201,6 +201,7 @@ impl Writer {
         self.out.push_str("[\n");
         let depth = self.depth + 1;
         let pieces = groups
+            .shared()
             .par_iter()
             .map(|g| {
                 let mut w = Writer { out: String::with_capacity(estimate(g)), depth, cut: None };

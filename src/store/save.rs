@@ -11,7 +11,7 @@ use super::fingerprint::Fingerprint;
 use super::recovery::Recovery;
 use super::ron_text::{self, Pieces};
 use crate::i18n::{Lang, Texts, fill};
-use crate::model::{Group, Report};
+use crate::model::{Group, Groups, Report};
 
 /// Why a report could not be saved; the file on disk is as it was, but after `Unflushed`,
 /// which says what it now holds. `Display` says it in English; `describe` in any language.
@@ -163,7 +163,7 @@ fn head_of(report: &Report) -> Report {
         meeting: meeting.clone(),
         venue: venue.clone(),
         introduction: introduction.clone(),
-        groups: Vec::new(),
+        groups: Groups::default(),
     }
 }
 
@@ -172,7 +172,7 @@ fn head_of(report: &Report) -> Report {
 /// by a comma, as that group. A RON list is values each followed by a comma, so the whole
 /// reads as `head` with `groups` exactly when the pieces do; and no copy of the whole report
 /// is ever held.
-fn verified<T>(text: &Pieces, head: &T, groups: &[Group]) -> Result<(), SaveError>
+fn verified<T>(text: &Pieces, head: &T, groups: &Groups) -> Result<(), SaveError>
 where
     T: serde::de::DeserializeOwned + PartialEq,
 {
@@ -184,7 +184,7 @@ where
     };
     let head_agrees = ron::from_str::<T>(&text.skeleton()).is_ok_and(|back| &back == head);
     let groups_agree = text.groups.len() == groups.len()
-        && text.groups.par_iter().zip(groups).all(|(piece, group)| reads_as(piece, group));
+        && text.groups.par_iter().zip(groups.shared()).all(|(piece, group)| reads_as(piece, group));
     if head_agrees && groups_agree && injected("save::verify").is_ok() {
         Ok(())
     } else {

@@ -4,6 +4,10 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+mod groups;
+
+pub use groups::Groups;
+
 /// The version of the data file this build reads and writes.
 pub const FORMAT: u32 = 1;
 
@@ -18,7 +22,7 @@ pub struct Report {
     pub meeting: String,
     pub venue: String,
     pub introduction: Vec<Section>,
-    pub groups: Vec<Group>,
+    pub groups: Groups,
 }
 
 /// A part of the introduction; the opening part has no heading.

@@ -236,20 +236,35 @@ mod key {
         respond(bencher, screen, Action::NextMatch, |_| {});
     }
 
-    /// The journal the event loop writes after a committed edit (`Action::Tick`).
+    /// The journal after a committed edit as the event loop starts it (`Action::Tick`): a
+    /// snapshot of the report and a thread that writes it.
     #[divan::bench(args = SIZES, sample_size = 1)]
     fn journal(bencher: Bencher, size: &str) {
-        let mut screen = Screen::new(fixture(size).report.clone(), path(size));
-        screen.open_table();
-        let screen = RefCell::new(screen);
-        let mut up = true;
         bencher
             .with_inputs(|| {
-                let action = if up { Action::ProgressUp } else { Action::ProgressDown };
-                up = !up;
-                screen.borrow_mut().act(&action);
+                let mut screen = Screen::new(fixture(size).report.clone(), path(size));
+                screen.open_table();
+                screen.act(&Action::ProgressDown);
+                screen.act(&Action::ProgressUp);
+                screen.act(&Action::ProgressUp);
+                assert!(screen.app.is_modified(), "an edit to journal");
+                screen
             })
-            .bench_local_values(|()| screen.borrow_mut().app.update(Action::Tick));
+            // The screen is dropped after the timing, waiting for its journal.
+            .bench_local_values(|mut screen| {
+                screen.app.update(Action::Tick);
+                screen
+            });
+    }
+
+    /// The journal's writing, on its own thread: the text, its read-back, the atomic write.
+    #[divan::bench(args = SIZES)]
+    fn journal_write(bencher: Bencher, size: &str) {
+        let f = fixture(size);
+        let journal = dir().join(format!("journal-{size}.ron"));
+        bencher.counter(BytesCount::of_str(&f.ron)).bench(|| {
+            store::recovery::write_to(&journal, &path(size), &f.report).expect("journals")
+        });
     }
 }
 

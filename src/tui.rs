@@ -122,7 +122,7 @@ pub fn run(mut app: App, keymap: &Keymap, theme: &Theme) -> io::Result<App> {
 /// On SIGTERM, SIGINT or SIGHUP, asks the event loop to stop; if it has not finished
 /// within `GRACE` (a dead terminal can keep the terminal library busy for ever), restores
 /// what it can and exits. The journal is written after every committed edit, so the
-/// recovery file already holds the unsaved work.
+/// recovery file already holds the unsaved work, but for a journal still being written.
 fn watch_signals(
     stop: Arc<AtomicBool>,
     finished: Arc<AtomicBool>,
@@ -174,8 +174,9 @@ fn event_loop(
             app.update(Action::Terminate);
             break;
         }
-        // The journal is written after the frame is on screen, and only when no key waits:
-        // a key is answered first, however large the report.
+        // The journal is started after the frame is on screen, and only when no key waits;
+        // it is written on a thread of its own, so the next key is not kept waiting either.
+        // Ticks also come while idle: they take in a finished journal, start a pending one.
         let due = journal_wanted || last_journal.elapsed() >= JOURNAL_TYPING;
         if due && !event::poll(Duration::ZERO)? {
             app.update(Action::Tick);

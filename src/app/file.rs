@@ -1,5 +1,5 @@
 //! The app and its file: saving (with the check that no one else changed it), saving under
-//! another name, reloading, the recovery journal, read-only access, and quitting.
+//! another name, reloading, restoring from a recovery file, read-only access, and quitting.
 
 use std::path::PathBuf;
 
@@ -187,64 +187,6 @@ impl App {
         self.mode = Mode::SaveAs(input);
     }
 
-    /// Writes unsaved edits, and text being typed in the editor, to this session's recovery
-    /// file; returns where, if anything needed keeping.
-    pub(super) fn journal(&mut self) -> Option<PathBuf> {
-        self.journal_due = false;
-        let mut report = std::borrow::Cow::Borrowed(&self.report);
-        if let Mode::EditText(edit) = &self.mode
-            && edit.is_pending(&self.report)
-        {
-            edit.put_into(report.to_mut());
-            self.journaled_text = Some(edit.text());
-        }
-        if !self.is_modified() && matches!(report, std::borrow::Cow::Borrowed(_)) {
-            // Back where the file is: nothing of this session needs keeping.
-            self.discard_journal();
-            return None;
-        }
-        let Some(file) = self.journal_file.clone().or_else(|| recovery::session_path(&self.path))
-        else {
-            let texts = self.texts();
-            self.error(fill(texts.cannot_keep_recovery, &[("cause", &texts.no_state_directory)]));
-            return None;
-        };
-        match recovery::write_to(&file, &self.path, &report) {
-            Ok(()) => {
-                self.journal_file = Some(file.clone());
-                Some(file)
-            }
-            Err(error) => {
-                self.error(fill(
-                    self.texts().cannot_keep_recovery,
-                    &[("cause", &error.describe(self.texts()))],
-                ));
-                None
-            }
-        }
-    }
-
-    /// Removes this session's recovery file, if it wrote one.
-    fn discard_journal(&mut self) {
-        if let Some(file) = self.journal_file.take() {
-            recovery::discard(&file);
-        }
-    }
-
-    /// Time passed: catch the journal up with committed edits and with text being typed.
-    pub(super) fn tick(&mut self) {
-        let typing = match &self.mode {
-            Mode::EditText(edit) => {
-                edit.is_pending(&self.report)
-                    && self.journaled_text.as_deref() != Some(edit.text().as_str())
-            }
-            _ => false,
-        };
-        if self.journal_due || typing {
-            self.journal();
-        }
-    }
-
     /// The process must stop now (signal, hang-up, panic): keep everything unsaved and
     /// leave.
     pub(super) fn terminate(&mut self) {
@@ -262,6 +204,8 @@ impl App {
         if self.is_modified() {
             self.mode = Mode::ConfirmQuit;
         } else {
+            // Edits undone since the last journal: it holds nothing to keep.
+            self.discard_journal();
             self.should_quit = true;
         }
     }

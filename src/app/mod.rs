@@ -8,6 +8,7 @@ mod file;
 mod filter;
 mod find;
 mod history;
+mod journal;
 mod overview;
 mod parts;
 mod update;
@@ -159,6 +160,8 @@ pub struct App {
     journaled_text: Option<String>,
     /// This session's recovery file, once it wrote one.
     journal_file: Option<PathBuf>,
+    /// The journal being written on another thread, if one is.
+    journal_job: Option<journal::Job>,
     /// The recovery file whose edits were restored: removed once they are saved.
     restored_from: Option<PathBuf>,
     /// What to tell the user on the terminal after the app closed.
@@ -204,6 +207,7 @@ impl App {
             journal_due: false,
             journaled_text: None,
             journal_file: None,
+            journal_job: None,
             restored_from: None,
             exit_note: None,
             mode: Mode::Normal,

@@ -154,3 +154,61 @@ fn kept_edits_survive_new_edits() {
         assert!(kept() == found, "and still there after a save");
     });
 }
+
+/// Time passing journals the edits on a thread beside the app. The file catches up with the
+/// edits however quickly they come; a save, or quitting once the edits are undone, leaves no
+/// journal behind, even when one was being written at that moment.
+#[test]
+fn the_journal_written_beside_the_app_catches_up_and_goes_when_nothing_is_unsaved() {
+    in_child(
+        "recovery::the_journal_written_beside_the_app_catches_up_and_goes_when_nothing_is_unsaved",
+        |home| {
+            // Large enough (about 1 MB) that a journal takes a while to write.
+            let report = wgtrack::generate::report(40, 10, 7);
+            let path = home.join("report.ron");
+            fs::write(&path, store::to_text(&report)).unwrap();
+            let journaled = |path: &std::path::Path| {
+                recovery::read(path).and_then(|(_, found)| found.ok()).map(|r| r.report)
+            };
+
+            let mut app = App::new(report.clone(), path.clone());
+            app.update(Action::Open);
+            for _ in 0..4 {
+                app.update(Action::ProgressUp);
+                app.update(Action::Tick);
+                app.update(Action::Down);
+            }
+            let last = app.report.clone();
+            assert!(last != report);
+            wait_for("the journal to hold the last edit", || {
+                app.update(Action::Tick);
+                journaled(&path).filter(|found| *found == last)
+            });
+
+            // Saved while a journal of a newer edit may be on its way: none is left.
+            app.update(Action::ProgressUp);
+            app.update(Action::Tick);
+            app.update(Action::Save);
+            assert!(!app.is_modified());
+            assert_eq!(
+                recovery::find(&path),
+                Vec::<PathBuf>::new(),
+                "the journal went with the save"
+            );
+
+            // Edited, journaled, undone, quit: nothing to keep.
+            app.update(Action::ProgressUp);
+            app.update(Action::Tick);
+            app.update(Action::Undo);
+            app.update(Action::Quit);
+            assert!(app.should_quit);
+            assert_eq!(recovery::find(&path), Vec::<PathBuf>::new(), "nothing unsaved is kept");
+            drop(app);
+            assert_eq!(recovery::find(&path), Vec::<PathBuf>::new());
+            let left: Vec<_> = fs::read_dir(recovery::recovery_dir().unwrap())
+                .map(|entries| entries.flatten().map(|e| e.file_name()).collect())
+                .unwrap_or_default();
+            assert!(left.is_empty(), "no file is left half-written: {left:?}");
+        },
+    );
+}

@@ -2,7 +2,7 @@
 //! unsaved edits) and the current one. Groups are matched by title, then by position;
 //! activities by description, exactly first, then by the closest similar text.
 
-use crate::model::{Activity, Group, Progress, Report, mean_progress};
+use crate::model::{Activity, Group, Progress, Report, mean_of, mean_progress, progress_sum};
 
 /// How similar two descriptions must be (normalised Levenshtein, 0–1) to count as the same
 /// activity reworded.
@@ -64,6 +64,8 @@ pub struct GroupComparison {
     pub from: Option<f64>,
     pub to: Option<f64>,
     pub activities: Vec<ActivityChange>,
+    /// The current group's `progress_sum`, so the programme's can follow a change to it.
+    sum: (u64, u64),
 }
 
 impl GroupComparison {
@@ -90,6 +92,8 @@ pub struct Comparison {
     pub to: Option<f64>,
     /// Whether the front matter or the introduction differ.
     pub front_matter_changed: bool,
+    /// The current report's `progress_sum`.
+    sum: (u64, u64),
 }
 
 impl Comparison {
@@ -109,10 +113,13 @@ impl Comparison {
         let Some(entry) = self.groups.iter_mut().find(|g| g.new == Some(new)) else { return };
         let Some(group) = current.groups.get(new) else { return };
         let old = entry.old.and_then(|o| baseline.groups.get(o));
-        entry.to = group.progress();
+        let before = entry.sum;
+        entry.sum = progress_sum(&group.activities);
+        entry.to = mean_of(entry.sum);
         entry.activities =
             compare_activities(old.map_or(&[][..], |g| &g.activities), &group.activities);
-        self.to = mean_progress(current.activities());
+        self.sum = (self.sum.0 - before.0 + entry.sum.0, self.sum.1 - before.1 + entry.sum.1);
+        self.to = mean_of(self.sum);
     }
 
     /// Every activity-level change, with its group, in report order.
@@ -136,12 +143,14 @@ pub fn compare(baseline: &Report, current: &Report) -> Comparison {
     for (old, new) in pairs {
         let old_group = old.map(|i| &baseline.groups[i]);
         let new_group = new.map(|i| &current.groups[i]);
+        let sum = new_group.map_or((0, 0), |g| progress_sum(&g.activities));
         groups.push(GroupComparison {
             new,
             old,
             title: new_group.or(old_group).map(|g| g.title.clone()).unwrap_or_default(),
             from: old_group.and_then(Group::progress),
-            to: new_group.and_then(Group::progress),
+            to: mean_of(sum),
+            sum,
             activities: compare_activities(
                 old_group.map_or(&[][..], |g| &g.activities),
                 new_group.map_or(&[][..], |g| &g.activities),
@@ -150,10 +159,12 @@ pub fn compare(baseline: &Report, current: &Report) -> Comparison {
     }
     // Current order first; groups only in the baseline at the end.
     groups.sort_by_key(|g| (g.new.is_none(), g.new, g.old));
+    let sum = progress_sum(current.activities());
     Comparison {
         groups,
         from: mean_progress(baseline.activities()),
-        to: mean_progress(current.activities()),
+        to: mean_of(sum),
+        sum,
         front_matter_changed: (
             &baseline.symbol,
             &baseline.date,
@@ -252,8 +263,41 @@ fn match_by<T>(
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
     use crate::store::shipped;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// Kept up to date group by group, the comparison is the one made from scratch.
+        #[test]
+        fn a_comparison_refreshed_group_by_group_is_made_anew(
+            edits in proptest::collection::vec((0..6usize, 0..5usize, 0..=100u8, 0..3u8), 1..20)
+        ) {
+            let baseline = crate::generate::report(6, 4, 3);
+            let mut current = baseline.clone();
+            let mut comparison = compare(&baseline, &current);
+            for (g, a, progress, kind) in edits {
+                let activities = &mut current.groups[g].activities;
+                match (kind, a < activities.len()) {
+                    (0, true) => activities[a].progress = Progress::new(progress.into()).unwrap(),
+                    (1, true) => {
+                        activities.remove(a);
+                    }
+                    _ => activities.push(Activity {
+                        topic: None,
+                        description: format!("Added {progress}"),
+                        progress: Progress::new(progress.into()).unwrap(),
+                        remarks: String::new(),
+                    }),
+                }
+                comparison.refresh_group(&baseline, &current, g);
+            }
+            prop_assert_eq!(comparison, compare(&baseline, &current));
+        }
+    }
 
     #[test]
     fn unchanged_reports_have_no_changes() {

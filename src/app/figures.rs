@@ -1,6 +1,6 @@
 //! Derived figures kept beside the report: computed once per change, read every frame.
 
-use crate::model::{Report, Tally};
+use crate::model::{Report, Tally, mean_of, progress_sum};
 
 /// Each group's progress and the programme's, as the header and the groups pane show them.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -26,20 +26,17 @@ impl Figures {
         let Some(group) = report.groups.get(g) else {
             return;
         };
-        let sum = group.activities.iter().map(|a| u64::from(a.progress.get())).sum();
         if let (Some(s), Some(t)) = (self.sums.get_mut(g), self.tallies.get_mut(g)) {
-            *s = (sum, group.activities.len() as u64);
+            *s = progress_sum(&group.activities);
             *t = group.tally();
         }
     }
 
     pub fn group_progress(&self, g: usize) -> Option<f64> {
-        let (sum, n) = *self.sums.get(g)?;
-        (n > 0).then(|| sum as f64 / n as f64)
+        mean_of(*self.sums.get(g)?)
     }
 
     pub fn programme_progress(&self) -> Option<f64> {
-        let (sum, n) = self.sums.iter().fold((0, 0), |(s, n), (gs, gn)| (s + gs, n + gn));
-        (n > 0).then(|| sum as f64 / n as f64)
+        mean_of(self.sums.iter().fold((0, 0), |(s, n), (gs, gn)| (s + gs, n + gn)))
     }
 }

@@ -206,12 +206,20 @@ impl Tally {
     }
 }
 
-/// Mean progress of some activities, or `None` when there are none.
-pub fn mean_progress<'a>(activities: impl IntoIterator<Item = &'a Activity>) -> Option<f64> {
-    let (sum, n) = activities
-        .into_iter()
-        .fold((0u64, 0u64), |(s, n), a| (s + u64::from(a.progress.get()), n + 1));
+/// The sum of the activities' progress and their number: what means are taken from, and
+/// what can be kept up to date group by group.
+pub fn progress_sum<'a>(activities: impl IntoIterator<Item = &'a Activity>) -> (u64, u64) {
+    activities.into_iter().fold((0, 0), |(sum, n), a| (sum + u64::from(a.progress.get()), n + 1))
+}
+
+/// The mean of a `progress_sum`; none for no activities.
+pub fn mean_of((sum, n): (u64, u64)) -> Option<f64> {
     (n > 0).then(|| sum as f64 / n as f64)
+}
+
+/// Mean progress of `activities`; none for no activities.
+pub fn mean_progress<'a>(activities: impl IntoIterator<Item = &'a Activity>) -> Option<f64> {
+    mean_of(progress_sum(activities))
 }
 
 impl Group {

@@ -39,15 +39,10 @@ impl App {
     /// and the journal due.
     fn changed(&mut self, scope: Scope) {
         match scope {
-            Scope::Group(g) => {
-                self.figures.refresh_group(&self.report, g);
-                self.refresh_behind_group(g);
-            }
-            Scope::All => {
-                self.figures = super::Figures::of(&self.report);
-                self.refresh_behind();
-            }
+            Scope::Group(g) => self.figures.refresh_group(&self.report, g),
+            Scope::All => self.figures = super::Figures::of(&self.report),
         }
+        self.forget_behind();
         self.refresh_baseline(scope);
         self.journal_due = true;
     }

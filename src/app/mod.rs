@@ -179,8 +179,8 @@ pub struct App {
     pub filter: Option<Filter>,
     /// Below this progress an activity is behind (overview, filter).
     pub threshold: Progress,
-    /// Activities not started or below the threshold; kept current after every change.
-    behind: Vec<(Progress, usize, usize)>,
+    /// Activities not started or below the threshold, once the overview asked for them.
+    behind: std::cell::OnceCell<Vec<(Progress, usize, usize)>>,
     pub overview: Overview,
     pub details: Details,
     /// The earlier report to compare with.
@@ -195,7 +195,7 @@ pub struct App {
 
 impl App {
     pub fn new(report: Report, path: PathBuf) -> App {
-        let mut app = App {
+        App {
             figures: Figures::of(&report),
             report,
             path,
@@ -220,7 +220,7 @@ impl App {
             search: None,
             filter: None,
             threshold: DEFAULT_THRESHOLD,
-            behind: Vec::new(),
+            behind: std::cell::OnceCell::new(),
             overview: Overview::default(),
             details: Details { of: DetailsOf::Report, row: 0, back_to: Pane::Groups },
             baseline: None,
@@ -228,9 +228,7 @@ impl App {
             viewport: Viewport { page: 10, detail_max: usize::MAX, help_max: usize::MAX },
             should_quit: false,
             lang: Lang::default(),
-        };
-        app.refresh_behind();
-        app
+        }
     }
 
     /// Speaks `lang`; set it first, before anything that leaves a message.

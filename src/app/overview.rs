@@ -56,49 +56,32 @@ impl App {
     }
 
     /// Activities not started or below the threshold, least advanced first, as
-    /// (progress, group, activity).
+    /// (progress, group, activity). Worked out when first asked for after a change, which
+    /// only the overview does: an edit elsewhere costs nothing here, however large the report.
     pub fn behind(&self) -> &[(Progress, usize, usize)] {
-        &self.behind
-    }
-
-    fn is_behind(&self, progress: Progress) -> bool {
-        progress == Progress::ZERO || progress < self.threshold
-    }
-
-    /// Recomputes the list of activities that are behind, after a new threshold or a change
-    /// that can touch every group.
-    pub(super) fn refresh_behind(&mut self) {
-        let mut behind = Vec::new();
-        for (g, group) in self.report.groups.iter().enumerate() {
-            for (a, activity) in group.activities.iter().enumerate() {
-                if self.is_behind(activity.progress) {
-                    behind.push((activity.progress, g, a));
+        self.behind.get_or_init(|| {
+            let is_behind = |p: Progress| p == Progress::ZERO || p < self.threshold;
+            let mut behind = Vec::new();
+            for (g, group) in self.report.groups.iter().enumerate() {
+                for (a, activity) in group.activities.iter().enumerate() {
+                    if is_behind(activity.progress) {
+                        behind.push((activity.progress, g, a));
+                    }
                 }
             }
-        }
-        behind.sort_unstable();
-        self.behind = behind;
-        self.clamp_behind_row();
+            behind.sort_unstable();
+            behind
+        })
     }
 
-    /// Updates the list after a change within group `g`: its entries are taken out and put
-    /// back in order, so the cost follows the group, not the report.
-    pub(super) fn refresh_behind_group(&mut self, g: usize) {
-        self.behind.retain(|&(_, group, _)| group != g);
-        let Some(group) = self.report.groups.get(g) else { return };
-        for (a, activity) in group.activities.iter().enumerate() {
-            if self.is_behind(activity.progress) {
-                let entry = (activity.progress, g, a);
-                let at = self.behind.binary_search(&entry).unwrap_or_else(|at| at);
-                self.behind.insert(at, entry);
-            }
-        }
-        self.clamp_behind_row();
+    /// Forgets the list after a change or a new threshold.
+    pub(super) fn forget_behind(&mut self) {
+        self.behind.take();
     }
 
     fn clamp_behind_row(&mut self) {
         self.overview.behind_row =
-            self.overview.behind_row.min(self.behind.len().saturating_sub(1));
+            self.overview.behind_row.min(self.behind().len().saturating_sub(1));
     }
 
     pub(super) fn open_overview(&mut self) {
@@ -107,6 +90,8 @@ impl App {
         }
         self.overview.back_to = self.focus;
         self.focus = Pane::Overview;
+        // The list may have shrunk since the overview was last open.
+        self.clamp_behind_row();
     }
 
     fn close_overview(&mut self) {
@@ -117,7 +102,7 @@ impl App {
     pub(super) fn overview_action(&mut self, action: Action) {
         let len = match self.overview.list {
             OverviewList::Groups => self.report.groups.len(),
-            OverviewList::Behind => self.behind.len(),
+            OverviewList::Behind => self.behind().len(),
         };
         let page = self.page();
         let row = match self.overview.list {
@@ -169,7 +154,7 @@ impl App {
                 }
             }
             OverviewList::Behind => {
-                if let Some(&(_, g, a)) = self.behind.get(self.overview.behind_row) {
+                if let Some(&(_, g, a)) = self.behind().get(self.overview.behind_row) {
                     self.group = g;
                     self.activity = a;
                     self.focus = Pane::Activities;
@@ -186,7 +171,8 @@ impl App {
             Prompt::Confirm => match input.parse::<i64>().map(Progress::new) {
                 Ok(Ok(threshold)) => {
                     self.threshold = threshold;
-                    self.refresh_behind();
+                    self.forget_behind();
+                    self.clamp_behind_row();
                     let text = fill(self.texts().behind_set, &[("threshold", &threshold)]);
                     return self.info(text);
                 }

@@ -45,27 +45,51 @@ impl fmt::Display for FieldPath {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     pub path: FieldPath,
-    pub message: String,
+    pub fault: Fault,
+}
+
+/// What is wrong at a problem's place; `Display` says it in English, the interface's texts
+/// in its language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fault {
+    /// A required text is empty or only white space.
+    Empty,
+    /// The file's format is not the one this build reads.
+    UnknownFormat { found: u32 },
+    /// The report has no working group.
+    NoGroups,
+}
+
+impl fmt::Display for Fault {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Fault::Empty => write!(f, "must not be empty"),
+            Fault::UnknownFormat { found } => {
+                write!(f, "format {found} is not known; this wgtrack reads format {FORMAT}")
+            }
+            Fault::NoGroups => write!(f, "a report needs at least one working group"),
+        }
+    }
 }
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.path, self.message)
+        write!(f, "{}: {}", self.path, self.fault)
     }
 }
 
-/// The reason a text field may not hold `value`, if any. Used by the validator and by the
+/// Whether a required text field may hold `value`. Used by the validator and by the
 /// editors, so the file and the screen refuse the same things.
-pub fn required_text(value: &str) -> Option<&'static str> {
-    value.trim().is_empty().then_some("must not be empty")
+pub fn is_blank(value: &str) -> bool {
+    value.trim().is_empty()
 }
 
 /// All problems found, in file order; empty when the report is valid.
 pub fn problems(report: &Report) -> Vec<Problem> {
     let mut found = Vec::new();
     let mut require = |path: FieldPath, value: &str| {
-        if let Some(message) = required_text(value) {
-            found.push(Problem { path, message: message.to_string() });
+        if is_blank(value) {
+            found.push(Problem { path, fault: Fault::Empty });
         }
     };
     let root = FieldPath::default;
@@ -92,18 +116,12 @@ pub fn problems(report: &Report) -> Vec<Problem> {
             0,
             Problem {
                 path: root().field("format"),
-                message: format!(
-                    "format {} is not known; this wgtrack reads format {FORMAT}",
-                    report.format
-                ),
+                fault: Fault::UnknownFormat { found: report.format },
             },
         );
     }
     if report.groups.is_empty() {
-        found.push(Problem {
-            path: root().field("groups"),
-            message: "a report needs at least one working group".to_string(),
-        });
+        found.push(Problem { path: root().field("groups"), fault: Fault::NoGroups });
     }
     found
 }

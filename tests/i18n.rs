@@ -571,6 +571,24 @@ fn the_stores_errors_speak_spanish_but_for_the_systems_own_words() {
         message.text
     );
 
+    // A report that breaks a rule: the place and the field's path, then the rule, in Spanish.
+    let mut invalid = shipped();
+    invalid.groups[2].title = " ".to_string();
+    let file = dir.path().join("invalid.ron");
+    std::fs::write(&file, store::to_text(&invalid)).unwrap();
+    // The prompt stays open on a refused file, with its text: typed anew.
+    for _ in 0..gone.join("baseline.ron").to_string_lossy().chars().count() {
+        s.key(KeyCode::Backspace);
+    }
+    s.typed(&file.to_string_lossy());
+    s.key(KeyCode::Enter);
+    let message = s.app.message.clone().expect("a message");
+    assert!(
+        message.text.ends_with(": groups[2].title: no puede quedar en blanco"),
+        "{}",
+        message.text
+    );
+
     // In English, as the command line says it.
     let error = store::load(&gone.join("baseline.ron")).unwrap_err();
     assert_eq!(error.describe(Lang::En.texts()), error.to_string());

@@ -188,7 +188,7 @@ impl App {
         match edit.target {
             EditTarget::Field(field) => {
                 let Some(from) = field.get(&self.report) else { return true };
-                if field.is_required() && crate::validate::required_text(&text).is_some() {
+                if field.is_required() && crate::validate::is_blank(&text) {
                     let texts = self.texts();
                     self.error(fill(texts.required_field, &[("field", &field.describe(texts))]));
                     return false;
@@ -206,7 +206,7 @@ impl App {
                 true
             }
             EditTarget::New { list, index } => {
-                if first_field_required(list) && crate::validate::required_text(&text).is_some() {
+                if first_field_required(list) && crate::validate::is_blank(&text) {
                     let texts = self.texts();
                     let item = list.describe(index, texts);
                     self.error(fill(texts.required_new, &[("item", &item)]));

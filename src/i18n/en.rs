@@ -226,6 +226,9 @@ pub static TEXTS: Texts = Texts {
     error_not_utf8: "{place}: the file is not UTF-8 text",
     error_empty: "{place}: the file is empty; a report starts with `Report(`",
     error_newer_format: "{path}: the file is in format {found}, newer than this wgtrack reads (format {format}); install a newer wgtrack to open it",
+    fault_empty: "must not be empty",
+    fault_unknown_format: "format {found} is not known; this wgtrack reads format {format}",
+    fault_no_groups: "a report needs at least one working group",
 
     context_global: "Everywhere",
     context_overview: "Overview",

@@ -229,6 +229,9 @@ pub static TEXTS: Texts = Texts {
     error_not_utf8: "{place}: el archivo no es texto UTF-8",
     error_empty: "{place}: el archivo está vacío; un informe empieza con `Report(`",
     error_newer_format: "{path}: el archivo está en el formato {found}, más nuevo que el que lee este wgtrack (formato {format}); instale un wgtrack más nuevo para abrirlo",
+    fault_empty: "no puede quedar en blanco",
+    fault_unknown_format: "el formato {found} no se conoce; este wgtrack lee el formato {format}",
+    fault_no_groups: "un informe necesita al menos un grupo de trabajo",
 
     context_global: "En cualquier lugar",
     context_overview: "Resumen del programa",

@@ -14,7 +14,8 @@ pub mod es;
 
 use std::fmt::{self, Write};
 
-use crate::model::{DocumentType, Status};
+use crate::model::{DocumentType, FORMAT, Status};
+use crate::validate::Fault;
 
 /// A language of the interface.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
@@ -117,6 +118,17 @@ pub fn placeholders(template: &str) -> Vec<&str> {
 }
 
 impl Texts {
+    /// What is wrong at a place in a report file: "must not be empty".
+    pub fn fault(&self, fault: Fault) -> String {
+        match fault {
+            Fault::Empty => self.fault_empty.to_string(),
+            Fault::UnknownFormat { found } => {
+                fill(self.fault_unknown_format, &[("found", &found), ("format", &FORMAT)])
+            }
+            Fault::NoGroups => self.fault_no_groups.to_string(),
+        }
+    }
+
     /// An activity's status, as said of one activity: "completed", "completada".
     pub fn status(&self, status: Status) -> &'static str {
         match status {
@@ -530,6 +542,11 @@ texts! {
     error_empty,
     /// `{path}`, `{found}`, `{format}`.
     error_newer_format,
+    /// What is wrong at a place in the file, after the place and the field's path.
+    fault_empty,
+    /// `{found}`, `{format}`.
+    fault_unknown_format,
+    fault_no_groups,
 
     // The keys: context headings (help, README), what each action does, footer hints.
     context_global,

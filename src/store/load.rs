@@ -24,7 +24,7 @@ pub struct Located {
 }
 
 /// Why a report file could not be loaded. `Display` says it in English; `describe` in any
-/// language, but for the parser's and the checks' own words.
+/// language, but for the parser's own words.
 #[derive(Debug)]
 pub enum LoadError {
     Read { path: PathBuf, source: io::Error },
@@ -63,7 +63,8 @@ impl LoadError {
             LoadError::Invalid { path, problems } => problems
                 .iter()
                 .map(|Located { line, column, problem }| {
-                    format!("{}: {problem}", place(path, *line, *column))
+                    let fault = texts.fault(problem.fault);
+                    format!("{}: {}: {fault}", place(path, *line, *column), problem.path)
                 })
                 .collect::<Vec<_>>()
                 .join("\n"),

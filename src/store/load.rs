@@ -179,7 +179,7 @@ fn in_parallel(text: &str) -> Option<Report> {
 }
 
 /// `in_parallel` at any size.
-fn split_parse(text: &str) -> Option<Report> {
+pub(super) fn split_parse(text: &str) -> Option<Report> {
     let spans = group_spans(text)?;
     let mut skeleton = String::with_capacity(text.len() / 64 + spans.len() * EMPTY_GROUP.len());
     let mut from = 0;

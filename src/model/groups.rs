@@ -32,20 +32,8 @@ impl Groups {
         self.0.get_mut(index).map(Arc::make_mut)
     }
 
-    pub fn first(&self) -> Option<&Group> {
-        self.get(0)
-    }
-
-    pub fn last(&self) -> Option<&Group> {
-        self.0.last().map(Arc::as_ref)
-    }
-
     pub fn iter(&self) -> impl DoubleEndedIterator<Item = &Group> + ExactSizeIterator {
         self.0.iter().map(Arc::as_ref)
-    }
-
-    pub fn iter_mut(&mut self) -> impl DoubleEndedIterator<Item = &mut Group> + ExactSizeIterator {
-        self.0.iter_mut().map(Arc::make_mut)
     }
 
     /// The groups as they are shared, for work spread over threads.

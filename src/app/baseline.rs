@@ -60,10 +60,10 @@ impl App {
             Prompt::Confirm => match store::load(std::path::Path::new(input.trim())) {
                 Ok(report) => return self.set_baseline(PathBuf::from(input.trim()), report),
                 Err(error) => {
-                    self.error(fill(
+                    self.error_because(
                         self.texts().baseline_refused,
-                        &[("cause", &error.describe(self.texts()))],
-                    ));
+                        &error.describe(self.texts()),
+                    );
                 }
             },
         }

@@ -27,8 +27,9 @@ impl App {
                 self.error(read_only_text(&holder, self.texts()));
                 self.read_only = Some(holder);
             }
-            Err(error) => self
-                .error(fill(self.texts().not_locked, &[("cause", &error.describe(self.texts()))])),
+            Err(error) => {
+                self.error_because(self.texts().not_locked, &error.describe(self.texts()))
+            }
         }
         self
     }
@@ -105,15 +106,11 @@ impl App {
             Err(error @ SaveError::Unflushed { written, .. }) => {
                 // Our text is on disk, so it is no one else's change; but not "Saved" yet.
                 self.disk = Expect::Content(written);
-                self.error(fill(
-                    self.texts().not_saved,
-                    &[("cause", &error.describe(self.texts()))],
-                ));
+                self.error_because(self.texts().not_saved, &error.describe(self.texts()));
             }
             Err(SaveError::Changed { .. }) => self.mode = Mode::Conflict { missing: false },
             Err(SaveError::Missing { .. }) => self.mode = Mode::Conflict { missing: true },
-            Err(error) => self
-                .error(fill(self.texts().not_saved, &[("cause", &error.describe(self.texts()))])),
+            Err(error) => self.error_because(self.texts().not_saved, &error.describe(self.texts())),
         }
     }
 
@@ -148,10 +145,9 @@ impl App {
                 let note = note.unwrap_or_default();
                 self.info(fill(texts.reloaded, &[("path", &path), ("note", &note)]));
             }
-            Err(error) => self.error(fill(
-                self.texts().cannot_reload,
-                &[("cause", &error.describe(self.texts()))],
-            )),
+            Err(error) => {
+                self.error_because(self.texts().cannot_reload, &error.describe(self.texts()))
+            }
         }
     }
 
@@ -175,10 +171,10 @@ impl App {
                             }
                         }
                         Err(error) => {
-                            self.error(fill(
+                            self.error_because(
                                 self.texts().not_saved,
-                                &[("cause", &error.describe(self.texts()))],
-                            ));
+                                &error.describe(self.texts()),
+                            );
                         }
                     }
                 }

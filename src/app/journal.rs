@@ -8,7 +8,6 @@ use std::path::PathBuf;
 use std::thread::JoinHandle;
 
 use super::{App, Mode};
-use crate::i18n::fill;
 use crate::model::Report;
 use crate::store::recovery;
 use crate::store::{SaveError, Step};
@@ -81,7 +80,7 @@ impl App {
         let Some(file) = self.journal_file.clone().or_else(|| recovery::session_path(&self.path))
         else {
             let texts = self.texts();
-            self.error(fill(texts.cannot_keep_recovery, &[("cause", &texts.no_state_directory)]));
+            self.error_because(texts.cannot_keep_recovery, texts.no_state_directory);
             return None;
         };
         Some((file, report))
@@ -116,7 +115,7 @@ impl App {
             }
             Err(error) => {
                 let cause = error.describe(self.texts());
-                self.error(fill(self.texts().cannot_keep_recovery, &[("cause", &cause)]));
+                self.error_because(self.texts().cannot_keep_recovery, &cause);
                 None
             }
         }

@@ -4,6 +4,7 @@ use super::details::DetailsOf;
 use super::parts::{Field, List};
 use super::{App, Message, Mode, step_to, step_within};
 use crate::action::{Action, Pane, Viewport};
+use crate::i18n::fill;
 
 /// How far `+` and `-` move progress.
 const PROGRESS_STEP: i64 = 5;
@@ -275,5 +276,10 @@ impl App {
 
     pub(super) fn error(&mut self, text: impl Into<String>) {
         self.message = Some(Message { text: text.into(), is_error: true });
+    }
+
+    /// An error said with its `{cause}`: what failed, then why.
+    pub(super) fn error_because(&mut self, template: &str, cause: &str) {
+        self.error(fill(template, &[("cause", &cause)]));
     }
 }

@@ -224,6 +224,7 @@ fn write_checked(
     write_parts(path, &parts, expect, backup, check)
 }
 
+/// The one atomic write behind the others: `parts` one after the other, `check` beside them.
 fn write_parts(
     path: &Path,
     parts: &[&[u8]],
@@ -244,7 +245,7 @@ fn write_parts(
     })
 }
 
-/// Steps 2 to 4: the target, checked; a temporary file beside it holding `bytes`, flushed.
+/// Steps 2 to 4: the target, checked; a temporary file beside it holding `parts`, flushed.
 fn stage(
     path: &Path,
     parts: &[&[u8]],

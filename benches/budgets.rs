@@ -8,11 +8,18 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
+// The end-to-end tests' pseudo-terminal and home, shared with them.
+#[allow(dead_code)]
+#[path = "../tests/e2e/app.rs"]
+mod home;
+#[allow(dead_code)]
+#[path = "../tests/e2e/pty.rs"]
+mod pty;
 
 use std::fmt::Write as _;
 use std::time::Duration;
 
-use common::{Fixture, Plan, Screen, Stats, fixture, label, measure, megabytes, pty, show};
+use common::{Fixture, Plan, Screen, Stats, fixture, label, measure, megabytes, show};
 use wgtrack::action::Action;
 use wgtrack::store::{self, Expect};
 
@@ -132,16 +139,14 @@ fn measure_size(table: &mut Table, size: &str, full: bool, dir: &std::path::Path
     let big = size != "shipped";
 
     // The binary in a pseudo-terminal: start to first frame, and peak memory.
-    let home = pty::Home::new(&f.ron);
-    let file = home.file_size();
+    let home = home::Home::with_text(&f.ron);
+    let file = std::fs::metadata(&home.file).map_or(0, |m| m.len());
     let runs = match (full, big) {
         (false, _) => 2,
         (true, false) => 20,
         (true, true) => 5,
     };
-    let starts: Vec<common::Start> = (0..runs)
-        .map(|run| common::start_once(&home, run).unwrap_or_else(|e| panic!("start: {e}")))
-        .collect();
+    let starts: Vec<common::Start> = (0..runs).map(|_| common::start_once(&home)).collect();
     let first = Stats::of(starts.iter().map(|s| s.first_frame).collect());
     table.time("start to first frame (pty)", size, first, Some(b.start));
     let mut peaks: Vec<u64> = starts.iter().filter_map(|s| s.peak_rss).collect();
@@ -308,9 +313,7 @@ fn measure_size(table: &mut Table, size: &str, full: bool, dir: &std::path::Path
     });
     table.time("export csv", size, stats, None);
     let runs = if full { 5 } else { 1 };
-    let edits: Vec<common::Edit> = (0..runs)
-        .map(|run| common::edit_once(&home, 100 + run).unwrap_or_else(|e| panic!("edit: {e}")))
-        .collect();
+    let edits: Vec<common::Edit> = (0..runs).map(|_| common::edit_once(&home)).collect();
     let shown = Stats::of(edits.iter().map(|e| e.shown).collect());
     table.time("edit in the real app: Enter → frame (pty)", size, shown, None);
     let mut peaks: Vec<u64> = edits.iter().filter_map(|e| e.peak_rss).collect();

@@ -12,11 +12,18 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
+// The end-to-end tests' pseudo-terminal and home, shared with them.
+#[allow(dead_code)]
+#[path = "../tests/e2e/app.rs"]
+mod home;
+#[allow(dead_code)]
+#[path = "../tests/e2e/pty.rs"]
+mod pty;
 
 use std::path::PathBuf;
 use std::time::Duration;
 
-use common::{Plan, Screen, Stats, fixture, label, measure, megabytes, pty, show};
+use common::{Plan, Screen, Stats, fixture, label, measure, megabytes, show};
 use wgtrack::store::{self, Fingerprint};
 
 fn main() {
@@ -35,11 +42,9 @@ fn main() {
             (true, "100x100") => 10,
             _ => 5,
         };
-        let home = pty::Home::new(&fixture(size).ron);
-        let file = home.file_size();
-        let starts: Vec<common::Start> = (0..runs)
-            .map(|run| common::start_once(&home, run).unwrap_or_else(|e| panic!("start: {e}")))
-            .collect();
+        let home = home::Home::with_text(&fixture(size).ron);
+        let file = std::fs::metadata(&home.file).map_or(0, |m| m.len());
+        let starts: Vec<common::Start> = (0..runs).map(|_| common::start_once(&home)).collect();
         let first = Stats::of(starts.iter().map(|s| s.first_frame).collect());
         let mut peaks: Vec<u64> = starts.iter().filter_map(|s| s.peak_rss).collect();
         peaks.sort_unstable();

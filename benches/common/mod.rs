@@ -3,8 +3,6 @@
 
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
-pub mod pty;
-
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
@@ -17,6 +15,9 @@ use wgtrack::app::App;
 use wgtrack::keymap::{self, Keymap};
 use wgtrack::model::Report;
 use wgtrack::ui::{self, ViewState, theme::Theme};
+
+use crate::home::Home;
+use crate::pty::Pty;
 
 /// The sizes measured: the shipped report, then groups × activities generated from [`SEED`].
 pub const SIZES: [&str; 3] = ["shipped", "100x100", "1000x100"];
@@ -294,20 +295,37 @@ pub fn key_char(context: keymap::Context, action: &Action) -> String {
     }
 }
 
+/// How long the benchmarks wait for a screen of the binary: a large report takes a while.
+const LIMIT: Duration = Duration::from_secs(60);
+
+/// Output must stay quiet this long for a screen to count as settled.
+const QUIET: Duration = Duration::from_millis(50);
+
+/// The binary on the home's report, in a terminal of 120×40, timing its first full frame; a
+/// state directory of its own (emptied) so no recovery file of an earlier run is offered.
+fn open(home: &Home) -> (Pty, Instant) {
+    let _ = std::fs::remove_dir_all(home.dir.path().join("state"));
+    let mut pty = Pty::spawn_timed(home.command(), HEIGHT, WIDTH, first_frame);
+    let shown = pty.timed(LIMIT);
+    (pty, shown)
+}
+
+/// Sends the quit key and waits for the binary to exit (nothing is unsaved by then).
+fn quit(mut pty: Pty) {
+    pty.send(&key_char(keymap::Context::Global, &Action::Quit));
+    pty.wait_exit_within(LIMIT);
+}
+
 /// Starts the binary on the home's report, waits for its first frame, reads its peak memory
 /// and quits.
-pub fn start_once(home: &pty::Home, run: usize) -> Result<Start, String> {
-    let session = pty::Session::spawn(home.command(run), HEIGHT, WIDTH, first_frame);
-    let shown = session.wait(Duration::from_secs(60))?;
-    let first_frame = shown - session.started;
+pub fn start_once(home: &Home) -> Start {
+    let (pty, shown) = open(home);
+    let first_frame = shown - pty.started();
     // Let the rest of the frame (the footer) and the first idle moment pass.
-    session.settle(Duration::from_millis(30), Duration::from_secs(5));
-    let peak_rss = session.peak_rss();
-    let quit = key_char(keymap::Context::Global, &Action::Quit);
-    if !session.quit(&quit, Duration::from_secs(30)) {
-        return Err("the program did not quit on q".to_string());
-    }
-    Ok(Start { first_frame, peak_rss })
+    pty.settle(Duration::from_millis(30), Duration::from_secs(5));
+    let peak_rss = pty.peak_rss();
+    quit(pty);
+    Start { first_frame, peak_rss }
 }
 
 /// What one edit in the real app measured.
@@ -320,38 +338,36 @@ pub struct Edit {
 }
 
 /// In the real app: opens the first group, types a new progress for its first activity, and
-/// times Enter to the frame that shows it (the journal is written after the frame); then
+/// times Enter to the frame that shows it (the journal is written beside the app); then
 /// saves, and reads the session's peak memory.
-pub fn edit_once(home: &pty::Home, run: usize) -> Result<Edit, String> {
-    let mut session = pty::Session::spawn(home.command(run), HEIGHT, WIDTH, first_frame);
-    session.wait(Duration::from_secs(60))?;
-    let settle = |s: &pty::Session| s.settle(Duration::from_millis(50), Duration::from_secs(30));
-    settle(&session);
-    session.send(&key_char(keymap::Context::Groups, &Action::Open));
-    settle(&session);
-    session.send(&key_char(keymap::Context::Activities, &Action::EditProgress));
-    settle(&session);
-    let screen = session.screen();
+pub fn edit_once(home: &Home) -> Edit {
+    let (mut pty, _) = open(home);
+    pty.settle(QUIET, LIMIT);
+    pty.send(&key_char(keymap::Context::Groups, &Action::Open));
+    pty.settle(QUIET, LIMIT);
+    pty.send(&key_char(keymap::Context::Activities, &Action::EditProgress));
+    pty.settle(QUIET, LIMIT);
+    let screen = pty.screen();
     let value = [37, 43, 57, 63, 73, 87, 91, 13]
         .into_iter()
         .find(|v| !screen.contains(&format!("{v}%")))
-        .ok_or("every candidate value is on screen")?;
-    session.send(&value.to_string());
-    settle(&session);
+        .expect("a value that is not on screen yet");
+    pty.send(&value.to_string());
+    pty.settle(QUIET, LIMIT);
     let shows = format!("{value}%");
-    session.expect(move |screen| screen.contents().contains(&shows));
+    pty.time_until(move |screen| screen.contents().contains(&shows));
     let sent = Instant::now();
-    session.send("\r");
-    let shown = session.wait(Duration::from_secs(60))?;
-    // The journal runs once the frame is on screen: let it end.
-    session.settle(Duration::from_millis(1500), Duration::from_secs(30));
-    session.expect(|screen| screen.contents().contains("Saved"));
-    session.send(&key_char(keymap::Context::Global, &Action::Save));
-    session.wait(Duration::from_secs(60))?;
-    settle(&session);
-    let peak_rss = session.peak_rss();
-    session.quit(&key_char(keymap::Context::Global, &Action::Quit), Duration::from_secs(30));
-    Ok(Edit { shown: shown - sent, peak_rss })
+    pty.send("\r");
+    let shown = pty.timed(LIMIT);
+    // The journal is written beside the app: let it end.
+    pty.settle(Duration::from_millis(1500), LIMIT);
+    pty.time_until(|screen| screen.contents().contains("Saved"));
+    pty.send(&key_char(keymap::Context::Global, &Action::Save));
+    pty.timed(LIMIT);
+    pty.settle(QUIET, LIMIT);
+    let peak_rss = pty.peak_rss();
+    quit(pty);
+    Edit { shown: shown - sent, peak_rss }
 }
 
 /// Which build is measured: the figures mean something only in release.

@@ -1,5 +1,6 @@
 //! The real `wgtrack` binary in a pseudo-terminal, in a home of its own: a temporary
-//! directory holding the XDG directories and a copy of the shipped report.
+//! directory holding the XDG directories and a report file (a copy of the shipped report,
+//! unless told otherwise). The benchmarks include it by path too.
 
 use std::fs;
 use std::path::PathBuf;
@@ -15,17 +16,23 @@ use crate::pty::{Pty, keys};
 pub const NUMERALS: [&str; 11] =
     ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI"];
 
-/// A temporary home with a copy of the shipped report in it.
+/// A temporary home with a report file in it.
 pub struct Home {
     pub dir: TempDir,
     pub file: PathBuf,
 }
 
 impl Home {
+    /// A home holding a copy of the shipped report.
     pub fn new() -> Home {
+        Home::with_text(store::SHIPPED)
+    }
+
+    /// A home holding `text` as its report file.
+    pub fn with_text(text: &str) -> Home {
         let dir = tempfile::tempdir().expect("a temporary directory");
         let file = dir.path().join("report.ron");
-        fs::write(&file, store::SHIPPED).expect("copy the shipped report");
+        fs::write(&file, text).expect("write the report file");
         Home { dir, file }
     }
 

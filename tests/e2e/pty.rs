@@ -1,10 +1,12 @@
 //! A program in a pseudo-terminal, read through a terminal emulator. Shared by the
-//! end-to-end, safety and language tests (the latter two include it by path).
+//! end-to-end, safety and language tests and by the benchmarks (which include it by path).
 //!
 //! A background thread drains everything the program writes into a [`vt100::Parser`] (and
 //! keeps the raw bytes), so the screen can be read at any time. Tests send keys and then wait
 //! for the screen to show something: every wait has a deadline and none sleeps for a fixed
-//! time. Dropping a [`Pty`] kills and reaps the program if it is still running.
+//! time. For timing, the thread also checks a condition after every piece of output and
+//! notes when it first held, so the time is when the bytes arrived, not when someone looked.
+//! Dropping a [`Pty`] kills and reaps the program if it is still running.
 
 use std::io::{Read, Write};
 use std::num::NonZeroU16;
@@ -33,6 +35,9 @@ pub mod keys {
     }
 }
 
+/// A condition on the screen, checked by the reader thread.
+type Check = Box<dyn Fn(&vt100::Screen) -> bool + Send>;
+
 /// What the reader thread has seen so far.
 struct Output {
     parser: vt100::Parser,
@@ -41,6 +46,10 @@ struct Output {
     last: Instant,
     /// The program's side of the terminal is closed: everything has been read.
     closed: bool,
+    /// The condition being timed, checked after every piece of output.
+    check: Option<Check>,
+    /// When it first held.
+    hit: Option<Instant>,
 }
 
 struct Shared {
@@ -63,6 +72,8 @@ pub struct Pty {
     status: Option<ExitStatus>,
     /// The terminal's settings before the program started, as text.
     initial_termios: Option<String>,
+    /// Just before the program was started.
+    started: Instant,
 }
 
 fn size(rows: u16, cols: u16) -> PtySize {
@@ -81,12 +92,23 @@ fn nonzero(n: u16) -> NonZeroU16 {
 impl Pty {
     /// Starts `command` in a new pseudo-terminal of `rows` × `cols`.
     pub fn spawn(command: CommandBuilder, rows: u16, cols: u16) -> Pty {
+        Pty::spawn_timing(command, rows, cols, None)
+    }
+
+    /// Starts `command` and times when `first` first holds, from the very first output (see
+    /// [`Pty::timed`]).
+    pub fn spawn_timed(
+        command: CommandBuilder,
+        rows: u16,
+        cols: u16,
+        first: impl Fn(&vt100::Screen) -> bool + Send + 'static,
+    ) -> Pty {
+        Pty::spawn_timing(command, rows, cols, Some(Box::new(first)))
+    }
+
+    fn spawn_timing(command: CommandBuilder, rows: u16, cols: u16, check: Option<Check>) -> Pty {
         let pair = native_pty_system().openpty(size(rows, cols)).expect("open a pseudo-terminal");
         let initial_termios = termios_text(pair.master.as_ref());
-        let child =
-            pair.slave.spawn_command(command).expect("start the program in the pseudo-terminal");
-        // Only the program keeps the terminal's other side open, so reading ends when it exits.
-        drop(pair.slave);
         let master = pair.master;
         let mut reader = master.try_clone_reader().expect("a reader on the terminal");
         let writer = master.take_writer().expect("a writer on the terminal");
@@ -96,20 +118,27 @@ impl Pty {
                 raw: Vec::new(),
                 last: Instant::now(),
                 closed: false,
+                check,
+                hit: None,
             }),
             changed: Condvar::new(),
         });
         let drain = Arc::clone(&shared);
         thread::spawn(move || {
-            let mut buffer = [0u8; 16 * 1024];
+            let mut buffer = [0u8; 64 * 1024];
             loop {
                 match reader.read(&mut buffer) {
                     Ok(0) | Err(_) => break,
                     Ok(n) => {
+                        let now = Instant::now();
                         let mut output = drain.lock();
                         output.parser.process(&buffer[..n]);
                         output.raw.extend_from_slice(&buffer[..n]);
-                        output.last = Instant::now();
+                        output.last = now;
+                        if output.check.as_ref().is_some_and(|c| c(output.parser.screen())) {
+                            output.check = None;
+                            output.hit = Some(now);
+                        }
                         drop(output);
                         drain.changed.notify_all();
                     }
@@ -118,7 +147,78 @@ impl Pty {
             drain.lock().closed = true;
             drain.changed.notify_all();
         });
-        Pty { master, writer: Some(writer), child, shared, status: None, initial_termios }
+        let started = Instant::now();
+        let child =
+            pair.slave.spawn_command(command).expect("start the program in the pseudo-terminal");
+        // Only the program keeps the terminal's other side open, so reading ends when it exits.
+        drop(pair.slave);
+        Pty { master, writer: Some(writer), child, shared, status: None, initial_termios, started }
+    }
+
+    /// Just before the program was started.
+    pub fn started(&self) -> Instant {
+        self.started
+    }
+
+    /// Times `check` from now on: the reader checks it after every new piece of output.
+    pub fn time_until(&self, check: impl Fn(&vt100::Screen) -> bool + Send + 'static) {
+        let mut output = self.shared.lock();
+        output.hit = None;
+        output.check = Some(Box::new(check));
+    }
+
+    /// Waits (at most `limit`) for the condition being timed to hold, and returns when the
+    /// output that made it hold arrived; fails the test after `limit`.
+    #[track_caller]
+    pub fn timed(&mut self, limit: Duration) -> Instant {
+        let deadline = Instant::now() + limit;
+        let mut output = self.shared.lock();
+        loop {
+            if let Some(hit) = output.hit.take() {
+                return hit;
+            }
+            let now = Instant::now();
+            if output.closed || now >= deadline {
+                let why =
+                    if output.closed { "the program closed the terminal" } else { "timed out" };
+                let screen = output.parser.screen().contents();
+                drop(output);
+                panic!("waiting for a timed screen: {why}; screen:\n{screen}");
+            }
+            output = self
+                .shared
+                .changed
+                .wait_timeout(output, deadline - now)
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .0;
+        }
+    }
+
+    /// Waits until the program has written nothing for `quiet` (at most `limit`).
+    pub fn settle(&self, quiet: Duration, limit: Duration) {
+        let deadline = Instant::now() + limit;
+        let mut output = self.shared.lock();
+        loop {
+            let now = Instant::now();
+            let idle = now.duration_since(output.last);
+            if idle >= quiet || output.closed || now >= deadline {
+                return;
+            }
+            output = self
+                .shared
+                .changed
+                .wait_timeout(output, quiet - idle)
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .0;
+        }
+    }
+
+    /// The program's peak resident memory so far (VmHWM), in bytes.
+    pub fn peak_rss(&self) -> Option<u64> {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.pid())).ok()?;
+        let line = status.lines().find_map(|l| l.strip_prefix("VmHWM:"))?;
+        let kb: u64 = line.trim().trim_end_matches("kB").trim().parse().ok()?;
+        Some(kb * 1024)
     }
 
     /// Types `keys` as one write.

@@ -8,13 +8,6 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
-// The end-to-end tests' pseudo-terminal and home, shared with them.
-#[allow(dead_code)]
-#[path = "../tests/e2e/app.rs"]
-mod home;
-#[allow(dead_code)]
-#[path = "../tests/e2e/pty.rs"]
-mod pty;
 
 use std::fmt::Write as _;
 use std::time::Duration;
@@ -139,7 +132,7 @@ fn measure_size(table: &mut Table, size: &str, full: bool, dir: &std::path::Path
     let big = size != "shipped";
 
     // The binary in a pseudo-terminal: start to first frame, and peak memory.
-    let home = home::Home::with_text(&f.ron);
+    let home = common::home::Home::with_text(&f.ron);
     let file = std::fs::metadata(&home.file).map_or(0, |m| m.len());
     let runs = match (full, big) {
         (false, _) => 2,

@@ -9,13 +9,6 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
-// The end-to-end tests' pseudo-terminal and home, shared with them.
-#[allow(dead_code)]
-#[path = "../tests/e2e/app.rs"]
-mod home;
-#[allow(dead_code)]
-#[path = "../tests/e2e/pty.rs"]
-mod pty;
 
 use std::cell::RefCell;
 use std::path::PathBuf;

@@ -12,13 +12,6 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
-// The end-to-end tests' pseudo-terminal and home, shared with them.
-#[allow(dead_code)]
-#[path = "../tests/e2e/app.rs"]
-mod home;
-#[allow(dead_code)]
-#[path = "../tests/e2e/pty.rs"]
-mod pty;
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -42,7 +35,7 @@ fn main() {
             (true, "100x100") => 10,
             _ => 5,
         };
-        let home = home::Home::with_text(&fixture(size).ron);
+        let home = common::home::Home::with_text(&fixture(size).ron);
         let file = std::fs::metadata(&home.file).map_or(0, |m| m.len());
         let starts: Vec<common::Start> = (0..runs).map(|_| common::start_once(&home)).collect();
         let first = Stats::of(starts.iter().map(|s| s.first_frame).collect());

@@ -3,6 +3,12 @@
 
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
+// The end-to-end tests' pseudo-terminal and home, shared with them.
+#[path = "../../tests/e2e/app.rs"]
+pub mod home;
+#[path = "../../tests/e2e/pty.rs"]
+pub mod pty;
+
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
@@ -16,8 +22,8 @@ use wgtrack::keymap::{self, Keymap};
 use wgtrack::model::Report;
 use wgtrack::ui::{self, ViewState, theme::Theme};
 
-use crate::home::Home;
-use crate::pty::Pty;
+use home::Home;
+use pty::Pty;
 
 /// The sizes measured: the shipped report, then groups × activities generated from [`SEED`].
 pub const SIZES: [&str; 3] = ["shipped", "100x100", "1000x100"];

@@ -10,7 +10,7 @@ use tempfile::TempDir;
 use wgtrack::model::Report;
 use wgtrack::store;
 
-use crate::pty::{Pty, keys};
+use super::pty::{Pty, keys};
 
 /// The numerals of the report's groups, I to XI.
 pub const NUMERALS: [&str; 11] =

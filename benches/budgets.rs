@@ -159,7 +159,7 @@ fn measure_size(table: &mut Table, size: &str, full: bool, dir: &std::path::Path
         fast,
         &mut screen,
         |s| {
-            if s.app.group == last {
+            if s.app.group() == last {
                 s.act(&Action::Home);
                 s.draw();
             }
@@ -173,7 +173,7 @@ fn measure_size(table: &mut Table, size: &str, full: bool, dir: &std::path::Path
         fast,
         &mut screen,
         |s| {
-            if s.app.focus != wgtrack::action::Pane::Groups {
+            if s.app.focus() != wgtrack::action::Pane::Groups {
                 s.act(&Action::Back);
                 s.draw();
             }
@@ -190,7 +190,7 @@ fn measure_size(table: &mut Table, size: &str, full: bool, dir: &std::path::Path
         fast,
         &mut screen,
         |s| {
-            if !matches!(s.app.mode, wgtrack::app::Mode::EditProgress(_)) {
+            if !matches!(s.app.mode(), wgtrack::app::Mode::EditProgress(_)) {
                 s.start_progress_edit();
                 s.draw();
             }

@@ -180,7 +180,7 @@ mod key {
         let screen = Screen::new(fixture(size).report.clone(), path(size));
         let last = fixture(size).report.groups.len() - 1;
         respond(bencher, screen, Action::Down, |s| {
-            if s.app.group == last {
+            if s.app.group() == last {
                 s.act(&Action::Home);
                 s.draw();
             }
@@ -192,7 +192,7 @@ mod key {
     fn open(bencher: Bencher, size: &str) {
         let screen = Screen::new(fixture(size).report.clone(), path(size));
         respond(bencher, screen, Action::Open, |s| {
-            if s.app.focus != wgtrack::action::Pane::Groups {
+            if s.app.focus() != wgtrack::action::Pane::Groups {
                 s.act(&Action::Back);
                 s.draw();
             }

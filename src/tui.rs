@@ -89,7 +89,7 @@ const JOURNAL_TYPING: Duration = Duration::from_secs(1);
 pub fn run(mut app: App, keymap: &Keymap, theme: &Theme) -> io::Result<App> {
     let stop = Arc::new(AtomicBool::new(false));
     let finished = Arc::new(AtomicBool::new(false));
-    watch_signals(Arc::clone(&stop), Arc::clone(&finished), app.path.clone())?;
+    watch_signals(Arc::clone(&stop), Arc::clone(&finished), app.path().to_path_buf())?;
     let mut guard = TerminalGuard::enter()?;
     let outcome = panic::catch_unwind(AssertUnwindSafe(|| {
         event_loop(&mut guard, &mut app, keymap, theme, &stop)
@@ -162,7 +162,7 @@ fn event_loop(
     let mut last_journal = Instant::now();
     let mut journal_wanted = false;
     let mut redraw = true;
-    while !app.should_quit {
+    while !app.should_quit() {
         if redraw {
             guard.terminal.draw(|frame| ui::draw(frame, app, &ctx, &mut view))?;
             if reported != Some(view.viewport) {

@@ -254,7 +254,7 @@ fn saves(action: &Action, mode_before: &Mode) -> bool {
 /// A name typed in the save-as prompt stays inside the test's directory, whatever keys
 /// were pressed; others are not confirmed (they could name any file of the machine).
 fn safe_save_as(app: &App, dir: &Path) -> bool {
-    let Mode::SaveAs(input) = &app.mode else {
+    let Mode::SaveAs(input) = &app.mode() else {
         return true;
     };
     let path = Path::new(input.trim());
@@ -265,20 +265,20 @@ fn safe_save_as(app: &App, dir: &Path) -> bool {
 fn check_invariants(app: &App) -> Result<(), TestCaseError> {
     // Whatever was edited, added or deleted, the report stays one that a file can hold:
     // a save writes nothing that would not load again.
-    let problems = wgtrack::validate::problems(&app.report);
+    let problems = wgtrack::validate::problems(app.report());
     prop_assert!(problems.is_empty(), "the report became invalid: {problems:?}");
-    for activity in app.report.activities() {
+    for activity in app.report().activities() {
         prop_assert!(activity.progress.get() <= 100);
         prop_assert_eq!(Progress::new(i64::from(activity.progress.get())), Ok(activity.progress));
     }
-    prop_assert_eq!(&app.figures, &Figures::of(&app.report), "figures out of date");
-    prop_assert!(app.group < app.report.groups.len(), "group {} selected", app.group);
-    let count = app.report.groups[app.group].activities.len();
+    prop_assert_eq!(app.figures(), &Figures::of(app.report()), "figures out of date");
+    prop_assert!(app.group() < app.report().groups.len(), "group {} selected", app.group());
+    let count = app.report().groups[app.group()].activities.len();
     prop_assert!(
-        app.activity < count.max(1),
+        app.activity() < count.max(1),
         "activity {} selected of {count} in group {}",
-        app.activity,
-        app.group
+        app.activity(),
+        app.group()
     );
     Ok(())
 }
@@ -308,7 +308,7 @@ fn send(app: &mut App, action: Action) {
 }
 
 fn message(app: &App) -> &str {
-    app.message.as_ref().map_or("", |m| m.text.as_str())
+    app.message().map_or("", |m| m.text.as_str())
 }
 
 /// A version of the shipped file that someone else might write, as text: a few of them,
@@ -345,7 +345,7 @@ fn run(steps: Vec<Step>) -> Result<(), TestCaseError> {
     let mut disk_touched = false;
 
     for step in steps {
-        if app.should_quit {
+        if app.should_quit() {
             break; // The event loop has ended.
         }
         let before = files(&dir_path);
@@ -369,7 +369,7 @@ fn run(steps: Vec<Step>) -> Result<(), TestCaseError> {
             Step::Resize(w, h) => redraw(&mut app, &mut view, &mut reported, w, h),
             Step::ExternalEdit(seed) => {
                 store::write_atomic(
-                    &app.path,
+                    app.path(),
                     external_version(seed).as_bytes(),
                     Expect::Anything,
                     false,
@@ -380,15 +380,15 @@ fn run(steps: Vec<Step>) -> Result<(), TestCaseError> {
                 continue;
             }
             Step::ExternalDelete => {
-                let _ = fs::remove_file(&app.path);
+                let _ = fs::remove_file(app.path());
                 disk_touched = true;
                 continue;
             }
             Step::Terminate => app.update(Action::Terminate),
         }
         if let Some(action) = sent.clone() {
-            let mode_before = mode_name(&app.mode);
-            let may_save = saves(&action, &app.mode);
+            let mode_before = mode_name(app.mode());
+            let may_save = saves(&action, app.mode());
             let reload = action == Action::Reload;
             send(&mut app, action.clone());
             let after = files(&dir_path);
@@ -400,12 +400,12 @@ fn run(steps: Vec<Step>) -> Result<(), TestCaseError> {
             if message(&app).starts_with("Saved ") {
                 disk_touched = false;
                 prop_assert!(!app.is_modified());
-                loads_as(&app.path, &app.report)?;
+                loads_as(app.path(), app.report())?;
             }
             if reload && message(&app).starts_with("Reloaded ") {
                 disk_touched = false;
-                loaded = store::load(&app.path).unwrap();
-                prop_assert_eq!(&loaded, &app.report);
+                loaded = store::load(app.path()).unwrap();
+                prop_assert_eq!(&loaded, app.report());
             }
         } else {
             prop_assert_eq!(files(&dir_path), before, "a step that is no action changed files");
@@ -415,21 +415,21 @@ fn run(steps: Vec<Step>) -> Result<(), TestCaseError> {
 
     // The file holds what the app says it saved.
     if !app.is_modified() && !disk_touched {
-        loads_as(&app.path, &app.report)?;
+        loads_as(app.path(), app.report())?;
     }
 
     // Leave any prompt or editor (Esc in the editor keeps its text: that is a change too).
     for _ in 0..5 {
-        if matches!(app.mode, Mode::Normal) {
+        if matches!(app.mode(), Mode::Normal) {
             break;
         }
         send(&mut app, Action::Back);
     }
-    prop_assert!(matches!(app.mode, Mode::Normal), "still in {:?}", app.mode);
+    prop_assert!(matches!(app.mode(), Mode::Normal), "still in {:?}", app.mode());
 
     // Undo takes everything back, past any save, to the report as loaded; redo brings it
     // all again.
-    let last = app.report.clone();
+    let last = app.report().clone();
     let mut undone = 0;
     loop {
         send(&mut app, Action::Undo);
@@ -441,26 +441,25 @@ fn run(steps: Vec<Step>) -> Result<(), TestCaseError> {
         undone += 1;
         prop_assert!(undone < 10_000, "undo never ends");
     }
-    prop_assert_eq!(&app.report, &loaded, "undo all did not give back the loaded report");
+    prop_assert_eq!(app.report(), &loaded, "undo all did not give back the loaded report");
     // Redo as often as undo went (the session may have left more to redo from before).
     for _ in 0..undone {
         send(&mut app, Action::Redo);
         check_invariants(&app)?;
         prop_assert!(message(&app).starts_with("Redid"), "{}", message(&app));
     }
-    prop_assert_eq!(&app.report, &last, "redo all did not give back the last report");
+    prop_assert_eq!(app.report(), &last, "redo all did not give back the last report");
 
     // A last save writes exactly the report held (overwriting someone else's change).
-    app.should_quit = false;
     send(&mut app, Action::Save);
-    if matches!(app.mode, Mode::Conflict { .. }) {
+    if matches!(app.mode(), Mode::Conflict { .. }) {
         send(&mut app, Action::Overwrite);
     }
     prop_assert!(message(&app).starts_with("Saved "), "{}", message(&app));
     prop_assert!(!app.is_modified());
-    loads_as(&app.path, &app.report)?;
+    loads_as(app.path(), app.report())?;
 
-    forget_journals(&[&path, &app.path]);
+    forget_journals(&[&path, app.path()]);
     Ok(())
 }
 
@@ -536,29 +535,29 @@ fn every_mode_draws_at_any_size() {
         App::new(report, path.clone()).with_disk(Expect::Content(fingerprint))
     };
     type Reached = fn(&App) -> bool;
-    let normal: Reached = |app| matches!(app.mode, Mode::Normal);
-    let editing: Reached = |app| matches!(app.mode, Mode::EditText(_));
+    let normal: Reached = |app| matches!(app.mode(), Mode::Normal);
+    let editing: Reached = |app| matches!(app.mode(), Mode::EditText(_));
     let baseline = dir.path().join("baseline.ron");
     fs::write(&baseline, external_version(1)).unwrap();
     let baseline_path = baseline.display().to_string();
     let screens: Vec<(&str, Vec<Action>, Reached)> = vec![
         ("the groups pane", vec![], normal),
         ("the last group", vec![Action::End], normal),
-        ("the activity table", vec![Action::Open], |app| app.focus == Pane::Activities),
+        ("the activity table", vec![Action::Open], |app| app.focus() == Pane::Activities),
         ("the activity view", vec![Action::Open, Action::End, Action::Open], |app| {
-            app.focus == Pane::Activity
+            app.focus() == Pane::Activity
         }),
         ("the scrolled activity view", vec![Action::Open, Action::Open, Action::PageDown], |app| {
-            app.focus == Pane::Activity
+            app.focus() == Pane::Activity
         }),
         ("folded objectives", vec![Action::ToggleObjectives, Action::Open], |app| {
-            app.objectives_folded
+            app.objectives_folded()
         }),
-        ("the help", vec![Action::Help, Action::PageDown], |app| matches!(app.mode, Mode::Help)),
+        ("the help", vec![Action::Help, Action::PageDown], |app| matches!(app.mode(), Mode::Help)),
         (
             "the progress prompt",
             vec![Action::Open, Action::EditProgress, Action::Type('4')],
-            |app| matches!(&app.mode, Mode::EditProgress(input) if input == "4"),
+            |app| matches!(&app.mode(), Mode::EditProgress(input) if input == "4"),
         ),
         (
             "the remarks editor",
@@ -577,21 +576,21 @@ fn every_mode_draws_at_any_size() {
             editing,
         ),
         ("the delete question", vec![Action::Open, Action::DeleteItem], |app| {
-            matches!(app.mode, Mode::ConfirmDelete { .. })
+            matches!(app.mode(), Mode::ConfirmDelete { .. })
         }),
-        ("the overview", vec![Action::Overview], |app| app.focus == Pane::Overview),
+        ("the overview", vec![Action::Overview], |app| app.focus() == Pane::Overview),
         (
             "the overview by progress",
             vec![Action::Overview, Action::SortGroups, Action::NextPane],
-            |app| app.focus == Pane::Overview,
+            |app| app.focus() == Pane::Overview,
         ),
         (
             "the threshold prompt",
             vec![Action::Overview, Action::SetThreshold, Action::Type('3')],
-            |app| matches!(app.mode, Mode::Threshold(_)),
+            |app| matches!(app.mode(), Mode::Threshold(_)),
         ),
         ("the baseline prompt", vec![Action::PickBaseline, Action::Type('x')], |app| {
-            matches!(app.mode, Mode::PickBaseline(_))
+            matches!(app.mode(), Mode::PickBaseline(_))
         }),
         (
             "a comparison",
@@ -601,14 +600,16 @@ fn every_mode_draws_at_any_size() {
                 Action::Confirm,
                 Action::Open,
             ],
-            |app| app.baseline.is_some(),
+            |app| app.baseline().is_some(),
         ),
-        ("the group details", vec![Action::Details, Action::End], |app| app.focus == Pane::Details),
+        ("the group details", vec![Action::Details, Action::End], |app| {
+            app.focus() == Pane::Details
+        }),
         ("the report details", vec![Action::ReportDetails, Action::PageDown], |app| {
-            app.focus == Pane::Details
+            app.focus() == Pane::Details
         }),
         ("a filtered table", vec![Action::Open, Action::CycleFilter, Action::CycleFilter], |app| {
-            app.filter.is_some()
+            app.filter().is_some()
         }),
         (
             "an empty group",
@@ -620,33 +621,34 @@ fn every_mode_draws_at_any_size() {
                 Action::Open,
             ],
             |app| {
-                app.report.groups.len() == 12 && app.report.groups[app.group].activities.is_empty()
+                app.report().groups.len() == 12
+                    && app.report().groups[app.group()].activities.is_empty()
             },
         ),
         ("the search prompt", vec![Action::Search, Action::Type('c')], |app| {
-            matches!(app.mode, Mode::Search { .. })
+            matches!(app.mode(), Mode::Search { .. })
         }),
         ("a search", vec![Action::Search, Action::Type('c'), Action::Confirm], |app| {
-            app.search.as_ref().is_some_and(|s| s.current.is_some())
+            app.search().is_some_and(|s| s.current.is_some())
         }),
         (
             "a failed search",
             vec![Action::Search, Action::Paste("zzqx".into()), Action::Confirm],
-            |app| app.message.as_ref().is_some_and(|m| m.is_error),
+            |app| app.message().is_some_and(|m| m.is_error),
         ),
         ("the quit prompt", vec![Action::Open, Action::ProgressDown, Action::Quit], |app| {
-            matches!(app.mode, Mode::ConfirmQuit)
+            matches!(app.mode(), Mode::ConfirmQuit)
         }),
         ("the conflict prompt", vec![Action::Open, Action::ProgressDown, Action::Save], |app| {
-            matches!(app.mode, Mode::Conflict { missing: false })
+            matches!(app.mode(), Mode::Conflict { missing: false })
         }),
         (
             "the save-as prompt",
             vec![Action::Open, Action::ProgressDown, Action::Save, Action::SaveAs],
-            |app| matches!(app.mode, Mode::SaveAs(_)),
+            |app| matches!(app.mode(), Mode::SaveAs(_)),
         ),
         ("an error", vec![Action::Open, Action::EditProgress, Action::Type('x')], |app| {
-            app.message.as_ref().is_some_and(|m| m.is_error)
+            app.message().is_some_and(|m| m.is_error)
         }),
     ];
     for (what, actions, reached) in screens {
@@ -654,23 +656,38 @@ fn every_mode_draws_at_any_size() {
         // Someone else changed the file, so that saving asks what to do.
         store::write_atomic(&path, external_version(3).as_bytes(), Expect::Anything, false)
             .unwrap();
+        let actions_again = actions.clone();
         for action in actions {
             send(&mut app, action);
         }
         fs::write(&path, SHIPPED).unwrap();
-        assert!(reached(&app), "{what} not reached: {:?}, {:?}", app.mode, app.message);
+        assert!(reached(&app), "{what} not reached: {:?}, {:?}", app.mode(), app.message());
         draw_at_sizes(&mut app, what, true);
-        // A prompt or window over each pane: what is drawn under it depends on the focus.
-        if !matches!(app.mode, Mode::Normal) {
-            let focus = app.focus;
-            let panes =
-                [Pane::Groups, Pane::Activities, Pane::Activity, Pane::Overview, Pane::Details];
-            for other in panes.into_iter().filter(|&p| p != focus) {
-                app.focus = other;
-                draw_at_sizes(&mut app, what, false);
+        forget_journals(&[&path]);
+        // A prompt or window over other panes: what is drawn under it depends on the focus.
+        // The same steps, taken after going to another pane, reach it there where they can.
+        if !matches!(app.mode(), Mode::Normal) {
+            let focus = app.focus();
+            let ways: [(Pane, &[Action]); 4] = [
+                (Pane::Activities, &[Action::Open]),
+                (Pane::Activity, &[Action::Open, Action::Open]),
+                (Pane::Overview, &[Action::Overview]),
+                (Pane::Details, &[Action::ReportDetails]),
+            ];
+            for (pane, way) in ways.into_iter().filter(|(p, _)| *p != focus) {
+                let mut app = fresh();
+                store::write_atomic(&path, external_version(3).as_bytes(), Expect::Anything, false)
+                    .unwrap();
+                for action in way.iter().chain(actions_again.iter()) {
+                    send(&mut app, action.clone());
+                }
+                fs::write(&path, SHIPPED).unwrap();
+                if reached(&app) && app.focus() == pane {
+                    draw_at_sizes(&mut app, what, false);
+                }
+                forget_journals(&[&path]);
             }
         }
-        forget_journals(&[&path]);
     }
 
     // The offer to restore edits found in a recovery file at start.
@@ -683,16 +700,16 @@ fn every_mode_draws_at_any_size() {
         report: store::parse(&path, external_version(2)).unwrap(),
     };
     app.offer_recovery(recovered, dir.path().join("recovery.ron"));
-    assert!(matches!(app.mode, Mode::Recover(_)), "{:?}", app.mode);
+    assert!(matches!(app.mode(), Mode::Recover(_)), "{:?}", app.mode());
     draw_at_sizes(&mut app, "the recovery offer", true);
 }
 
 /// Where a movement key moves in the pane in focus, and the furthest it can go.
 fn position(app: &App, viewport: Viewport) -> (usize, usize) {
-    match app.focus {
-        Pane::Groups => (app.group, app.report.groups.len() - 1),
-        Pane::Activities => (app.activity, app.report.groups[app.group].activities.len() - 1),
-        Pane::Activity => (app.detail_scroll, viewport.detail_max),
+    match app.focus() {
+        Pane::Groups => (app.group(), app.report().groups.len() - 1),
+        Pane::Activities => (app.activity(), app.report().groups[app.group()].activities.len() - 1),
+        Pane::Activity => (app.detail_scroll(), viewport.detail_max),
         // Not reached: the sessions here open at most the activity view.
         Pane::Overview | Pane::Details => (0, 0),
     }

@@ -47,7 +47,17 @@ fn spot(text: &str, needle: &str, nth: usize) -> (usize, usize) {
 
 fn app(focus: Pane) -> App {
     let mut app = App::new(store::shipped().expect("shipped"), PathBuf::from("/data/report.ron"));
-    app.focus = focus;
+    let path: &[Action] = match focus {
+        Pane::Groups => &[],
+        Pane::Activities => &[Action::Open],
+        Pane::Activity => &[Action::Open, Action::Open],
+        Pane::Overview => &[Action::Overview],
+        Pane::Details => &[Action::Details],
+    };
+    for action in path {
+        app.update(action.clone());
+    }
+    assert_eq!(app.focus(), focus);
     app
 }
 
@@ -616,5 +626,5 @@ fn the_app_starts_with_the_first_problem_in_its_footer() {
     let (first, second) = (row(37), row(38));
     assert!(first.starts_with(" ✗ config.ron:2:10: unknown theme \"dark\""), "{first}");
     assert!(second.trim_end().ends_with("using the defaults"), "{second}");
-    assert!(app.message.as_ref().is_some_and(|m| m.is_error));
+    assert!(app.message().is_some_and(|m| m.is_error));
 }

@@ -94,59 +94,59 @@ impl Driver {
 
     /// The text in the editor, if one is open.
     fn editor(&self) -> Option<String> {
-        match &self.app.mode {
+        match &self.app.mode() {
             Mode::EditText(edit) => Some(edit.text()),
             _ => None,
         }
     }
 
     fn editor_target(&self) -> Option<EditTarget> {
-        match &self.app.mode {
+        match &self.app.mode() {
             Mode::EditText(edit) => Some(edit.target),
             _ => None,
         }
     }
 
     fn editor_title(&self) -> String {
-        match &self.app.mode {
+        match &self.app.mode() {
             Mode::EditText(edit) => edit.title(),
             other => panic!("no editor open: {other:?}"),
         }
     }
 
     fn message(&self) -> String {
-        self.app.message.as_ref().map(|m| m.text.clone()).unwrap_or_default()
+        self.app.message().map(|m| m.text.clone()).unwrap_or_default()
     }
 
     fn is_error(&self) -> bool {
-        self.app.message.as_ref().is_some_and(|m| m.is_error)
+        self.app.message().is_some_and(|m| m.is_error)
     }
 
     /// From the start: group `g` selected in the groups pane.
     fn select_group(&mut self, g: usize) {
-        assert_eq!(self.app.focus, Pane::Groups);
+        assert_eq!(self.app.focus(), Pane::Groups);
         self.key(KeyCode::Home);
         for _ in 0..g {
             self.ch('j');
         }
-        assert_eq!(self.app.group, g);
+        assert_eq!(self.app.group(), g);
     }
 
     /// From the start: group `g`'s table focused, activity `a` selected.
     fn select_activity(&mut self, g: usize, a: usize) {
         self.select_group(g);
         self.enter();
-        assert_eq!(self.app.focus, Pane::Activities);
+        assert_eq!(self.app.focus(), Pane::Activities);
         self.key(KeyCode::Home);
         for _ in 0..a {
             self.ch('j');
         }
-        assert_eq!((self.app.group, self.app.activity), (g, a));
+        assert_eq!((self.app.group(), self.app.activity()), (g, a));
     }
 
     /// In the details form: moves with ↓ from the top to the first row `wanted` accepts.
     fn goto_row(&mut self, what: &str, wanted: impl Fn(&RowKind) -> bool) {
-        assert_eq!(self.app.focus, Pane::Details);
+        assert_eq!(self.app.focus(), Pane::Details);
         let target = self
             .app
             .detail_rows()
@@ -155,7 +155,7 @@ impl Driver {
             .unwrap_or_else(|| panic!("no row {what} in the form"));
         self.key(KeyCode::Home);
         for _ in 0..500 {
-            if self.app.details.row == target {
+            if self.app.details().row == target {
                 return;
             }
             self.key(KeyCode::Down);
@@ -175,7 +175,7 @@ impl Driver {
     }
 
     fn selected_row(&self) -> Row {
-        self.app.detail_rows()[self.app.details.row].clone()
+        self.app.detail_rows()[self.app.details().row].clone()
     }
 }
 
@@ -183,10 +183,10 @@ impl Driver {
 /// two whole reports.
 #[track_caller]
 fn assert_report(d: &Driver, expected: &Report) {
-    if d.app.report == *expected {
+    if d.app.report() == expected {
         return;
     }
-    let got = store::to_text(&d.app.report);
+    let got = store::to_text(d.app.report());
     let want = store::to_text(expected);
     let lines: Vec<String> = got
         .lines()
@@ -217,7 +217,7 @@ fn assert_saves_and_validates(report: &Report) {
 /// and validates.
 #[track_caller]
 fn assert_history(d: &mut Driver, before: &Report, after: &Report) {
-    assert!(matches!(d.app.mode, Mode::Normal), "the editor closed: {:?}", d.app.mode);
+    assert!(matches!(d.app.mode(), Mode::Normal), "the editor closed: {:?}", d.app.mode());
     assert_report(d, after);
     assert_ne!(before, after, "the edit changed nothing");
     d.ch('u');
@@ -235,7 +235,7 @@ fn assert_history(d: &mut Driver, before: &Report, after: &Report) {
 fn an_activity_description_is_edited_with_e() {
     let mut d = Driver::new();
     d.select_activity(VIII, 6);
-    let before = d.app.report.clone();
+    let before = d.app.report().clone();
     d.ch('e');
     assert_eq!(d.editor().as_deref(), Some("Review of the document"));
     assert_eq!(d.editor_title(), "description of VIII.7");
@@ -249,15 +249,15 @@ fn an_activity_description_is_edited_with_e() {
 
     // In the activity view too, typed key by key, and Esc applies the text.
     d.enter();
-    assert_eq!(d.app.focus, Pane::Activity);
-    let before = d.app.report.clone();
+    assert_eq!(d.app.focus(), Pane::Activity);
+    let before = d.app.report().clone();
     d.ch('e');
     d.typed(" (round 2)");
     d.esc();
     let mut expected = before.clone();
     expected.groups[VIII].activities[6].description =
         "Review of the document by the participating countries (round 2)".into();
-    assert_eq!(d.app.focus, Pane::Activity);
+    assert_eq!(d.app.focus(), Pane::Activity);
     assert_history(&mut d, &before, &expected);
 }
 
@@ -275,7 +275,7 @@ fn an_empty_description_is_refused_and_the_editor_keeps_the_text() {
     // Esc leaves it as it was: an emptied required field is never applied, and nothing
     // typed is lost.
     d.esc();
-    assert!(matches!(d.app.mode, Mode::Normal));
+    assert!(matches!(d.app.mode(), Mode::Normal));
     assert_eq!(d.message(), "Kept the description of VIII.7: it must not be empty");
     assert_report(&d, &shipped());
     d.ch('e');
@@ -290,8 +290,8 @@ fn an_empty_description_is_refused_and_the_editor_keeps_the_text() {
     d.clear();
     d.typed("Review");
     d.esc();
-    assert!(matches!(d.app.mode, Mode::Normal));
-    assert_eq!(d.app.report.groups[VIII].activities[6].description, "Review");
+    assert!(matches!(d.app.mode(), Mode::Normal));
+    assert_eq!(d.app.report().groups[VIII].activities[6].description, "Review");
     let mut after = shipped();
     after.groups[VIII].activities[6].description = "Review".into();
     assert_history(&mut d, &shipped(), &after);
@@ -310,7 +310,7 @@ fn the_old_text_typed_back_is_no_change() {
     d.clear();
     d.typed("Review of the document");
     d.enter();
-    assert!(matches!(d.app.mode, Mode::Normal));
+    assert!(matches!(d.app.mode(), Mode::Normal));
     assert!(!d.app.is_modified());
     d.ch('u');
     assert_eq!(d.message(), "Nothing to undo");
@@ -322,7 +322,7 @@ fn an_activity_topic_is_edited_with_t_and_cleared_when_empty() {
     d.select_activity(VI, 15);
     let workshops = shipped().groups[VI].activities[15].topic.clone().unwrap();
     assert!(workshops.starts_with("Workshops for development"));
-    let before = d.app.report.clone();
+    let before = d.app.report().clone();
     d.ch('T');
     assert_eq!(d.editor().as_deref(), Some(workshops.as_str()));
     assert_eq!(d.editor_title(), "topic of VI.16");
@@ -348,7 +348,7 @@ fn an_activity_topic_is_edited_with_t_and_cleared_when_empty() {
 fn a_topic_is_given_to_an_activity_of_a_group_without_topics() {
     let mut d = Driver::new();
     d.select_activity(VIII, 6);
-    let before = d.app.report.clone();
+    let before = d.app.report().clone();
     assert!(!before.groups[VIII].has_topics());
     d.ch('T');
     assert_eq!(d.editor().as_deref(), Some(""));
@@ -357,11 +357,11 @@ fn a_topic_is_given_to_an_activity_of_a_group_without_topics() {
     let mut after = before.clone();
     after.groups[VIII].activities[6].topic = Some("Review".into());
     assert_history(&mut d, &before, &after);
-    assert!(d.app.report.groups[VIII].has_topics());
+    assert!(d.app.report().groups[VIII].has_topics());
     // T and Esc without typing change nothing.
     d.ch('T');
     d.esc();
-    assert!(matches!(d.app.mode, Mode::Normal));
+    assert!(matches!(d.app.mode(), Mode::Normal));
     assert_report(&d, &after);
 }
 
@@ -369,7 +369,7 @@ fn a_topic_is_given_to_an_activity_of_a_group_without_topics() {
 fn an_activity_is_added_after_the_selected_one() {
     let mut d = Driver::new();
     d.select_activity(VIII, 6);
-    let before = d.app.report.clone();
+    let before = d.app.report().clone();
     d.ch('a');
     assert_eq!(d.editor().as_deref(), Some(""));
     assert_eq!(d.editor_target(), Some(EditTarget::New { list: List::Activities(VIII), index: 7 }));
@@ -388,7 +388,7 @@ fn an_activity_is_added_after_the_selected_one() {
     );
     assert_eq!(d.message(), "Added activity VIII.8");
     // The new activity is selected; the one that was VIII.8 is VIII.9 now.
-    assert_eq!((d.app.group, d.app.activity, d.app.focus), (VIII, 7, Pane::Activities));
+    assert_eq!((d.app.group(), d.app.activity(), d.app.focus()), (VIII, 7, Pane::Activities));
     assert_eq!(after.groups[VIII].activities[8].description, "Review of the document by ECLAC");
     assert_history(&mut d, &before, &after);
 }
@@ -400,7 +400,7 @@ fn nothing_typed_for_a_new_activity_adds_nothing() {
     for leave in [KeyCode::Enter, KeyCode::Esc] {
         d.ch('a');
         d.key(leave);
-        assert!(matches!(d.app.mode, Mode::Normal));
+        assert!(matches!(d.app.mode(), Mode::Normal));
         assert_eq!(d.message(), "Nothing added");
         d.ch('a');
         d.typed("  ");
@@ -420,7 +420,7 @@ fn a_new_activity_in_group_vi_takes_the_topic_of_the_one_it_follows() {
     for a in [4, 15, 23] {
         let mut d = Driver::new();
         d.select_activity(VI, a);
-        let before = d.app.report.clone();
+        let before = d.app.report().clone();
         d.ch('a');
         d.typed("Evaluation of the step");
         d.enter();
@@ -435,7 +435,7 @@ fn a_new_activity_in_group_vi_takes_the_topic_of_the_one_it_follows() {
             },
         );
         assert!(topic(a).is_some());
-        assert_eq!(d.app.activity, a + 1);
+        assert_eq!(d.app.activity(), a + 1);
         assert_history(&mut d, &before, &after);
     }
 }
@@ -447,7 +447,7 @@ fn an_activity_is_added_to_a_group_without_activities() {
     let mut d = Driver::with(report);
     d.select_group(VIII);
     d.enter();
-    let before = d.app.report.clone();
+    let before = d.app.report().clone();
     d.ch('a');
     assert_eq!(d.editor_title(), "new activity VIII.1");
     d.typed("Formation of the working group");
@@ -459,7 +459,7 @@ fn an_activity_is_added_to_a_group_without_activities() {
         progress: Progress::ZERO,
         remarks: String::new(),
     });
-    assert_eq!((d.app.group, d.app.activity), (VIII, 0));
+    assert_eq!((d.app.group(), d.app.activity()), (VIII, 0));
     assert_history(&mut d, &before, &after);
 }
 
@@ -467,18 +467,18 @@ fn an_activity_is_added_to_a_group_without_activities() {
 fn an_activity_is_deleted_after_asking() {
     let mut d = Driver::new();
     d.select_activity(VIII, 7);
-    let before = d.app.report.clone();
+    let before = d.app.report().clone();
     // n and Esc keep it; another key keeps asking.
     for keep in [KeyCode::Char('n'), KeyCode::Esc] {
         d.ch('d');
         assert!(matches!(
-            d.app.mode,
+            d.app.mode(),
             Mode::ConfirmDelete { list: List::Activities(VIII), index: 7 }
         ));
         d.ch('x');
-        assert!(matches!(d.app.mode, Mode::ConfirmDelete { .. }));
+        assert!(matches!(d.app.mode(), Mode::ConfirmDelete { .. }));
         d.key(keep);
-        assert!(matches!(d.app.mode, Mode::Normal));
+        assert!(matches!(d.app.mode(), Mode::Normal));
         assert_eq!(d.message(), "Nothing deleted");
         assert_report(&d, &before);
     }
@@ -486,13 +486,13 @@ fn an_activity_is_deleted_after_asking() {
     assert_eq!(d.message(), "Nothing to undo");
     // Del asks too; y deletes.
     d.key(KeyCode::Delete);
-    assert!(matches!(d.app.mode, Mode::ConfirmDelete { .. }));
+    assert!(matches!(d.app.mode(), Mode::ConfirmDelete { .. }));
     d.ch('y');
     let mut after = before.clone();
     after.groups[VIII].activities.remove(7);
     assert_eq!(d.message(), "Deleted activity VIII.8");
     // The selection moves to the new last activity.
-    assert_eq!(d.app.activity, 6);
+    assert_eq!(d.app.activity(), 6);
     assert_history(&mut d, &before, &after);
 
     // Enter confirms as y does.
@@ -502,7 +502,7 @@ fn an_activity_is_deleted_after_asking() {
     d.enter();
     let mut after = before.clone();
     after.groups[VIII].activities.remove(0);
-    assert_eq!(d.app.activity, 0);
+    assert_eq!(d.app.activity(), 0);
     assert_history(&mut d, &before, &after);
 }
 
@@ -510,11 +510,11 @@ fn an_activity_is_deleted_after_asking() {
 fn an_activity_is_moved_up_and_down() {
     let mut d = Driver::new();
     d.select_activity(VIII, 6);
-    let before = d.app.report.clone();
+    let before = d.app.report().clone();
     d.ch('K');
     let mut after = before.clone();
     after.groups[VIII].activities.swap(5, 6);
-    assert_eq!(d.app.activity, 5, "the selection follows the activity");
+    assert_eq!(d.app.activity(), 5, "the selection follows the activity");
     assert_eq!(d.message(), "Moved activity VIII.7 to position 6");
     assert_history(&mut d, &before, &after);
 
@@ -524,11 +524,11 @@ fn an_activity_is_moved_up_and_down() {
     let mut after = before.clone();
     after.groups[VIII].activities.swap(5, 6);
     after.groups[VIII].activities.swap(6, 7);
-    assert_eq!(d.app.activity, 7);
+    assert_eq!(d.app.activity(), 7);
     assert_eq!(after.groups[VIII].activities[7].description, "Review of the document");
     // Two moves, two undos.
     d.ch('u');
-    assert_eq!(d.app.report.groups[VIII].activities[6].description, "Review of the document");
+    assert_eq!(d.app.report().groups[VIII].activities[6].description, "Review of the document");
     d.ctrl('r');
     assert_report(&d, &after);
     // Past the end: nothing moves.
@@ -552,8 +552,8 @@ fn group_details(g: usize) -> Driver {
     let mut d = Driver::new();
     d.select_group(g);
     d.ch('e');
-    assert_eq!(d.app.focus, Pane::Details);
-    assert_eq!(d.app.details.of, DetailsOf::Group(g));
+    assert_eq!(d.app.focus(), Pane::Details);
+    assert_eq!(d.app.details().of, DetailsOf::Group(g));
     d
 }
 
@@ -562,14 +562,14 @@ fn a_group_title_and_topic_are_edited_in_the_details() {
     let mut d = group_details(1);
     // The form opens on the title.
     assert_eq!(d.selected_row().kind, RowKind::Field { field: Field::GroupTitle(1), item: None });
-    let before = d.app.report.clone();
+    let before = d.app.report().clone();
     d.enter();
     assert_eq!(d.editor_title(), "title of group II");
     d.replace_with("Guide to census experiences");
     d.enter();
     let mut after = before.clone();
     after.groups[1].title = "Guide to census experiences".into();
-    assert_eq!(d.app.focus, Pane::Details, "back in the form");
+    assert_eq!(d.app.focus(), Pane::Details, "back in the form");
     assert_history(&mut d, &before, &after);
 
     let before = after;
@@ -584,7 +584,7 @@ fn a_group_title_and_topic_are_edited_in_the_details() {
 
     // Esc leaves the form for the groups pane.
     d.esc();
-    assert_eq!(d.app.focus, Pane::Groups);
+    assert_eq!(d.app.focus(), Pane::Groups);
 }
 
 #[test]
@@ -608,10 +608,10 @@ fn an_empty_group_title_or_topic_is_refused() {
 #[test]
 fn the_document_type_switches_with_enter() {
     let mut d = group_details(1);
-    assert_eq!(d.app.report.groups[1].document_type, DocumentType::Thematic);
+    assert_eq!(d.app.report().groups[1].document_type, DocumentType::Thematic);
     d.goto_row("document type", |k| *k == RowKind::DocumentType(1));
     assert_eq!(d.selected_row().value, "thematic");
-    let before = d.app.report.clone();
+    let before = d.app.report().clone();
     d.enter();
     let mut after = before.clone();
     after.groups[1].document_type = DocumentType::RegionalStandard;
@@ -627,7 +627,7 @@ fn the_document_type_switches_with_enter() {
 fn the_general_objective_is_edited_and_may_be_empty() {
     let mut d = group_details(VIII);
     d.goto_field(Field::GeneralObjective(VIII));
-    let before = d.app.report.clone();
+    let before = d.app.report().clone();
     d.enter();
     d.replace_with("To develop a methodological document on administrative records.");
     d.enter();
@@ -649,7 +649,7 @@ fn the_general_objective_is_edited_and_may_be_empty() {
 #[test]
 fn a_specific_objective_is_added_after_the_selected_one_and_at_the_end() {
     let mut d = group_details(VIII);
-    let before = d.app.report.clone();
+    let before = d.app.report().clone();
     assert_eq!(before.groups[VIII].specific_objectives.len(), 4);
     d.goto_field(Field::SpecificObjective(VIII, 0));
     d.ch('a');
@@ -676,7 +676,7 @@ fn a_specific_objective_is_added_after_the_selected_one_and_at_the_end() {
 #[test]
 fn a_specific_objective_is_edited_deleted_and_reordered() {
     let mut d = group_details(VIII);
-    let before = d.app.report.clone();
+    let before = d.app.report().clone();
     d.goto_field(Field::SpecificObjective(VIII, 2));
     d.enter();
     assert_eq!(d.editor_title(), "specific objective 3 of group VIII");
@@ -690,7 +690,7 @@ fn a_specific_objective_is_edited_deleted_and_reordered() {
     let before = after;
     d.goto_field(Field::SpecificObjective(VIII, 0));
     d.ch('d');
-    assert!(matches!(d.app.mode, Mode::ConfirmDelete { list: List::Objectives(VIII), index: 0 }));
+    assert!(matches!(d.app.mode(), Mode::ConfirmDelete { list: List::Objectives(VIII), index: 0 }));
     d.ch('n');
     assert_report(&d, &before);
     d.ch('d');
@@ -729,7 +729,7 @@ fn a_specific_objective_is_edited_deleted_and_reordered() {
 #[test]
 fn a_coordinator_is_added_country_first_then_its_institution() {
     let mut d = group_details(VIII);
-    let before = d.app.report.clone();
+    let before = d.app.report().clone();
     assert_eq!(before.groups[VIII].coordinators.len(), 1);
     d.goto_add(List::Coordinators(VIII));
     d.enter();
@@ -773,8 +773,8 @@ fn a_coordinator_is_added_country_first_then_its_institution() {
 #[test]
 fn a_group_without_coordinators_gets_its_first() {
     let mut d = group_details(VI);
-    assert!(d.app.report.groups[VI].coordinators.is_empty());
-    let before = d.app.report.clone();
+    assert!(d.app.report().groups[VI].coordinators.is_empty());
+    let before = d.app.report().clone();
     d.goto_add(List::Coordinators(VI));
     d.ch('a');
     d.typed("Mexico");
@@ -789,7 +789,7 @@ fn a_group_without_coordinators_gets_its_first() {
 #[test]
 fn a_coordinator_is_edited_and_an_empty_country_refused() {
     let mut d = group_details(VIII);
-    let before = d.app.report.clone();
+    let before = d.app.report().clone();
     d.goto_field(Field::Country(VIII, 0));
     d.enter();
     d.clear();
@@ -834,11 +834,14 @@ fn a_coordinator_is_edited_and_an_empty_country_refused() {
 fn a_coordinator_is_deleted_from_either_of_its_rows() {
     for field in [Field::Country(VIII, 0), Field::Institution(VIII, 0)] {
         let mut d = group_details(VIII);
-        let before = d.app.report.clone();
+        let before = d.app.report().clone();
         d.goto_field(field);
         d.ch('d');
         assert!(
-            matches!(d.app.mode, Mode::ConfirmDelete { list: List::Coordinators(VIII), index: 0 }),
+            matches!(
+                d.app.mode(),
+                Mode::ConfirmDelete { list: List::Coordinators(VIII), index: 0 }
+            ),
             "{field:?}"
         );
         d.ch('y');
@@ -854,7 +857,7 @@ fn fields_that_are_not_list_items_cannot_be_deleted_or_moved() {
     for field in [Field::GroupTitle(VIII), Field::GeneralObjective(VIII)] {
         d.goto_field(field);
         d.ch('d');
-        assert!(matches!(d.app.mode, Mode::Normal), "{field:?}");
+        assert!(matches!(d.app.mode(), Mode::Normal), "{field:?}");
         d.ch('K');
         d.ch('J');
         assert_report(&d, &shipped());
@@ -880,7 +883,7 @@ fn new_group(title: &str) -> Group {
 fn a_group_is_added_after_the_selected_one() {
     let mut d = Driver::new();
     d.select_group(10);
-    let before = d.app.report.clone();
+    let before = d.app.report().clone();
     d.ch('a');
     assert_eq!(d.editor_target(), Some(EditTarget::New { list: List::Groups, index: 11 }));
     assert_eq!(d.editor_title(), "new group XII");
@@ -888,23 +891,23 @@ fn a_group_is_added_after_the_selected_one() {
     d.enter();
     let mut after = before.clone();
     after.groups.push(new_group("Data science"));
-    assert_eq!(d.app.group, 11);
+    assert_eq!(d.app.group(), 11);
     assert_history(&mut d, &before, &after);
 
     // In the middle: the groups after it are renumbered.
     let mut d = Driver::new();
-    let before = d.app.report.clone();
+    let before = d.app.report().clone();
     d.ch('a');
     d.typed("Data science");
     d.enter();
     let mut after = before.clone();
     after.groups.insert(1, new_group("Data science"));
     assert_eq!(after.groups[2].topic, "Censuses", "group II is group III now");
-    assert_eq!(d.app.group, 1);
+    assert_eq!(d.app.group(), 1);
     assert_history(&mut d, &before, &after);
     // An empty title adds nothing.
     d.ch('h');
-    assert_eq!(d.app.focus, Pane::Groups);
+    assert_eq!(d.app.focus(), Pane::Groups);
     d.ch('a');
     d.enter();
     assert_eq!(d.message(), "Nothing added");
@@ -915,9 +918,9 @@ fn a_group_is_added_after_the_selected_one() {
 fn a_group_is_deleted_after_asking() {
     let mut d = Driver::new();
     d.select_group(2);
-    let before = d.app.report.clone();
+    let before = d.app.report().clone();
     d.ch('d');
-    assert!(matches!(d.app.mode, Mode::ConfirmDelete { list: List::Groups, index: 2 }));
+    assert!(matches!(d.app.mode(), Mode::ConfirmDelete { list: List::Groups, index: 2 }));
     d.ch('n');
     assert_report(&d, &before);
     assert_eq!(d.message(), "Nothing deleted");
@@ -926,20 +929,20 @@ fn a_group_is_deleted_after_asking() {
     let mut after = before.clone();
     after.groups.remove(2);
     assert_eq!(d.message(), "Deleted group III");
-    assert_eq!(d.app.group, 2);
+    assert_eq!(d.app.group(), 2);
     // Undo gives back the whole group, activities and all.
     assert_history(&mut d, &before, &after);
 
     // The last group of the list: the selection moves to the new last.
     let before = after;
     d.ch('h');
-    assert_eq!(d.app.focus, Pane::Groups);
+    assert_eq!(d.app.focus(), Pane::Groups);
     d.key(KeyCode::End);
     d.ch('d');
     d.ch('y');
     let mut after = before.clone();
     after.groups.pop();
-    assert_eq!(d.app.group, 8);
+    assert_eq!(d.app.group(), 8);
     assert_history(&mut d, &before, &after);
 }
 
@@ -949,7 +952,7 @@ fn the_last_group_cannot_be_deleted() {
     report.groups.truncate(1);
     let mut d = Driver::with(report.clone());
     d.ch('d');
-    assert!(matches!(d.app.mode, Mode::Normal));
+    assert!(matches!(d.app.mode(), Mode::Normal));
     assert!(d.is_error());
     assert_eq!(d.message(), "A report needs at least one working group");
     assert_report(&d, &report);
@@ -959,11 +962,11 @@ fn the_last_group_cannot_be_deleted() {
 fn a_group_is_moved_down_and_up() {
     let mut d = Driver::new();
     d.select_group(1);
-    let before = d.app.report.clone();
+    let before = d.app.report().clone();
     d.ch('J');
     let mut after = before.clone();
     after.groups.swap(1, 2);
-    assert_eq!(d.app.group, 2, "the selection follows the group");
+    assert_eq!(d.app.group(), 2, "the selection follows the group");
     assert_eq!(d.message(), "Moved group II to position 3");
     assert_history(&mut d, &before, &after);
 
@@ -972,11 +975,11 @@ fn a_group_is_moved_down_and_up() {
     d.ch('K');
     let mut after = before.clone();
     after.groups.swap(0, 1);
-    assert_eq!(d.app.group, 0);
+    assert_eq!(d.app.group(), 0);
     assert_history(&mut d, &before, &after);
     // The first group does not move up.
     d.ch('h');
-    assert_eq!(d.app.focus, Pane::Groups);
+    assert_eq!(d.app.focus(), Pane::Groups);
     d.key(KeyCode::Home);
     d.ch('K');
     assert_report(&d, &after);
@@ -989,8 +992,8 @@ fn a_group_is_moved_down_and_up() {
 fn report_details() -> Driver {
     let mut d = Driver::new();
     d.ch('i');
-    assert_eq!(d.app.focus, Pane::Details);
-    assert_eq!(d.app.details.of, DetailsOf::Report);
+    assert_eq!(d.app.focus(), Pane::Details);
+    assert_eq!(d.app.details().of, DetailsOf::Report);
     assert_eq!(d.selected_row().kind, RowKind::Field { field: Field::Symbol, item: None });
     d
 }
@@ -1009,7 +1012,7 @@ fn the_front_matter_is_edited() {
         (Field::Venue, "Santiago, 5-6 October 2021", |r, v| r.venue = v),
     ];
     for (field, text, set) in edits {
-        let before = d.app.report.clone();
+        let before = d.app.report().clone();
         d.goto_field(field);
         d.enter();
         d.replace_with(text);
@@ -1035,7 +1038,7 @@ fn an_empty_symbol_or_title_is_refused_but_the_other_front_matter_may_be_empty()
     }
     for field in [Field::Date, Field::Meeting, Field::Venue] {
         let mut d = report_details();
-        let before = d.app.report.clone();
+        let before = d.app.report().clone();
         d.goto_field(field);
         d.enter();
         d.clear();
@@ -1054,7 +1057,7 @@ fn an_empty_symbol_or_title_is_refused_but_the_other_front_matter_may_be_empty()
 #[test]
 fn a_section_heading_is_edited_and_empty_means_none() {
     let mut d = report_details();
-    let before = d.app.report.clone();
+    let before = d.app.report().clone();
     assert_eq!(
         before.introduction[1].heading.as_deref(),
         Some("Main obstacles faced by the working groups")
@@ -1091,7 +1094,7 @@ fn a_section_heading_is_edited_and_empty_means_none() {
 fn a_paragraph_is_added_edited_deleted_and_reordered() {
     let mut d = report_details();
     // Added after the first paragraph of the first section.
-    let before = d.app.report.clone();
+    let before = d.app.report().clone();
     d.goto_field(Field::Paragraph(0, 0));
     d.ch('a');
     assert_eq!(d.editor_target(), Some(EditTarget::New { list: List::Paragraphs(0), index: 1 }));
@@ -1128,7 +1131,7 @@ fn a_paragraph_is_added_edited_deleted_and_reordered() {
     let before = after;
     d.goto_field(Field::Paragraph(0, 0));
     d.ch('d');
-    assert!(matches!(d.app.mode, Mode::ConfirmDelete { list: List::Paragraphs(0), index: 0 }));
+    assert!(matches!(d.app.mode(), Mode::ConfirmDelete { list: List::Paragraphs(0), index: 0 }));
     d.ch('y');
     let mut after = before.clone();
     after.introduction[0].paragraphs.remove(0);
@@ -1153,7 +1156,7 @@ fn a_paragraph_is_added_edited_deleted_and_reordered() {
 #[test]
 fn an_empty_paragraph_is_allowed_when_edited_but_not_added() {
     let mut d = report_details();
-    let before = d.app.report.clone();
+    let before = d.app.report().clone();
     d.goto_add(List::Paragraphs(1));
     d.enter();
     d.enter();
@@ -1172,8 +1175,8 @@ fn an_empty_paragraph_is_allowed_when_edited_but_not_added() {
 #[test]
 fn a_section_is_added_and_deleted() {
     let mut d = report_details();
-    let sections = d.app.report.introduction.len();
-    let before = d.app.report.clone();
+    let sections = d.app.report().introduction.len();
+    let before = d.app.report().clone();
     d.goto_add(List::Sections);
     d.enter();
     assert_eq!(d.editor_target(), Some(EditTarget::New { list: List::Sections, index: sections }));
@@ -1211,7 +1214,7 @@ fn a_section_is_added_and_deleted() {
     let before = after;
     d.goto_field(Field::Heading(2));
     d.ch('d');
-    assert!(matches!(d.app.mode, Mode::ConfirmDelete { list: List::Sections, index: 2 }));
+    assert!(matches!(d.app.mode(), Mode::ConfirmDelete { list: List::Sections, index: 2 }));
     d.ch('y');
     let mut after = before.clone();
     let removed = after.introduction.remove(2);
@@ -1251,7 +1254,7 @@ fn every_kind_of_edit_is_undone_back_to_the_file_and_redone() {
     steps += 5;
     // Group details.
     d.ch('h');
-    assert_eq!(d.app.focus, Pane::Groups);
+    assert_eq!(d.app.focus(), Pane::Groups);
     d.ch('e');
     d.enter();
     d.typed(" (revised)");
@@ -1286,7 +1289,7 @@ fn every_kind_of_edit_is_undone_back_to_the_file_and_redone() {
     d.goto_field(Field::Paragraph(0, 1));
     d.ch('K');
     steps += 3;
-    let after = d.app.report.clone();
+    let after = d.app.report().clone();
     assert_ne!(after, shipped());
     assert_saves_and_validates(&after);
     for _ in 0..steps {
@@ -1313,9 +1316,9 @@ fn typed_text_is_kept_when_the_editor_asks_to_quit() {
     d.ch('e');
     d.typed(" by the countries");
     d.ctrl('c');
-    assert!(matches!(d.app.mode, Mode::ConfirmQuit), "{:?}", d.app.mode);
+    assert!(matches!(d.app.mode(), Mode::ConfirmQuit), "{:?}", d.app.mode());
     assert_eq!(
-        d.app.report.groups[VIII].activities[6].description,
+        d.app.report().groups[VIII].activities[6].description,
         "Review of the document by the countries"
     );
     // An emptied required field: the editor stays.
@@ -1325,7 +1328,7 @@ fn typed_text_is_kept_when_the_editor_asks_to_quit() {
     d.ctrl('c');
     assert!(d.editor().is_some());
     assert!(d.is_error());
-    assert!(!d.app.should_quit);
+    assert!(!d.app.should_quit());
 }
 
 #[test]
@@ -1342,10 +1345,10 @@ fn ctrl_s_in_the_editor_of_a_new_item_adds_it_once() {
     assert_eq!(saved.groups[VIII].activities.len(), 9, "Ctrl-S saved the new activity");
     d.esc();
     assert_eq!(
-        d.app.report.groups[VIII].activities.len(),
+        d.app.report().groups[VIII].activities.len(),
         9,
         "the new activity was added twice: {:?}",
-        d.app.report.groups[VIII].activities.iter().map(|a| &a.description).collect::<Vec<_>>()
+        d.app.report().groups[VIII].activities.iter().map(|a| &a.description).collect::<Vec<_>>()
     );
 }
 
@@ -1382,9 +1385,9 @@ fn undo_and_redo_keep_the_selection_inside_the_report() {
     d.ch('a');
     d.typed("Publication");
     d.enter();
-    assert_eq!(d.app.activity, 8);
+    assert_eq!(d.app.activity(), 8);
     d.ch('u');
-    assert!(d.app.selected_activity().is_some(), "activity {} of 8 selected", d.app.activity + 1);
+    assert!(d.app.selected_activity().is_some(), "activity {} of 8 selected", d.app.activity() + 1);
 
     // Redo of the deletion of the last activity.
     let mut d = Driver::new();
@@ -1393,7 +1396,7 @@ fn undo_and_redo_keep_the_selection_inside_the_report() {
     d.ch('y');
     d.ch('u');
     d.ctrl('r');
-    assert!(d.app.selected_activity().is_some(), "activity {} of 7 selected", d.app.activity + 1);
+    assert!(d.app.selected_activity().is_some(), "activity {} of 7 selected", d.app.activity() + 1);
 
     // Redo of the deletion of the last group.
     let mut d = Driver::new();
@@ -1402,14 +1405,14 @@ fn undo_and_redo_keep_the_selection_inside_the_report() {
     d.ch('y');
     d.ch('u');
     d.ctrl('r');
-    assert!(d.app.selected_group().is_some(), "group {} of 10 selected", d.app.group + 1);
+    assert!(d.app.selected_group().is_some(), "group {} of 10 selected", d.app.group() + 1);
 }
 
 #[test]
 fn figures_follow_groups_added_deleted_and_moved() {
     #[track_caller]
     fn assert_figures(d: &Driver, what: &str) {
-        assert!(d.app.figures == Figures::of(&d.app.report), "{what}: stale figures");
+        assert!(*d.app.figures() == Figures::of(d.app.report()), "{what}: stale figures");
     }
     let mut d = Driver::new();
     d.select_group(10);

@@ -330,8 +330,11 @@ fn no_english_label_on_any_spanish_screen() {
             s.ch('+');
             s.ch('q');
         }),
-        ("conflict", |s| s.app.mode = Mode::Conflict { missing: false }),
-        ("save as", |s| s.app.mode = Mode::SaveAs(String::new())),
+        ("conflict", conflicted),
+        ("save as", |s| {
+            conflicted(s);
+            s.app.update(Action::SaveAs);
+        }),
         ("threshold", |s| {
             s.ch('v');
             s.ch('t');
@@ -397,7 +400,7 @@ fn no_english_label_when_comparing_with_a_baseline() {
 fn footer_messages_are_spanish() {
     let mut s = spanish(120, 40);
     let mut said = Vec::new();
-    let mut note = |s: &Screen| said.push(s.app.message.as_ref().map(|m| m.text.clone()));
+    let mut note = |s: &Screen| said.push(s.app.message().map(|m| m.text.clone()));
     s.repeat(KeyCode::Char('j'), 7);
     s.key(KeyCode::Enter);
     s.repeat(KeyCode::Char('j'), 6);
@@ -450,7 +453,7 @@ fn edits_name_their_fields_in_spanish() {
     s.app.update(Action::SelectAll);
     s.key(KeyCode::Backspace);
     s.key(KeyCode::Enter);
-    let message = s.app.message.clone().expect("a message");
+    let message = s.app.message().cloned().expect("a message");
     assert!(message.is_error);
     assert_eq!(message.text, "No puede quedar en blanco: la descripción de VIII.7");
     // The same edit speaks English in an English app.
@@ -550,7 +553,7 @@ fn the_stores_errors_speak_spanish_but_for_the_systems_own_words() {
     s.repeat(KeyCode::Char('j'), 6);
     s.ch('+');
     s.ctrl('s');
-    let message = s.app.message.clone().expect("a message");
+    let message = s.app.message().cloned().expect("a message");
     assert!(message.is_error);
     let want = "No se guardó: ";
     assert!(message.text.starts_with(want), "{}", message.text);
@@ -563,7 +566,7 @@ fn the_stores_errors_speak_spanish_but_for_the_systems_own_words() {
     s.ch('b');
     s.typed(&gone.join("baseline.ron").to_string_lossy());
     s.key(KeyCode::Enter);
-    let message = s.app.message.clone().expect("a message");
+    let message = s.app.message().cloned().expect("a message");
     assert!(message.text.starts_with("No se puede usar como línea de base: "), "{}", message.text);
     assert!(
         message.text.contains("baseline.ron: no se puede leer el archivo: "),
@@ -582,7 +585,7 @@ fn the_stores_errors_speak_spanish_but_for_the_systems_own_words() {
     }
     s.typed(&file.to_string_lossy());
     s.key(KeyCode::Enter);
-    let message = s.app.message.clone().expect("a message");
+    let message = s.app.message().cloned().expect("a message");
     assert!(
         message.text.ends_with(": groups[2].title: no puede quedar en blanco"),
         "{}",
@@ -593,4 +596,14 @@ fn the_stores_errors_speak_spanish_but_for_the_systems_own_words() {
     let error = store::load(&gone.join("baseline.ron")).unwrap_err();
     assert_eq!(error.describe(Lang::En.texts()), error.to_string());
     assert!(error.to_string().contains("baseline.ron: cannot read the file: "), "{error}");
+}
+
+/// The app of `s` asked what to do after someone else wrote its file: it expected none.
+fn conflicted(s: &mut Screen) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("report.ron");
+    std::fs::write(&path, "someone else's").expect("write");
+    s.app = App::new(shipped(), path).with_lang(Lang::Es).with_disk(store::Expect::Absent);
+    s.app.update(Action::Save);
+    assert!(matches!(s.app.mode(), Mode::Conflict { missing: false }), "{:?}", s.app.mode());
 }

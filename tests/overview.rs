@@ -127,7 +127,7 @@ fn overview_snapshots() {
     let mut s = Screen::shipped(120, 40);
     overview(&mut s);
     s.settle();
-    assert_eq!(s.app.focus, Pane::Overview);
+    assert_eq!(s.app.focus(), Pane::Overview);
     let text = s.text();
     let tally = shipped().tally();
     let counts = format!(
@@ -141,7 +141,7 @@ fn overview_snapshots() {
     assert!(text.contains("Groups, by number (s sorts)"), "{text}");
     // v again goes back where it came from.
     s.key(KeyCode::Char('v'));
-    assert_eq!(s.app.focus, Pane::Groups);
+    assert_eq!(s.app.focus(), Pane::Groups);
 }
 
 #[test]
@@ -164,7 +164,7 @@ fn sorting_by_progress_puts_the_least_advanced_group_first() {
     overview(&mut s);
     assert_eq!(s.app.overview_groups(), (0..means.len()).collect::<Vec<_>>());
     s.key(KeyCode::Char('s'));
-    assert_eq!(s.app.overview.order, GroupOrder::Progress);
+    assert_eq!(s.app.overview().order, GroupOrder::Progress);
     assert_eq!(s.app.overview_groups(), expected);
     s.settle();
     let text = s.text();
@@ -179,11 +179,11 @@ fn sorting_by_progress_puts_the_least_advanced_group_first() {
     assert!(first_row.contains("VII   Migration"), "{first_row}\n{text}");
     // Enter on the first row goes to the least advanced group.
     s.key(KeyCode::Enter);
-    assert_eq!((s.app.group, s.app.activity, s.app.focus), (least, 0, Pane::Activities));
+    assert_eq!((s.app.group(), s.app.activity(), s.app.focus()), (least, 0, Pane::Activities));
     // s again: by number.
     s.key(KeyCode::Char('v'));
     s.key(KeyCode::Char('s'));
-    assert_eq!(s.app.overview.order, GroupOrder::Number);
+    assert_eq!(s.app.overview().order, GroupOrder::Number);
 }
 
 #[test]
@@ -192,8 +192,8 @@ fn behind_list_at_threshold_50_snapshots() {
     let mut s = Screen::shipped(120, 40);
     behind_at_50(&mut s);
     s.settle();
-    assert_eq!(s.app.overview.list, OverviewList::Behind);
-    assert_eq!(s.app.threshold.get(), 50);
+    assert_eq!(s.app.overview().list, OverviewList::Behind);
+    assert_eq!(s.app.threshold().get(), 50);
     let text = s.text();
     let count = s.app.behind().len();
     assert!(
@@ -224,13 +224,13 @@ fn behind_list_holds_exactly_the_activities_not_started_or_below_the_threshold()
         if threshold != 25 {
             overview(&mut s);
             s.key(KeyCode::Char('t'));
-            assert!(matches!(s.app.mode, Mode::Threshold(_)));
+            assert!(matches!(s.app.mode(), Mode::Threshold(_)));
             s.typed(&threshold.to_string());
             s.key(KeyCode::Enter);
-            assert!(matches!(s.app.mode, Mode::Normal));
+            assert!(matches!(s.app.mode(), Mode::Normal));
             s.key(KeyCode::Esc);
         }
-        assert_eq!(s.app.threshold.get(), threshold, "the default threshold is 25%");
+        assert_eq!(s.app.threshold().get(), threshold, "the default threshold is 25%");
         let behind = s.app.behind();
         let set: BTreeSet<(usize, usize)> = behind.iter().map(|&(_, g, a)| (g, a)).collect();
         assert_eq!(set.len(), behind.len(), "an activity is listed twice at {threshold}");
@@ -245,9 +245,9 @@ fn behind_list_holds_exactly_the_activities_not_started_or_below_the_threshold()
     s.key(KeyCode::Char('t'));
     s.typed("101");
     s.key(KeyCode::Enter);
-    assert!(matches!(&s.app.mode, Mode::Threshold(input) if input == "101"));
-    assert!(s.app.message.as_ref().is_some_and(|m| m.is_error));
-    assert_eq!(s.app.threshold.get(), 71);
+    assert!(matches!(&s.app.mode(), Mode::Threshold(input) if input == "101"));
+    assert!(s.app.message().is_some_and(|m| m.is_error));
+    assert_eq!(s.app.threshold().get(), 71);
 }
 
 #[test]
@@ -257,23 +257,23 @@ fn enter_in_the_overview_jumps_to_the_group_or_activity() {
     let mut s = Screen::shipped(120, 40);
     overview(&mut s);
     s.repeat(KeyCode::Char('j'), 2);
-    assert_eq!(s.app.overview.group_row, 2);
+    assert_eq!(s.app.overview().group_row, 2);
     s.key(KeyCode::Enter);
-    assert_eq!((s.app.group, s.app.activity, s.app.focus), (2, 0, Pane::Activities));
+    assert_eq!((s.app.group(), s.app.activity(), s.app.focus()), (2, 0, Pane::Activities));
 
     // From the behind list: each line goes to its activity.
     let behind = s.app.behind().to_vec();
     assert!(behind.len() > 3);
     for (row, &(_, g, a)) in behind.iter().enumerate().take(4) {
         overview(&mut s);
-        if s.app.overview.list == OverviewList::Groups {
+        if s.app.overview().list == OverviewList::Groups {
             s.key(KeyCode::Tab);
         }
         s.key(KeyCode::Home);
         s.repeat(KeyCode::Char('j'), row);
-        assert_eq!(s.app.overview.behind_row, row);
+        assert_eq!(s.app.overview().behind_row, row);
         s.key(KeyCode::Enter);
-        assert_eq!((s.app.group, s.app.activity, s.app.focus), (g, a, Pane::Activities));
+        assert_eq!((s.app.group(), s.app.activity(), s.app.focus()), (g, a, Pane::Activities));
         assert!(report.activity(g, a).unwrap().progress.get() < 25);
         s.settle();
         // The table shows the activity selected.
@@ -284,11 +284,11 @@ fn enter_in_the_overview_jumps_to_the_group_or_activity() {
     s.key(KeyCode::End);
     s.key(KeyCode::Enter);
     let (_, g, a) = *behind.last().unwrap();
-    assert_eq!((s.app.group, s.app.activity), (g, a));
+    assert_eq!((s.app.group(), s.app.activity()), (g, a));
     // Esc leaves the overview for the pane it was opened from.
     overview(&mut s);
     s.key(KeyCode::Esc);
-    assert_eq!(s.app.focus, Pane::Activities);
+    assert_eq!(s.app.focus(), Pane::Activities);
 }
 
 #[test]
@@ -297,13 +297,13 @@ fn a_jump_from_the_behind_list_clears_the_filter_so_the_activity_shows() {
     // Group I, its table filtered to completed activities.
     s.key(KeyCode::Enter);
     s.repeat(KeyCode::Char('f'), 3);
-    assert_eq!(s.app.filter, Some(Filter::Status(Status::Completed)));
+    assert_eq!(s.app.filter(), Some(Filter::Status(Status::Completed)));
     overview(&mut s);
     s.key(KeyCode::Tab);
     s.key(KeyCode::Enter);
     let (_, g, a) = s.app.behind()[0];
-    assert_eq!((s.app.group, s.app.activity), (g, a));
-    assert_eq!(s.app.filter, None);
+    assert_eq!((s.app.group(), s.app.activity()), (g, a));
+    assert_eq!(s.app.filter(), None);
     assert!(s.app.visible_activities().contains(&a));
 }
 
@@ -315,17 +315,17 @@ fn a_jump_from_the_groups_list_keeps_the_selection_on_a_shown_row() {
     s.key(KeyCode::Enter);
     s.key(KeyCode::Char('f'));
     assert_eq!(s.app.visible_activities(), [5, 6]);
-    assert_eq!(s.app.activity, 5);
+    assert_eq!(s.app.activity(), 5);
     // Overview, then group I (whose I.1 is completed, I.6 not started).
     overview(&mut s);
     s.key(KeyCode::Home);
     s.key(KeyCode::Enter);
-    assert_eq!((s.app.group, s.app.focus), (0, Pane::Activities));
+    assert_eq!((s.app.group(), s.app.focus()), (0, Pane::Activities));
     let visible = s.app.visible_activities();
     assert!(
-        s.app.filter.is_none() || visible.contains(&s.app.activity),
+        s.app.filter().is_none() || visible.contains(&s.app.activity()),
         "activity {} selected, the filter shows {visible:?}",
-        s.app.activity
+        s.app.activity()
     );
 }
 
@@ -366,9 +366,9 @@ fn the_filter_cycles_through_every_kind_and_x_clears_it() {
     ];
     for (filter, visible, words) in steps {
         s.key(KeyCode::Char('f'));
-        assert_eq!(s.app.filter, filter, "{words}");
+        assert_eq!(s.app.filter(), filter, "{words}");
         assert_eq!(s.app.visible_activities(), visible, "{words}");
-        assert!(visible.contains(&s.app.activity), "{words}: the selection is on a shown row");
+        assert!(visible.contains(&s.app.activity()), "{words}: the selection is on a shown row");
         s.settle();
         let message = s.message_row();
         assert!(message.contains(&format!("Showing {words} activities")), "{message}");
@@ -380,9 +380,9 @@ fn the_filter_cycles_through_every_kind_and_x_clears_it() {
     }
     // x clears whatever filter is on.
     s.repeat(KeyCode::Char('f'), 2);
-    assert!(s.app.filter.is_some());
+    assert!(s.app.filter().is_some());
     s.key(KeyCode::Char('x'));
-    assert_eq!(s.app.filter, None);
+    assert_eq!(s.app.filter(), None);
     assert_eq!(s.app.visible_activities().len(), group.activities.len());
     s.settle();
     assert!(s.message_row().contains("Showing all activities"));
@@ -397,10 +397,10 @@ fn movement_with_a_filter_visits_only_shown_rows() {
     s.key(KeyCode::Char('f'));
     let shown = s.app.visible_activities();
     assert_eq!(shown, [16, 17, 20, 21, 22, 23]);
-    let mut visited = vec![s.app.activity];
+    let mut visited = vec![s.app.activity()];
     for _ in 0..shown.len() + 2 {
         s.key(KeyCode::Char('j'));
-        visited.push(s.app.activity);
+        visited.push(s.app.activity());
     }
     let mut expected = shown.clone();
     expected.extend([23, 23, 23]);
@@ -408,20 +408,20 @@ fn movement_with_a_filter_visits_only_shown_rows() {
     let mut back = Vec::new();
     for _ in 0..shown.len() {
         s.key(KeyCode::Char('k'));
-        back.push(s.app.activity);
+        back.push(s.app.activity());
     }
     assert_eq!(back, [22, 21, 20, 17, 16, 16]);
     s.key(KeyCode::End);
-    assert_eq!(s.app.activity, 23);
+    assert_eq!(s.app.activity(), 23);
     s.key(KeyCode::Home);
-    assert_eq!(s.app.activity, 16);
+    assert_eq!(s.app.activity(), 16);
     s.key(KeyCode::PageDown);
-    assert!(shown.contains(&s.app.activity));
+    assert!(shown.contains(&s.app.activity()));
     // Enter opens the shown row the selection is on.
     s.key(KeyCode::Home);
     s.key(KeyCode::Char('j'));
     s.key(KeyCode::Enter);
-    assert_eq!((s.app.focus, s.app.activity), (Pane::Activity, 17));
+    assert_eq!((s.app.focus(), s.app.activity()), (Pane::Activity, 17));
 }
 
 #[test]
@@ -431,12 +431,12 @@ fn movement_from_a_row_that_left_the_filter_goes_to_its_neighbours() {
     s.key(KeyCode::Enter);
     s.key(KeyCode::Char('f'));
     assert_eq!(s.app.visible_activities(), [16, 17, 20, 21, 22, 23]);
-    assert_eq!(s.app.activity, 16);
+    assert_eq!(s.app.activity(), 16);
     // VI.17 goes to 5%: it is no longer "not started".
     s.key(KeyCode::Char('+'));
     assert_eq!(s.app.visible_activities(), [17, 20, 21, 22, 23]);
     s.key(KeyCode::Char('j'));
-    assert_eq!(s.app.activity, 17, "↓ from VI.17 goes to VI.18, the next shown row");
+    assert_eq!(s.app.activity(), 17, "↓ from VI.17 goes to VI.18, the next shown row");
 }
 
 #[test]
@@ -445,15 +445,15 @@ fn edit_keys_do_nothing_when_the_filter_shows_no_row() {
     // Group I has no activity in progress.
     s.key(KeyCode::Enter);
     s.repeat(KeyCode::Char('f'), 2);
-    assert_eq!(s.app.filter, Some(Filter::Status(Status::InProgress)));
+    assert_eq!(s.app.filter(), Some(Filter::Status(Status::InProgress)));
     assert!(s.app.visible_activities().is_empty());
     s.settle();
     assert!(s.text().contains("No in progress activities"), "{}", s.text());
     // The selection is still on I.6 (0%), which "not started" showed; now nothing shows.
     s.key(KeyCode::Char('+'));
-    assert!(s.app.report == shipped(), "a hidden activity was changed: {:?}", s.app.message);
+    assert!(*s.app.report() == shipped(), "a hidden activity was changed: {:?}", s.app.message());
     s.key(KeyCode::Enter);
-    assert_eq!(s.app.focus, Pane::Activities, "a hidden activity was opened");
+    assert_eq!(s.app.focus(), Pane::Activities, "a hidden activity was opened");
 }
 
 #[test]
@@ -522,12 +522,12 @@ fn comparison_overview_snapshots() {
 #[test]
 fn the_comparison_counts_the_three_edits() {
     let s = compared(120, 40);
-    let comparison = &s.app.baseline.as_ref().unwrap().comparison;
+    let comparison = &s.app.baseline().unwrap().comparison;
     assert_eq!(comparison.changes().count(), 3);
     assert!(
-        s.app.message.as_ref().unwrap().text.contains("activities changed: 3;"),
+        s.app.message().unwrap().text.contains("activities changed: 3;"),
         "{:?}",
-        s.app.message
+        s.app.message()
     );
 }
 
@@ -538,20 +538,20 @@ fn the_overview_needs_no_mouse_and_every_key_has_its_effect() {
         let mut s = Screen::shipped(width, height);
         overview(&mut s);
         s.key(KeyCode::PageDown);
-        assert!(s.app.overview.group_row > 0, "{width}x{height}");
+        assert!(s.app.overview().group_row > 0, "{width}x{height}");
         s.key(KeyCode::End);
-        assert_eq!(s.app.overview.group_row, 10);
+        assert_eq!(s.app.overview().group_row, 10);
         s.key(KeyCode::PageUp);
         s.key(KeyCode::Char('g'));
-        assert_eq!(s.app.overview.group_row, 0);
+        assert_eq!(s.app.overview().group_row, 0);
         s.key(KeyCode::Char('G'));
-        assert_eq!(s.app.overview.group_row, 10);
+        assert_eq!(s.app.overview().group_row, 10);
         s.key(KeyCode::BackTab);
-        assert_eq!(s.app.overview.list, OverviewList::Behind);
+        assert_eq!(s.app.overview().list, OverviewList::Behind);
         s.key(KeyCode::Down);
-        assert_eq!(s.app.overview.behind_row, 1);
+        assert_eq!(s.app.overview().behind_row, 1);
         s.key(KeyCode::Up);
-        assert_eq!(s.app.overview.behind_row, 0);
+        assert_eq!(s.app.overview().behind_row, 0);
         s.settle();
         assert!(!s.text().contains("Terminal too small"), "{width}x{height}");
     }
@@ -564,7 +564,7 @@ fn the_overview_draws_after_a_group_is_added() {
     s.key(KeyCode::Char('a'));
     s.typed("Data science");
     s.key(KeyCode::Enter);
-    assert_eq!(s.app.report.groups.len(), 12);
+    assert_eq!(s.app.report().groups.len(), 12);
     overview(&mut s);
     s.settle();
     let text = s.text();

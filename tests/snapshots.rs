@@ -181,7 +181,7 @@ fn group_viii_table_activity_7() {
     snapshots("group_viii_table", viii_table);
     let mut s = Screen::shipped(120, 40);
     viii_table(&mut s);
-    assert_eq!((s.app.group, s.app.activity), (7, 6));
+    assert_eq!((s.app.group(), s.app.activity()), (7, 6));
 }
 
 #[test]
@@ -211,12 +211,12 @@ fn activity_view_vii_1_scrolled() {
     for (width, height) in SIZES {
         let s = snapshot_at("activity_vii_1_scrolled", vii_activity_scrolled, width, height);
         assert_eq!(s.view.viewport.detail_max, 0, "{width}x{height}");
-        assert_eq!(s.app.detail_scroll, 0, "{width}x{height}");
+        assert_eq!(s.app.detail_scroll(), 0, "{width}x{height}");
     }
     // On a shorter screen it scrolls, by the four lines asked.
     let s = snapshot_at("activity_vii_1_scrolled", vii_activity_scrolled, 80, 16);
     assert!(s.view.viewport.detail_max >= 4);
-    assert_eq!(s.app.detail_scroll, 4);
+    assert_eq!(s.app.detail_scroll(), 4);
     assert!(!s.text().contains("Chapter I. Priority"), "{}", s.text());
 }
 
@@ -234,7 +234,7 @@ fn activity_view_iii_1_scrolled() {
     for (width, height) in SIZES {
         let s = snapshot_at("activity_iii_1_scrolled", iii_activity_scrolled, width, height);
         let max = s.view.viewport.detail_max;
-        assert_eq!(s.app.detail_scroll, max.min(4), "{width}x{height}");
+        assert_eq!(s.app.detail_scroll(), max.min(4), "{width}x{height}");
     }
 }
 
@@ -249,8 +249,8 @@ fn progress_prompt_refuses_101() {
     let mut s = Screen::shipped(120, 40);
     progress_refused(&mut s);
     s.settle();
-    assert!(matches!(s.app.mode, Mode::EditProgress(_)));
-    assert!(s.app.message.as_ref().is_some_and(|m| m.is_error));
+    assert!(matches!(s.app.mode(), Mode::EditProgress(_)));
+    assert!(s.app.message().is_some_and(|m| m.is_error));
     assert!(s.text().contains("Refused"));
 }
 
@@ -285,7 +285,7 @@ fn help_overlay_scrolled() {
     let mut s = Screen::shipped(120, 40);
     help_scrolled(&mut s);
     s.settle();
-    assert!(s.app.help_scroll > 0);
+    assert!(s.app.help_scroll() > 0);
 }
 
 #[test]
@@ -418,17 +418,17 @@ fn every_screen_survives_resizing_down_and_back() {
             );
         }
         // The selected row of a table in view is still on screen.
-        let table = s.app.focus == Pane::Activities && matches!(s.app.mode, Mode::Normal);
+        let table = s.app.focus() == Pane::Activities && matches!(s.app.mode(), Mode::Normal);
         if let Some(activity) = s.app.selected_activity().filter(|_| table) {
             // The row starts with the number, then the topic where the table has that column.
             let first = activity.topic.as_deref().unwrap_or(&activity.description);
             let start: String = first.chars().take(8).collect();
-            let row = format!("{:>3}  {start}", s.app.activity + 1);
+            let row = format!("{:>3}  {start}", s.app.activity() + 1);
             let shown = (0..after.area.height).any(|y| {
                 let text = row_text(&after, y);
                 text.contains(&row) || {
                     let start: String = activity.description.chars().take(8).collect();
-                    text.contains(&format!("{:>3}  {start}", s.app.activity + 1))
+                    text.contains(&format!("{:>3}  {start}", s.app.activity() + 1))
                 }
             });
             assert!(shown, "{name}: the selected activity is off screen\n{}", s.text());
@@ -485,7 +485,7 @@ fn folded_objectives_are_not_offered_to_fold_again() {
     let mut s = Screen::shipped(60, 20);
     objectives_folded(&mut s);
     s.settle();
-    assert!(s.app.objectives_folded);
+    assert!(s.app.objectives_folded());
     assert!(
         !s.text().contains("o folds them"),
         "the objectives are folded, yet the pane says o folds them:\n{}",
@@ -609,23 +609,23 @@ fn the_mouse_selects_opens_and_scrolls() {
     // A click on group V's row in the groups pane selects it.
     let y = row_of(&mut s, "V    Children");
     click(&mut s, 5, y, left);
-    assert_eq!((s.app.group, s.app.focus), (4, Pane::Groups));
+    assert_eq!((s.app.group(), s.app.focus()), (4, Pane::Groups));
     // A click on the third row of its table selects that activity; a second click opens it.
     let y = row_of(&mut s, "  3  ");
     click(&mut s, 60, y, left);
-    assert_eq!((s.app.activity, s.app.focus), (2, Pane::Activities));
+    assert_eq!((s.app.activity(), s.app.focus()), (2, Pane::Activities));
     click(&mut s, 60, y, left);
-    assert_eq!(s.app.focus, Pane::Activity);
+    assert_eq!(s.app.focus(), Pane::Activity);
     // The wheel over the groups pane moves its selection.
     s.key(KeyCode::Esc);
     let y = row_of(&mut s, "I    Statistical");
     click(&mut s, 5, y, MouseEventKind::ScrollDown);
-    assert_eq!((s.app.group, s.app.focus), (7, Pane::Groups));
+    assert_eq!((s.app.group(), s.app.focus()), (7, Pane::Groups));
     click(&mut s, 5, y, MouseEventKind::ScrollUp);
-    assert_eq!(s.app.group, 4);
+    assert_eq!(s.app.group(), 4);
     // A click outside any list does nothing.
     click(&mut s, 0, 0, left);
-    assert_eq!((s.app.group, s.app.focus), (4, Pane::Groups));
+    assert_eq!((s.app.group(), s.app.focus()), (4, Pane::Groups));
 }
 
 /// A message longer than the screen is wide takes up to three rows above the keys, so that

@@ -142,9 +142,9 @@ pub(super) fn edit_line(input: &mut String, action: &Action, accept: fn(char) ->
 /// Everything the app knows. Drawing reads it; only `update` writes it.
 #[derive(Debug)]
 pub struct App {
-    pub report: Report,
-    pub path: PathBuf,
-    pub figures: Figures,
+    report: Report,
+    path: PathBuf,
+    figures: Figures,
     history: History,
     /// The version of the report that the file holds, if any version still does.
     saved_version: Option<u64>,
@@ -166,29 +166,29 @@ pub struct App {
     restored_from: Option<PathBuf>,
     /// What to tell the user on the terminal after the app closed.
     exit_note: Option<String>,
-    pub mode: Mode,
-    pub focus: Pane,
-    pub group: usize,
-    pub activity: usize,
-    pub objectives_folded: bool,
+    mode: Mode,
+    focus: Pane,
+    group: usize,
+    activity: usize,
+    objectives_folded: bool,
     /// Lines scrolled in the activity view and in the help.
-    pub detail_scroll: usize,
-    pub help_scroll: usize,
-    pub search: Option<Search>,
+    detail_scroll: usize,
+    help_scroll: usize,
+    search: Option<Search>,
     /// Which activities the table shows.
-    pub filter: Option<Filter>,
+    filter: Option<Filter>,
     /// Below this progress an activity is behind (overview, filter).
-    pub threshold: Progress,
+    threshold: Progress,
     /// Activities not started or below the threshold, once the overview asked for them.
     behind: std::cell::OnceCell<Vec<(Progress, usize, usize)>>,
-    pub overview: Overview,
-    pub details: Details,
+    overview: Overview,
+    details: Details,
     /// The earlier report to compare with.
-    pub baseline: Option<Baseline>,
-    pub message: Option<Message>,
+    baseline: Option<Baseline>,
+    message: Option<Message>,
     /// What the screen showed last: page size and scroll limits.
     viewport: Viewport,
-    pub should_quit: bool,
+    should_quit: bool,
     /// The language of every word the app shows or says.
     lang: Lang,
 }
@@ -256,6 +256,83 @@ impl App {
     /// Whether the report differs from what the file holds.
     pub fn is_modified(&self) -> bool {
         self.saved_version != Some(self.history.version())
+    }
+
+    pub fn report(&self) -> &Report {
+        &self.report
+    }
+
+    /// The report's file.
+    pub fn path(&self) -> &std::path::Path {
+        &self.path
+    }
+
+    pub fn figures(&self) -> &Figures {
+        &self.figures
+    }
+
+    pub fn mode(&self) -> &Mode {
+        &self.mode
+    }
+
+    pub fn focus(&self) -> Pane {
+        self.focus
+    }
+
+    /// The selected group's index.
+    pub fn group(&self) -> usize {
+        self.group
+    }
+
+    /// The selected activity's index within its group.
+    pub fn activity(&self) -> usize {
+        self.activity
+    }
+
+    pub fn objectives_folded(&self) -> bool {
+        self.objectives_folded
+    }
+
+    /// Lines scrolled in the activity view.
+    pub fn detail_scroll(&self) -> usize {
+        self.detail_scroll
+    }
+
+    /// Lines scrolled in the help.
+    pub fn help_scroll(&self) -> usize {
+        self.help_scroll
+    }
+
+    pub fn search(&self) -> Option<&Search> {
+        self.search.as_ref()
+    }
+
+    pub fn filter(&self) -> Option<Filter> {
+        self.filter
+    }
+
+    pub fn threshold(&self) -> Progress {
+        self.threshold
+    }
+
+    pub fn overview(&self) -> &Overview {
+        &self.overview
+    }
+
+    pub fn details(&self) -> &Details {
+        &self.details
+    }
+
+    pub fn baseline(&self) -> Option<&Baseline> {
+        self.baseline.as_ref()
+    }
+
+    pub fn message(&self) -> Option<&Message> {
+        self.message.as_ref()
+    }
+
+    pub fn should_quit(&self) -> bool {
+        self.should_quit
     }
 
     pub fn selected_group(&self) -> Option<&Group> {

@@ -131,7 +131,7 @@ pub struct Keymap {
 
 /// The contexts whose bindings apply now, most specific first.
 pub fn contexts(app: &App) -> &'static [Context] {
-    match (&app.mode, app.focus) {
+    match (&app.mode(), app.focus()) {
         (Mode::Normal, Pane::Groups) => &[Context::Groups, Context::Global],
         (Mode::Normal, Pane::Activities) => &[Context::Activities, Context::Global],
         (Mode::Normal, Pane::Activity) => &[Context::Activity, Context::Global],

@@ -22,15 +22,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &mut 
     };
     let count = group.activities.len();
     let texts = app.texts();
-    let of = fill(texts.activity_of, &[("number", &(app.activity + 1)), ("count", &count)]);
+    let of = fill(texts.activity_of, &[("number", &(app.activity() + 1)), ("count", &count)]);
     let block = Block::bordered()
         .title(Line::from(vec![
             Span::styled(
                 format!(
                     " {}{}.{} ",
                     super::focus_sign(true),
-                    numeral(app.group + 1),
-                    app.activity + 1
+                    numeral(app.group() + 1),
+                    app.activity() + 1
                 ),
                 theme.label,
             ),
@@ -58,10 +58,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &mut 
         .push(Span::styled(format!("  {}", texts.status(activity.progress.status())), theme.muted));
     lines.push(Line::from(progress));
     let change = app
-        .baseline
-        .as_ref()
-        .and_then(|b| Some((b, b.comparison.group(app.group)?)))
-        .and_then(|(b, g)| Some((b, g, g.activity(app.activity)?)));
+        .baseline()
+        .and_then(|b| Some((b, b.comparison.group(app.group())?)))
+        .and_then(|(b, g)| Some((b, g, g.activity(app.activity())?)));
     let mut baseline_remarks = None;
     let mut baseline_description = None;
     match change {
@@ -118,6 +117,6 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &mut 
     let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
     let total = paragraph.line_count(inner.width);
     view.viewport.detail_max = total.saturating_sub(inner.height as usize);
-    let scroll = app.detail_scroll.min(view.viewport.detail_max);
+    let scroll = app.detail_scroll().min(view.viewport.detail_max);
     frame.render_widget(paragraph.scroll((scroll.min(u16::MAX as usize) as u16, 0)), inner);
 }

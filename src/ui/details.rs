@@ -16,10 +16,10 @@ const LABEL_WIDTH: usize = 20;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &mut ViewState) {
     let texts = app.texts();
-    let title = match app.details.of {
-        DetailsOf::Report => fill(texts.details_report_title, &[("symbol", &app.report.symbol)]),
+    let title = match app.details().of {
+        DetailsOf::Report => fill(texts.details_report_title, &[("symbol", &app.report().symbol)]),
         DetailsOf::Group(g) => {
-            let topic = app.report.groups.get(g).map_or("", |x| x.topic.as_str());
+            let topic = app.report().groups.get(g).map_or("", |x| x.topic.as_str());
             fill(texts.details_group_title, &[("numeral", &numeral(g + 1)), ("topic", &topic)])
         }
     };
@@ -36,7 +36,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &mut 
         inner,
         &mut view.overview_offset,
         rows.len(),
-        app.details.row,
+        app.details().row,
         app,
         theme,
     );
@@ -66,7 +66,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &mut 
                     ])
                 }
             };
-            if i == app.details.row { line.style(theme.selected) } else { line }
+            if i == app.details().row { line.style(theme.selected) } else { line }
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);

@@ -21,7 +21,7 @@ pub fn height(app: &App, area: Rect) -> u16 {
     if area.height < 20 {
         return 1;
     }
-    let rows = match (&app.mode, &app.message) {
+    let rows = match (&app.mode(), &app.message()) {
         (Mode::Search { .. }, _) | (_, None) => 1,
         (_, Some(message)) => {
             wrapped(Line::from(message_text(message))).line_count(area.width).clamp(1, MESSAGE_ROWS)
@@ -43,7 +43,7 @@ fn wrapped(line: Line<'_>) -> Paragraph<'_> {
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, ctx: &Ctx) {
     let theme = ctx.theme;
     let texts = app.texts();
-    let message = app.message.as_ref().map(|m| {
+    let message = app.message().map(|m| {
         let style = if m.is_error { theme.error } else { theme.info };
         Line::from(Span::styled(message_text(m), style))
     });
@@ -51,7 +51,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, ctx: &Ctx) {
     if area.height >= 2 {
         let [top, bottom] =
             Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
-        let top_line = match (&app.mode, message) {
+        let top_line = match (&app.mode(), message) {
             (Mode::Search { input, .. }, _) => search_line(input, texts, theme),
             (_, Some(message)) => message,
             (_, None) => status_line(app, texts, theme),
@@ -59,7 +59,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, ctx: &Ctx) {
         frame.render_widget(wrapped(top_line), top);
         frame.render_widget(Paragraph::new(hints), bottom);
     } else {
-        let line = match (&app.mode, message) {
+        let line = match (&app.mode(), message) {
             (Mode::Search { input, .. }, _) => search_line(input, texts, theme),
             (_, Some(message)) => message,
             (_, None) => hints,
@@ -78,7 +78,7 @@ fn search_line(input: &str, texts: &Texts, theme: &super::theme::Theme) -> Line<
 
 /// What is active when nothing new happened: the search and its match.
 fn status_line(app: &App, texts: &Texts, theme: &super::theme::Theme) -> Line<'static> {
-    match &app.search {
+    match &app.search() {
         Some(search) => {
             let at = search.current.map_or("–".to_string(), |i| (i + 1).to_string());
             Line::from(vec![

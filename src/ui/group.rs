@@ -25,7 +25,7 @@ fn gauge_width(table_width: usize) -> usize {
 const MIN_TABLE_ROWS: u16 = 6;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &mut ViewState) {
-    let focused = app.focus == Pane::Activities;
+    let focused = app.focus() == Pane::Activities;
     let texts = app.texts();
     let Some(group) = app.selected_group() else {
         frame.render_widget(Block::bordered().title(format!(" {} ", texts.no_groups)), area);
@@ -34,7 +34,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &mut 
     let block = Block::bordered()
         .title(Line::from(vec![
             Span::styled(
-                format!(" {}{} ", super::focus_sign(focused), numeral(app.group + 1)),
+                format!(" {}{} ", super::focus_sign(focused), numeral(app.group() + 1)),
                 theme.label,
             ),
             Span::styled(format!("· {} ", group.topic), theme.title),
@@ -54,7 +54,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &mut 
     let [info_area, table_area] =
         Layout::vertical([Constraint::Length(info_height), Constraint::Min(0)]).areas(inner);
     frame.render_widget(info, info_area);
-    if info_height < wanted && info_area.height > 0 && !app.objectives_folded {
+    if info_height < wanted && info_area.height > 0 && !app.objectives_folded() {
         let last = Rect { y: info_area.bottom() - 1, height: 1, ..info_area };
         let more = Line::from(vec![
             Span::styled("▸ … ", theme.label),
@@ -68,13 +68,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &mut 
 
 fn info_lines(app: &App, group: &Group, texts: &Texts, theme: &Theme) -> Vec<Line<'static>> {
     let query = super::query(app);
-    let tally = app.figures.tallies.get(app.group).copied().unwrap_or_default();
+    let tally = app.figures().tallies.get(app.group()).copied().unwrap_or_default();
     let mut lines = vec![rich_line(&group.title, theme.title, query, theme)];
     let mut figures = vec![
         Span::styled(capitalize(texts.document_type(group.document_type)), theme.label),
-        Span::raw(format!(" · {} ", format_percent(app.figures.group_progress(app.group)))),
+        Span::raw(format!(" · {} ", format_percent(app.figures().group_progress(app.group())))),
     ];
-    let comparison = app.baseline.as_ref().and_then(|b| b.comparison.group(app.group));
+    let comparison = app.baseline().and_then(|b| b.comparison.group(app.group()));
     if let Some(delta) = comparison.and_then(|c| c.delta()) {
         let since = fill(texts.group_since_baseline, &[("delta", &signed_points(Some(delta)))]);
         figures.push(Span::styled(format!("{since} "), theme.label));
@@ -96,7 +96,7 @@ fn info_lines(app: &App, group: &Group, texts: &Texts, theme: &Theme) -> Vec<Lin
         let removed = fill(texts.removed_since_baseline, &[("count", &removed)]);
         figures.push(Span::styled(format!(" · {removed}"), theme.label));
     }
-    if let Some(filter) = app.filter {
+    if let Some(filter) = app.filter() {
         let shown = app.visible_activities().len();
         let note = fill(
             texts.filter_note,
@@ -121,7 +121,7 @@ fn info_lines(app: &App, group: &Group, texts: &Texts, theme: &Theme) -> Vec<Lin
     let mut line = vec![Span::styled(format!("{} ", texts.coordinators), theme.label)];
     line.extend(coordinators);
     lines.push(Line::from(line));
-    if app.objectives_folded {
+    if app.objectives_folded() {
         let count = group.specific_objectives.len();
         lines.push(Line::from(vec![
             Span::styled(format!("▸ {}", texts.objectives), theme.label),
@@ -166,11 +166,8 @@ fn columns(width: usize, topics: bool, baseline: bool) -> [usize; 6] {
 
 /// The change column of one activity: "+32✎", "new", or "" when nothing moved.
 fn change_cell(app: &App, a: usize, texts: &Texts) -> String {
-    let Some(change) = app
-        .baseline
-        .as_ref()
-        .and_then(|b| b.comparison.group(app.group))
-        .and_then(|g| g.activity(a))
+    let Some(change) =
+        app.baseline().and_then(|b| b.comparison.group(app.group())).and_then(|g| g.activity(a))
     else {
         return String::new();
     };
@@ -202,7 +199,7 @@ fn draw_table(
     let [header_area, rows_area] =
         Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
     let texts = app.texts();
-    let widths = columns(area.width as usize, group.has_topics(), app.baseline.is_some());
+    let widths = columns(area.width as usize, group.has_topics(), app.baseline().is_some());
     let header = [texts.number, texts.topic, texts.description, texts.progress, "Δ", texts.remarks];
     let cells: Vec<Span> = header
         .iter()
@@ -219,7 +216,7 @@ fn draw_table(
     view.table_rows = rows_area;
     let visible = app.visible_activities();
     if visible.is_empty() {
-        let note = match app.filter {
+        let note = match app.filter() {
             Some(filter) => {
                 fill(texts.no_filtered_activities, &[("filter", &filter.describe_in(texts))])
             }
@@ -228,7 +225,7 @@ fn draw_table(
         frame.render_widget(Paragraph::new(Line::styled(note, theme.muted)), rows_area);
         return;
     }
-    let selected = visible.iter().position(|&a| a == app.activity).unwrap_or(0);
+    let selected = visible.iter().position(|&a| a == app.activity()).unwrap_or(0);
     let shown =
         list_window(frame, rows_area, &mut view.table_offset, visible.len(), selected, app, theme);
     let query = super::query(app);
@@ -266,7 +263,7 @@ fn draw_table(
                 push_highlighted(&mut spans, &shown, theme.muted, query, theme);
             }
             let line = Line::from(spans);
-            if a == app.activity {
+            if a == app.activity() {
                 line.style(if focused { theme.selected } else { theme.selected_unfocused })
             } else {
                 line

@@ -17,16 +17,16 @@ use crate::model::numeral;
 const GAUGE_WIDTH: usize = 6;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &mut ViewState) {
-    let focused = app.focus == Pane::Groups;
-    let count = app.report.groups.len();
+    let focused = app.focus() == Pane::Groups;
+    let count = app.report().groups.len();
     let title = fill(app.texts().groups_title, &[("count", &count)]);
     let inner = pane(frame, area, &title, focused, theme);
     view.groups_rows = inner;
-    let shown = list_window(frame, inner, &mut view.groups_offset, count, app.group, app, theme);
+    let shown = list_window(frame, inner, &mut view.groups_offset, count, app.group(), app, theme);
     // Measured on the rows shown, so a frame's work does not grow with the report.
     let numeral_width = shown.clone().map(|g| numeral(g + 1).len()).max().unwrap_or(1);
     // numeral, space, topic, space, gauge, " 100%", " ✓"
-    let comparison = app.baseline.as_ref().map(|b| &b.comparison);
+    let comparison = app.baseline().map(|b| &b.comparison);
     // The change column takes room from the topics only when some group's progress moved.
     let comparison =
         comparison.filter(|c| c.groups.iter().any(|g| g.delta().is_some_and(|d| d.abs() >= 0.05)));
@@ -36,19 +36,19 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &mut 
     let query = super::query(app);
     let lines: Vec<Line> = shown
         .map(|g| {
-            let group = &app.report.groups[g];
+            let group = &app.report().groups[g];
             let mut spans =
                 vec![Span::styled(format!("{:<numeral_width$} ", numeral(g + 1)), theme.label)];
             let topic = fit(&group.topic, topic_width);
             super::text::push_highlighted(&mut spans, &topic, Default::default(), query, theme);
             spans.push(Span::raw(" "));
-            spans.extend(progress_spans(app.figures.group_progress(g), GAUGE_WIDTH, theme));
+            spans.extend(progress_spans(app.figures().group_progress(g), GAUGE_WIDTH, theme));
             if let Some(comparison) = comparison {
                 let delta = comparison.group(g).and_then(|c| c.delta()).filter(|d| d.abs() >= 0.05);
                 spans.push(Span::styled(format!(" {:>5}", signed_points(delta)), theme.label));
             }
             let line = Line::from(spans);
-            if g == app.group {
+            if g == app.group() {
                 line.style(if focused { theme.selected } else { theme.selected_unfocused })
             } else {
                 line

@@ -15,11 +15,10 @@ use crate::model::format_percent;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let width = area.width as usize;
-    let progress = app.figures.programme_progress();
+    let progress = app.figures().programme_progress();
     let (filled, empty) = bar(progress.unwrap_or(0.0), 10);
     let change = app
-        .baseline
-        .as_ref()
+        .baseline()
         .map(|b| format!(" ({})", signed_points(b.comparison.delta())))
         .unwrap_or_default();
     let texts = app.texts();
@@ -29,10 +28,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         if app.is_modified() { format!(" ● {} ", texts.modified) } else { String::new() };
     let room = width.saturating_sub(figure.width() + modified.width());
     // The file name matters more than the title when room is short.
-    let path = ellipsize(&app.path.display().to_string(), room.saturating_sub(12).max(room / 2));
+    let path = ellipsize(&app.path().display().to_string(), room.saturating_sub(12).max(room / 2));
     let path = format!(" {path} ");
     let room = room.saturating_sub(path.width());
-    let title = format!(" {} · {}", app.report.symbol, app.report.title);
+    let title = format!(" {} · {}", app.report().symbol, app.report().title);
     let title = super::text::fit(&ellipsize(&title, room), room);
     let mut spans = vec![
         Span::styled(title, theme.header.patch(theme.title)),

@@ -92,8 +92,8 @@ fn draw_body(frame: &mut Frame, area: Rect, app: &App, ctx: &Context, view: &mut
     view.table_rows = Rect::default();
     view.activity_area = Rect::default();
     view.overview_rows = Rect::default();
-    if matches!(app.focus, Pane::Overview | Pane::Details) {
-        if app.focus == Pane::Overview {
+    if matches!(app.focus(), Pane::Overview | Pane::Details) {
+        if app.focus() == Pane::Overview {
             overview::draw(frame, area, app, ctx.theme, view);
         } else {
             details::draw(frame, area, app, ctx.theme, view);
@@ -106,7 +106,7 @@ fn draw_body(frame: &mut Frame, area: Rect, app: &App, ctx: &Context, view: &mut
         let [left, right] =
             Layout::horizontal([Constraint::Length(width), Constraint::Min(0)]).areas(area);
         (Some(left), Some(right))
-    } else if app.focus == Pane::Groups {
+    } else if app.focus() == Pane::Groups {
         (Some(area), None)
     } else {
         (None, Some(area))
@@ -115,13 +115,13 @@ fn draw_body(frame: &mut Frame, area: Rect, app: &App, ctx: &Context, view: &mut
         groups::draw(frame, left, app, ctx.theme, view);
     }
     if let Some(right) = right {
-        if app.focus == Pane::Activity {
+        if app.focus() == Pane::Activity {
             activity::draw(frame, right, app, ctx.theme, view);
         } else {
             group::draw(frame, right, app, ctx.theme, view);
         }
     }
-    view.viewport.page = match app.focus {
+    view.viewport.page = match app.focus() {
         Pane::Groups => view.groups_rows.height,
         Pane::Activities => view.table_rows.height,
         Pane::Activity => view.activity_area.height,
@@ -189,5 +189,5 @@ pub fn list_window(
 
 /// The active search query, for highlighting.
 pub fn query(app: &App) -> Option<&str> {
-    app.search.as_ref().map(|s| s.query.as_str())
+    app.search().map(|s| s.query.as_str())
 }

@@ -16,8 +16,8 @@ use crate::model::numeral;
 
 pub fn draw(frame: &mut Frame, body: Rect, app: &App, ctx: &Context, view: &mut ViewState) {
     let texts = app.texts();
-    let place = format!("{}.{}", numeral(app.group + 1), app.activity + 1);
-    match &app.mode {
+    let place = format!("{}.{}", numeral(app.group() + 1), app.activity() + 1);
+    match &app.mode() {
         Mode::Normal | Mode::Search { .. } => {}
         Mode::EditProgress(input) => {
             let area = body.centered(wide(44, app, ctx, body), Constraint::Length(5));
@@ -69,7 +69,7 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &App, ctx: &Context, view: &mut 
             let area = body.centered(wide(52, app, ctx, body), Constraint::Length(5));
             let lines = vec![
                 Line::from(format!(" {}", texts.quit_unsaved)),
-                Line::styled(format!(" {}", app.path.display()), ctx.theme.muted),
+                Line::styled(format!(" {}", app.path().display()), ctx.theme.muted),
                 key_line(app, ctx),
             ];
             show(frame, area, window(ctx, texts.quit_title), lines);
@@ -79,7 +79,7 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &App, ctx: &Context, view: &mut 
             let what = if *missing { texts.conflict_missing } else { texts.conflict_changed };
             let lines = vec![
                 Line::from(format!(" {what}")),
-                Line::styled(format!(" {}", app.path.display()), ctx.theme.muted),
+                Line::styled(format!(" {}", app.path().display()), ctx.theme.muted),
                 Line::from(format!(" {}", texts.conflict_nothing_saved)),
                 key_line(app, ctx),
             ];
@@ -95,7 +95,7 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &App, ctx: &Context, view: &mut 
             ctx,
             texts.threshold_title,
             input,
-            &fill(texts.threshold_hint, &[("threshold", &app.threshold)]),
+            &fill(texts.threshold_hint, &[("threshold", &app.threshold())]),
         ),
         Mode::PickBaseline(input) => {
             prompt(frame, body, app, ctx, texts.baseline_title, input, texts.baseline_hint)
@@ -219,7 +219,7 @@ fn draw_help(frame: &mut Frame, body: Rect, app: &App, ctx: &Context, view: &mut
     let block = window(ctx, texts.help_title).title_bottom(key_line(app, ctx));
     let inner_height = block.inner(area).height as usize;
     view.viewport.help_max = lines.len().saturating_sub(inner_height);
-    let scroll = app.help_scroll.min(view.viewport.help_max) as u16;
+    let scroll = app.help_scroll().min(view.viewport.help_max) as u16;
     frame.render_widget(Clear, area);
     frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), area);
 }

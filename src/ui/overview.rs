@@ -16,7 +16,7 @@ use crate::model::{DocumentType, Status, Tally, format_percent, numeral};
 use unicode_width::UnicodeWidthStr;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &mut ViewState) {
-    let group_count = app.report.groups.len() as u16;
+    let group_count = app.report().groups.len() as u16;
     let [summary, groups, behind] = Layout::vertical([
         Constraint::Length(6),
         Constraint::Length((group_count + 3).min(area.height.saturating_sub(6) / 2 + 3)),
@@ -34,15 +34,15 @@ fn draw_summary(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Block::bordered().title(format!(" {} ", texts.programme)).border_style(theme.border);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let tally: Tally = app.figures.tallies.iter().fold(Tally::default(), |mut t, g| {
+    let tally: Tally = app.figures().tallies.iter().fold(Tally::default(), |mut t, g| {
         t.completed += g.completed;
         t.in_progress += g.in_progress;
         t.not_started += g.not_started;
         t
     });
     let mut first = vec![Span::styled(format!("{}  ", texts.programme), theme.label)];
-    first.extend(progress_spans(app.figures.programme_progress(), 20, theme));
-    if let Some(baseline) = &app.baseline {
+    first.extend(progress_spans(app.figures().programme_progress(), 20, theme));
+    if let Some(baseline) = &app.baseline() {
         let delta = signed_points(baseline.comparison.delta());
         let since = fill(texts.programme_since_baseline, &[("delta", &delta)]);
         first.push(Span::styled(format!("  {since}"), theme.muted));
@@ -58,12 +58,12 @@ fn draw_summary(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
     let mut lines = vec![Line::from(first), Line::from(counts)];
     for kind in DocumentType::ALL {
-        let groups: Vec<usize> = (0..app.report.groups.len())
-            .filter(|&g| app.report.groups[g].document_type == kind)
+        let groups: Vec<usize> = (0..app.report().groups.len())
+            .filter(|&g| app.report().groups[g].document_type == kind)
             .collect();
         let (sum, n) = groups.iter().fold((0.0, 0usize), |(s, n), &g| {
-            let count = app.figures.tallies[g].total();
-            (s + app.figures.group_progress(g).unwrap_or(0.0) * count as f64, n + count)
+            let count = app.figures().tallies[g].total();
+            (s + app.figures().group_progress(g).unwrap_or(0.0) * count as f64, n + count)
         });
         let mean = (n > 0).then(|| sum / n as f64);
         let summary = fill(
@@ -80,9 +80,9 @@ fn draw_summary(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 }
 
 fn draw_groups(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &mut ViewState) {
-    let focused = app.overview.list == OverviewList::Groups;
+    let focused = app.overview().list == OverviewList::Groups;
     let texts = app.texts();
-    let order = match app.overview.order {
+    let order = match app.overview().order {
         GroupOrder::Number => texts.order_by_number,
         GroupOrder::Progress => texts.order_by_progress,
     };
@@ -105,7 +105,7 @@ fn draw_groups(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &m
                 heads[0],
                 heads[1],
                 heads[2],
-                if app.baseline.is_some() { texts.column_baseline } else { "" }
+                if app.baseline().is_some() { texts.column_baseline } else { "" }
             ),
             theme.label,
         )),
@@ -116,7 +116,7 @@ fn draw_groups(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &m
         body,
         &mut view.overview_offset,
         groups.len(),
-        app.overview.group_row,
+        app.overview().group_row,
         app,
         theme,
     );
@@ -129,22 +129,21 @@ fn draw_groups(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &m
         .skip(shown.start)
         .take(shown.len())
         .map(|(row, &g)| {
-            let group = &app.report.groups[g];
-            let t = app.figures.tallies[g];
+            let group = &app.report().groups[g];
+            let t = app.figures().tallies[g];
             let mut spans = vec![
                 Span::styled(fit(&numeral(g + 1), 5), theme.label),
                 Span::raw(" "),
                 Span::raw(fit(&group.topic, topic_width)),
                 Span::raw(" "),
             ];
-            spans.extend(progress_spans(app.figures.group_progress(g), 8, theme));
+            spans.extend(progress_spans(app.figures().group_progress(g), 8, theme));
             spans.push(Span::raw(format!(
                 " {:>w1$} {:>w2$} {:>w3$}  ",
                 t.completed, t.in_progress, t.not_started
             )));
             if let Some(delta) = app
-                .baseline
-                .as_ref()
+                .baseline()
                 .and_then(|b| b.comparison.group(g))
                 .and_then(|c| c.delta())
                 .filter(|d| d.abs() >= 0.05)
@@ -152,25 +151,29 @@ fn draw_groups(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &m
                 spans.push(Span::styled(signed_points(Some(delta)), theme.label));
             }
             let line = Line::from(spans);
-            if focused && row == app.overview.group_row { line.style(theme.selected) } else { line }
+            if focused && row == app.overview().group_row {
+                line.style(theme.selected)
+            } else {
+                line
+            }
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), body);
 }
 
 fn draw_behind(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &mut ViewState) {
-    let focused = app.overview.list == OverviewList::Behind;
+    let focused = app.overview().list == OverviewList::Behind;
     let behind = app.behind();
     let texts = app.texts();
     let title =
-        fill(texts.behind_title, &[("count", &behind.len()), ("threshold", &app.threshold)]);
+        fill(texts.behind_title, &[("count", &behind.len()), ("threshold", &app.threshold())]);
     let inner = pane(frame, area, &title, focused, theme);
     let shown = list_window(
         frame,
         inner,
         &mut view.behind_offset,
         behind.len(),
-        app.overview.behind_row,
+        app.overview().behind_row,
         app,
         theme,
     );
@@ -188,7 +191,7 @@ fn draw_behind(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &m
         .skip(shown.start)
         .take(shown.len())
         .filter_map(|(row, &(_, g, a))| {
-            let activity = app.report.activity(g, a)?;
+            let activity = app.report().activity(g, a)?;
             let mut spans = vec![
                 Span::styled(fit(&format!("{}.{}", numeral(g + 1), a + 1), 8), theme.label),
                 Span::raw(fit(&activity.description, description_width)),
@@ -196,8 +199,7 @@ fn draw_behind(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &m
             ];
             spans.extend(progress_spans(Some(f64::from(activity.progress.get())), 8, theme));
             if let Some(change) = app
-                .baseline
-                .as_ref()
+                .baseline()
                 .and_then(|b| b.comparison.group(g))
                 .and_then(|c| c.activity(a))
                 .and_then(|c| c.delta())
@@ -206,7 +208,7 @@ fn draw_behind(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &m
                 spans.push(Span::styled(format!(" {}", signed(Some(change))), theme.label));
             }
             let line = Line::from(spans);
-            Some(if focused && row == app.overview.behind_row {
+            Some(if focused && row == app.overview().behind_row {
                 line.style(theme.selected)
             } else {
                 line

@@ -50,7 +50,7 @@ fn change_behind_the_back(path: &Path) -> Vec<u8> {
 #[track_caller]
 fn save_meets_the_conflict(app: &mut App, path: &Path, theirs: &[u8]) {
     app.update(Action::Save);
-    assert!(matches!(app.mode, Mode::Conflict { missing: false }), "{:?}", app.mode);
+    assert!(matches!(app.mode(), Mode::Conflict { missing: false }), "{:?}", app.mode());
     assert!(app.is_modified());
     assert!(fs::read(path).unwrap() == theirs, "their version is untouched");
 }
@@ -63,15 +63,15 @@ fn a_changed_file_is_a_conflict_and_overwrite_replaces_it() {
         save_meets_the_conflict(&mut app, &path, &theirs);
         // Esc leaves the question; the edits stay and the file too.
         app.update(Action::Back);
-        assert!(matches!(app.mode, Mode::Normal));
+        assert!(matches!(app.mode(), Mode::Normal));
         assert!(app.is_modified());
         assert!(fs::read(&path).unwrap() == theirs);
 
         save_meets_the_conflict(&mut app, &path, &theirs);
         app.update(Action::Overwrite);
-        assert!(matches!(app.mode, Mode::Normal), "{:?}", app.mode);
-        assert!(!app.is_modified(), "{:?}", app.message);
-        assert!(fs::read(&path).unwrap() == text(&app.report).as_bytes(), "ours is on disk");
+        assert!(matches!(app.mode(), Mode::Normal), "{:?}", app.mode());
+        assert!(!app.is_modified(), "{:?}", app.message());
+        assert!(fs::read(&path).unwrap() == text(app.report()).as_bytes(), "ours is on disk");
         assert!(fs::read(store::backup_path(&path)).unwrap() == theirs, "theirs is the backup");
     });
 }
@@ -94,14 +94,14 @@ fn a_change_in_content_alone_is_found() {
 fn reload_takes_their_version_and_keeps_ours_in_the_recovery_file() {
     in_child("conflict::reload_takes_their_version_and_keeps_ours_in_the_recovery_file", |home| {
         let (path, mut app) = opened_and_edited(home);
-        let ours = app.report.clone();
+        let ours = app.report().clone();
         let theirs = change_behind_the_back(&path);
         save_meets_the_conflict(&mut app, &path, &theirs);
         app.update(Action::Reload);
-        assert!(matches!(app.mode, Mode::Normal), "{:?}", app.mode);
-        assert!(app.report == self::theirs(), "the app shows their version");
+        assert!(matches!(app.mode(), Mode::Normal), "{:?}", app.mode());
+        assert!(*app.report() == self::theirs(), "the app shows their version");
         assert!(!app.is_modified());
-        let said = app.message.clone().expect("a message").text;
+        let said = app.message().expect("a message").text.clone();
         let (file, kept) = recovery::read(&path).expect("a recovery file");
         assert!(said.contains(&file.display().to_string()), "says where: {said}");
         assert!(kept.expect("the recovery file reads").report == ours, "our edits are kept");
@@ -109,7 +109,7 @@ fn reload_takes_their_version_and_keeps_ours_in_the_recovery_file() {
 
         // Saving their version again works: the app knows what the file holds now.
         app.update(Action::Save);
-        assert!(matches!(app.mode, Mode::Normal), "{:?}", app.mode);
+        assert!(matches!(app.mode(), Mode::Normal), "{:?}", app.mode());
     });
 }
 
@@ -119,7 +119,7 @@ fn reload_takes_their_version_and_keeps_ours_in_the_recovery_file() {
 fn after_a_reload_new_edits_do_not_replace_the_kept_ones() {
     in_child("conflict::after_a_reload_new_edits_do_not_replace_the_kept_ones", |home| {
         let (path, mut app) = opened_and_edited(home);
-        let ours = app.report.clone();
+        let ours = app.report().clone();
         change_behind_the_back(&path);
         app.update(Action::Save);
         app.update(Action::Reload);
@@ -146,7 +146,9 @@ fn save_as_writes_a_new_file_and_leaves_theirs() {
         let theirs = change_behind_the_back(&path);
         save_meets_the_conflict(&mut app, &path, &theirs);
         app.update(Action::SaveAs);
-        let Mode::SaveAs(proposed) = &app.mode else { panic!("the name prompt: {:?}", app.mode) };
+        let Mode::SaveAs(proposed) = &app.mode() else {
+            panic!("the name prompt: {:?}", app.mode())
+        };
         for _ in 0..proposed.chars().count() {
             app.update(Action::Erase);
         }
@@ -155,10 +157,10 @@ fn save_as_writes_a_new_file_and_leaves_theirs() {
             app.update(Action::Type(c));
         }
         app.update(Action::Confirm);
-        assert!(matches!(app.mode, Mode::Normal), "{:?} {:?}", app.mode, app.message);
-        assert_eq!(app.path, new, "the app now works on the new file");
-        assert!(!app.is_modified(), "{:?}", app.message);
-        assert!(fs::read(&new).unwrap() == text(&app.report).as_bytes(), "ours is in it");
+        assert!(matches!(app.mode(), Mode::Normal), "{:?} {:?}", app.mode(), app.message());
+        assert_eq!(app.path(), new, "the app now works on the new file");
+        assert!(!app.is_modified(), "{:?}", app.message());
+        assert!(fs::read(&new).unwrap() == text(app.report()).as_bytes(), "ours is in it");
         assert!(fs::read(&path).unwrap() == theirs, "theirs is untouched");
         let lock = store::lock::lock_path(&new);
         assert!(lock.exists(), "the app holds the new file's lock");
@@ -173,15 +175,15 @@ fn a_deleted_file_is_a_conflict() {
         let (path, mut app) = opened_and_edited(home);
         fs::remove_file(&path).unwrap();
         app.update(Action::Save);
-        assert!(matches!(app.mode, Mode::Conflict { missing: true }), "{:?}", app.mode);
+        assert!(matches!(app.mode(), Mode::Conflict { missing: true }), "{:?}", app.mode());
         assert!(!path.exists(), "nothing written");
         assert!(app.is_modified());
         // There is nothing to reload; overwriting writes ours back.
         app.update(Action::Reload);
-        assert!(matches!(app.mode, Mode::Conflict { missing: true }), "{:?}", app.mode);
+        assert!(matches!(app.mode(), Mode::Conflict { missing: true }), "{:?}", app.mode());
         app.update(Action::Overwrite);
-        assert!(!app.is_modified(), "{:?}", app.message);
-        assert!(fs::read(&path).unwrap() == text(&app.report).as_bytes());
+        assert!(!app.is_modified(), "{:?}", app.message());
+        assert!(fs::read(&path).unwrap() == text(app.report()).as_bytes());
     });
 }
 

@@ -151,13 +151,13 @@ fn edited_app(report: Report, path: &Path, fingerprint: Fingerprint) -> App {
     let mut app = App::new(report, path.to_path_buf()).with_disk(Expect::Content(fingerprint));
     app.update(Action::Open);
     app.update(Action::ProgressDown);
-    assert!(app.is_modified(), "the change is made: {:?}", app.message);
+    assert!(app.is_modified(), "the change is made: {:?}", app.message());
     app
 }
 
 #[track_caller]
 fn message(app: &App) -> (String, bool) {
-    let message = app.message.as_ref().expect("the app says something");
+    let message = app.message().expect("the app says something");
     (message.text.clone(), message.is_error)
 }
 
@@ -178,7 +178,7 @@ fn a_failed_save_in_the_app_keeps_the_edits_and_the_file() {
             assert!(is_error, "{point}: an error is shown: {text_shown}");
             assert!(text_shown.starts_with("Not saved: "), "{point}: {text_shown}");
             assert!(text_shown.contains(cause(point)), "{point}: the cause in {text_shown}");
-            assert!(matches!(app.mode, Mode::Normal), "{point}: {:?}", app.mode);
+            assert!(matches!(app.mode(), Mode::Normal), "{point}: {:?}", app.mode());
             assert!(app.is_modified(), "{point}: the edits are still unsaved");
             assert!(fs::read(&path).unwrap() == before, "{point}: the file is intact");
             assert!(temp_files(&dir).is_empty(), "{point}: left {:?}", temp_files(&dir));
@@ -188,8 +188,8 @@ fn a_failed_save_in_the_app_keeps_the_edits_and_the_file() {
             let (text_shown, is_error) = message(&app);
             assert!(!is_error && text_shown.starts_with("Saved "), "{point}: {text_shown}");
             assert!(!app.is_modified(), "{point}: saved");
-            assert!(fs::read(&path).unwrap() == text(&app.report).as_bytes(), "{point}");
-            assert_eq!(app.report.groups[0].activities[0].progress.get(), 95);
+            assert!(fs::read(&path).unwrap() == text(app.report()).as_bytes(), "{point}");
+            assert_eq!(app.report().groups[0].activities[0].progress.get(), 95);
         }
         scenario.teardown();
     });
@@ -222,7 +222,7 @@ fn a_failed_flush_never_ends_in_saved_without_a_rewrite() {
         assert!(!is_error && text_shown.starts_with("Saved "), "{text_shown}");
         assert!(!app.is_modified());
         assert_ne!(fs::metadata(&path).unwrap().ino(), inode, "a new file was written");
-        assert!(fs::read(&path).unwrap() == text(&app.report).as_bytes(), "and holds the edits");
+        assert!(fs::read(&path).unwrap() == text(app.report()).as_bytes(), "and holds the edits");
         assert!(temp_files(home).is_empty(), "left {:?}", temp_files(home));
         scenario.teardown();
     });
@@ -244,9 +244,9 @@ fn after_a_failed_directory_flush_saving_again_is_not_a_conflict() {
         app.update(Action::Save);
         fail::remove(SYNC_DIR);
         app.update(Action::Save);
-        assert!(matches!(app.mode, Mode::Normal), "no conflict: {:?}", app.mode);
-        assert!(!app.is_modified(), "saved: {:?}", app.message);
-        assert!(fs::read(&path).unwrap() == text(&app.report).as_bytes());
+        assert!(matches!(app.mode(), Mode::Normal), "no conflict: {:?}", app.mode());
+        assert!(!app.is_modified(), "saved: {:?}", app.message());
+        assert!(fs::read(&path).unwrap() == text(app.report()).as_bytes());
         scenario.teardown();
     });
 }

@@ -47,7 +47,7 @@ fn a_second_app_only_reads() {
     let holder = app.read_only().expect("read-only").clone();
     assert_eq!(holder.pid, std::process::id());
     assert_eq!(holder.host, host_name());
-    let said = app.message.clone().expect("it says so");
+    let said = app.message().expect("it says so");
     assert!(said.is_error && said.text.starts_with("Read-only"), "{said:?}");
 
     app.update(Action::Open);
@@ -60,7 +60,7 @@ fn a_second_app_only_reads() {
     for (to, edit) in edits {
         app.update(to);
         app.update(edit.clone());
-        let said = app.message.clone().expect("the edit is refused with a message");
+        let said = app.message().expect("the edit is refused with a message");
         assert!(said.is_error && said.text.contains("Read-only"), "{edit:?}: {said:?}");
         assert!(said.text.contains(&format!("pid {}", std::process::id())), "{said:?}");
         assert!(!app.is_modified(), "{edit:?}");
@@ -76,10 +76,10 @@ fn a_second_app_only_reads() {
     app.update(Action::Paste(" More.".into()));
     app.update(Action::Back);
     assert!(!app.is_modified(), "no change was taken");
-    assert!(app.report == shipped(), "the report is as loaded");
+    assert!(*app.report() == shipped(), "the report is as loaded");
 
     app.update(Action::Save);
-    let said = app.message.clone().expect("the save is refused with a message");
+    let said = app.message().expect("the save is refused with a message");
     assert!(said.is_error && said.text.contains("Read-only"), "{said:?}");
     assert!(home.bytes() == store::SHIPPED.as_bytes(), "the file is unchanged");
     assert!(!store::backup_path(&home.file).exists(), "nothing was written");
@@ -105,7 +105,7 @@ fn a_stale_lock_on_this_host_is_taken_over() {
     // The app takes it over too.
     write_lock(&home, dead_pid(), &host_name());
     let app = App::new(report, home.file.clone()).with_lock(lock::acquire(&home.file));
-    assert!(app.read_only().is_none(), "{:?}", app.message);
+    assert!(app.read_only().is_none(), "{:?}", app.message());
     let holder = lock::holder(&lock::lock_path(&home.file)).expect("the app's lock");
     assert_eq!(holder.pid, std::process::id());
 }

@@ -44,9 +44,9 @@ fn the_app_keeps_the_mode() {
             app.update(Action::Open);
             app.update(Action::ProgressDown);
             app.update(Action::Save);
-            assert!(!app.is_modified(), "saved: {:?}", app.message);
+            assert!(!app.is_modified(), "saved: {:?}", app.message());
             assert_eq!(mode(&path), wanted, "the mode {wanted:o} is kept");
-            assert!(store::load(&path).unwrap() == app.report, "the file holds the edits");
+            assert!(store::load(&path).unwrap() == *app.report(), "the file holds the edits");
         }
     });
 }
@@ -97,8 +97,8 @@ fn the_app_saving_through_a_symlink_keeps_the_link() {
         app.update(Action::Open);
         app.update(Action::ProgressDown);
         app.update(Action::Save);
-        assert!(!app.is_modified(), "saved: {:?}", app.message);
+        assert!(!app.is_modified(), "saved: {:?}", app.message());
         assert_still_linked(home, &link, &target);
-        assert!(store::load(&target).unwrap() == app.report, "the target holds the edits");
+        assert!(store::load(&target).unwrap() == *app.report(), "the target holds the edits");
     });
 }

@@ -140,7 +140,7 @@ fn kept_edits_survive_new_edits() {
         let (file, recovered) = recovery::read(&path).unwrap();
         let mut app = App::new(shipped(), path.clone());
         app.offer_recovery(recovered.unwrap(), file.clone());
-        assert!(matches!(app.mode, Mode::Recover(_)));
+        assert!(matches!(app.mode(), Mode::Recover(_)));
         app.update(Action::KeepRecovery);
         app.update(Action::Open);
         app.update(Action::ProgressDown);
@@ -178,7 +178,7 @@ fn the_journal_written_beside_the_app_catches_up_and_goes_when_nothing_is_unsave
                 app.update(Action::Tick);
                 app.update(Action::Down);
             }
-            let last = app.report.clone();
+            let last = app.report().clone();
             assert!(last != report);
             wait_for("the journal to hold the last edit", || {
                 app.update(Action::Tick);
@@ -201,7 +201,7 @@ fn the_journal_written_beside_the_app_catches_up_and_goes_when_nothing_is_unsave
             app.update(Action::Tick);
             app.update(Action::Undo);
             app.update(Action::Quit);
-            assert!(app.should_quit);
+            assert!(app.should_quit());
             assert_eq!(recovery::find(&path), Vec::<PathBuf>::new(), "nothing unsaved is kept");
             drop(app);
             assert_eq!(recovery::find(&path), Vec::<PathBuf>::new());

@@ -10,6 +10,8 @@
 //! - `ron_scan`: moving over RON text without parsing it, to point at where things are.
 //! - [`store`]: load (errors as `file:line:column`), save (safe and atomic), the lock, the
 //!   recovery journal, default paths.
+//! - [`edit`]: the pure edits of a report (fields, lists, changes) and their history, for
+//!   undo; no state, no I/O.
 //! - [`compare`]: a report against its baseline: what moved, what was added or removed.
 //! - [`search`]: where a text occurs in the report.
 //! - [`export`]: json, csv, markdown, html, the summary and the changes since a baseline:
@@ -29,6 +31,7 @@ pub mod cli;
 pub mod columns;
 pub mod compare;
 pub mod config;
+pub mod edit;
 pub mod export;
 // Exists for the benchmarks and tests: generated reports of any size, not a user feature.
 #[doc(hidden)]

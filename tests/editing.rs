@@ -9,7 +9,8 @@ use std::path::{Path, PathBuf};
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use wgtrack::action::{Action, Pane};
-use wgtrack::app::{App, DetailsOf, EditTarget, Field, Figures, List, Mode, Row, RowKind};
+use wgtrack::app::{App, DetailsOf, EditTarget, Figures, Mode, Row, RowKind};
+use wgtrack::edit::{Field, List};
 use wgtrack::keymap::Keymap;
 use wgtrack::model::{Activity, Coordinator, DocumentType, Group, Progress, Report, Section};
 use wgtrack::{store, validate};

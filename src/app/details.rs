@@ -1,9 +1,9 @@
 //! The details form: every field of a group, or of the report's front matter and
 //! introduction, one row each, to edit, add, delete and reorder.
 
-use super::parts::{Field, List};
 use super::{App, Change, step_within};
 use crate::action::{Action, Pane};
+use crate::edit::{Field, List};
 use crate::i18n::{Texts, fill};
 use crate::model::{DocumentType, Report};
 

@@ -5,9 +5,9 @@ use ratatui_textarea::{TextArea, WrapMode};
 
 use crossterm::event::KeyCode;
 
-use super::parts::{Field, List, first_field_required, new_item};
 use super::{App, Change, Mode, Prompt, Scope, edit_line};
 use crate::action::{Action, Pane};
+use crate::edit::{Field, List, first_field_required, new_item};
 use crate::i18n::{Lang, Texts, capitalize, fill};
 use crate::model::{Progress, ProgressOutOfRange};
 

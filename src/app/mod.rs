@@ -7,10 +7,8 @@ mod figures;
 mod file;
 mod filter;
 mod find;
-mod history;
 mod journal;
 mod overview;
-mod parts;
 mod update;
 
 use std::path::PathBuf;
@@ -20,11 +18,10 @@ pub use details::{Details, DetailsOf, Row, RowKind};
 pub use edit::{EditTarget, TextEdit};
 pub use figures::Figures;
 pub use filter::Filter;
-pub use history::{Change, History, Scope};
 pub use overview::{GroupOrder, Overview, OverviewList};
-pub use parts::{Field, Item, List};
 
 use crate::action::{Action, Pane, Viewport};
+use crate::edit::{Change, History, List, Scope};
 use crate::i18n::{Lang, Texts};
 use crate::model::{Activity, Group, Progress, Report};
 use crate::search::Hit;

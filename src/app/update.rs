@@ -1,9 +1,9 @@
 //! `App::update`: what each action does to the state.
 
 use super::details::DetailsOf;
-use super::parts::{Field, List};
 use super::{App, Message, Mode, step_to, step_within};
 use crate::action::{Action, Pane, Viewport};
+use crate::edit::{Field, List};
 use crate::i18n::fill;
 
 /// How far `+` and `-` move progress.

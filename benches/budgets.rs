@@ -239,7 +239,12 @@ fn measure_size(table: &mut Table, size: &str, full: bool, dir: &std::path::Path
         s
     };
     // Replacing the screen drops the last one, which waits for its journal: not timed.
-    let stats = measure(slow, &mut fresh(), |s| *s = fresh(), |s| s.app.update(Action::Tick));
+    let stats = measure(
+        slow,
+        &mut fresh(),
+        |s| *s = fresh(),
+        |s| wgtrack::effects::act(&mut s.app, Action::Tick),
+    );
     table.time("journal after an edit, on the event loop (Tick)", size, stats, None);
     let journal = dir.join("journal.ron");
     let stats = measure(

@@ -252,7 +252,7 @@ mod key {
             })
             // The screen is dropped after the timing, waiting for its journal.
             .bench_local_values(|mut screen| {
-                screen.app.update(Action::Tick);
+                wgtrack::effects::act(&mut screen.app, Action::Tick);
                 screen
             });
     }

@@ -18,7 +18,10 @@
 //!   model in, `io::Write` out.
 //! - `generate`: reports of any size with realistic text, from a seed (benchmarks and tests).
 //! - [`action`]: every user intent, one doc line each.
-//! - [`app`]: the `App` state and `update(Action)`, the only place that changes it; undo.
+//! - [`app`]: the `App` state (document, session, view, mode) and `update(Action)`, the only
+//!   place that changes it; file work is asked for as effects, never done there.
+//! - [`effects`]: carries out what the app asks for (saves, journals, reads) and hands
+//!   back what came of it: on a worker thread for the event loop, at once for tests.
 //! - [`keymap`]: (context, key) → action; one table behind dispatch, footer and help.
 //! - [`ui`]: `draw(frame, &App, …)`, one file per screen region or overlay; the theme.
 //! - [`config`]: the configuration file: theme and styles, keys, default report, language.
@@ -32,6 +35,7 @@ pub mod columns;
 pub mod compare;
 pub mod config;
 pub mod edit;
+pub mod effects;
 pub mod export;
 // Exists for the benchmarks and tests: generated reports of any size, not a user feature.
 #[doc(hidden)]

@@ -22,6 +22,7 @@ use signal_hook::iterator::Signals;
 
 use crate::action::{Action, Pane};
 use crate::app::App;
+use crate::effects::Worker;
 use crate::keymap::Keymap;
 use crate::store::recovery;
 use crate::ui::{self, ViewState, theme::Theme};
@@ -90,17 +91,19 @@ pub fn run(mut app: App, keymap: &Keymap, theme: &Theme) -> io::Result<App> {
     let stop = Arc::new(AtomicBool::new(false));
     let finished = Arc::new(AtomicBool::new(false));
     watch_signals(Arc::clone(&stop), Arc::clone(&finished), app.path().to_path_buf())?;
+    let mut worker = Worker::start();
     let mut guard = TerminalGuard::enter()?;
     let outcome = panic::catch_unwind(AssertUnwindSafe(|| {
-        event_loop(&mut guard, &mut app, keymap, theme, &stop)
+        event_loop(&mut guard, &mut app, &mut worker, keymap, theme, &stop)
     }));
-    finished.store(true, Ordering::SeqCst);
     match outcome {
         Ok(result) => {
             if result.is_err() {
                 // The terminal went away or failed: the user cannot answer any question.
                 app.update(Action::Terminate);
             }
+            worker.finish(&mut app);
+            finished.store(true, Ordering::SeqCst);
             drop(guard);
             result.map(|()| app)
         }
@@ -108,8 +111,10 @@ pub fn run(mut app: App, keymap: &Keymap, theme: &Theme) -> io::Result<App> {
             // The panic hook has restored the terminal and printed the message.
             let kept = panic::catch_unwind(AssertUnwindSafe(|| {
                 app.update(Action::Terminate);
+                worker.finish(&mut app);
                 app.exit_note().map(str::to_string)
             }));
+            finished.store(true, Ordering::SeqCst);
             drop(guard);
             if let Ok(Some(note)) = kept {
                 eprintln!("wgtrack: {note}");
@@ -149,9 +154,13 @@ fn watch_signals(
     Ok(())
 }
 
+/// How often the loop looks for finished effects while some are under way.
+const BUSY: Duration = Duration::from_millis(15);
+
 fn event_loop(
     guard: &mut TerminalGuard,
     app: &mut App,
+    worker: &mut Worker,
     keymap: &Keymap,
     theme: &Theme,
     stop: &AtomicBool,
@@ -169,28 +178,41 @@ fn event_loop(
                 reported = Some(view.viewport);
                 app.update(Action::Viewport(view.viewport));
             }
+            redraw = false;
         }
         if stop.load(Ordering::Relaxed) {
             app.update(Action::Terminate);
             break;
         }
-        // The journal is started after the frame is on screen, and only when no key waits;
-        // it is written on a thread of its own, so the next key is not kept waiting either.
-        // Ticks also come while idle: they take in a finished journal, start a pending one.
+        worker.give(app);
+        // The journal is asked for after the frame is on screen, and only when no key
+        // waits; the worker writes it, so the next key is not kept waiting either.
         let due = journal_wanted || last_journal.elapsed() >= JOURNAL_TYPING;
         if due && !event::poll(Duration::ZERO)? {
             app.update(Action::Tick);
+            worker.give(app);
             last_journal = Instant::now();
             journal_wanted = false;
         }
-        redraw = event::poll(IDLE)?;
-        let action = if redraw { translate(event::read()?, app, keymap, &view) } else { None };
-        if let Some(action) = action {
-            // Where tests make the app fail mid-session (`tui::event=panic`); nothing otherwise.
-            fail::fail_point!("tui::event");
-            journal_wanted |= !matches!(action, Action::Editor(_) | Action::Type(_));
-            app.update(action);
+        let wait = if worker.is_busy() { BUSY } else { IDLE };
+        if event::poll(wait)? {
+            // Every event already waiting is taken before the next frame: text pasted
+            // without bracketed paste arrives as keys, and is drawn once, after the last.
+            loop {
+                if let Some(action) = translate(event::read()?, app, keymap, &view) {
+                    // Where tests make the app fail mid-session (`tui::event=panic`).
+                    fail::fail_point!("tui::event");
+                    journal_wanted |= !matches!(action, Action::Editor(_) | Action::Type(_));
+                    app.update(action);
+                }
+                redraw = true;
+                if app.should_quit() || !event::poll(Duration::ZERO)? {
+                    break;
+                }
+            }
         }
+        // What came of effects (a save, a journal, a file read) changes what is shown.
+        redraw |= worker.take_done(app, Duration::ZERO);
     }
     Ok(())
 }

@@ -292,7 +292,7 @@ fn redraw(app: &mut App, view: &mut ViewState, reported: &mut Option<Viewport>, 
     terminal.draw(|frame| ui::draw(frame, app, &ctx, view)).unwrap();
     if *reported != Some(view.viewport) {
         *reported = Some(view.viewport);
-        app.update(Action::Viewport(view.viewport));
+        wgtrack::effects::act(app, Action::Viewport(view.viewport));
     }
 }
 
@@ -304,7 +304,7 @@ fn keymap() -> &'static Keymap {
 /// Sends `action`. The event loop also ticks after anything but typing; here ticks are
 /// steps of their own, since each one that journals costs a serialisation and a flush.
 fn send(app: &mut App, action: Action) {
-    app.update(action);
+    wgtrack::effects::act(app, action);
 }
 
 fn message(app: &App) -> &str {
@@ -364,8 +364,8 @@ fn run(steps: Vec<Step>) -> Result<(), TestCaseError> {
                 let name = ["report.ron", "report.ron.bak", "other.ron"][usize::from(which) % 3];
                 sent = Some(Action::Paste(dir_path.join(name).display().to_string()));
             }
-            Step::Viewport(viewport) => app.update(Action::Viewport(viewport)),
-            Step::Tick => app.update(Action::Tick),
+            Step::Viewport(viewport) => wgtrack::effects::act(&mut app, Action::Viewport(viewport)),
+            Step::Tick => wgtrack::effects::act(&mut app, Action::Tick),
             Step::Resize(w, h) => redraw(&mut app, &mut view, &mut reported, w, h),
             Step::ExternalEdit(seed) => {
                 store::write_atomic(
@@ -384,7 +384,7 @@ fn run(steps: Vec<Step>) -> Result<(), TestCaseError> {
                 disk_touched = true;
                 continue;
             }
-            Step::Terminate => app.update(Action::Terminate),
+            Step::Terminate => wgtrack::effects::act(&mut app, Action::Terminate),
         }
         if let Some(action) = sent.clone() {
             let mode_before = mode_name(app.mode());
@@ -725,15 +725,15 @@ fn check_moves(
 ) -> Result<(), TestCaseError> {
     let mut app = App::new(shipped().0.clone(), PathBuf::from("report.ron"));
     for action in start {
-        app.update(action);
+        wgtrack::effects::act(&mut app, action);
     }
     for _ in 0..opens {
-        app.update(Action::Open);
+        wgtrack::effects::act(&mut app, Action::Open);
     }
-    app.update(Action::Viewport(viewport));
+    wgtrack::effects::act(&mut app, Action::Viewport(viewport));
     for action in moves {
         let (before, last) = position(&app, viewport);
-        app.update(action.clone());
+        wgtrack::effects::act(&mut app, action.clone());
         let (after, _) = position(&app, viewport);
         let down = matches!(action, Action::Down | Action::PageDown | Action::End);
         if down && before < last {

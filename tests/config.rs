@@ -55,7 +55,7 @@ fn app(focus: Pane) -> App {
         Pane::Details => &[Action::Details],
     };
     for action in path {
-        app.update(action.clone());
+        wgtrack::effects::act(&mut app, action.clone());
     }
     assert_eq!(app.focus(), focus);
     app

@@ -43,7 +43,7 @@ impl Driver {
 
     fn press(&mut self, code: KeyCode, modifiers: KeyModifiers) {
         if let Some(action) = self.keymap.action(&self.app, KeyEvent::new(code, modifiers)) {
-            self.app.update(action);
+            wgtrack::effects::act(&mut self.app, action);
         }
     }
 
@@ -75,7 +75,7 @@ impl Driver {
     }
 
     fn paste(&mut self, text: &str) {
-        self.app.update(Action::Paste(text.to_string()));
+        wgtrack::effects::act(&mut self.app, Action::Paste(text.to_string()));
     }
 
     /// In the editor: select everything and put `text` in its place (as a paste).

@@ -333,7 +333,7 @@ fn no_english_label_on_any_spanish_screen() {
         ("conflict", conflicted),
         ("save as", |s| {
             conflicted(s);
-            s.app.update(Action::SaveAs);
+            wgtrack::effects::act(&mut s.app, Action::SaveAs);
         }),
         ("threshold", |s| {
             s.ch('v');
@@ -450,7 +450,7 @@ fn edits_name_their_fields_in_spanish() {
     assert!(text.contains("Editar la descripción de VIII.7 (Enter: listo)"), "{text}");
     // Emptied and applied: refused, in Spanish.
     s.draw();
-    s.app.update(Action::SelectAll);
+    wgtrack::effects::act(&mut s.app, Action::SelectAll);
     s.key(KeyCode::Backspace);
     s.key(KeyCode::Enter);
     let message = s.app.message().cloned().expect("a message");
@@ -604,6 +604,6 @@ fn conflicted(s: &mut Screen) {
     let path = dir.path().join("report.ron");
     std::fs::write(&path, "someone else's").expect("write");
     s.app = App::new(shipped(), path).with_lang(Lang::Es).with_disk(store::Expect::Absent);
-    s.app.update(Action::Save);
+    wgtrack::effects::act(&mut s.app, Action::Save);
     assert!(matches!(s.app.mode(), Mode::Conflict { missing: false }), "{:?}", s.app.mode());
 }

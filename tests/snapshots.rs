@@ -590,7 +590,7 @@ fn click(s: &mut Screen, column: u16, row: u16, kind: crossterm::event::MouseEve
     s.draw();
     let event = Event::Mouse(MouseEvent { kind, column, row, modifiers: KeyModifiers::NONE });
     if let Some(action) = wgtrack::tui::translate(event, &s.app, &s.keymap, &s.view) {
-        s.app.update(action);
+        wgtrack::effects::act(&mut s.app, action);
     }
 }
 

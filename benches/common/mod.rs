@@ -120,14 +120,14 @@ impl Screen {
             .draw(|frame| ui::draw(frame, &self.app, &ctx, &mut self.view))
             .expect("draws");
         if self.view.viewport != before {
-            self.app.update(Action::Viewport(self.view.viewport));
+            wgtrack::effects::act(&mut self.app, Action::Viewport(self.view.viewport));
         }
     }
 
     /// A key through the keymap and `App::update`, without drawing.
     pub fn press(&mut self, key: KeyEvent) {
         if let Some(action) = self.keymap.action(&self.app, key) {
-            self.app.update(action);
+            wgtrack::effects::act(&mut self.app, action);
         }
     }
 

@@ -2,13 +2,13 @@
 
 use std::path::PathBuf;
 
-use super::{App, Mode, Prompt, Scope, edit_line};
+use super::{App, Effect, Mode, Prompt, edit_line};
 use crate::action::Action;
-use crate::compare::{Comparison, compare};
+use crate::compare::Comparison;
 use crate::export::changes::signed_points;
 use crate::i18n::fill;
 use crate::model::Report;
-use crate::store;
+use crate::store::LoadError;
 
 /// The earlier report the current one is compared with.
 #[derive(Debug, Clone)]
@@ -27,24 +27,16 @@ impl App {
     }
 
     fn set_baseline(&mut self, path: PathBuf, report: Report) {
-        let comparison = compare(&report, &self.report);
-        let delta = signed_points(comparison.delta());
-        let changed = comparison.changes().count();
-        let path_shown = path.display();
-        self.info(fill(
+        self.document.set_baseline(Some((path, report)));
+        let Some(baseline) = self.document.baseline() else { return };
+        let delta = signed_points(baseline.comparison.delta());
+        let changed = baseline.comparison.changes().count();
+        let path_shown = baseline.path.display();
+        let text = fill(
             self.texts().comparing,
             &[("path", &path_shown), ("changed", &changed), ("delta", &delta)],
-        ));
-        self.baseline = Some(Baseline { path, report, comparison });
-    }
-
-    /// Brings the comparison up to date after a change within `scope`.
-    pub(super) fn refresh_baseline(&mut self, scope: Scope) {
-        let Some(baseline) = &mut self.baseline else { return };
-        match scope {
-            Scope::Group(g) => baseline.comparison.refresh_group(&baseline.report, &self.report, g),
-            Scope::All => baseline.comparison = compare(&baseline.report, &self.report),
-        }
+        );
+        self.info(text);
     }
 
     pub(super) fn pick_baseline(&mut self, mut input: String, action: Action) {
@@ -52,21 +44,36 @@ impl App {
             Prompt::Typing => {}
             Prompt::Cancel => return,
             Prompt::Confirm if input.trim().is_empty() => {
-                if self.baseline.take().is_some() {
+                if self.document.baseline().is_some() {
+                    self.document.set_baseline(None);
                     self.info(self.texts().baseline_off);
                 }
                 return;
             }
-            Prompt::Confirm => match store::load(std::path::Path::new(input.trim())) {
-                Ok(report) => return self.set_baseline(PathBuf::from(input.trim()), report),
-                Err(error) => {
-                    self.error_because(
-                        self.texts().baseline_refused,
-                        &error.describe(self.texts()),
-                    );
-                }
-            },
+            Prompt::Confirm => {
+                let path = PathBuf::from(input.trim());
+                return self.effects.push(Effect::LoadBaseline { path, input });
+            }
         }
         self.mode = Mode::PickBaseline(input);
+    }
+
+    /// The baseline asked for was read, or could not be: then the prompt opens again with
+    /// what was typed, unless the user went on to something else.
+    pub(super) fn baseline_loaded(
+        &mut self,
+        path: PathBuf,
+        input: String,
+        result: Result<Report, LoadError>,
+    ) {
+        match result {
+            Ok(report) => self.set_baseline(path, report),
+            Err(error) => {
+                self.error_because(self.texts().baseline_refused, &error.describe(self.texts()));
+                if matches!(self.mode, Mode::Normal) {
+                    self.mode = Mode::PickBaseline(input);
+                }
+            }
+        }
     }
 }

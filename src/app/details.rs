@@ -120,22 +120,26 @@ pub fn rows(report: &Report, of: DetailsOf, texts: &Texts) -> Vec<Row> {
 impl App {
     /// Opens the details form.
     pub(super) fn open_details(&mut self, of: DetailsOf) {
-        let back_to = if self.focus == Pane::Details { self.details.back_to } else { self.focus };
-        self.details = Details { of, row: 0, back_to };
-        self.focus = Pane::Details;
+        let back_to = if self.view.focus == Pane::Details {
+            self.view.details.back_to
+        } else {
+            self.view.focus
+        };
+        self.view.details = Details { of, row: 0, back_to };
+        self.view.focus = Pane::Details;
         self.move_details(1);
         self.move_details(-1);
     }
 
     /// The rows the form shows now.
     pub fn detail_rows(&self) -> Vec<Row> {
-        rows(&self.report, self.details.of, self.texts())
+        rows(self.report(), self.view.details.of, self.texts())
     }
 
     /// Moves the selection, skipping headings.
     fn move_details(&mut self, delta: isize) {
         let rows = self.detail_rows();
-        let mut at = step_within(self.details.row, delta, rows.len());
+        let mut at = step_within(self.view.details.row, delta, rows.len());
         while rows.get(at).is_some_and(|r| r.kind == RowKind::Heading) {
             let next = if delta < 0 { at.checked_sub(1) } else { Some(at + 1) };
             match next.filter(|&n| n < rows.len()) {
@@ -147,13 +151,13 @@ impl App {
                 }
             }
         }
-        self.details.row = at;
+        self.view.details.row = at;
     }
 
-    /// Keys of the details form.
-    pub(super) fn details_action(&mut self, action: Action) {
+    /// Keys of the details form; gives back the action when it is not one of them.
+    pub(super) fn details_action(&mut self, action: Action) -> Option<Action> {
         let page = self.page();
-        let row = self.detail_rows().get(self.details.row).cloned();
+        let row = self.detail_rows().get(self.view.details.row).cloned();
         match action {
             Action::Up => self.move_details(-1),
             Action::Down => self.move_details(1),
@@ -162,16 +166,16 @@ impl App {
             Action::Home => self.move_details(isize::MIN / 2),
             Action::End => self.move_details(isize::MAX / 2),
             Action::Scroll(_, lines) => self.move_details(lines),
-            Action::Back => self.focus = self.details.back_to,
+            Action::Back => self.view.focus = self.view.details.back_to,
             Action::Open | Action::EditDescription | Action::Details => match row.map(|r| r.kind) {
                 Some(RowKind::Field { field, .. }) => self.edit_field(field),
                 Some(RowKind::DocumentType(g)) => self.switch_document_type(g),
-                Some(RowKind::Add(list)) => self.add_item(list, list.len(&self.report)),
+                Some(RowKind::Add(list)) => self.add_item(list, list.len(self.report())),
                 _ => {}
             },
             Action::AddItem => match row.map(|r| r.kind) {
                 Some(RowKind::Field { item: Some((list, i)), .. }) => self.add_item(list, i + 1),
-                Some(RowKind::Add(list)) => self.add_item(list, list.len(&self.report)),
+                Some(RowKind::Add(list)) => self.add_item(list, list.len(self.report())),
                 _ => self.info(self.texts().choose_add),
             },
             Action::DeleteItem => match row.map(|r| r.kind) {
@@ -187,16 +191,23 @@ impl App {
                     if let Some(at) = self.detail_rows().iter().position(|r| {
                         matches!(r.kind, RowKind::Field { item: Some((l, x)), .. } if l == list && x == target)
                     }) {
-                        self.details.row = at;
+                        self.view.details.row = at;
                     }
                 }
             }
-            _ => {}
+            // The form has one list: keys that switch lists or panes do nothing here.
+            Action::NextPane
+            | Action::PrevPane
+            | Action::Overview
+            | Action::SortGroups
+            | Action::SetThreshold => {}
+            _ => return Some(action),
         }
+        None
     }
 
     fn switch_document_type(&mut self, g: usize) {
-        let Some(group) = self.report.groups.get(g) else { return };
+        let Some(group) = self.report().groups.get(g) else { return };
         let from = group.document_type;
         let to = match from {
             DocumentType::RegionalStandard => DocumentType::Thematic,

@@ -1,31 +1,33 @@
 //! The app and its file: saving (with the check that no one else changed it), saving under
 //! another name, reloading, restoring from a recovery file, read-only access, and quitting.
+//! Each asks for an `Effect`; what came of it arrives in `complete`.
 
 use std::path::PathBuf;
 
-use super::{App, Change, Mode, Offer, Prompt, edit_line};
+use super::{AfterSave, App, Change, Document, Effect, Mode, Offer, Outcome, Prompt, SaveAsError};
+use super::{View, edit_line};
 use crate::action::Action;
 use crate::compare::{ActivityChange, compare};
 use crate::i18n::{Texts, fill};
 use crate::model::numeral;
 use crate::store::lock::{Holder, Lock, LockError};
-use crate::store::recovery::{self, Recovery};
-use crate::store::{self, Expect, SaveError};
+use crate::store::recovery::Recovery;
+use crate::store::{Expect, Fingerprint, SaveError};
 
 impl App {
     /// Says what the file held when it was loaded, so a save can tell if someone changed it.
     pub fn with_disk(mut self, disk: Expect) -> App {
-        self.disk = disk;
+        self.session.set_disk(disk);
         self
     }
 
     /// Holds the report's lock; when another wgtrack holds it, the app is read-only.
     pub fn with_lock(mut self, lock: Result<Lock, LockError>) -> App {
         match lock {
-            Ok(lock) => self.lock = Some(lock),
+            Ok(lock) => self.session.hold(lock),
             Err(LockError::Held { holder, .. }) => {
                 self.error(read_only_text(&holder, self.texts()));
-                self.read_only = Some(holder);
+                self.session.held_by(holder);
             }
             Err(error) => {
                 self.error_because(self.texts().not_locked, &error.describe(self.texts()))
@@ -36,11 +38,11 @@ impl App {
 
     /// Who holds the report when this app may only read it.
     pub fn read_only(&self) -> Option<&Holder> {
-        self.read_only.as_ref()
+        self.session.read_only()
     }
 
     pub(super) fn refuse_if_read_only(&mut self) -> bool {
-        match &self.read_only {
+        match self.session.read_only() {
             Some(holder) => {
                 let text = read_only_text(holder, self.texts());
                 self.error(text);
@@ -52,27 +54,27 @@ impl App {
 
     /// Offers to restore unsaved edits found in the recovery file `file`.
     pub fn offer_recovery(&mut self, recovered: Recovery, file: PathBuf) {
-        if recovered.report == self.report {
+        if recovered.report == *self.report() {
             // Nothing the file lacks: the journal is obsolete.
-            let _ = std::fs::remove_file(&file);
+            self.effects.push(Effect::RemoveFile(file));
             return;
         }
-        let lines = describe_changes(&self.report, &recovered.report, self.texts());
+        let lines = describe_changes(self.report(), &recovered.report, self.texts());
         self.mode = Mode::Recover(Box::new(Offer { recovered, file, lines }));
     }
 
     pub(super) fn recover(&mut self, offer: Box<Offer>, action: Action) {
         match action {
             Action::Restore => {
-                let from = Box::new(self.report.clone());
+                let from = Box::new(self.report().clone());
                 let to = Box::new(offer.recovered.report.clone());
                 self.apply(Change::Whole { from, to });
                 // Journaled again in this session's file; the old one goes once saved.
-                self.restored_from = Some(offer.file);
+                self.session.journal.restored_from = Some(offer.file);
                 self.info(self.texts().restored);
             }
             Action::DiscardRecovery => {
-                recovery::discard(&offer.file);
+                self.effects.push(Effect::RemoveFile(offer.file));
                 self.info(self.texts().discarded);
             }
             Action::Back | Action::KeepRecovery => {
@@ -84,42 +86,82 @@ impl App {
     }
 
     pub(super) fn save(&mut self) {
+        self.save_then(AfterSave::Stay);
+    }
+
+    /// Asks for the report to be written to its file, expecting what the app last knew
+    /// of it; `then` says what to do once it is.
+    fn save_then(&mut self, then: AfterSave) {
         if self.refuse_if_read_only() {
             return;
         }
-        self.save_to(self.path.clone(), self.disk);
+        if self.session.is_saving() {
+            return self.info(self.texts().saving_already);
+        }
+        let path = self.path().to_path_buf();
+        self.save_to(path, self.session.disk(), then);
     }
 
-    fn save_to(&mut self, path: PathBuf, expect: Expect) {
-        match store::save(&path, &self.report, expect) {
+    fn save_to(&mut self, path: PathBuf, expect: Expect, then: AfterSave) {
+        let version = self.document.version();
+        self.session.start_save(version);
+        self.info(fill(self.texts().saving, &[("path", &path.display())]));
+        let report = self.report().clone();
+        self.effects.push(Effect::Save { path, report, expect, version, then });
+    }
+
+    /// What came of a save.
+    fn saved(
+        &mut self,
+        path: PathBuf,
+        version: u64,
+        then: AfterSave,
+        result: Result<Fingerprint, SaveError>,
+    ) {
+        self.session.end_save();
+        match result {
             Ok(fingerprint) => {
-                self.path = path;
-                self.disk = Expect::Content(fingerprint);
-                self.saved_version = Some(self.history.version());
-                self.discard_journal();
-                if let Some(file) = self.restored_from.take() {
-                    recovery::discard(&file);
+                self.session.set_disk(Expect::Content(fingerprint));
+                self.document.saved_as(version);
+                if !self.is_modified() {
+                    // Edits made while it was written stay in the journal.
+                    self.discard_journal();
                 }
-                self.journal_due = false;
-                self.info(fill(self.texts().saved, &[("path", &self.path.display())]));
+                if let Some(file) = self.session.journal.restored_from.take() {
+                    self.effects.push(Effect::RemoveFile(file));
+                }
+                self.info(fill(self.texts().saved, &[("path", &path.display())]));
+                if then == AfterSave::Quit && !self.is_modified() {
+                    self.should_quit = true;
+                }
             }
             Err(error @ SaveError::Unflushed { written, .. }) => {
                 // Our text is on disk, so it is no one else's change; but not "Saved" yet.
-                self.disk = Expect::Content(written);
+                self.session.set_disk(Expect::Content(written));
                 self.error_because(self.texts().not_saved, &error.describe(self.texts()));
             }
-            Err(SaveError::Changed { .. }) => self.mode = Mode::Conflict { missing: false },
-            Err(SaveError::Missing { .. }) => self.mode = Mode::Conflict { missing: true },
+            Err(error @ (SaveError::Changed { .. } | SaveError::Missing { .. })) => {
+                let missing = matches!(error, SaveError::Missing { .. });
+                if self.typing() {
+                    // The question would close the editor: it waits for the next save.
+                    self.error_because(self.texts().not_saved, &error.describe(self.texts()));
+                } else {
+                    self.mode = Mode::Conflict { missing };
+                }
+            }
             Err(error) => self.error_because(self.texts().not_saved, &error.describe(self.texts())),
         }
     }
 
     pub(super) fn conflict(&mut self, missing: bool, action: Action) {
         match action {
-            Action::Overwrite => self.save_to(self.path.clone(), Expect::Anything),
+            Action::Overwrite => {
+                let path = self.path().to_path_buf();
+                self.save_to(path, Expect::Anything, AfterSave::Stay);
+            }
             Action::Reload if !missing => self.reload(),
             Action::SaveAs => {
-                self.mode = Mode::SaveAs(format!("{}.new", self.path.display()));
+                self.mode = Mode::SaveAs(format!("{}.new", self.path().display()));
             }
             Action::Back => self.info(self.texts().not_saved_edits_here),
             _ => self.mode = Mode::Conflict { missing },
@@ -129,21 +171,26 @@ impl App {
     /// Loads the file as it is on disk now; the edits go to the recovery file first, which
     /// then stays for a later start to offer.
     fn reload(&mut self) {
-        let kept = self.journal();
-        self.journal_file = None;
-        match store::open(&self.path) {
+        self.journal_now();
+        self.effects.push(Effect::Reload { path: self.path().to_path_buf() });
+    }
+
+    fn reloaded(
+        &mut self,
+        result: Result<(crate::model::Report, Fingerprint), crate::store::LoadError>,
+    ) {
+        match result {
             Ok((report, fingerprint)) => {
-                let path = std::mem::take(&mut self.path);
-                let lock = self.lock.take();
-                *self = App::new(report, path)
-                    .with_lang(self.lang)
-                    .with_disk(Expect::Content(fingerprint));
-                self.lock = lock;
+                let kept = self.session.journal.file.clone();
+                self.session = self.session.reloaded(Expect::Content(fingerprint));
+                self.document = Document::new(report);
+                self.view = View::default();
                 let texts = self.texts();
                 let note = kept.map(|p| fill(texts.reloaded_note, &[("path", &p.display())]));
-                let path = self.path.display();
+                let path = self.path().display();
                 let note = note.unwrap_or_default();
-                self.info(fill(texts.reloaded, &[("path", &path), ("note", &note)]));
+                let text = fill(texts.reloaded, &[("path", &path), ("note", &note)]);
+                self.info(text);
             }
             Err(error) => {
                 self.error_because(self.texts().cannot_reload, &error.describe(self.texts()))
@@ -156,42 +203,78 @@ impl App {
             Prompt::Typing => {}
             Prompt::Cancel => return self.info(self.texts().not_saved_edits_here),
             Prompt::Confirm if input.trim().is_empty() => {}
+            Prompt::Confirm if self.session.is_saving() => {
+                self.info(self.texts().saving_already);
+            }
             Prompt::Confirm => {
                 let path = PathBuf::from(input.trim());
-                if path.exists() {
-                    self.error(fill(self.texts().file_exists, &[("path", &path.display())]));
-                } else {
-                    match store::lock::acquire(&path) {
-                        Ok(lock) => {
-                            self.save_to(path.clone(), Expect::Absent);
-                            if self.path == path {
-                                // The old file's lock is released as the new one takes over.
-                                self.lock = Some(lock);
-                                return;
-                            }
-                        }
-                        Err(error) => {
-                            self.error_because(
-                                self.texts().not_saved,
-                                &error.describe(self.texts()),
-                            );
-                        }
-                    }
-                }
+                let version = self.document.version();
+                self.session.start_save(version);
+                self.info(fill(self.texts().saving, &[("path", &path.display())]));
+                let report = self.report().clone();
+                return self.effects.push(Effect::SaveAs { path, report, version, input });
             }
         }
         self.mode = Mode::SaveAs(input);
     }
 
+    /// What came of saving under a new name: the report lives there now, or the prompt
+    /// opens again with what was typed.
+    fn saved_as(
+        &mut self,
+        path: PathBuf,
+        version: u64,
+        input: String,
+        result: Result<(Lock, Fingerprint), SaveAsError>,
+    ) {
+        self.session.end_save();
+        match result {
+            Ok((lock, fingerprint)) => {
+                // The old file's lock is released as the new one takes over.
+                self.session.moved_to(path, lock);
+                self.saved(self.path().to_path_buf(), version, AfterSave::Stay, Ok(fingerprint));
+                return;
+            }
+            Err(SaveAsError::Exists) => {
+                self.error(fill(self.texts().file_exists, &[("path", &path.display())]))
+            }
+            Err(SaveAsError::Lock(error)) => {
+                self.error_because(self.texts().not_saved, &error.describe(self.texts()))
+            }
+            Err(SaveAsError::Save(error)) => {
+                self.error_because(self.texts().not_saved, &error.describe(self.texts()))
+            }
+        }
+        if matches!(self.mode, Mode::Normal) {
+            self.mode = Mode::SaveAs(input);
+        }
+    }
+
+    /// Takes in what came of an effect.
+    pub fn complete(&mut self, outcome: Outcome) {
+        match outcome {
+            Outcome::Saved { path, version, then, result } => {
+                self.saved(path, version, then, result)
+            }
+            Outcome::SavedAs { path, version, input, result } => {
+                self.saved_as(path, version, input, result)
+            }
+            Outcome::Reloaded { result } => self.reloaded(result),
+            Outcome::JournalWritten { file, result } => self.journal_written(file, result),
+            Outcome::BaselineLoaded { path, input, result } => {
+                self.baseline_loaded(path, input, result)
+            }
+        }
+        self.refresh_derived();
+    }
+
     /// The process must stop now (signal, hang-up, panic): keep everything unsaved and
     /// leave.
     pub(super) fn terminate(&mut self) {
-        let typing = matches!(&self.mode, Mode::EditText(edit) if edit.is_pending(&self.report));
-        let unsaved = self.is_modified() || typing;
-        if unsaved && self.read_only.is_none() {
-            let texts = self.texts();
-            self.exit_note =
-                self.journal().map(|path| fill(texts.exit_note, &[("path", &path.display())]));
+        let unsaved = self.is_modified() || self.typing();
+        if unsaved && self.read_only().is_none() {
+            self.terminating = true;
+            self.journal_now();
         }
         self.should_quit = true;
     }
@@ -208,11 +291,8 @@ impl App {
 
     pub(super) fn confirm_quit(&mut self, action: Action) {
         match action {
-            Action::SaveAndQuit => {
-                self.save();
-                // A failed save or a conflict keeps the app open, with its message or question.
-                self.should_quit = !self.is_modified();
-            }
+            // A failed save or a conflict keeps the app open, with its message or question.
+            Action::SaveAndQuit => self.save_then(AfterSave::Quit),
             Action::DiscardAndQuit => {
                 self.discard_journal();
                 self.should_quit = true;

@@ -38,7 +38,7 @@ impl App {
     /// The activities of the selected group that the table shows, in order.
     pub fn visible_activities(&self) -> Vec<usize> {
         let Some(group) = self.selected_group() else { return Vec::new() };
-        match self.filter {
+        match self.view.filter {
             None => (0..group.activities.len()).collect(),
             Some(filter) => (0..group.activities.len())
                 .filter(|&a| filter.keeps(&group.activities[a]))
@@ -48,16 +48,16 @@ impl App {
 
     /// Not started → in progress → completed → below the threshold → everything.
     pub(super) fn cycle_filter(&mut self) {
-        self.filter = match self.filter {
+        self.view.filter = match self.view.filter {
             None => Some(Filter::Status(Status::NotStarted)),
             Some(Filter::Status(Status::NotStarted)) => Some(Filter::Status(Status::InProgress)),
             Some(Filter::Status(Status::InProgress)) => Some(Filter::Status(Status::Completed)),
-            Some(Filter::Status(Status::Completed)) => Some(Filter::Below(self.threshold)),
+            Some(Filter::Status(Status::Completed)) => Some(Filter::Below(self.view.threshold)),
             Some(Filter::Below(_)) => None,
         };
         self.snap_to_visible();
         let texts = self.texts();
-        match self.filter {
+        match self.view.filter {
             Some(filter) => {
                 self.info(fill(texts.showing_filtered, &[("filter", &filter.describe_in(texts))]))
             }
@@ -66,7 +66,7 @@ impl App {
     }
 
     pub(super) fn clear_filter(&mut self) {
-        if self.filter.take().is_some() {
+        if self.view.filter.take().is_some() {
             self.info(self.texts().showing_all);
         }
     }
@@ -74,10 +74,11 @@ impl App {
     /// Moves the selection onto a shown row when the filter hides the selected one.
     pub(super) fn snap_to_visible(&mut self) {
         let visible = self.visible_activities();
-        if !visible.contains(&self.activity)
-            && let Some(&first) = visible.iter().find(|&&a| a >= self.activity).or(visible.first())
+        if !visible.contains(&self.view.activity)
+            && let Some(&first) =
+                visible.iter().find(|&&a| a >= self.view.activity).or(visible.first())
         {
-            self.activity = first;
+            self.view.activity = first;
         }
     }
 }

@@ -14,10 +14,10 @@ impl App {
     ) {
         match edit_line(&mut input, &action, |_| true) {
             Prompt::Typing => self.mode = Mode::Search { input, previous },
-            Prompt::Cancel => self.search = previous,
-            Prompt::Confirm if input.is_empty() => self.search = None,
+            Prompt::Cancel => self.view.search = previous,
+            Prompt::Confirm if input.is_empty() => self.view.search = None,
             Prompt::Confirm => {
-                self.search = Some(Search::new(input));
+                self.view.search = Some(Search::new(input));
                 self.jump_to_match(true, true);
             }
         }
@@ -26,24 +26,24 @@ impl App {
     /// Moves to the next (or previous) match after the selection; `here` accepts a match at
     /// the selection itself. The search runs again after any edit, so matches follow it.
     pub(super) fn jump_to_match(&mut self, forward: bool, here: bool) {
-        let Some(mut active) = self.search.take() else {
+        let Some(mut active) = self.view.search.take() else {
             return self.info(self.texts().no_search_yet);
         };
         // The search runs again only when the report changed since: n and N just move.
-        let version = self.history.version();
+        let version = self.document.revision();
         if active.found_in != Some(version) {
-            active.hits = search::find(&self.report, &active.query);
+            active.hits = search::find(self.report(), &active.query);
             active.found_in = Some(version);
         }
         if active.hits.is_empty() {
             active.current = None;
             self.error(fill(self.texts().no_match, &[("query", &active.query)]));
-            self.search = Some(active);
+            self.view.search = Some(active);
             return;
         }
-        let at = (self.focus != Pane::Groups).then_some(self.activity);
+        let at = (self.view.focus != Pane::Groups).then_some(self.view.activity);
         let place = |hit: &search::Hit| (hit.group, hit.activity);
-        let here_key = (self.group, at);
+        let here_key = (self.view.group, at);
         let position = |hit: &search::Hit| place(hit).cmp(&here_key);
         let found = if forward {
             active.hits.iter().position(|h| {
@@ -57,17 +57,17 @@ impl App {
         let index = found.unwrap_or(if forward { 0 } else { active.hits.len() - 1 });
         let hit = active.hits[index];
         active.current = Some(index);
-        self.group = hit.group;
+        self.view.group = hit.group;
         match hit.activity {
             Some(a) => {
-                self.activity = a;
-                if self.focus == Pane::Groups {
-                    self.focus = Pane::Activities;
+                self.view.activity = a;
+                if self.view.focus == Pane::Groups {
+                    self.view.focus = Pane::Activities;
                 }
             }
             None => {
-                self.activity = 0;
-                self.focus = Pane::Groups;
+                self.view.activity = 0;
+                self.view.focus = Pane::Groups;
             }
         }
         let total = active.hits.len();
@@ -82,6 +82,6 @@ impl App {
                 ("wrapped", &note),
             ],
         ));
-        self.search = Some(active);
+        self.view.search = Some(active);
     }
 }

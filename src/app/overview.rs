@@ -47,67 +47,77 @@ impl Default for Overview {
 impl App {
     /// The groups in the overview's order.
     pub fn overview_groups(&self) -> Vec<usize> {
-        let mut groups: Vec<usize> = (0..self.report.groups.len()).collect();
-        if self.overview.order == GroupOrder::Progress {
-            let key = |g: &usize| self.figures.group_progress(*g).unwrap_or(f64::INFINITY);
+        let mut groups: Vec<usize> = (0..self.report().groups.len()).collect();
+        if self.view.overview.order == GroupOrder::Progress {
+            let key = |g: &usize| self.figures().group_progress(*g).unwrap_or(f64::INFINITY);
             groups.sort_by(|a, b| key(a).total_cmp(&key(b)));
         }
         groups
     }
 
     /// Activities not started or below the threshold, least advanced first, as
-    /// (progress, group, activity). Worked out when first asked for after a change, which
-    /// only the overview does: an edit elsewhere costs nothing here, however large the report.
+    /// (progress, group, activity); kept current while the overview shows them.
     pub fn behind(&self) -> &[(Progress, usize, usize)] {
-        self.behind.get_or_init(|| {
-            let is_behind = |p: Progress| p == Progress::ZERO || p < self.threshold;
-            let mut behind = Vec::new();
-            for (g, group) in self.report.groups.iter().enumerate() {
-                for (a, activity) in group.activities.iter().enumerate() {
-                    if is_behind(activity.progress) {
-                        behind.push((activity.progress, g, a));
-                    }
-                }
-            }
-            behind.sort_unstable();
-            behind
-        })
+        &self.view.behind.list
     }
 
-    /// Forgets the list after a change or a new threshold.
-    pub(super) fn forget_behind(&mut self) {
-        self.behind.take();
+    /// Works out the activities behind again if the report or the threshold changed since,
+    /// while the overview is open: an edit elsewhere costs nothing here, however large the
+    /// report.
+    pub(super) fn refresh_behind(&mut self) {
+        if self.view.focus != Pane::Overview {
+            return;
+        }
+        let of = Some((self.document.revision(), self.view.threshold));
+        if self.view.behind.of == of {
+            return;
+        }
+        let threshold = self.view.threshold;
+        let is_behind = |p: Progress| p == Progress::ZERO || p < threshold;
+        let mut behind = Vec::new();
+        for (g, group) in self.report().groups.iter().enumerate() {
+            for (a, activity) in group.activities.iter().enumerate() {
+                if is_behind(activity.progress) {
+                    behind.push((activity.progress, g, a));
+                }
+            }
+        }
+        behind.sort_unstable();
+        self.view.behind.list = behind;
+        self.view.behind.of = of;
+        self.clamp_behind_row();
     }
 
     fn clamp_behind_row(&mut self) {
-        self.overview.behind_row =
-            self.overview.behind_row.min(self.behind().len().saturating_sub(1));
+        self.view.overview.behind_row =
+            self.view.overview.behind_row.min(self.behind().len().saturating_sub(1));
     }
 
     pub(super) fn open_overview(&mut self) {
-        if self.focus == Pane::Overview {
+        if self.view.focus == Pane::Overview {
             return self.close_overview();
         }
-        self.overview.back_to = self.focus;
-        self.focus = Pane::Overview;
+        self.view.overview.back_to = self.view.focus;
+        self.view.focus = Pane::Overview;
         // The list may have shrunk since the overview was last open.
+        self.refresh_behind();
         self.clamp_behind_row();
     }
 
     fn close_overview(&mut self) {
-        self.focus = self.overview.back_to;
+        self.view.focus = self.view.overview.back_to;
     }
 
-    /// Keys of the overview.
-    pub(super) fn overview_action(&mut self, action: Action) {
-        let len = match self.overview.list {
-            OverviewList::Groups => self.report.groups.len(),
+    /// Keys of the overview; gives back the action when it is not one of them.
+    pub(super) fn overview_action(&mut self, action: Action) -> Option<Action> {
+        let len = match self.view.overview.list {
+            OverviewList::Groups => self.report().groups.len(),
             OverviewList::Behind => self.behind().len(),
         };
         let page = self.page();
-        let row = match self.overview.list {
-            OverviewList::Groups => &mut self.overview.group_row,
-            OverviewList::Behind => &mut self.overview.behind_row,
+        let row = match self.view.overview.list {
+            OverviewList::Groups => &mut self.view.overview.group_row,
+            OverviewList::Behind => &mut self.view.overview.behind_row,
         };
         let delta = match action {
             Action::Up => -1,
@@ -119,13 +129,13 @@ impl App {
             Action::Scroll(_, lines) => lines,
             _ => 0,
         };
-        if delta != 0 {
+        if delta != 0 || matches!(action, Action::Scroll(..)) {
             *row = step_within(*row, delta, len);
-            return;
+            return None;
         }
         match action {
             Action::NextPane | Action::PrevPane => {
-                self.overview.list = match self.overview.list {
+                self.view.overview.list = match self.view.overview.list {
                     OverviewList::Groups => OverviewList::Behind,
                     OverviewList::Behind => OverviewList::Groups,
                 }
@@ -133,32 +143,33 @@ impl App {
             Action::Open => self.jump_from_overview(),
             Action::Back | Action::Overview => self.close_overview(),
             Action::SortGroups => {
-                self.overview.order = match self.overview.order {
+                self.view.overview.order = match self.view.overview.order {
                     GroupOrder::Number => GroupOrder::Progress,
                     GroupOrder::Progress => GroupOrder::Number,
                 };
             }
             Action::SetThreshold => self.mode = Mode::Threshold(String::new()),
-            _ => {}
+            _ => return Some(action),
         }
+        None
     }
 
     fn jump_from_overview(&mut self) {
-        match self.overview.list {
+        match self.view.overview.list {
             OverviewList::Groups => {
-                if let Some(&g) = self.overview_groups().get(self.overview.group_row) {
-                    self.group = g;
-                    self.activity = 0;
+                if let Some(&g) = self.overview_groups().get(self.view.overview.group_row) {
+                    self.view.group = g;
+                    self.view.activity = 0;
                     self.snap_to_visible();
-                    self.focus = Pane::Activities;
+                    self.view.focus = Pane::Activities;
                 }
             }
             OverviewList::Behind => {
-                if let Some(&(_, g, a)) = self.behind().get(self.overview.behind_row) {
-                    self.group = g;
-                    self.activity = a;
-                    self.focus = Pane::Activities;
-                    self.filter = None;
+                if let Some(&(_, g, a)) = self.behind().get(self.view.overview.behind_row) {
+                    self.view.group = g;
+                    self.view.activity = a;
+                    self.view.focus = Pane::Activities;
+                    self.view.filter = None;
                 }
             }
         }
@@ -170,9 +181,8 @@ impl App {
             Prompt::Cancel => return,
             Prompt::Confirm => match input.parse::<i64>().map(Progress::new) {
                 Ok(Ok(threshold)) => {
-                    self.threshold = threshold;
-                    self.forget_behind();
-                    self.clamp_behind_row();
+                    self.view.threshold = threshold;
+                    self.refresh_behind();
                     let text = fill(self.texts().behind_set, &[("threshold", &threshold)]);
                     return self.info(text);
                 }

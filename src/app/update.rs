@@ -10,20 +10,22 @@ use crate::i18n::fill;
 const PROGRESS_STEP: i64 = 5;
 
 impl App {
-    /// Applies one action.
+    /// Applies one action. Nothing outside the app is touched: what must happen there is
+    /// queued for `take_effects`.
     pub fn update(&mut self, action: Action) {
-        if let Action::Viewport(viewport) = action {
-            self.viewport = Viewport { page: viewport.page.max(1), ..viewport };
-            self.detail_scroll = self.detail_scroll.min(viewport.detail_max);
-            self.help_scroll = self.help_scroll.min(viewport.help_max);
-            return;
-        }
         match action {
+            Action::Viewport(viewport) => {
+                let view = &mut self.view;
+                view.viewport = Viewport { page: viewport.page.max(1), ..viewport };
+                view.detail_scroll = view.detail_scroll.min(viewport.detail_max);
+                view.help_scroll = view.help_scroll.min(viewport.help_max);
+                return;
+            }
             Action::Tick => return self.tick(),
             Action::Terminate => return self.terminate(),
             _ => {}
         }
-        self.message = None;
+        self.view.message = None;
         match std::mem::take(&mut self.mode) {
             Mode::Normal => self.normal(action),
             Mode::EditProgress(input) => self.edit_progress(input, action),
@@ -38,42 +40,27 @@ impl App {
             Mode::PickBaseline(input) => self.pick_baseline(input, action),
             Mode::Help => self.help(action),
         }
+        self.refresh_derived();
+    }
+
+    /// Brings what is derived from the state up to date, so drawing only reads.
+    pub(super) fn refresh_derived(&mut self) {
+        self.refresh_behind();
     }
 
     fn normal(&mut self, action: Action) {
-        let overview_key = matches!(
-            action,
-            Action::Up
-                | Action::Down
-                | Action::PageUp
-                | Action::PageDown
-                | Action::Home
-                | Action::End
-                | Action::Scroll(..)
-                | Action::NextPane
-                | Action::PrevPane
-                | Action::Open
-                | Action::Back
-                | Action::Overview
-                | Action::SortGroups
-                | Action::SetThreshold
-        );
-        if self.focus == Pane::Overview && overview_key {
-            return self.overview_action(action);
-        }
-        let details_key = overview_key
-            || matches!(
-                action,
-                Action::AddItem
-                    | Action::DeleteItem
-                    | Action::MoveUp
-                    | Action::MoveDown
-                    | Action::Details
-                    | Action::EditDescription
-            );
-        if self.focus == Pane::Details && details_key {
-            return self.details_action(action);
-        }
+        // The overview and the details form take the keys they know; the rest are global.
+        let action = match self.view.focus {
+            Pane::Overview => match self.overview_action(action) {
+                Some(action) => action,
+                None => return,
+            },
+            Pane::Details => match self.details_action(action) {
+                Some(action) => action,
+                None => return,
+            },
+            _ => action,
+        };
         match action {
             Action::Up => self.move_by(-1),
             Action::Down => self.move_by(1),
@@ -81,25 +68,25 @@ impl App {
             Action::PageDown => self.move_by(self.page()),
             Action::Home => self.move_by(isize::MIN / 2),
             Action::End => self.move_by(isize::MAX / 2),
-            Action::NextPane | Action::Open if self.focus == Pane::Groups => {
-                self.focus = Pane::Activities;
+            Action::NextPane | Action::Open if self.view.focus == Pane::Groups => {
+                self.view.focus = Pane::Activities;
             }
-            Action::NextPane | Action::PrevPane if self.focus == Pane::Activities => {
-                self.focus = Pane::Groups;
+            Action::NextPane | Action::PrevPane if self.view.focus == Pane::Activities => {
+                self.view.focus = Pane::Groups;
             }
             Action::NextPane | Action::PrevPane => {
-                self.focus =
-                    if self.focus == Pane::Groups { Pane::Activities } else { Pane::Groups }
+                self.view.focus =
+                    if self.view.focus == Pane::Groups { Pane::Activities } else { Pane::Groups }
             }
             Action::Open
-                if self.focus == Pane::Activities
-                    && self.visible_activities().contains(&self.activity) =>
+                if self.view.focus == Pane::Activities
+                    && self.visible_activities().contains(&self.view.activity) =>
             {
-                self.focus = Pane::Activity;
-                self.detail_scroll = 0;
+                self.view.focus = Pane::Activity;
+                self.view.detail_scroll = 0;
             }
-            Action::Back if self.focus == Pane::Activity => self.focus = Pane::Activities,
-            Action::Back => self.focus = Pane::Groups,
+            Action::Back if self.view.focus == Pane::Activity => self.view.focus = Pane::Activities,
+            Action::Back => self.view.focus = Pane::Groups,
             Action::EditProgress => {
                 let editable = self.activity_for_edit().is_some();
                 if editable {
@@ -117,7 +104,7 @@ impl App {
             Action::EditRemarks | Action::EditDescription | Action::EditTopic => {
                 let editable = self.activity_for_edit().is_some();
                 if editable {
-                    let (g, a) = (self.group, self.activity);
+                    let (g, a) = (self.view.group, self.view.activity);
                     self.edit_field(match action {
                         Action::EditRemarks => Field::Remarks(g, a),
                         Action::EditDescription => Field::Description(g, a),
@@ -125,77 +112,79 @@ impl App {
                     });
                 }
             }
-            Action::Details if self.focus == Pane::Groups => {
-                self.open_details(DetailsOf::Group(self.group));
+            Action::Details if self.view.focus == Pane::Groups => {
+                self.open_details(DetailsOf::Group(self.view.group));
             }
             Action::Details => self.info(self.texts().details_need_group),
             Action::ReportDetails => self.open_details(DetailsOf::Report),
-            Action::AddItem => match self.focus {
+            Action::AddItem => match self.view.focus {
                 Pane::Groups => {
-                    let at = if self.report.groups.is_empty() { 0 } else { self.group + 1 };
+                    let at = if self.report().groups.is_empty() { 0 } else { self.view.group + 1 };
                     self.add_item(List::Groups, at);
                 }
                 _ => {
                     let empty = self.selected_group().is_none_or(|g| g.activities.is_empty());
-                    let at = if empty { 0 } else { self.activity + 1 };
-                    self.add_item(List::Activities(self.group), at);
+                    let at = if empty { 0 } else { self.view.activity + 1 };
+                    self.add_item(List::Activities(self.view.group), at);
                 }
             },
-            Action::DeleteItem => match self.focus {
-                Pane::Groups if self.report.groups.len() <= 1 => {
+            Action::DeleteItem => match self.view.focus {
+                Pane::Groups if self.report().groups.len() <= 1 => {
                     self.error(self.texts().need_one_group);
                 }
-                Pane::Groups => self.ask_delete(List::Groups, self.group),
+                Pane::Groups => self.ask_delete(List::Groups, self.view.group),
                 _ => {
                     if self.activity_for_edit().is_some() {
-                        self.ask_delete(List::Activities(self.group), self.activity);
+                        self.ask_delete(List::Activities(self.view.group), self.view.activity);
                     }
                 }
             },
             Action::MoveUp | Action::MoveDown => {
                 let down = action == Action::MoveDown;
-                match self.focus {
-                    Pane::Groups => self.move_item(List::Groups, self.group, down),
-                    _ => self.move_item(List::Activities(self.group), self.activity, down),
+                match self.view.focus {
+                    Pane::Groups => self.move_item(List::Groups, self.view.group, down),
+                    _ => {
+                        self.move_item(List::Activities(self.view.group), self.view.activity, down)
+                    }
                 }
             }
-            Action::ToggleObjectives => self.objectives_folded = !self.objectives_folded,
+            Action::ToggleObjectives => self.view.objectives_folded = !self.view.objectives_folded,
             Action::Overview => self.open_overview(),
             Action::CycleFilter => self.cycle_filter(),
             Action::ClearFilter => self.clear_filter(),
             Action::SetThreshold => self.mode = Mode::Threshold(String::new()),
             Action::PickBaseline => {
-                let current = self.baseline.as_ref().map(|b| b.path.display().to_string());
+                let current = self.baseline().map(|b| b.path.display().to_string());
                 self.mode = Mode::PickBaseline(current.unwrap_or_default());
             }
             Action::Save => self.save(),
             Action::Undo => self.undo(),
             Action::Redo => self.redo(),
             Action::Search => {
-                let input = self.search.as_ref().map(|s| s.query.clone()).unwrap_or_default();
-                self.mode = Mode::Search { input, previous: self.search.clone() };
+                let input = self.view.search.as_ref().map(|s| s.query.clone()).unwrap_or_default();
+                self.mode = Mode::Search { input, previous: self.view.search.clone() };
             }
             Action::NextMatch => self.jump_to_match(true, false),
             Action::PrevMatch => self.jump_to_match(false, false),
             Action::Help => self.mode = Mode::Help,
             Action::Quit => self.quit(),
-            Action::SelectGroup(g) if g < self.report.groups.len() => {
-                self.focus = Pane::Groups;
+            Action::SelectGroup(g) if g < self.report().groups.len() => {
+                self.view.focus = Pane::Groups;
                 self.select_group(g);
             }
             Action::SelectActivity(row) if row < self.visible_activities().len() => {
                 let a = self.visible_activities()[row];
-                if self.focus == Pane::Activities && self.activity == a {
+                if self.view.focus == Pane::Activities && self.view.activity == a {
                     // A second click on the selected row opens it, as a double click would.
-                    self.focus = Pane::Activity;
-                    self.detail_scroll = 0;
+                    self.view.focus = Pane::Activity;
+                    self.view.detail_scroll = 0;
                 } else {
-                    self.focus = Pane::Activities;
-                    self.activity = a;
+                    self.view.focus = Pane::Activities;
+                    self.view.activity = a;
                 }
             }
             Action::Scroll(pane, lines) => {
-                self.focus = pane;
+                self.view.focus = pane;
                 self.move_by(lines);
             }
             _ => {}
@@ -204,11 +193,11 @@ impl App {
 
     /// The activity an edit key applies to, or a message saying how to pick one.
     fn activity_for_edit(&mut self) -> Option<crate::model::Activity> {
-        if matches!(self.focus, Pane::Groups | Pane::Overview) {
+        if matches!(self.view.focus, Pane::Groups | Pane::Overview) {
             self.info(self.texts().choose_activity);
             return None;
         }
-        if !self.visible_activities().contains(&self.activity) {
+        if !self.visible_activities().contains(&self.view.activity) {
             self.info(self.texts().no_activity_shown);
             return None;
         }
@@ -221,61 +210,62 @@ impl App {
 
     fn move_by(&mut self, delta: isize) {
         let step = |at: usize, len: usize| step_within(at, delta, len);
-        match self.focus {
+        match self.view.focus {
             Pane::Groups => {
-                let g = step(self.group, self.report.groups.len());
+                let g = step(self.view.group, self.report().groups.len());
                 self.select_group(g);
             }
             Pane::Activities => {
                 // Movement goes through the rows the filter shows. From a row the filter
                 // has just hidden, the first step lands on its nearest shown neighbour.
                 let rows = self.visible_activities();
-                let next = match rows.iter().position(|&a| a == self.activity) {
+                let next = match rows.iter().position(|&a| a == self.view.activity) {
                     Some(at) => rows.get(step(at, rows.len())),
-                    None if delta > 0 => rows.iter().find(|&&a| a > self.activity),
-                    None => rows.iter().rev().find(|&&a| a < self.activity),
+                    None if delta > 0 => rows.iter().find(|&&a| a > self.view.activity),
+                    None => rows.iter().rev().find(|&&a| a < self.view.activity),
                 };
                 if let Some(&a) = next.or(rows.last().filter(|_| delta > 0)).or(rows.first()) {
-                    self.activity = a;
+                    self.view.activity = a;
                 }
             }
             Pane::Activity => {
-                self.detail_scroll = step_to(self.detail_scroll, delta, self.viewport.detail_max)
+                self.view.detail_scroll =
+                    step_to(self.view.detail_scroll, delta, self.view.viewport.detail_max)
             }
             Pane::Overview | Pane::Details => {}
         }
     }
 
     fn select_group(&mut self, g: usize) {
-        if g != self.group {
-            self.group = g;
-            self.activity = 0;
+        if g != self.view.group {
+            self.view.group = g;
+            self.view.activity = 0;
             self.snap_to_visible();
         }
     }
 
     fn help(&mut self, action: Action) {
-        let scroll = self.help_scroll;
-        self.help_scroll = match action {
+        let scroll = self.view.help_scroll;
+        self.view.help_scroll = match action {
             Action::Back | Action::Help | Action::Quit => return,
             Action::Up => scroll.saturating_sub(1),
             Action::Down => scroll + 1,
-            Action::PageUp => scroll.saturating_sub(self.viewport.page),
-            Action::PageDown => scroll + self.viewport.page,
+            Action::PageUp => scroll.saturating_sub(self.view.viewport.page),
+            Action::PageDown => scroll + self.view.viewport.page,
             Action::Home => 0,
             Action::Scroll(_, lines) => scroll.saturating_add_signed(lines),
             _ => scroll,
         }
-        .min(self.viewport.help_max);
+        .min(self.view.viewport.help_max);
         self.mode = Mode::Help;
     }
 
     pub(super) fn info(&mut self, text: impl Into<String>) {
-        self.message = Some(Message { text: text.into(), is_error: false });
+        self.view.message = Some(Message { text: text.into(), is_error: false });
     }
 
     pub(super) fn error(&mut self, text: impl Into<String>) {
-        self.message = Some(Message { text: text.into(), is_error: true });
+        self.view.message = Some(Message { text: text.into(), is_error: true });
     }
 
     /// An error said with its `{cause}`: what failed, then why.

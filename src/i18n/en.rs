@@ -193,6 +193,8 @@ pub static TEXTS: Texts = Texts {
     discarded: "Discarded the unsaved edits",
     kept_recovery: "Kept the unsaved edits in {path}",
     saved: "Saved {path}",
+    saving: "Saving {path}…",
+    saving_already: "A save is under way; a moment",
     not_saved: "Not saved: {cause}",
     not_saved_edits_here: "Not saved; the edits are still here",
     reloaded: "Reloaded {path}{note}",

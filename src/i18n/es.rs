@@ -196,6 +196,8 @@ pub static TEXTS: Texts = Texts {
     discarded: "Se descartaron los cambios sin guardar",
     kept_recovery: "Los cambios sin guardar se conservan en {path}",
     saved: "Guardado: {path}",
+    saving: "Guardando {path}…",
+    saving_already: "Se está guardando; un momento",
     not_saved: "No se guardó: {cause}",
     not_saved_edits_here: "No se guardó; los cambios siguen aquí",
     reloaded: "Se volvió a cargar {path}{note}",

@@ -486,6 +486,9 @@ texts! {
     kept_recovery,
     /// `{path}`.
     saved,
+    /// `{path}`.
+    saving,
+    saving_already,
     /// `{cause}`.
     not_saved,
     not_saved_edits_here,

@@ -24,8 +24,8 @@ fn opened_and_edited(dir: &Path) -> (PathBuf, App) {
     fs::write(&path, store::SHIPPED).unwrap();
     let (report, fingerprint) = store::open(&path).unwrap();
     let mut app = App::new(report, path.clone()).with_disk(Expect::Content(fingerprint));
-    app.update(Action::Open);
-    app.update(Action::ProgressDown);
+    wgtrack::effects::act(&mut app, Action::Open);
+    wgtrack::effects::act(&mut app, Action::ProgressDown);
     assert!(app.is_modified());
     (path, app)
 }
@@ -49,7 +49,7 @@ fn change_behind_the_back(path: &Path) -> Vec<u8> {
 /// Saving finds the conflict and writes nothing.
 #[track_caller]
 fn save_meets_the_conflict(app: &mut App, path: &Path, theirs: &[u8]) {
-    app.update(Action::Save);
+    wgtrack::effects::act(app, Action::Save);
     assert!(matches!(app.mode(), Mode::Conflict { missing: false }), "{:?}", app.mode());
     assert!(app.is_modified());
     assert!(fs::read(path).unwrap() == theirs, "their version is untouched");
@@ -62,13 +62,13 @@ fn a_changed_file_is_a_conflict_and_overwrite_replaces_it() {
         let theirs = change_behind_the_back(&path);
         save_meets_the_conflict(&mut app, &path, &theirs);
         // Esc leaves the question; the edits stay and the file too.
-        app.update(Action::Back);
+        wgtrack::effects::act(&mut app, Action::Back);
         assert!(matches!(app.mode(), Mode::Normal));
         assert!(app.is_modified());
         assert!(fs::read(&path).unwrap() == theirs);
 
         save_meets_the_conflict(&mut app, &path, &theirs);
-        app.update(Action::Overwrite);
+        wgtrack::effects::act(&mut app, Action::Overwrite);
         assert!(matches!(app.mode(), Mode::Normal), "{:?}", app.mode());
         assert!(!app.is_modified(), "{:?}", app.message());
         assert!(fs::read(&path).unwrap() == text(app.report()).as_bytes(), "ours is on disk");
@@ -84,7 +84,7 @@ fn a_change_in_content_alone_is_found() {
         let bytes = text(&theirs()).into_bytes();
         fs::write(&path, &bytes).unwrap();
         save_meets_the_conflict(&mut app, &path, &bytes);
-        app.update(Action::Back);
+        wgtrack::effects::act(&mut app, Action::Back);
         let theirs = change_behind_the_back(&path);
         save_meets_the_conflict(&mut app, &path, &theirs);
     });
@@ -97,7 +97,7 @@ fn reload_takes_their_version_and_keeps_ours_in_the_recovery_file() {
         let ours = app.report().clone();
         let theirs = change_behind_the_back(&path);
         save_meets_the_conflict(&mut app, &path, &theirs);
-        app.update(Action::Reload);
+        wgtrack::effects::act(&mut app, Action::Reload);
         assert!(matches!(app.mode(), Mode::Normal), "{:?}", app.mode());
         assert!(*app.report() == self::theirs(), "the app shows their version");
         assert!(!app.is_modified());
@@ -108,7 +108,7 @@ fn reload_takes_their_version_and_keeps_ours_in_the_recovery_file() {
         assert!(fs::read(&path).unwrap() == theirs, "the file is untouched");
 
         // Saving their version again works: the app knows what the file holds now.
-        app.update(Action::Save);
+        wgtrack::effects::act(&mut app, Action::Save);
         assert!(matches!(app.mode(), Mode::Normal), "{:?}", app.mode());
     });
 }
@@ -121,19 +121,19 @@ fn after_a_reload_new_edits_do_not_replace_the_kept_ones() {
         let (path, mut app) = opened_and_edited(home);
         let ours = app.report().clone();
         change_behind_the_back(&path);
-        app.update(Action::Save);
-        app.update(Action::Reload);
+        wgtrack::effects::act(&mut app, Action::Save);
+        wgtrack::effects::act(&mut app, Action::Reload);
         let (kept_file, _) = recovery::read(&path).expect("a recovery file");
-        app.update(Action::Open);
-        app.update(Action::Down);
-        app.update(Action::ProgressDown);
-        app.update(Action::Tick);
+        wgtrack::effects::act(&mut app, Action::Open);
+        wgtrack::effects::act(&mut app, Action::Down);
+        wgtrack::effects::act(&mut app, Action::ProgressDown);
+        wgtrack::effects::act(&mut app, Action::Tick);
         let kept = |file: &Path| -> Report {
             let text = fs::read_to_string(file).expect("the kept recovery file is there");
             ron::from_str::<recovery::Recovery>(&text).expect("it reads").report
         };
         assert!(kept(&kept_file) == ours, "the edits of before the reload");
-        app.update(Action::Save);
+        wgtrack::effects::act(&mut app, Action::Save);
         assert!(kept(&kept_file) == ours, "kept after a save");
         assert_eq!(recovery::find(&path), [kept_file], "the new edits' journal went with the save");
     });
@@ -145,18 +145,18 @@ fn save_as_writes_a_new_file_and_leaves_theirs() {
         let (path, mut app) = opened_and_edited(home);
         let theirs = change_behind_the_back(&path);
         save_meets_the_conflict(&mut app, &path, &theirs);
-        app.update(Action::SaveAs);
+        wgtrack::effects::act(&mut app, Action::SaveAs);
         let Mode::SaveAs(proposed) = &app.mode() else {
             panic!("the name prompt: {:?}", app.mode())
         };
         for _ in 0..proposed.chars().count() {
-            app.update(Action::Erase);
+            wgtrack::effects::act(&mut app, Action::Erase);
         }
         let new = home.join("ours.ron");
         for c in new.display().to_string().chars() {
-            app.update(Action::Type(c));
+            wgtrack::effects::act(&mut app, Action::Type(c));
         }
-        app.update(Action::Confirm);
+        wgtrack::effects::act(&mut app, Action::Confirm);
         assert!(matches!(app.mode(), Mode::Normal), "{:?} {:?}", app.mode(), app.message());
         assert_eq!(app.path(), new, "the app now works on the new file");
         assert!(!app.is_modified(), "{:?}", app.message());
@@ -174,14 +174,14 @@ fn a_deleted_file_is_a_conflict() {
     in_child("conflict::a_deleted_file_is_a_conflict", |home| {
         let (path, mut app) = opened_and_edited(home);
         fs::remove_file(&path).unwrap();
-        app.update(Action::Save);
+        wgtrack::effects::act(&mut app, Action::Save);
         assert!(matches!(app.mode(), Mode::Conflict { missing: true }), "{:?}", app.mode());
         assert!(!path.exists(), "nothing written");
         assert!(app.is_modified());
         // There is nothing to reload; overwriting writes ours back.
-        app.update(Action::Reload);
+        wgtrack::effects::act(&mut app, Action::Reload);
         assert!(matches!(app.mode(), Mode::Conflict { missing: true }), "{:?}", app.mode());
-        app.update(Action::Overwrite);
+        wgtrack::effects::act(&mut app, Action::Overwrite);
         assert!(!app.is_modified(), "{:?}", app.message());
         assert!(fs::read(&path).unwrap() == text(app.report()).as_bytes());
     });

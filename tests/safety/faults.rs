@@ -149,8 +149,8 @@ fn a_failing_directory_flush_leaves_a_whole_file() {
 /// group I activity 1 down from 100% to 95%.
 fn edited_app(report: Report, path: &Path, fingerprint: Fingerprint) -> App {
     let mut app = App::new(report, path.to_path_buf()).with_disk(Expect::Content(fingerprint));
-    app.update(Action::Open);
-    app.update(Action::ProgressDown);
+    wgtrack::effects::act(&mut app, Action::Open);
+    wgtrack::effects::act(&mut app, Action::ProgressDown);
     assert!(app.is_modified(), "the change is made: {:?}", app.message());
     app
 }
@@ -173,7 +173,7 @@ fn a_failed_save_in_the_app_keeps_the_edits_and_the_file() {
             let mut app = edited_app(with_progress(8, 7, 10), &path, fingerprint);
 
             fail::cfg(*point, "return").unwrap();
-            app.update(Action::Save);
+            wgtrack::effects::act(&mut app, Action::Save);
             let (text_shown, is_error) = message(&app);
             assert!(is_error, "{point}: an error is shown: {text_shown}");
             assert!(text_shown.starts_with("Not saved: "), "{point}: {text_shown}");
@@ -184,7 +184,7 @@ fn a_failed_save_in_the_app_keeps_the_edits_and_the_file() {
             assert!(temp_files(&dir).is_empty(), "{point}: left {:?}", temp_files(&dir));
 
             fail::remove(*point);
-            app.update(Action::Save);
+            wgtrack::effects::act(&mut app, Action::Save);
             let (text_shown, is_error) = message(&app);
             assert!(!is_error && text_shown.starts_with("Saved "), "{point}: {text_shown}");
             assert!(!app.is_modified(), "{point}: saved");
@@ -208,7 +208,7 @@ fn a_failed_flush_never_ends_in_saved_without_a_rewrite() {
 
         fail::cfg("save::sync", "return").unwrap();
         for _ in 0..3 {
-            app.update(Action::Save);
+            wgtrack::effects::act(&mut app, Action::Save);
             let (text_shown, is_error) = message(&app);
             assert!(is_error && text_shown.contains(cause("save::sync")), "{text_shown}");
             assert!(app.is_modified());
@@ -217,7 +217,7 @@ fn a_failed_flush_never_ends_in_saved_without_a_rewrite() {
         }
 
         fail::remove("save::sync");
-        app.update(Action::Save);
+        wgtrack::effects::act(&mut app, Action::Save);
         let (text_shown, is_error) = message(&app);
         assert!(!is_error && text_shown.starts_with("Saved "), "{text_shown}");
         assert!(!app.is_modified());
@@ -241,9 +241,9 @@ fn after_a_failed_directory_flush_saving_again_is_not_a_conflict() {
         let (path, fingerprint) = saved_once(home);
         let mut app = edited_app(with_progress(8, 7, 10), &path, fingerprint);
         fail::cfg(SYNC_DIR, "return").unwrap();
-        app.update(Action::Save);
+        wgtrack::effects::act(&mut app, Action::Save);
         fail::remove(SYNC_DIR);
-        app.update(Action::Save);
+        wgtrack::effects::act(&mut app, Action::Save);
         assert!(matches!(app.mode(), Mode::Normal), "no conflict: {:?}", app.mode());
         assert!(!app.is_modified(), "saved: {:?}", app.message());
         assert!(fs::read(&path).unwrap() == text(app.report()).as_bytes());

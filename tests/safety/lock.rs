@@ -50,7 +50,7 @@ fn a_second_app_only_reads() {
     let said = app.message().expect("it says so");
     assert!(said.is_error && said.text.starts_with("Read-only"), "{said:?}");
 
-    app.update(Action::Open);
+    wgtrack::effects::act(&mut app, Action::Open);
     // I.1 is at 100%, I.6 at 0%: each edit would change something.
     let edits = [
         (Action::Home, Action::ProgressDown),
@@ -58,27 +58,27 @@ fn a_second_app_only_reads() {
         (Action::Home, Action::EditRemarks),
     ];
     for (to, edit) in edits {
-        app.update(to);
-        app.update(edit.clone());
+        wgtrack::effects::act(&mut app, to);
+        wgtrack::effects::act(&mut app, edit.clone());
         let said = app.message().expect("the edit is refused with a message");
         assert!(said.is_error && said.text.contains("Read-only"), "{edit:?}: {said:?}");
         assert!(said.text.contains(&format!("pid {}", std::process::id())), "{said:?}");
         assert!(!app.is_modified(), "{edit:?}");
     }
     // Whatever the editors let through, no change is taken.
-    app.update(Action::Back);
-    app.update(Action::EditProgress);
+    wgtrack::effects::act(&mut app, Action::Back);
+    wgtrack::effects::act(&mut app, Action::EditProgress);
     for c in "40".chars() {
-        app.update(Action::Type(c));
+        wgtrack::effects::act(&mut app, Action::Type(c));
     }
-    app.update(Action::Confirm);
-    app.update(Action::EditRemarks);
-    app.update(Action::Paste(" More.".into()));
-    app.update(Action::Back);
+    wgtrack::effects::act(&mut app, Action::Confirm);
+    wgtrack::effects::act(&mut app, Action::EditRemarks);
+    wgtrack::effects::act(&mut app, Action::Paste(" More.".into()));
+    wgtrack::effects::act(&mut app, Action::Back);
     assert!(!app.is_modified(), "no change was taken");
     assert!(*app.report() == shipped(), "the report is as loaded");
 
-    app.update(Action::Save);
+    wgtrack::effects::act(&mut app, Action::Save);
     let said = app.message().expect("the save is refused with a message");
     assert!(said.is_error && said.text.contains("Read-only"), "{said:?}");
     assert!(home.bytes() == store::SHIPPED.as_bytes(), "the file is unchanged");

@@ -41,9 +41,9 @@ fn the_app_keeps_the_mode() {
             set_mode(&path, wanted);
             let (report, fingerprint) = store::open(&path).unwrap();
             let mut app = App::new(report, path.clone()).with_disk(Expect::Content(fingerprint));
-            app.update(Action::Open);
-            app.update(Action::ProgressDown);
-            app.update(Action::Save);
+            wgtrack::effects::act(&mut app, Action::Open);
+            wgtrack::effects::act(&mut app, Action::ProgressDown);
+            wgtrack::effects::act(&mut app, Action::Save);
             assert!(!app.is_modified(), "saved: {:?}", app.message());
             assert_eq!(mode(&path), wanted, "the mode {wanted:o} is kept");
             assert!(store::load(&path).unwrap() == *app.report(), "the file holds the edits");
@@ -94,9 +94,9 @@ fn the_app_saving_through_a_symlink_keeps_the_link() {
         let (link, target) = linked(home);
         let (report, fingerprint) = store::open(&link).unwrap();
         let mut app = App::new(report, link.clone()).with_disk(Expect::Content(fingerprint));
-        app.update(Action::Open);
-        app.update(Action::ProgressDown);
-        app.update(Action::Save);
+        wgtrack::effects::act(&mut app, Action::Open);
+        wgtrack::effects::act(&mut app, Action::ProgressDown);
+        wgtrack::effects::act(&mut app, Action::Save);
         assert!(!app.is_modified(), "saved: {:?}", app.message());
         assert_still_linked(home, &link, &target);
         assert!(store::load(&target).unwrap() == *app.report(), "the target holds the edits");

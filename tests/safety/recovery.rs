@@ -141,16 +141,16 @@ fn kept_edits_survive_new_edits() {
         let mut app = App::new(shipped(), path.clone());
         app.offer_recovery(recovered.unwrap(), file.clone());
         assert!(matches!(app.mode(), Mode::Recover(_)));
-        app.update(Action::KeepRecovery);
-        app.update(Action::Open);
-        app.update(Action::ProgressDown);
-        app.update(Action::Tick);
+        wgtrack::effects::act(&mut app, Action::KeepRecovery);
+        wgtrack::effects::act(&mut app, Action::Open);
+        wgtrack::effects::act(&mut app, Action::ProgressDown);
+        wgtrack::effects::act(&mut app, Action::Tick);
         let kept = || {
             let text = fs::read_to_string(&file).expect("the kept recovery file is there");
             ron::from_str::<recovery::Recovery>(&text).expect("it reads").report
         };
         assert!(kept() == found, "the kept edits are still there");
-        app.update(Action::Save);
+        wgtrack::effects::act(&mut app, Action::Save);
         assert!(kept() == found, "and still there after a save");
     });
 }
@@ -172,23 +172,23 @@ fn the_journal_written_beside_the_app_catches_up_and_goes_when_nothing_is_unsave
             };
 
             let mut app = App::new(report.clone(), path.clone());
-            app.update(Action::Open);
+            wgtrack::effects::act(&mut app, Action::Open);
             for _ in 0..4 {
-                app.update(Action::ProgressUp);
-                app.update(Action::Tick);
-                app.update(Action::Down);
+                wgtrack::effects::act(&mut app, Action::ProgressUp);
+                wgtrack::effects::act(&mut app, Action::Tick);
+                wgtrack::effects::act(&mut app, Action::Down);
             }
             let last = app.report().clone();
             assert!(last != report);
             wait_for("the journal to hold the last edit", || {
-                app.update(Action::Tick);
+                wgtrack::effects::act(&mut app, Action::Tick);
                 journaled(&path).filter(|found| *found == last)
             });
 
             // Saved while a journal of a newer edit may be on its way: none is left.
-            app.update(Action::ProgressUp);
-            app.update(Action::Tick);
-            app.update(Action::Save);
+            wgtrack::effects::act(&mut app, Action::ProgressUp);
+            wgtrack::effects::act(&mut app, Action::Tick);
+            wgtrack::effects::act(&mut app, Action::Save);
             assert!(!app.is_modified());
             assert_eq!(
                 recovery::find(&path),
@@ -197,10 +197,10 @@ fn the_journal_written_beside_the_app_catches_up_and_goes_when_nothing_is_unsave
             );
 
             // Edited, journaled, undone, quit: nothing to keep.
-            app.update(Action::ProgressUp);
-            app.update(Action::Tick);
-            app.update(Action::Undo);
-            app.update(Action::Quit);
+            wgtrack::effects::act(&mut app, Action::ProgressUp);
+            wgtrack::effects::act(&mut app, Action::Tick);
+            wgtrack::effects::act(&mut app, Action::Undo);
+            wgtrack::effects::act(&mut app, Action::Quit);
             assert!(app.should_quit());
             assert_eq!(recovery::find(&path), Vec::<PathBuf>::new(), "nothing unsaved is kept");
             drop(app);

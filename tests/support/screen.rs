@@ -48,14 +48,14 @@ impl Screen {
         let ctx = ui::Context { keymap: &self.keymap, theme: &self.theme };
         let (app, view) = (&self.app, &mut self.view);
         self.terminal.draw(|frame| ui::draw(frame, app, &ctx, view)).expect("draw");
-        self.app.update(Action::Viewport(self.view.viewport));
+        wgtrack::effects::act(&mut self.app, Action::Viewport(self.view.viewport));
     }
 
     /// A key press: the frame before it is drawn first, as in the event loop.
     pub fn key_with(&mut self, code: KeyCode, modifiers: KeyModifiers) {
         self.draw();
         if let Some(action) = self.keymap.action(&self.app, KeyEvent::new(code, modifiers)) {
-            self.app.update(action);
+            wgtrack::effects::act(&mut self.app, action);
         }
     }
 

@@ -18,44 +18,36 @@ impl App {
         };
         let from = activity.progress;
         if from != to {
-            self.apply(Change::Progress { group: self.group, activity: self.activity, from, to });
+            self.apply(Change::Progress {
+                group: self.view.group,
+                activity: self.view.activity,
+                from,
+                to,
+            });
         }
     }
 
-    /// Records a change, keeps the figures current and says what happened. A read-only
-    /// report takes no changes.
+    /// Records a change and says what happened; the journal is due. A read-only report
+    /// takes no changes.
     pub(super) fn apply(&mut self, change: Change) {
         if self.refuse_if_read_only() {
             return;
         }
         let text = change.describe(self.texts());
-        let scope = change.scope();
-        self.history.record(&mut self.report, change);
-        self.changed(scope);
+        self.document.record(change);
+        self.session.journal.due = true;
         self.info(capitalize(&text));
     }
 
-    /// Keeps everything derived from the report current after a change within `scope`,
-    /// and the journal due.
-    fn changed(&mut self, scope: Scope) {
-        match scope {
-            Scope::Group(g) => self.figures.refresh_group(&self.report, g),
-            Scope::All => self.figures = super::Figures::of(&self.report),
-        }
-        self.forget_behind();
-        self.refresh_baseline(scope);
-        self.journal_due = true;
-    }
-
     pub(super) fn undo(&mut self) {
-        match self.history.undo(&mut self.report).cloned() {
+        match self.document.undo() {
             Some(change) => self.after_history(&change, self.texts().undid),
             None => self.info(self.texts().nothing_to_undo),
         }
     }
 
     pub(super) fn redo(&mut self) {
-        match self.history.redo(&mut self.report).cloned() {
+        match self.document.redo() {
             Some(change) => self.after_history(&change, self.texts().redid),
             None => self.info(self.texts().nothing_to_redo),
         }
@@ -63,15 +55,15 @@ impl App {
 
     /// Shows where an undone or redone change happened; `template` says which (`{change}`).
     fn after_history(&mut self, change: &Change, template: &str) {
-        self.changed(change.scope());
+        self.session.journal.due = true;
         if let Some((g, a)) = change.place() {
-            self.group = g;
-            self.activity = a;
+            self.view.group = g;
+            self.view.activity = a;
             // An activity's change is shown in the table; a group's where it is.
             let of_activity = matches!(change.scope(), Scope::Group(_))
                 || matches!(change, Change::Text { field, .. } if field.is_of_activity());
-            if of_activity && matches!(self.focus, Pane::Groups | Pane::Overview) {
-                self.focus = Pane::Activities;
+            if of_activity && matches!(self.view.focus, Pane::Groups | Pane::Overview) {
+                self.view.focus = Pane::Activities;
             }
         }
         // Undoing an addition at the end, or redoing a deletion, leaves the place past it.
@@ -110,7 +102,7 @@ impl App {
         if self.refuse_if_read_only() {
             return;
         }
-        if let Some(text) = field.get(&self.report) {
+        if let Some(text) = field.get(self.report()) {
             let area = editor(&text);
             self.mode =
                 Mode::EditText(Box::new(TextEdit { target: EditTarget::Field(field), area }));
@@ -187,7 +179,7 @@ impl App {
         let text = edit.text();
         match edit.target {
             EditTarget::Field(field) => {
-                let Some(from) = field.get(&self.report) else { return true };
+                let Some(from) = field.get(self.report()) else { return true };
                 if field.is_required() && crate::validate::is_blank(&text) {
                     let texts = self.texts();
                     self.error(fill(texts.required_field, &[("field", &field.describe(texts))]));
@@ -212,7 +204,7 @@ impl App {
                     self.error(fill(texts.required_new, &[("item", &item)]));
                     return false;
                 }
-                let item = new_item(list, text, &self.report, index.checked_sub(1));
+                let item = new_item(list, text, self.report(), index.checked_sub(1));
                 self.apply(Change::Insert { list, index, item });
                 self.select_new(list, index);
                 true
@@ -224,12 +216,12 @@ impl App {
     pub(super) fn select_new(&mut self, list: List, index: usize) {
         match list {
             List::Activities(g) => {
-                self.group = g;
-                self.activity = index;
+                self.view.group = g;
+                self.view.activity = index;
             }
             List::Groups => {
-                self.group = index;
-                self.activity = 0;
+                self.view.group = index;
+                self.view.activity = 0;
             }
             _ => {}
         }
@@ -240,7 +232,7 @@ impl App {
         if self.refuse_if_read_only() {
             return;
         }
-        if index < list.len(&self.report) {
+        if index < list.len(self.report()) {
             self.mode = Mode::ConfirmDelete { list, index };
         }
     }
@@ -248,7 +240,7 @@ impl App {
     pub(super) fn confirm_delete(&mut self, list: List, index: usize, action: Action) {
         match action {
             Action::Confirm | Action::SaveAndQuit => {
-                let mut copy = self.report.clone();
+                let mut copy = self.report().clone();
                 if let Some(item) = list.remove(&mut copy, index) {
                     self.apply(Change::Remove { list, index, item });
                     self.clamp_selection();
@@ -261,7 +253,7 @@ impl App {
 
     /// Moves an item one place up or down its list.
     pub(super) fn move_item(&mut self, list: List, index: usize, down: bool) {
-        let len = list.len(&self.report);
+        let len = list.len(self.report());
         let to = if down { index + 1 } else { index.wrapping_sub(1) };
         if to >= len || index >= len {
             return self.info(self.texts().already_at_end);

@@ -1,0 +1,114 @@
+//! The document: the report being edited, its history of changes, the figures derived from
+//! it and the comparison with a baseline, kept current together behind one interface.
+
+use std::path::PathBuf;
+
+use super::{Baseline, Figures};
+use crate::compare::compare;
+use crate::edit::{Change, History, Scope};
+use crate::model::Report;
+
+/// The report and everything that follows from it.
+#[derive(Debug)]
+pub struct Document {
+    report: Report,
+    history: History,
+    figures: Figures,
+    baseline: Option<Baseline>,
+    /// The version of the report that the file holds, if any version still does.
+    saved: Option<u64>,
+    /// Goes up with every change, undo and redo (see `revision`).
+    revision: u64,
+}
+
+impl Document {
+    pub fn new(report: Report) -> Document {
+        Document {
+            figures: Figures::of(&report),
+            report,
+            history: History::default(),
+            baseline: None,
+            saved: Some(0),
+            revision: 0,
+        }
+    }
+
+    pub fn report(&self) -> &Report {
+        &self.report
+    }
+
+    pub fn figures(&self) -> &Figures {
+        &self.figures
+    }
+
+    pub fn baseline(&self) -> Option<&Baseline> {
+        self.baseline.as_ref()
+    }
+
+    /// The version of the report in the history: 0 as loaded, the same after an undo and
+    /// its redo.
+    pub fn version(&self) -> u64 {
+        self.history.version()
+    }
+
+    /// Goes up with every change, undo and redo: what was derived at one revision is
+    /// current while it stays.
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// Whether the report differs from what the file holds.
+    pub fn is_modified(&self) -> bool {
+        self.saved != Some(self.history.version())
+    }
+
+    /// Records a change and keeps everything derived current.
+    pub(super) fn record(&mut self, change: Change) {
+        let scope = change.scope();
+        self.history.record(&mut self.report, change);
+        self.changed(scope);
+    }
+
+    /// Takes back the last change, if any.
+    pub(super) fn undo(&mut self) -> Option<Change> {
+        let change = self.history.undo(&mut self.report).cloned()?;
+        self.changed(change.scope());
+        Some(change)
+    }
+
+    /// Makes again the last change taken back, if any.
+    pub(super) fn redo(&mut self) -> Option<Change> {
+        let change = self.history.redo(&mut self.report).cloned()?;
+        self.changed(change.scope());
+        Some(change)
+    }
+
+    /// The file now holds `version` of the report.
+    pub(super) fn saved_as(&mut self, version: u64) {
+        self.saved = Some(version);
+    }
+
+    /// Compares with `report`, read from `path`; `None` stops comparing.
+    pub(super) fn set_baseline(&mut self, baseline: Option<(PathBuf, Report)>) {
+        self.baseline = baseline.map(|(path, report)| {
+            let comparison = compare(&report, &self.report);
+            Baseline { path, report, comparison }
+        });
+    }
+
+    fn changed(&mut self, scope: Scope) {
+        self.revision += 1;
+        match scope {
+            Scope::Group(g) => self.figures.refresh_group(&self.report, g),
+            Scope::All => self.figures = Figures::of(&self.report),
+        }
+        if let Some(baseline) = &mut self.baseline {
+            match scope {
+                Scope::Group(g) => {
+                    baseline.comparison.refresh_group(&baseline.report, &self.report, g)
+                }
+                Scope::All => baseline.comparison = compare(&baseline.report, &self.report),
+            }
+        }
+    }
+}

@@ -1,0 +1,73 @@
+//! What the app asks the world to do, and what came of it. `update` never touches a file:
+//! it queues an `Effect`; whoever runs the app (the event loop, a test) carries it out and
+//! hands the `Outcome` back to `App::complete`.
+
+use std::path::PathBuf;
+
+use crate::model::Report;
+use crate::store::lock::{Lock, LockError};
+use crate::store::{Expect, Fingerprint, LoadError, SaveError};
+
+/// One piece of work outside the app's state, carried out in the order queued.
+#[derive(Debug)]
+pub enum Effect {
+    /// Write `report` (version `version` of the history) to `path`, if what is there is
+    /// what `expect` says.
+    Save { path: PathBuf, report: Report, expect: Expect, version: u64, then: AfterSave },
+    /// Take the lock of `path`, then write `report` there if no file is (save as).
+    SaveAs { path: PathBuf, report: Report, version: u64, input: String },
+    /// Read `path` again as it is on disk now.
+    Reload { path: PathBuf },
+    /// Journal `report` as the unsaved state of `path`, in `file` (a new session file of
+    /// the report when `None`).
+    WriteJournal { file: Option<PathBuf>, path: PathBuf, report: Report },
+    /// Remove a recovery file: after a save, or when the user discards it.
+    RemoveFile(PathBuf),
+    /// Read the report to compare with; `input` is what the user typed, for the prompt.
+    LoadBaseline { path: PathBuf, input: String },
+}
+
+/// What to do once a save succeeded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AfterSave {
+    Stay,
+    Quit,
+}
+
+/// What came of an effect.
+#[derive(Debug)]
+pub enum Outcome {
+    Saved {
+        path: PathBuf,
+        version: u64,
+        then: AfterSave,
+        result: Result<Fingerprint, SaveError>,
+    },
+    SavedAs {
+        path: PathBuf,
+        version: u64,
+        input: String,
+        result: Result<(Lock, Fingerprint), SaveAsError>,
+    },
+    Reloaded {
+        result: Result<(Report, Fingerprint), LoadError>,
+    },
+    JournalWritten {
+        file: Option<PathBuf>,
+        result: Result<PathBuf, SaveError>,
+    },
+    BaselineLoaded {
+        path: PathBuf,
+        input: String,
+        result: Result<Report, LoadError>,
+    },
+}
+
+/// Why saving under a new name failed.
+#[derive(Debug)]
+pub enum SaveAsError {
+    /// A file of that name is there already.
+    Exists,
+    Lock(LockError),
+    Save(SaveError),
+}

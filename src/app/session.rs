@@ -1,0 +1,110 @@
+//! The session on disk: the report's file and what it holds as far as the app knows, the
+//! lock (or who holds it, when the app may only read), the recovery journal, and a save
+//! under way.
+
+use std::path::{Path, PathBuf};
+
+use crate::store::Expect;
+use crate::store::lock::{Holder, Lock};
+
+/// The app's link to its file.
+#[derive(Debug)]
+pub struct Session {
+    path: PathBuf,
+    /// What the file on disk holds as far as the app knows.
+    disk: Expect,
+    /// The report's lock, while this app holds it.
+    lock: Option<Lock>,
+    /// Who holds the report, when this app may only read it.
+    read_only: Option<Holder>,
+    /// The version of the report a save under way writes.
+    saving: Option<u64>,
+    pub(super) journal: Journal,
+}
+
+/// The recovery journal of this session.
+#[derive(Debug, Default)]
+pub(super) struct Journal {
+    /// This session's recovery file, once a journal went there.
+    pub file: Option<PathBuf>,
+    /// Edits not yet in the journal.
+    pub due: bool,
+    /// A journal is being written.
+    pub writing: bool,
+    /// The journal was discarded: one being written is removed once written.
+    pub discarded: bool,
+    /// The editor text last put in the journal.
+    pub typed: Option<String>,
+    /// The recovery file whose edits were restored: removed once they are saved.
+    pub restored_from: Option<PathBuf>,
+}
+
+impl Session {
+    pub fn new(path: PathBuf) -> Session {
+        Session {
+            path,
+            disk: Expect::Anything,
+            lock: None,
+            read_only: None,
+            saving: None,
+            journal: Journal::default(),
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn disk(&self) -> Expect {
+        self.disk
+    }
+
+    /// Who holds the report when this app may only read it.
+    pub fn read_only(&self) -> Option<&Holder> {
+        self.read_only.as_ref()
+    }
+
+    /// Whether a save is under way.
+    pub fn is_saving(&self) -> bool {
+        self.saving.is_some()
+    }
+
+    pub(super) fn set_disk(&mut self, disk: Expect) {
+        self.disk = disk;
+    }
+
+    pub(super) fn hold(&mut self, lock: Lock) {
+        self.lock = Some(lock);
+    }
+
+    pub(super) fn held_by(&mut self, holder: Holder) {
+        self.read_only = Some(holder);
+    }
+
+    pub(super) fn start_save(&mut self, version: u64) {
+        self.saving = Some(version);
+    }
+
+    pub(super) fn end_save(&mut self) {
+        self.saving = None;
+    }
+
+    /// The report now lives at `path`, with `lock` (which releases the old file's).
+    pub(super) fn moved_to(&mut self, path: PathBuf, lock: Lock) {
+        self.path = path;
+        self.lock = Some(lock);
+    }
+
+    /// A session on the same file and lock, after the file was read again; the journal
+    /// starts afresh, so the one that kept the edits stays for a later start to offer.
+    pub(super) fn reloaded(&mut self, disk: Expect) -> Session {
+        Session {
+            path: std::mem::take(&mut self.path),
+            disk,
+            lock: self.lock.take(),
+            read_only: self.read_only.take(),
+            saving: None,
+            journal: Journal::default(),
+        }
+    }
+}

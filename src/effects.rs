@@ -1,0 +1,171 @@
+//! Carrying out what the app asks for: every `Effect` is file work of the store, done here
+//! and handed back as an `Outcome`. The event loop has it done on a worker thread, in the
+//! order asked, so a long save leaves keys answered; tests and shutdown do it at once.
+
+use std::path::Path;
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::thread::JoinHandle;
+use std::time::Duration;
+
+use crate::app::{App, Effect, Outcome, SaveAsError};
+use crate::store::{self, Expect, SaveError, Step, lock, recovery};
+
+/// Does one effect now, on this thread.
+pub fn perform(effect: Effect) -> Option<Outcome> {
+    Some(match effect {
+        Effect::Save { path, report, expect, version, then } => {
+            let result = store::save(&path, &report, expect);
+            Outcome::Saved { path, version, then, result }
+        }
+        Effect::SaveAs { path, report, version, input } => {
+            let result = save_as(&path, &report);
+            Outcome::SavedAs { path, version, input, result }
+        }
+        Effect::Reload { path } => Outcome::Reloaded { result: store::open(&path) },
+        Effect::WriteJournal { file, path, report } => {
+            let result = match file.clone().or_else(|| recovery::session_path(&path)) {
+                Some(target) => recovery::write_to(&target, &path, &report).map(|()| target),
+                None => Err(SaveError::Io {
+                    path: path.clone(),
+                    step: Step::StateDir,
+                    source: std::io::Error::other("no home directory"),
+                }),
+            };
+            Outcome::JournalWritten { file, result }
+        }
+        Effect::RemoveFile(file) => {
+            recovery::discard(&file);
+            return None;
+        }
+        Effect::LoadBaseline { path, input } => {
+            let result = store::load(&path);
+            Outcome::BaselineLoaded { path, input, result }
+        }
+    })
+}
+
+/// Takes the new file's lock, then writes the report there if no file is.
+fn save_as(
+    path: &Path,
+    report: &crate::model::Report,
+) -> Result<(lock::Lock, store::Fingerprint), SaveAsError> {
+    if path.exists() {
+        return Err(SaveAsError::Exists);
+    }
+    let lock = lock::acquire(path).map_err(SaveAsError::Lock)?;
+    let fingerprint = store::save(path, report, Expect::Absent).map_err(SaveAsError::Save)?;
+    Ok((lock, fingerprint))
+}
+
+/// Does everything the app asked for, and what that leads to, until nothing is left.
+pub fn settle(app: &mut App) {
+    loop {
+        let effects = app.take_effects();
+        if effects.is_empty() {
+            return;
+        }
+        for outcome in effects.into_iter().filter_map(perform) {
+            app.complete(outcome);
+        }
+    }
+}
+
+/// A thread that carries out effects one after the other, in the order given.
+pub struct Worker {
+    effects: Option<Sender<Effect>>,
+    outcomes: Receiver<Option<Outcome>>,
+    /// Effects given and not yet done.
+    pending: usize,
+    thread: Option<JoinHandle<()>>,
+}
+
+impl Worker {
+    pub fn start() -> Worker {
+        let (effects, inbox) = mpsc::channel::<Effect>();
+        let (outbox, outcomes) = mpsc::channel();
+        let thread = std::thread::spawn(move || {
+            for effect in inbox {
+                if outbox.send(perform(effect)).is_err() {
+                    return;
+                }
+            }
+        });
+        Worker { effects: Some(effects), outcomes, pending: 0, thread: Some(thread) }
+    }
+
+    /// Hands over the app's effects.
+    pub fn give(&mut self, app: &mut App) {
+        for effect in app.take_effects() {
+            let sent = match &self.effects {
+                Some(sender) => sender.send(effect).map_err(|failed| failed.0),
+                None => Err(effect),
+            };
+            match sent {
+                Ok(()) => self.pending += 1,
+                // The thread is gone (it panicked): do it here rather than lose it.
+                Err(effect) => {
+                    if let Some(outcome) = perform(effect) {
+                        app.complete(outcome);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Whether effects are under way.
+    pub fn is_busy(&self) -> bool {
+        self.pending > 0
+    }
+
+    /// Hands the app what came of finished effects, waiting up to `wait` for the first;
+    /// whether anything finished.
+    pub fn take_done(&mut self, app: &mut App, wait: Duration) -> bool {
+        let mut any = false;
+        let mut wait = wait;
+        while self.pending > 0 {
+            let done = match self.outcomes.recv_timeout(wait) {
+                Ok(done) => done,
+                Err(RecvTimeoutError::Timeout) => break,
+                Err(RecvTimeoutError::Disconnected) => {
+                    self.pending = 0;
+                    break;
+                }
+            };
+            self.pending -= 1;
+            any = true;
+            wait = Duration::ZERO;
+            if let Some(outcome) = done {
+                app.complete(outcome);
+            }
+        }
+        any
+    }
+
+    /// Waits for everything under way and everything it leads to: before the app leaves.
+    pub fn finish(&mut self, app: &mut App) {
+        loop {
+            self.give(app);
+            if !self.is_busy() {
+                return;
+            }
+            self.take_done(app, Duration::from_secs(3600));
+        }
+    }
+}
+
+impl Drop for Worker {
+    /// Work given is finished, so no half-written file is left behind.
+    fn drop(&mut self) {
+        self.effects.take();
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+/// Applies an action and carries out at once everything it asks for: for tests and
+/// scripts, which need no worker thread.
+pub fn act(app: &mut App, action: crate::action::Action) {
+    app.update(action);
+    settle(app);
+}

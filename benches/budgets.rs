@@ -101,7 +101,7 @@ fn main() {
     let full = std::env::args().any(|a| a == "--bench");
     let sizes: &[&str] = if full { &["shipped", "1000x100"] } else { &["shipped"] };
     let home = tempfile::tempdir().expect("a temporary directory");
-    common::hermetic_env(home.path());
+    common::use_home(home.path());
     let load = common::load_average();
     let mut table = Table::default();
     for &size in sizes {
@@ -201,8 +201,8 @@ fn measure_size(table: &mut Table, size: &str, full: bool, dir: &std::path::Path
 
     // The same with a baseline to compare with (the report as loaded).
     let mut based = Screen::undrawn(f.report.clone(), path.clone());
-    based.app = wgtrack::app::App::new(f.report.clone(), path.clone())
-        .with_baseline(path.clone(), f.report.clone());
+    based.app =
+        common::app(f.report.clone(), path.clone()).with_baseline(path.clone(), f.report.clone());
     based.draw();
     based.open_table();
     let stats = measure(
@@ -230,7 +230,7 @@ fn measure_size(table: &mut Table, size: &str, full: bool, dir: &std::path::Path
     drop(searching);
 
     // The journal after a committed edit: what the event loop's Tick does (a snapshot of the
-    // report and a thread started), then the writing that thread does.
+    // report, asked of the worker), then the writing the worker does.
     let fresh = || {
         let mut s = Screen::new(f.report.clone(), path.clone());
         s.open_table();
@@ -238,13 +238,8 @@ fn measure_size(table: &mut Table, size: &str, full: bool, dir: &std::path::Path
         assert!(s.app.is_modified(), "an edit to journal");
         s
     };
-    // Replacing the screen drops the last one, which waits for its journal: not timed.
-    let stats = measure(
-        slow,
-        &mut fresh(),
-        |s| *s = fresh(),
-        |s| wgtrack::effects::act(&mut s.app, Action::Tick),
-    );
+    // What the worker is given is dropped with the screen: not timed.
+    let stats = measure(slow, &mut fresh(), |s| *s = fresh(), |s| s.app.update(Action::Tick));
     table.time("journal after an edit, on the event loop (Tick)", size, stats, None);
     let journal = dir.join("journal.ron");
     let stats = measure(
@@ -253,7 +248,7 @@ fn measure_size(table: &mut Table, size: &str, full: bool, dir: &std::path::Path
         |_| {},
         |_| store::recovery::write_to(&journal, &path, &f.report).expect("journals"),
     );
-    table.time("journal write, on its own thread (recovery::write_to)", size, stats, None);
+    table.time("journal write, on the worker (recovery::write_to)", size, stats, None);
 
     // Save: serialise, check, atomic write with a backup.
     let stats = measure(

@@ -24,7 +24,7 @@ use wgtrack::store::{self, Expect, Fingerprint};
 
 fn main() {
     let home = dir();
-    common::hermetic_env(home);
+    common::use_home(home);
     // One second per benchmark at most, unless the command line says otherwise.
     divan::Divan::default().max_time(Duration::from_secs(1)).config_with_args().main();
     // The directory lives in a static, which is never dropped: remove it by hand.
@@ -236,8 +236,8 @@ mod key {
         respond(bencher, screen, Action::NextMatch, |_| {});
     }
 
-    /// The journal after a committed edit as the event loop starts it (`Action::Tick`): a
-    /// snapshot of the report and a thread that writes it.
+    /// The journal after a committed edit as the event loop asks for it (`Action::Tick`): a
+    /// snapshot of the report, for the worker to write.
     #[divan::bench(args = SIZES, sample_size = 1)]
     fn journal(bencher: Bencher, size: &str) {
         bencher
@@ -250,14 +250,14 @@ mod key {
                 assert!(screen.app.is_modified(), "an edit to journal");
                 screen
             })
-            // The screen is dropped after the timing, waiting for its journal.
+            // The screen, and the effect it asked for, are dropped after the timing.
             .bench_local_values(|mut screen| {
-                wgtrack::effects::act(&mut screen.app, Action::Tick);
+                screen.app.update(Action::Tick);
                 screen
             });
     }
 
-    /// The journal's writing, on its own thread: the text, its read-back, the atomic write.
+    /// The journal's writing, on the worker: the text, its read-back, the atomic write.
     #[divan::bench(args = SIZES)]
     fn journal_write(bencher: Bencher, size: &str) {
         let f = fixture(size);

@@ -23,7 +23,7 @@ fn main() {
     let full = std::env::args().any(|a| a == "--bench");
     let sizes: &[&str] = if full { &common::SIZES } else { &["shipped"] };
     let home = tempfile::tempdir().expect("a temporary directory");
-    common::hermetic_env(home.path());
+    common::use_home(home.path());
     println!("Machine: {}; {}.\n", common::machine(), common::build());
     println!("Start to first frame in a pseudo-terminal, and peak memory (VmHWM):\n");
     println!("| size | file | runs | median | fastest | slowest | peak memory | memory / file |");

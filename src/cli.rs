@@ -170,11 +170,13 @@ pub struct Target {
 }
 
 impl FileArgs {
-    pub fn target(&self) -> Result<Target> {
+    /// The file named, else the default report of `paths`.
+    pub fn target(&self, paths: Option<&store::Paths>) -> Result<Target> {
         match &self.file {
             Some(path) => Ok(Target { path: path.clone(), is_default: false }),
             None => {
-                let path = store::default_path()
+                let path = paths
+                    .map(store::Paths::default_report)
                     .context("cannot find a data directory for the default report; pass --file")?;
                 Ok(Target { path, is_default: true })
             }
@@ -210,7 +212,8 @@ fn write_shipped(path: &Path) -> Result<()> {
 }
 
 /// Runs a headless command.
-pub fn run(command: &Command, target: &Target) -> Result<()> {
+/// Runs a headless command on `target`; `paths` says where wgtrack's own files are.
+pub fn run(command: &Command, target: &Target, paths: Option<&store::Paths>) -> Result<()> {
     match command {
         Command::Init { force } => init(target, *force),
         Command::Validate => validate_file(target),
@@ -241,7 +244,7 @@ pub fn run(command: &Command, target: &Target) -> Result<()> {
                 DiffFormat::Json => export::changes::json(&changes, out).map_err(Into::into),
             })
         }
-        Command::Config(args) => emit(None, |out| crate::config::command(args.default, out)),
+        Command::Config(args) => emit(None, |out| crate::config::command(args.default, paths, out)),
     }
 }
 

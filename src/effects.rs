@@ -8,7 +8,7 @@ use std::thread::JoinHandle;
 use std::time::Duration;
 
 use crate::app::{App, Effect, Outcome, SaveAsError};
-use crate::store::{self, Expect, SaveError, Step, lock, recovery};
+use crate::store::{self, Expect, lock, recovery};
 
 /// Does one effect now, on this thread.
 pub fn perform(effect: Effect) -> Option<Outcome> {
@@ -23,14 +23,7 @@ pub fn perform(effect: Effect) -> Option<Outcome> {
         }
         Effect::Reload { path } => Outcome::Reloaded { result: store::open(&path) },
         Effect::WriteJournal { file, path, report } => {
-            let result = match file.clone().or_else(|| recovery::session_path(&path)) {
-                Some(target) => recovery::write_to(&target, &path, &report).map(|()| target),
-                None => Err(SaveError::Io {
-                    path: path.clone(),
-                    step: Step::StateDir,
-                    source: std::io::Error::other("no home directory"),
-                }),
-            };
+            let result = recovery::write_to(&file, &path, &report);
             Outcome::JournalWritten { file, result }
         }
         Effect::RemoveFile(file) => {

@@ -13,10 +13,12 @@ fn main() -> ExitCode {
     // Test builds can fail chosen steps through FAILPOINTS; in other builds this is nothing.
     let _failpoints = fail::has_failpoints().then(fail::FailScenario::setup);
     let cli = Cli::parse();
+    // wgtrack's own directories, from the environment once, given to all that uses them.
+    let paths = store::Paths::from_env();
     // `wgtrack config` does not read the configuration: it is how a broken one gets mended.
     let (config, problems) = match &cli.command {
         Some(cli::Command::Config(_)) => (Config::default(), Vec::new()),
-        _ => config::load_default(),
+        _ => config::load_default(paths.as_ref()),
     };
     for problem in &problems {
         eprintln!("wgtrack: {problem}");
@@ -30,15 +32,22 @@ fn main() -> ExitCode {
     // The configuration's file is the default; -f and WGTRACK_FILE still win.
     let target = match (&cli.file.file, &config.file) {
         (None, Some(file)) => Ok(cli::Target { path: file.clone(), is_default: false }),
-        _ => cli.file.target(),
+        _ => cli.file.target(paths.as_ref()),
     };
     let result = target.and_then(|mut target| {
         if let Some(open) = &cli.open {
             target = cli::Target { path: open.clone(), is_default: false };
         }
         match &cli.command {
-            Some(command) => cli::run(command, &target),
-            None => open_app(&target, cli.baseline.as_deref(), cli.lang, &config, problems),
+            Some(command) => cli::run(command, &target, paths.as_ref()),
+            None => open_app(
+                &target,
+                paths.as_ref(),
+                cli.baseline.as_deref(),
+                cli.lang,
+                &config,
+                problems,
+            ),
         }
     });
     match result {
@@ -58,6 +67,7 @@ fn main() -> ExitCode {
 /// configuration's language, else the locale's.
 fn open_app(
     target: &cli::Target,
+    paths: Option<&store::Paths>,
     baseline: Option<&std::path::Path>,
     lang: Option<Lang>,
     config: &Config,
@@ -75,6 +85,9 @@ fn open_app(
     let lock = store::lock::acquire(&target.path);
     let lang = Lang::detect(lang, config.lang, |name| std::env::var(name).ok());
     let mut app = App::new(report, target.path.clone()).with_lang(lang);
+    if let Some(paths) = paths {
+        app = app.with_paths(paths);
+    }
     if let Some((text, is_error)) = config::summary_in(&problems, lang.texts()) {
         app = app.with_message(text, is_error);
     }
@@ -82,8 +95,9 @@ fn open_app(
     if let Some((path, report)) = baseline {
         app = app.with_baseline(path, report);
     }
-    if app.read_only().is_none() {
-        match store::recovery::read(&target.path) {
+    let recovery_dir = paths.map(store::Paths::recovery_dir);
+    if let (None, Some(dir)) = (app.read_only(), recovery_dir) {
+        match store::recovery::read(&dir, &target.path) {
             Some((file, Ok(recovered))) => app.offer_recovery(recovered, file),
             Some((file, Err(error))) => {
                 eprintln!("wgtrack: ignoring a recovery file that does not read: {error}");

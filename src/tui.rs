@@ -24,7 +24,6 @@ use crate::action::{Action, Pane};
 use crate::app::App;
 use crate::effects::Worker;
 use crate::keymap::Keymap;
-use crate::store::recovery;
 use crate::ui::{self, ViewState, theme::Theme};
 
 /// Raw mode, the alternate screen, mouse capture and bracketed paste, for as long as it
@@ -90,7 +89,8 @@ const JOURNAL_TYPING: Duration = Duration::from_secs(1);
 pub fn run(mut app: App, keymap: &Keymap, theme: &Theme) -> io::Result<App> {
     let stop = Arc::new(AtomicBool::new(false));
     let finished = Arc::new(AtomicBool::new(false));
-    watch_signals(Arc::clone(&stop), Arc::clone(&finished), app.path().to_path_buf())?;
+    let journal = app.session().journal_file().map(Into::into);
+    watch_signals(Arc::clone(&stop), Arc::clone(&finished), journal)?;
     let mut worker = Worker::start();
     let mut guard = TerminalGuard::enter()?;
     let outcome = panic::catch_unwind(AssertUnwindSafe(|| {
@@ -131,7 +131,7 @@ pub fn run(mut app: App, keymap: &Keymap, theme: &Theme) -> io::Result<App> {
 fn watch_signals(
     stop: Arc<AtomicBool>,
     finished: Arc<AtomicBool>,
-    path: PathBuf,
+    journal: Option<PathBuf>,
 ) -> io::Result<()> {
     const GRACE: Duration = Duration::from_millis(600);
     let mut signals = Signals::new([SIGTERM, SIGINT, SIGHUP])?;
@@ -146,7 +146,7 @@ fn watch_signals(
             std::thread::sleep(Duration::from_millis(20));
         }
         restore();
-        if let Some(file) = recovery::find(&path).into_iter().next() {
+        if let Some(file) = journal.filter(|file| file.exists()) {
             eprintln!("wgtrack: unsaved edits are kept in {}", file.display());
         }
         std::process::exit(128 + signal);

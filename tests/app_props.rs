@@ -11,7 +11,7 @@
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Component, Path, PathBuf};
-use std::sync::{Once, OnceLock};
+use std::sync::OnceLock;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use proptest::prelude::*;
@@ -23,24 +23,19 @@ use wgtrack::app::{App, Figures, Mode};
 use wgtrack::keymap::Keymap;
 use wgtrack::model::{Progress, Report};
 use wgtrack::store::recovery::Recovery;
-use wgtrack::store::{self, Expect, Fingerprint, SHIPPED};
+use wgtrack::store::{self, Expect, Fingerprint, Paths, SHIPPED};
 use wgtrack::ui::{self, ViewState, theme::Theme};
 
-/// The recovery journal goes to a state directory of this test binary's own, in Cargo's
-/// scratch directory for integration tests, emptied when the binary starts. Every test here
-/// calls this first, so they all agree on it.
-fn state_home() -> &'static Path {
-    static DIR: OnceLock<PathBuf> = OnceLock::new();
-    static SET: Once = Once::new();
-    let dir = DIR.get_or_init(|| Path::new(env!("CARGO_TARGET_TMPDIR")).join("app_props-state"));
-    SET.call_once(|| {
-        let _ = fs::remove_dir_all(dir);
-        fs::create_dir_all(dir).unwrap();
-        // SAFETY: set once, before any test of this binary reads the environment (each
-        // calls this first, and `Once` makes the others wait until it is done).
-        unsafe { std::env::set_var("XDG_STATE_HOME", dir) };
-    });
-    dir
+/// wgtrack's directories for this test binary, in Cargo's scratch directory for
+/// integration tests, emptied when the binary starts; given to every app here as `Paths`.
+fn paths() -> &'static Paths {
+    static PATHS: OnceLock<Paths> = OnceLock::new();
+    PATHS.get_or_init(|| {
+        let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("app_props-home");
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).unwrap();
+        Paths::under(&dir)
+    })
 }
 
 /// One thing that happens to the running app.
@@ -331,14 +326,14 @@ fn external_version(seed: u8) -> &'static str {
 }
 
 fn run(steps: Vec<Step>) -> Result<(), TestCaseError> {
-    state_home();
     let dir = tempfile::tempdir().unwrap();
     let dir_path = dir.path().to_path_buf();
     let path = dir.path().join("report.ron");
     fs::write(&path, SHIPPED).unwrap();
     let (report, fingerprint) = shipped().clone();
     let mut loaded = report.clone();
-    let mut app = App::new(report, path.clone()).with_disk(Expect::Content(fingerprint));
+    let mut app =
+        App::new(report, path.clone()).with_disk(Expect::Content(fingerprint)).with_paths(paths());
     let mut view = ViewState::default();
     let mut reported = None;
     // Whether the file on disk may differ from what the app saved last, through no save.
@@ -472,7 +467,7 @@ fn mode_name(mode: &Mode) -> String {
 /// Removes the recovery files the app wrote for these reports.
 fn forget_journals(reports: &[&Path]) {
     for report in reports {
-        for file in store::recovery::find(report) {
+        for file in store::recovery::find(&paths().recovery_dir(), report) {
             store::recovery::discard(&file);
         }
     }
@@ -526,13 +521,12 @@ fn draw_at_sizes(app: &mut App, what: &str, huge: bool) {
 /// Every screen draws at every size, from 0×0 to 500×200.
 #[test]
 fn every_mode_draws_at_any_size() {
-    state_home();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("report.ron");
     fs::write(&path, SHIPPED).unwrap();
     let fresh = || {
         let (report, fingerprint) = store::open(&path).unwrap();
-        App::new(report, path.clone()).with_disk(Expect::Content(fingerprint))
+        App::new(report, path.clone()).with_disk(Expect::Content(fingerprint)).with_paths(paths())
     };
     type Reached = fn(&App) -> bool;
     let normal: Reached = |app| matches!(app.mode(), Mode::Normal);

@@ -70,16 +70,21 @@ pub fn label(size: &str) -> String {
     size.replace('x', "×")
 }
 
-/// Points XDG_* and HOME at `home`, so journals and locks stay in it. Call before any thread
-/// starts.
-pub fn hermetic_env(home: &Path) {
-    // SAFETY: called at the start of `main`, before the benchmarks start any thread.
-    unsafe {
-        std::env::set_var("HOME", home);
-        std::env::set_var("XDG_DATA_HOME", home.join("data"));
-        std::env::set_var("XDG_STATE_HOME", home.join("state"));
-        std::env::set_var("XDG_CONFIG_HOME", home.join("config"));
-        std::env::set_var("XDG_CACHE_HOME", home.join("cache"));
+/// wgtrack's directories for the apps a benchmark runs in its own process.
+static PATHS: OnceLock<wgtrack::store::Paths> = OnceLock::new();
+
+/// Keeps the journals of in-process apps inside `home` (spawned ones get it through
+/// `Home`): call once at the start of `main`.
+pub fn use_home(home: &Path) {
+    let _ = PATHS.set(wgtrack::store::Paths::under(home));
+}
+
+/// An app on `report`, as if read from `path`, journaling inside the benchmark's home.
+pub fn app(report: Report, path: PathBuf) -> App {
+    let app = App::new(report, path);
+    match PATHS.get() {
+        Some(paths) => app.with_paths(paths),
+        None => app,
     }
 }
 
@@ -104,7 +109,7 @@ impl Screen {
     pub fn undrawn(report: Report, path: PathBuf) -> Screen {
         let terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("a test terminal");
         Screen {
-            app: App::new(report, path),
+            app: app(report, path),
             terminal,
             view: ViewState::default(),
             keymap: Keymap::default(),

@@ -18,9 +18,8 @@ pub enum Effect {
     SaveAs { path: PathBuf, report: Report, version: u64, input: String },
     /// Read `path` again as it is on disk now.
     Reload { path: PathBuf },
-    /// Journal `report` as the unsaved state of `path`, in `file` (a new session file of
-    /// the report when `None`).
-    WriteJournal { file: Option<PathBuf>, path: PathBuf, report: Report },
+    /// Journal `report` as the unsaved state of `path`, in `file`.
+    WriteJournal { file: PathBuf, path: PathBuf, report: Report },
     /// Remove a recovery file: after a save, or when the user discards it.
     RemoveFile(PathBuf),
     /// Read the report to compare with; `input` is what the user typed, for the prompt.
@@ -53,8 +52,8 @@ pub enum Outcome {
         result: Result<(Report, Fingerprint), LoadError>,
     },
     JournalWritten {
-        file: Option<PathBuf>,
-        result: Result<PathBuf, SaveError>,
+        file: PathBuf,
+        result: Result<(), SaveError>,
     },
     BaselineLoaded {
         path: PathBuf,

@@ -11,13 +11,21 @@ use crate::compare::{ActivityChange, compare};
 use crate::i18n::{Texts, fill};
 use crate::model::numeral;
 use crate::store::lock::{Holder, Lock, LockError};
-use crate::store::recovery::Recovery;
-use crate::store::{Expect, Fingerprint, SaveError};
+use crate::store::recovery::{self, Recovery};
+use crate::store::{Expect, Fingerprint, Paths, SaveError};
 
 impl App {
     /// Says what the file held when it was loaded, so a save can tell if someone changed it.
     pub fn with_disk(mut self, disk: Expect) -> App {
         self.session.set_disk(disk);
+        self
+    }
+
+    /// Keeps the recovery journal in the state directory of `paths`; without, unsaved
+    /// edits cannot be kept, which the app says when it tries.
+    pub fn with_paths(mut self, paths: &Paths) -> App {
+        let file = recovery::session_path(&paths.recovery_dir(), self.path());
+        self.session.journal.file = Some(file);
         self
     }
 
@@ -181,7 +189,8 @@ impl App {
     ) {
         match result {
             Ok((report, fingerprint)) => {
-                let kept = self.session.journal.file.clone();
+                let journal = &self.session.journal;
+                let kept = journal.file.clone().filter(|_| journal.written);
                 self.session = self.session.reloaded(Expect::Content(fingerprint));
                 self.document = Document::new(report);
                 self.view = View::default();

@@ -47,10 +47,13 @@ impl App {
             // Back where the file is: nothing of this session needs keeping.
             return self.discard_journal();
         }
+        let Some(file) = journal.file.clone() else {
+            let texts = self.texts();
+            return self.error_because(texts.cannot_keep_recovery, texts.no_state_directory);
+        };
         let report = report.into_owned();
         journal.discarded = false;
         journal.writing = true;
-        let file = journal.file.clone();
         let path = self.session.path().to_path_buf();
         self.effects.push(Effect::WriteJournal { file, path, report });
     }
@@ -60,31 +63,29 @@ impl App {
         let journal = &mut self.session.journal;
         journal.due = false;
         journal.discarded = true;
-        if let Some(file) = journal.file.take() {
+        if journal.written
+            && let Some(file) = journal.file.clone()
+        {
+            journal.written = false;
             self.effects.push(Effect::RemoveFile(file));
         }
     }
 
-    /// A journal was written to `result`'s file, or could not be; the failure is said.
-    pub(super) fn journal_written(
-        &mut self,
-        asked: Option<PathBuf>,
-        result: Result<PathBuf, SaveError>,
-    ) {
+    /// A journal was written to `file`, or could not be; the failure is said.
+    pub(super) fn journal_written(&mut self, file: PathBuf, result: Result<(), SaveError>) {
         let journal = &mut self.session.journal;
         journal.writing = false;
         match result {
             // Discarded while it was written: it holds nothing to keep.
-            Ok(file) if journal.discarded => self.effects.push(Effect::RemoveFile(file)),
-            Ok(file) => {
+            Ok(()) if journal.discarded => self.effects.push(Effect::RemoveFile(file)),
+            Ok(()) => {
+                journal.written = true;
                 if self.terminating {
                     let note = fill(self.lang.texts().exit_note, &[("path", &file.display())]);
                     self.exit_note = Some(note);
                 }
-                journal.file = Some(file);
             }
             Err(error) => {
-                journal.file = asked;
                 let cause = error.describe(self.texts());
                 self.error_because(self.texts().cannot_keep_recovery, &cause);
             }

@@ -25,8 +25,12 @@ pub struct Session {
 /// The recovery journal of this session.
 #[derive(Debug, Default)]
 pub(super) struct Journal {
-    /// This session's recovery file, once a journal went there.
+    /// This session's recovery file; none when there is nowhere to keep one.
     pub file: Option<PathBuf>,
+    /// A journal is in the file.
+    pub written: bool,
+    /// Times the report was read again in this session, each with a file of its own.
+    pub reloads: u32,
     /// Edits not yet in the journal.
     pub due: bool,
     /// A journal is being written.
@@ -62,6 +66,11 @@ impl Session {
     /// Who holds the report when this app may only read it.
     pub fn read_only(&self) -> Option<&Holder> {
         self.read_only.as_ref()
+    }
+
+    /// This session's recovery file; none when there is nowhere to keep one.
+    pub fn journal_file(&self) -> Option<&Path> {
+        self.journal.file.as_deref()
     }
 
     /// Whether a save is under way.
@@ -104,7 +113,19 @@ impl Session {
             lock: self.lock.take(),
             read_only: self.read_only.take(),
             saving: None,
-            journal: Journal::default(),
+            // A file of its own, so the journal that kept the edits is not overwritten.
+            journal: Journal {
+                file: self.journal.file.as_deref().map(|f| anew(f, self.journal.reloads + 1)),
+                reloads: self.journal.reloads + 1,
+                ..Journal::default()
+            },
         }
     }
+}
+
+/// The recovery file for the `n`th reading of the report in a session that began with `file`.
+fn anew(file: &Path, n: u32) -> PathBuf {
+    let stem = file.file_stem().unwrap_or_default().to_string_lossy();
+    let stem = stem.split_once("~").map_or(&*stem, |(first, _)| first).to_string();
+    file.with_file_name(format!("{stem}~{n}.ron"))
 }

@@ -3,9 +3,10 @@
 
 use std::fmt::Write as _;
 
-use super::{default_path, style_text};
+use super::style_text;
 use crate::action::Action;
 use crate::keymap::{self, Context, Key, Keymap};
+use crate::store::Paths;
 use crate::ui::theme::Theme;
 
 /// A commented configuration that gives exactly the defaults: every context with every
@@ -93,11 +94,15 @@ pub fn default_text() -> String {
 }
 
 /// `wgtrack config`: print where the file is, or a default configuration.
-pub fn command(print_default: bool, out: &mut dyn std::io::Write) -> anyhow::Result<()> {
+pub fn command(
+    print_default: bool,
+    paths: Option<&Paths>,
+    out: &mut dyn std::io::Write,
+) -> anyhow::Result<()> {
     if print_default {
         out.write_all(default_text().as_bytes())?;
     } else {
-        let path = default_path().ok_or_else(|| {
+        let path = paths.map(Paths::config_file).ok_or_else(|| {
             anyhow::anyhow!("cannot find a config directory (no home directory is known)")
         })?;
         writeln!(out, "{}", path.display())?;

@@ -2,8 +2,9 @@
 
 use std::path::PathBuf;
 
-use super::{Config, FILE_NAME, Problem, Spot};
+use super::{Config, Problem, Spot};
 use crate::keymap::{Claim, Clash, Keymap, Origin};
+use crate::store::CONFIG_FILE_NAME;
 
 impl Config {
     /// The default keymap with the configuration's keys, and a problem for each clash.
@@ -79,7 +80,7 @@ impl Config {
             describe(other, false),
         );
         Problem {
-            path: self.source.clone().unwrap_or_else(|| PathBuf::from(FILE_NAME)),
+            path: self.source.clone().unwrap_or_else(|| PathBuf::from(CONFIG_FILE_NAME)),
             at: spot.map(|s| (s.line, s.column)),
             message,
             fatal: false,

@@ -9,16 +9,18 @@ use ratatui::style::Color;
 use serde::Deserialize;
 
 use super::spans::{self, Kind, Node};
-use super::{Config, Lang, Problem, Spot, StyleOverride, default_path};
+use super::{Config, Lang, Problem, Spot, StyleOverride};
 use crate::action::Action;
 use crate::keymap::{Context, Key, Rebinding};
+use crate::store::Paths;
 use crate::store::line_column;
 use crate::ui::theme::Theme;
 
-/// Reads the configuration at the default path; none there gives the defaults.
-pub fn load_default() -> (Config, Vec<Problem>) {
-    match default_path() {
-        Some(path) => load(&path),
+/// Reads the configuration in the config directory of `paths`; none there gives the
+/// defaults.
+pub fn load_default(paths: Option<&Paths>) -> (Config, Vec<Problem>) {
+    match paths {
+        Some(paths) => load(&paths.config_file()),
         None => (Config::default(), Vec::new()),
     }
 }

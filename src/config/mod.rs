@@ -27,14 +27,6 @@ pub use default_text::{command, default_text};
 pub use load::{load, load_default, parse};
 pub use style::{StyleOverride, colour_name, style_text};
 
-/// The file name of the configuration inside the config directory.
-pub const FILE_NAME: &str = "config.ron";
-
-/// Where the configuration file is: `config.ron` in the platform config directory.
-pub fn default_path() -> Option<PathBuf> {
-    directories::ProjectDirs::from("", "", "wgtrack").map(|dirs| dirs.config_dir().join(FILE_NAME))
-}
-
 /// Whether `NO_COLOR` (its value passed in) asks for no colour: set and not empty.
 pub fn no_color(value: Option<&OsStr>) -> bool {
     value.is_some_and(|v| !v.is_empty())

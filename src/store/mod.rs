@@ -5,29 +5,19 @@ mod fingerprint;
 mod load;
 mod locate;
 pub mod lock;
+mod paths;
 pub mod recovery;
 mod ron_text;
 mod save;
 
-use std::path::PathBuf;
-
 pub use fingerprint::Fingerprint;
 pub use load::{LoadError, Located, load, open, parse, read, utf8};
 pub use locate::{line_column, locate};
+pub use paths::{CONFIG_FILE_NAME, DEFAULT_FILE_NAME, Paths};
 pub use save::{Expect, SaveError, Step, backup_path, save, to_text, write_atomic};
 
 /// The 2020–2021 report (LC/CE.20/3) as shipped; what a new user opens first.
 pub const SHIPPED: &str = include_str!("../../assets/report-2020-2021.ron");
-
-/// The file name of the default report inside the data directory.
-pub const DEFAULT_FILE_NAME: &str = "report.ron";
-
-/// The default report file: `report.ron` in the platform data directory
-/// (`$XDG_DATA_HOME/wgtrack` on Linux).
-pub fn default_path() -> Option<PathBuf> {
-    directories::ProjectDirs::from("", "", "wgtrack")
-        .map(|dirs| dirs.data_dir().join(DEFAULT_FILE_NAME))
-}
 
 /// A large file's reading split at its groups, at any size: for the fuzzer, which checks
 /// that it is always the whole reading or none.

@@ -25,13 +25,6 @@ pub struct Recovery<R = Report> {
     pub report: R,
 }
 
-/// Where recovery files live: the platform state directory (`$XDG_STATE_HOME/wgtrack/recovery`
-/// on Linux).
-pub fn recovery_dir() -> Option<PathBuf> {
-    let dirs = directories::ProjectDirs::from("", "", "wgtrack")?;
-    Some(dirs.state_dir().unwrap_or_else(|| dirs.data_local_dir()).join("recovery"))
-}
-
 /// The report's full path, also when the file itself is gone: its directory is resolved and
 /// its name joined, so a journal is found again once the file is back.
 fn full_path(report_path: &Path) -> PathBuf {
@@ -54,11 +47,11 @@ fn prefix(report_path: &Path) -> String {
     format!("{name}-{:016x}-", id.value())
 }
 
-/// A new recovery file name for a session of the app on `report_path`.
-pub fn session_path(report_path: &Path) -> Option<PathBuf> {
+/// A new recovery file in `dir` for a session of the app on `report_path`.
+pub fn session_path(dir: &Path, report_path: &Path) -> PathBuf {
     let nanos = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_nanos());
     let name = format!("{}{}-{nanos}.ron", prefix(report_path), std::process::id());
-    Some(recovery_dir()?.join(name))
+    dir.join(name)
 }
 
 /// Journals `report` as the unsaved state of `report_path` into `file`.
@@ -81,20 +74,15 @@ pub fn write_to(file: &Path, report_path: &Path, report: &Report) -> Result<(), 
     save_recovery(file, &recovery)
 }
 
-/// Journals `report` into a new recovery file of `report_path`; returns where.
-pub fn write(report_path: &Path, report: &Report) -> Result<PathBuf, SaveError> {
-    let file = session_path(report_path).ok_or_else(|| SaveError::Io {
-        path: report_path.to_path_buf(),
-        step: Step::StateDir,
-        source: std::io::Error::other("no home directory"),
-    })?;
+/// Journals `report` into a new recovery file in `dir` of `report_path`; returns where.
+pub fn write(dir: &Path, report_path: &Path, report: &Report) -> Result<PathBuf, SaveError> {
+    let file = session_path(dir, report_path);
     write_to(&file, report_path, report)?;
     Ok(file)
 }
 
-/// Every recovery file of `report_path`, newest first.
-pub fn find(report_path: &Path) -> Vec<PathBuf> {
-    let Some(dir) = recovery_dir() else { return Vec::new() };
+/// Every recovery file of `report_path` in `dir`, newest first.
+pub fn find(dir: &Path, report_path: &Path) -> Vec<PathBuf> {
     let prefix = prefix(report_path);
     let Ok(entries) = fs::read_dir(dir) else { return Vec::new() };
     let mut files: Vec<(SystemTime, PathBuf)> = entries
@@ -110,9 +98,9 @@ pub fn find(report_path: &Path) -> Vec<PathBuf> {
     files.into_iter().map(|(_, path)| path).collect()
 }
 
-/// The newest recovery file of `report_path`, if there is one, and what it holds.
-pub fn read(report_path: &Path) -> Option<(PathBuf, Result<Recovery, String>)> {
-    let path = find(report_path).into_iter().next()?;
+/// The newest recovery file of `report_path` in `dir`, if there is one, and what it holds.
+pub fn read(dir: &Path, report_path: &Path) -> Option<(PathBuf, Result<Recovery, String>)> {
+    let path = find(dir, report_path).into_iter().next()?;
     let parsed =
         fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display())).and_then(
             |text| ron::from_str::<Recovery>(&text).map_err(|e| format!("{}:{e}", path.display())),

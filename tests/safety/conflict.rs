@@ -10,7 +10,7 @@ use wgtrack::app::{App, Mode};
 use wgtrack::model::Report;
 use wgtrack::store::{self, Expect, Fingerprint, SaveError, recovery};
 
-use crate::home::{in_child, text, with_progress};
+use crate::home::{in_home, paths, text, with_progress};
 
 /// Someone else's version: the shipped report with VIII.7 at 9% instead of 8% (same size).
 fn theirs() -> Report {
@@ -23,7 +23,9 @@ fn opened_and_edited(dir: &Path) -> (PathBuf, App) {
     let path = dir.join("report.ron");
     fs::write(&path, store::SHIPPED).unwrap();
     let (report, fingerprint) = store::open(&path).unwrap();
-    let mut app = App::new(report, path.clone()).with_disk(Expect::Content(fingerprint));
+    let mut app = App::new(report, path.clone())
+        .with_disk(Expect::Content(fingerprint))
+        .with_paths(&paths(dir));
     wgtrack::effects::act(&mut app, Action::Open);
     wgtrack::effects::act(&mut app, Action::ProgressDown);
     assert!(app.is_modified());
@@ -57,7 +59,7 @@ fn save_meets_the_conflict(app: &mut App, path: &Path, theirs: &[u8]) {
 
 #[test]
 fn a_changed_file_is_a_conflict_and_overwrite_replaces_it() {
-    in_child("conflict::a_changed_file_is_a_conflict_and_overwrite_replaces_it", |home| {
+    in_home(|home| {
         let (path, mut app) = opened_and_edited(home);
         let theirs = change_behind_the_back(&path);
         save_meets_the_conflict(&mut app, &path, &theirs);
@@ -78,7 +80,7 @@ fn a_changed_file_is_a_conflict_and_overwrite_replaces_it() {
 
 #[test]
 fn a_change_in_content_alone_is_found() {
-    in_child("conflict::a_change_in_content_alone_is_found", |home| {
+    in_home(|home| {
         let (path, mut app) = opened_and_edited(home);
         // Written with a plain write (new mtime) and then with the mtime put back: both found.
         let bytes = text(&theirs()).into_bytes();
@@ -92,7 +94,7 @@ fn a_change_in_content_alone_is_found() {
 
 #[test]
 fn reload_takes_their_version_and_keeps_ours_in_the_recovery_file() {
-    in_child("conflict::reload_takes_their_version_and_keeps_ours_in_the_recovery_file", |home| {
+    in_home(|home| {
         let (path, mut app) = opened_and_edited(home);
         let ours = app.report().clone();
         let theirs = change_behind_the_back(&path);
@@ -102,7 +104,8 @@ fn reload_takes_their_version_and_keeps_ours_in_the_recovery_file() {
         assert!(*app.report() == self::theirs(), "the app shows their version");
         assert!(!app.is_modified());
         let said = app.message().expect("a message").text.clone();
-        let (file, kept) = recovery::read(&path).expect("a recovery file");
+        let (file, kept) =
+            recovery::read(&paths(home).recovery_dir(), &path).expect("a recovery file");
         assert!(said.contains(&file.display().to_string()), "says where: {said}");
         assert!(kept.expect("the recovery file reads").report == ours, "our edits are kept");
         assert!(fs::read(&path).unwrap() == theirs, "the file is untouched");
@@ -117,13 +120,14 @@ fn reload_takes_their_version_and_keeps_ours_in_the_recovery_file() {
 /// the reloaded report must not throw them away.
 #[test]
 fn after_a_reload_new_edits_do_not_replace_the_kept_ones() {
-    in_child("conflict::after_a_reload_new_edits_do_not_replace_the_kept_ones", |home| {
+    in_home(|home| {
         let (path, mut app) = opened_and_edited(home);
         let ours = app.report().clone();
         change_behind_the_back(&path);
         wgtrack::effects::act(&mut app, Action::Save);
         wgtrack::effects::act(&mut app, Action::Reload);
-        let (kept_file, _) = recovery::read(&path).expect("a recovery file");
+        let (kept_file, _) =
+            recovery::read(&paths(home).recovery_dir(), &path).expect("a recovery file");
         wgtrack::effects::act(&mut app, Action::Open);
         wgtrack::effects::act(&mut app, Action::Down);
         wgtrack::effects::act(&mut app, Action::ProgressDown);
@@ -135,13 +139,17 @@ fn after_a_reload_new_edits_do_not_replace_the_kept_ones() {
         assert!(kept(&kept_file) == ours, "the edits of before the reload");
         wgtrack::effects::act(&mut app, Action::Save);
         assert!(kept(&kept_file) == ours, "kept after a save");
-        assert_eq!(recovery::find(&path), [kept_file], "the new edits' journal went with the save");
+        assert_eq!(
+            recovery::find(&paths(home).recovery_dir(), &path),
+            [kept_file],
+            "the new edits' journal went with the save"
+        );
     });
 }
 
 #[test]
 fn save_as_writes_a_new_file_and_leaves_theirs() {
-    in_child("conflict::save_as_writes_a_new_file_and_leaves_theirs", |home| {
+    in_home(|home| {
         let (path, mut app) = opened_and_edited(home);
         let theirs = change_behind_the_back(&path);
         save_meets_the_conflict(&mut app, &path, &theirs);
@@ -171,7 +179,7 @@ fn save_as_writes_a_new_file_and_leaves_theirs() {
 
 #[test]
 fn a_deleted_file_is_a_conflict() {
-    in_child("conflict::a_deleted_file_is_a_conflict", |home| {
+    in_home(|home| {
         let (path, mut app) = opened_and_edited(home);
         fs::remove_file(&path).unwrap();
         wgtrack::effects::act(&mut app, Action::Save);
@@ -191,7 +199,7 @@ fn a_deleted_file_is_a_conflict() {
 /// this is the save it makes, with the fingerprint of an older content.
 #[test]
 fn a_save_expecting_older_content_is_refused() {
-    in_child("conflict::a_save_expecting_older_content_is_refused", |home| {
+    in_home(|home| {
         let path = home.join("report.ron");
         fs::write(&path, store::SHIPPED).unwrap();
         let loaded = Fingerprint::of(store::SHIPPED.as_bytes());

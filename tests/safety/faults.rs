@@ -12,7 +12,7 @@ use std::path::Path;
 use wgtrack::action::Action;
 use wgtrack::app::{App, Mode};
 use wgtrack::model::Report;
-use wgtrack::store::{self, Expect, Fingerprint, SaveError};
+use wgtrack::store::{self, Expect, Fingerprint, Paths, SaveError};
 
 use crate::home::{in_child, temp_files, text, with_progress};
 
@@ -148,7 +148,10 @@ fn a_failing_directory_flush_leaves_a_whole_file() {
 /// An app on `path` (which holds `report`, fingerprint `fingerprint`) with one change made:
 /// group I activity 1 down from 100% to 95%.
 fn edited_app(report: Report, path: &Path, fingerprint: Fingerprint) -> App {
-    let mut app = App::new(report, path.to_path_buf()).with_disk(Expect::Content(fingerprint));
+    let home = path.parent().expect("the report's directory");
+    let mut app = App::new(report, path.to_path_buf())
+        .with_disk(Expect::Content(fingerprint))
+        .with_paths(&Paths::under(home));
     wgtrack::effects::act(&mut app, Action::Open);
     wgtrack::effects::act(&mut app, Action::ProgressDown);
     assert!(app.is_modified(), "the change is made: {:?}", app.message());

@@ -178,6 +178,18 @@ pub fn dead_pid() -> u32 {
     pid
 }
 
+/// Runs `body` with a fresh home: wgtrack's directories inside it are given to the library
+/// as `Paths` (see [`paths`]), so nothing reads or changes this process's environment.
+pub fn in_home(body: impl FnOnce(&Path)) {
+    let home = tempfile::tempdir().expect("a temporary directory");
+    body(home.path());
+}
+
+/// wgtrack's directories inside `home`, as the library is given them.
+pub fn paths(home: &Path) -> store::Paths {
+    store::Paths::under(home)
+}
+
 /// The environment variable that marks a child run of this test binary and names its home.
 const CHILD_HOME: &str = "WGTRACK_SAFETY_CHILD_HOME";
 

@@ -10,7 +10,7 @@ use wgtrack::action::Action;
 use wgtrack::app::App;
 use wgtrack::store::{self, Expect};
 
-use crate::home::{Home, describe, in_child, mode, temp_files};
+use crate::home::{Home, describe, in_home, mode, paths, temp_files};
 
 const MODES: [u32; 2] = [0o600, 0o640];
 
@@ -34,13 +34,15 @@ fn set_keeps_the_mode() {
 
 #[test]
 fn the_app_keeps_the_mode() {
-    in_child("permissions::the_app_keeps_the_mode", |home| {
+    in_home(|home| {
         for wanted in MODES {
             let path = home.join(format!("report-{wanted:o}.ron"));
             fs::write(&path, store::SHIPPED).unwrap();
             set_mode(&path, wanted);
             let (report, fingerprint) = store::open(&path).unwrap();
-            let mut app = App::new(report, path.clone()).with_disk(Expect::Content(fingerprint));
+            let mut app = App::new(report, path.clone())
+                .with_disk(Expect::Content(fingerprint))
+                .with_paths(&paths(home));
             wgtrack::effects::act(&mut app, Action::Open);
             wgtrack::effects::act(&mut app, Action::ProgressDown);
             wgtrack::effects::act(&mut app, Action::Save);
@@ -90,10 +92,12 @@ fn set_through_a_symlink_updates_the_target_and_keeps_the_link() {
 
 #[test]
 fn the_app_saving_through_a_symlink_keeps_the_link() {
-    in_child("permissions::the_app_saving_through_a_symlink_keeps_the_link", |home| {
+    in_home(|home| {
         let (link, target) = linked(home);
         let (report, fingerprint) = store::open(&link).unwrap();
-        let mut app = App::new(report, link.clone()).with_disk(Expect::Content(fingerprint));
+        let mut app = App::new(report, link.clone())
+            .with_disk(Expect::Content(fingerprint))
+            .with_paths(&paths(home));
         wgtrack::effects::act(&mut app, Action::Open);
         wgtrack::effects::act(&mut app, Action::ProgressDown);
         wgtrack::effects::act(&mut app, Action::Save);

@@ -3,12 +3,14 @@
 
 use std::fs;
 use std::path::PathBuf;
+use std::time::Duration;
 
 use wgtrack::action::Action;
 use wgtrack::app::{App, Mode};
+use wgtrack::effects::Worker;
 use wgtrack::store::{self, recovery};
 
-use crate::home::{Home, in_child, shipped, wait_for, with_progress};
+use crate::home::{Home, in_home, paths, shipped, wait_for, with_progress};
 use crate::pty::{
     Pty,
     keys::{ENTER, ctrl},
@@ -132,13 +134,13 @@ fn restored_edits_can_be_kept_for_later_or_discarded() {
 /// must not replace them.
 #[test]
 fn kept_edits_survive_new_edits() {
-    in_child("recovery::kept_edits_survive_new_edits", |home| {
+    in_home(|home| {
         let path = home.join("report.ron");
         fs::write(&path, store::SHIPPED).unwrap();
         let found = with_progress(1, 6, 5);
-        recovery::write(&path, &found).unwrap();
-        let (file, recovered) = recovery::read(&path).unwrap();
-        let mut app = App::new(shipped(), path.clone());
+        recovery::write(&paths(home).recovery_dir(), &path, &found).unwrap();
+        let (file, recovered) = recovery::read(&paths(home).recovery_dir(), &path).unwrap();
+        let mut app = App::new(shipped(), path.clone()).with_paths(&paths(home));
         app.offer_recovery(recovered.unwrap(), file.clone());
         assert!(matches!(app.mode(), Mode::Recover(_)));
         wgtrack::effects::act(&mut app, Action::KeepRecovery);
@@ -155,60 +157,60 @@ fn kept_edits_survive_new_edits() {
     });
 }
 
-/// Time passing journals the edits on a thread beside the app. The file catches up with the
-/// edits however quickly they come; a save, or quitting once the edits are undone, leaves no
-/// journal behind, even when one was being written at that moment.
+/// Time passing journals the edits on the worker beside the app, as the event loop has it.
+/// The file catches up with the edits however quickly they come; a save, or quitting once
+/// the edits are undone, leaves no journal behind, even when one was being written then.
 #[test]
 fn the_journal_written_beside_the_app_catches_up_and_goes_when_nothing_is_unsaved() {
-    in_child(
-        "recovery::the_journal_written_beside_the_app_catches_up_and_goes_when_nothing_is_unsaved",
-        |home| {
-            // Large enough (about 1 MB) that a journal takes a while to write.
-            let report = wgtrack::generate::report(40, 10, 7);
-            let path = home.join("report.ron");
-            fs::write(&path, store::to_text(&report)).unwrap();
-            let journaled = |path: &std::path::Path| {
-                recovery::read(path).and_then(|(_, found)| found.ok()).map(|r| r.report)
-            };
+    in_home(|home| {
+        // Large enough (about 1 MB) that a journal takes a while to write.
+        let report = wgtrack::generate::report(40, 10, 7);
+        let path = home.join("report.ron");
+        fs::write(&path, store::to_text(&report)).unwrap();
+        let dir = paths(home).recovery_dir();
+        let journaled = || recovery::read(&dir, &path).and_then(|(_, found)| found.ok());
+        let mut worker = Worker::start();
+        let mut app = App::new(report.clone(), path.clone()).with_paths(&paths(home));
+        // As the event loop does: the action, its effects to the worker, what came back.
+        let step = |app: &mut App, worker: &mut Worker, action: Action| {
+            app.update(action);
+            worker.give(app);
+            worker.take_done(app, Duration::ZERO);
+        };
+        step(&mut app, &mut worker, Action::Open);
+        for _ in 0..4 {
+            step(&mut app, &mut worker, Action::ProgressUp);
+            step(&mut app, &mut worker, Action::Tick);
+            step(&mut app, &mut worker, Action::Down);
+        }
+        let last = app.report().clone();
+        assert!(last != report);
+        wait_for("the journal to hold the last edit", || {
+            step(&mut app, &mut worker, Action::Tick);
+            journaled().map(|r| r.report).filter(|found| *found == last)
+        });
 
-            let mut app = App::new(report.clone(), path.clone());
-            wgtrack::effects::act(&mut app, Action::Open);
-            for _ in 0..4 {
-                wgtrack::effects::act(&mut app, Action::ProgressUp);
-                wgtrack::effects::act(&mut app, Action::Tick);
-                wgtrack::effects::act(&mut app, Action::Down);
-            }
-            let last = app.report().clone();
-            assert!(last != report);
-            wait_for("the journal to hold the last edit", || {
-                wgtrack::effects::act(&mut app, Action::Tick);
-                journaled(&path).filter(|found| *found == last)
-            });
+        // Saved while a journal of a newer edit may be on its way: none is left.
+        step(&mut app, &mut worker, Action::ProgressUp);
+        step(&mut app, &mut worker, Action::Tick);
+        step(&mut app, &mut worker, Action::Save);
+        worker.finish(&mut app);
+        assert!(!app.is_modified(), "{:?}", app.message());
+        let found = recovery::find(&dir, &path);
+        assert_eq!(found, Vec::<PathBuf>::new(), "the journal went with the save");
 
-            // Saved while a journal of a newer edit may be on its way: none is left.
-            wgtrack::effects::act(&mut app, Action::ProgressUp);
-            wgtrack::effects::act(&mut app, Action::Tick);
-            wgtrack::effects::act(&mut app, Action::Save);
-            assert!(!app.is_modified());
-            assert_eq!(
-                recovery::find(&path),
-                Vec::<PathBuf>::new(),
-                "the journal went with the save"
-            );
-
-            // Edited, journaled, undone, quit: nothing to keep.
-            wgtrack::effects::act(&mut app, Action::ProgressUp);
-            wgtrack::effects::act(&mut app, Action::Tick);
-            wgtrack::effects::act(&mut app, Action::Undo);
-            wgtrack::effects::act(&mut app, Action::Quit);
-            assert!(app.should_quit());
-            assert_eq!(recovery::find(&path), Vec::<PathBuf>::new(), "nothing unsaved is kept");
-            drop(app);
-            assert_eq!(recovery::find(&path), Vec::<PathBuf>::new());
-            let left: Vec<_> = fs::read_dir(recovery::recovery_dir().unwrap())
-                .map(|entries| entries.flatten().map(|e| e.file_name()).collect())
-                .unwrap_or_default();
-            assert!(left.is_empty(), "no file is left half-written: {left:?}");
-        },
-    );
+        // Edited, journaled, undone, quit: nothing to keep.
+        step(&mut app, &mut worker, Action::ProgressUp);
+        step(&mut app, &mut worker, Action::Tick);
+        step(&mut app, &mut worker, Action::Undo);
+        step(&mut app, &mut worker, Action::Quit);
+        assert!(app.should_quit());
+        worker.finish(&mut app);
+        assert_eq!(recovery::find(&dir, &path), Vec::<PathBuf>::new(), "nothing unsaved is kept");
+        drop(worker);
+        let left: Vec<_> = fs::read_dir(&dir)
+            .map(|entries| entries.flatten().map(|e| e.file_name()).collect())
+            .unwrap_or_default();
+        assert!(left.is_empty(), "no file is left half-written: {left:?}");
+    });
 }

@@ -171,7 +171,7 @@ fn every_action_context_and_hint_has_words_in_both_languages() {
     let keymap = Keymap::default();
     for lang in Lang::ALL {
         let texts = lang.texts();
-        for context in Context::ALL {
+        for context in Context::all() {
             assert!(!context.title_in(texts).is_empty());
             for binding in keymap.bindings(context) {
                 assert!(!keymap::describe_in(&binding.action, texts).is_empty());

@@ -10,6 +10,7 @@ mod rebind;
 mod words;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use strum::{EnumIter, EnumString, IntoEnumIterator, IntoStaticStr};
 
 use crate::action::{Action, Pane};
 use crate::app::{App, Mode};
@@ -18,8 +19,10 @@ pub use keys::{Key, join_keys, key_label};
 pub use rebind::{Claim, Clash, Origin, Rebinding};
 pub use words::{Word, describe, describe_in, hints};
 
-/// Where a binding applies.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// Where a binding applies. The configuration file names a context by the snake_case of
+/// the variant; the order is that of the help and of `config --default`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, EnumString, IntoStaticStr)]
+#[strum(serialize_all = "snake_case")]
 pub enum Context {
     /// Anywhere outside prompts and editors.
     Global,
@@ -28,9 +31,9 @@ pub enum Context {
     Activities,
     Activity,
     EditProgress,
+    Details,
     EditText,
     ConfirmDelete,
-    Details,
     Search,
     ConfirmQuit,
     Conflict,
@@ -42,52 +45,19 @@ pub enum Context {
 }
 
 impl Context {
-    pub const ALL: [Context; 17] = [
-        Context::Global,
-        Context::Overview,
-        Context::Groups,
-        Context::Activities,
-        Context::Activity,
-        Context::EditProgress,
-        Context::Details,
-        Context::EditText,
-        Context::ConfirmDelete,
-        Context::Search,
-        Context::ConfirmQuit,
-        Context::Conflict,
-        Context::SaveAs,
-        Context::Threshold,
-        Context::Baseline,
-        Context::Recover,
-        Context::Help,
-    ];
+    /// Every context, in order.
+    pub fn all() -> impl Iterator<Item = Context> {
+        Context::iter()
+    }
 
     /// The context's name in the configuration file.
     pub fn name(self) -> &'static str {
-        match self {
-            Context::Global => "global",
-            Context::Overview => "overview",
-            Context::Groups => "groups",
-            Context::Activities => "activities",
-            Context::Activity => "activity",
-            Context::EditProgress => "edit_progress",
-            Context::Details => "details",
-            Context::EditText => "edit_text",
-            Context::ConfirmDelete => "confirm_delete",
-            Context::Search => "search",
-            Context::ConfirmQuit => "confirm_quit",
-            Context::Conflict => "conflict",
-            Context::SaveAs => "save_as",
-            Context::Threshold => "threshold",
-            Context::Baseline => "baseline",
-            Context::Recover => "recover",
-            Context::Help => "help",
-        }
+        self.into()
     }
 
     /// The context of this name.
     pub fn from_name(name: &str) -> Option<Context> {
-        Context::ALL.into_iter().find(|c| c.name() == name)
+        name.parse().ok()
     }
 
     /// Whether a key this context does not bind is looked up in `Global` (as `contexts` says).

@@ -194,7 +194,7 @@ fn draw_help(frame: &mut Frame, body: Rect, app: &App, ctx: &Context, view: &mut
     let area = body.centered(Constraint::Length(width), Constraint::Percentage(100));
     let texts = app.texts();
     let mut lines = Vec::new();
-    for context in KeyContext::ALL {
+    for context in KeyContext::all() {
         lines.push(Line::styled(context.title_in(texts), ctx.theme.label));
         let mut seen: Vec<&Action> = Vec::new();
         for binding in ctx.keymap.bindings(context) {

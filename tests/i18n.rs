@@ -400,7 +400,10 @@ fn no_english_label_when_comparing_with_a_baseline() {
 fn footer_messages_are_spanish() {
     let mut s = spanish(120, 40);
     let mut said = Vec::new();
-    let mut note = |s: &Screen| said.push(s.app.message().map(|m| m.text.clone()));
+    // As the footer shows them: with the keys they name.
+    let mut note = |s: &Screen| {
+        said.push(s.app.message().map(|m| s.keymap.fill_keys(&m.text, keymap::contexts(&s.app))))
+    };
     s.repeat(KeyCode::Char('j'), 7);
     s.key(KeyCode::Enter);
     s.repeat(KeyCode::Char('j'), 6);

@@ -8,8 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use super::text::{ellipsize, first_line, fit, progress_spans, push_highlighted, rich_line};
-use super::theme::Theme;
-use super::{ViewState, list_window};
+use super::{Context, ViewState, list_window};
 use crate::action::Pane;
 use crate::app::App;
 use crate::compare::ActivityChange;
@@ -24,7 +23,8 @@ fn gauge_width(table_width: usize) -> usize {
 /// Rows the table keeps however long the objectives are.
 const MIN_TABLE_ROWS: u16 = 6;
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &mut ViewState) {
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, ctx: &Context, view: &mut ViewState) {
+    let theme = ctx.theme;
     let focused = app.focus() == Pane::Activities;
     let texts = app.texts();
     let Some(group) = app.selected_group() else {
@@ -43,7 +43,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &mut 
     let inner = block.inner(area);
     frame.render_widget(block, area);
 
-    let mut lines = info_lines(app, group, texts, theme);
+    let mut lines = info_lines(app, group, ctx);
     lines.push(Line::default());
     let info = Paragraph::new(lines).wrap(Wrap { trim: false });
     let wanted = info.line_count(inner.width).min(u16::MAX as usize) as u16;
@@ -58,15 +58,16 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &mut 
         let last = Rect { y: info_area.bottom() - 1, height: 1, ..info_area };
         let more = Line::from(vec![
             Span::styled("▸ … ", theme.label),
-            Span::styled(texts.more_objectives, theme.muted),
+            Span::styled(ctx.keys(app, texts.more_objectives), theme.muted),
         ]);
         frame.render_widget(ratatui::widgets::Clear, last);
         frame.render_widget(Paragraph::new(more), last);
     }
-    draw_table(frame, table_area, app, group, theme, view, focused);
+    draw_table(frame, table_area, app, group, ctx, view, focused);
 }
 
-fn info_lines(app: &App, group: &Group, texts: &Texts, theme: &Theme) -> Vec<Line<'static>> {
+fn info_lines(app: &App, group: &Group, ctx: &Context) -> Vec<Line<'static>> {
+    let (texts, theme) = (app.texts(), ctx.theme);
     let query = super::query(app);
     let tally = app.figures().tallies.get(app.group()).copied().unwrap_or_default();
     let mut lines = vec![rich_line(&group.title, theme.title, query, theme)];
@@ -102,6 +103,7 @@ fn info_lines(app: &App, group: &Group, texts: &Texts, theme: &Theme) -> Vec<Lin
             texts.filter_note,
             &[("filter", &filter.describe_in(texts)), ("shown", &shown), ("total", &tally.total())],
         );
+        let note = ctx.keys(app, &note);
         lines.push(Line::from(figures));
         // On a line of its own, so it never wraps in the middle.
         lines.push(Line::from(Span::styled(format!("▼ {note}"), theme.match_highlight)));
@@ -126,14 +128,17 @@ fn info_lines(app: &App, group: &Group, texts: &Texts, theme: &Theme) -> Vec<Lin
         lines.push(Line::from(vec![
             Span::styled(format!("▸ {}", texts.objectives), theme.label),
             Span::styled(
-                format!(" {}", fill(texts.objectives_folded_note, &[("count", &count)])),
+                format!(
+                    " {}",
+                    ctx.keys(app, &fill(texts.objectives_folded_note, &[("count", &count)]))
+                ),
                 theme.muted,
             ),
         ]));
     } else {
         lines.push(Line::from(vec![
             Span::styled(format!("▾ {} ", texts.general_objective), theme.label),
-            Span::styled(texts.objectives_fold_note, theme.muted),
+            Span::styled(ctx.keys(app, texts.objectives_fold_note), theme.muted),
         ]));
         lines.push(rich_line(&group.general_objective, Style::default(), query, theme));
         if !group.specific_objectives.is_empty() {
@@ -189,10 +194,11 @@ fn draw_table(
     area: Rect,
     app: &App,
     group: &Group,
-    theme: &Theme,
+    ctx: &Context,
     view: &mut ViewState,
     focused: bool,
 ) {
+    let theme = ctx.theme;
     if area.height == 0 {
         return;
     }
@@ -218,7 +224,9 @@ fn draw_table(
     if visible.is_empty() {
         let note = match app.filter() {
             Some(filter) => {
-                fill(texts.no_filtered_activities, &[("filter", &filter.describe_in(texts))])
+                let note =
+                    fill(texts.no_filtered_activities, &[("filter", &filter.describe_in(texts))]);
+                ctx.keys(app, &note)
             }
             None => texts.no_activities.to_string(),
         };

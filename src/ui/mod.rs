@@ -55,6 +55,13 @@ pub struct Context<'a> {
     pub theme: &'a Theme,
 }
 
+impl Context<'_> {
+    /// `text` with the keys it names (`{key:undo}`) as they work in the app's state now.
+    pub fn keys(&self, app: &App, text: &str) -> String {
+        self.keymap.fill_keys(text, crate::keymap::contexts(app))
+    }
+}
+
 /// Draws the whole screen.
 pub fn draw(frame: &mut Frame, app: &App, ctx: &Context, view: &mut ViewState) {
     let area = frame.area();
@@ -74,7 +81,7 @@ pub fn draw(frame: &mut Frame, app: &App, ctx: &Context, view: &mut ViewState) {
         );
         return;
     }
-    let footer_height = footer::height(app, area);
+    let footer_height = footer::height(app, ctx, area);
     let [header_area, body, footer_area] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(0),
@@ -94,7 +101,7 @@ fn draw_body(frame: &mut Frame, area: Rect, app: &App, ctx: &Context, view: &mut
     view.overview_rows = Rect::default();
     if matches!(app.focus(), Pane::Overview | Pane::Details) {
         if app.focus() == Pane::Overview {
-            overview::draw(frame, area, app, ctx.theme, view);
+            overview::draw(frame, area, app, ctx, view);
         } else {
             details::draw(frame, area, app, ctx.theme, view);
         }
@@ -116,9 +123,9 @@ fn draw_body(frame: &mut Frame, area: Rect, app: &App, ctx: &Context, view: &mut
     }
     if let Some(right) = right {
         if app.focus() == Pane::Activity {
-            activity::draw(frame, right, app, ctx.theme, view);
+            activity::draw(frame, right, app, ctx, view);
         } else {
-            group::draw(frame, right, app, ctx.theme, view);
+            group::draw(frame, right, app, ctx, view);
         }
     }
     view.viewport.page = match app.focus() {

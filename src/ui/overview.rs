@@ -8,14 +8,15 @@ use ratatui::widgets::{Block, Paragraph};
 
 use super::text::{fit, progress_spans, status_symbol};
 use super::theme::Theme;
-use super::{ViewState, list_window, pane};
+use super::{Context, ViewState, list_window, pane};
 use crate::app::{App, GroupOrder, OverviewList};
 use crate::export::changes::{signed, signed_points};
 use crate::i18n::{capitalize, fill};
 use crate::model::{DocumentType, Status, Tally, format_percent, numeral};
 use unicode_width::UnicodeWidthStr;
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &mut ViewState) {
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, ctx: &Context, view: &mut ViewState) {
+    let theme = ctx.theme;
     let group_count = app.report().groups.len() as u16;
     let [summary, groups, behind] = Layout::vertical([
         Constraint::Length(6),
@@ -24,8 +25,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &mut 
     ])
     .areas(area);
     draw_summary(frame, summary, app, theme);
-    draw_groups(frame, groups, app, theme, view);
-    draw_behind(frame, behind, app, theme, view);
+    draw_groups(frame, groups, app, ctx, view);
+    draw_behind(frame, behind, app, ctx, view);
 }
 
 fn draw_summary(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
@@ -79,14 +80,15 @@ fn draw_summary(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-fn draw_groups(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &mut ViewState) {
+fn draw_groups(frame: &mut Frame, area: Rect, app: &App, ctx: &Context, view: &mut ViewState) {
+    let theme = ctx.theme;
     let focused = app.overview().list == OverviewList::Groups;
     let texts = app.texts();
     let order = match app.overview().order {
         GroupOrder::Number => texts.order_by_number,
         GroupOrder::Progress => texts.order_by_progress,
     };
-    let title = fill(texts.overview_groups_title, &[("order", &order)]);
+    let title = ctx.keys(app, &fill(texts.overview_groups_title, &[("order", &order)]));
     let inner = pane(frame, area, &title, focused, theme);
     let groups = app.overview_groups();
     let [header, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(inner);
@@ -161,12 +163,14 @@ fn draw_groups(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &m
     frame.render_widget(Paragraph::new(lines), body);
 }
 
-fn draw_behind(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &mut ViewState) {
+fn draw_behind(frame: &mut Frame, area: Rect, app: &App, ctx: &Context, view: &mut ViewState) {
+    let theme = ctx.theme;
     let focused = app.overview().list == OverviewList::Behind;
     let behind = app.behind();
     let texts = app.texts();
     let title =
         fill(texts.behind_title, &[("count", &behind.len()), ("threshold", &app.threshold())]);
+    let title = ctx.keys(app, &title);
     let inner = pane(frame, area, &title, focused, theme);
     let shown = list_window(
         frame,

@@ -5,10 +5,11 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Wrap};
+use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, Wrap};
 
 use super::text::{ellipsize, first_line, fit, progress_spans, push_highlighted, rich_line};
-use super::{Context, ViewState, list_window};
+use super::window::{mark_overflow, reach};
+use super::{Context, ViewState};
 use crate::action::Pane;
 use crate::app::App;
 use crate::compare::ActivityChange;
@@ -202,25 +203,74 @@ fn draw_table(
     if area.height == 0 {
         return;
     }
-    let [header_area, rows_area] =
-        Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
+    let [_, rows_area] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
+    view.table_rows = rows_area;
     let texts = app.texts();
-    let widths = columns(area.width as usize, group.has_topics(), app.baseline().is_some());
-    let header = [texts.number, texts.topic, texts.description, texts.progress, "Δ", texts.remarks];
-    let cells: Vec<Span> = header
+    let mut widths = columns(area.width as usize, group.has_topics(), app.baseline().is_some());
+    // The change column's width counts the space before it, which the table puts there.
+    widths[4] = widths[4].saturating_sub(1);
+    let [_, topic, description, _, change, remarks] = widths;
+    let titles = [texts.number, texts.topic, texts.description, texts.progress, "Δ", texts.remarks];
+    let header = Row::new(titles.iter().zip(widths).filter(|(_, w)| *w > 0).map(|(title, w)| {
+        // The change column's numbers are right-aligned; so is its heading.
+        if *title == "Δ" { format!("{title:>w$}") } else { fit(title, w) }
+    }))
+    .style(theme.label);
+    let constraints = widths.iter().filter(|w| **w > 0).map(|&w| Constraint::Length(w as u16));
+
+    let visible = app.visible_activities();
+    let selected = visible.iter().position(|&a| a == app.activity()).unwrap_or(0);
+    let shows = reach(view.table.offset_mut(), visible.len(), selected, rows_area.height as usize);
+    view.table.select((!visible.is_empty()).then_some(selected));
+    let query = super::query(app);
+    // A cell of text, with the search's matches marked.
+    let text_cell = |text: &str, style: Style| {
+        let mut spans = Vec::new();
+        push_highlighted(&mut spans, text, style, query, theme);
+        Cell::from(Line::from(spans))
+    };
+    let rows: Vec<Row> = visible
         .iter()
-        .zip(widths)
-        .filter(|(_, w)| *w > 0)
-        .map(|(title, w)| {
-            // The change column's numbers are right-aligned; so is its heading.
-            let cell = if *title == "Δ" { format!("{title:>w$}") } else { fit(title, w) };
-            Span::styled(format!("{cell} "), theme.label)
+        .enumerate()
+        .map(|(row, &a)| {
+            if !shows(row) {
+                return Row::default();
+            }
+            let activity = &group.activities[a];
+            let mut cells = vec![Cell::from(Span::styled(format!("{:>3}", a + 1), theme.muted))];
+            if topic > 0 {
+                let text = fit(activity.topic.as_deref().unwrap_or(""), topic);
+                cells.push(text_cell(&text, Style::default()));
+            }
+            if description > 0 {
+                cells.push(text_cell(&fit(&activity.description, description), Style::default()));
+            }
+            let progress = Some(f64::from(activity.progress.get()));
+            let gauge = progress_spans(progress, gauge_width(area.width as usize), theme);
+            cells.push(Cell::from(Line::from(gauge)));
+            if change > 0 {
+                let cell = change_cell(app, a, texts);
+                cells.push(Cell::from(Span::styled(format!("{cell:>change$}"), theme.label)));
+            }
+            if remarks > 0 {
+                let first = first_line(&activity.remarks);
+                let more = activity.remarks.trim_end() != first;
+                let mut shown = ellipsize(first, remarks);
+                if more && !shown.ends_with('…') {
+                    shown = ellipsize(&format!("{shown} …"), remarks);
+                }
+                cells.push(text_cell(&shown, theme.muted));
+            }
+            let row = Row::new(cells);
+            if a == app.activity() {
+                row.style(if focused { theme.selected } else { theme.selected_unfocused })
+            } else {
+                row
+            }
         })
         .collect();
-    frame.render_widget(Paragraph::new(Line::from(cells)), header_area);
-
-    view.table_rows = rows_area;
-    let visible = app.visible_activities();
+    let table = Table::new(rows, constraints).header(header).column_spacing(1);
+    frame.render_stateful_widget(table, area, &mut view.table);
     if visible.is_empty() {
         let note = match app.filter() {
             Some(filter) => {
@@ -233,50 +283,6 @@ fn draw_table(
         frame.render_widget(Paragraph::new(Line::styled(note, theme.muted)), rows_area);
         return;
     }
-    let selected = visible.iter().position(|&a| a == app.activity()).unwrap_or(0);
-    let shown =
-        list_window(frame, rows_area, &mut view.table_offset, visible.len(), selected, app, theme);
-    let query = super::query(app);
-    let [_, topic, description, _, change, remarks] = widths;
-    let lines: Vec<Line> = visible[shown]
-        .iter()
-        .map(|&a| {
-            let activity = &group.activities[a];
-            let mut spans = vec![Span::styled(format!("{:>3}  ", a + 1), theme.muted)];
-            let mut text_cell = |text: &str, width: usize| {
-                if width > 0 {
-                    push_highlighted(&mut spans, &fit(text, width), Style::default(), query, theme);
-                    spans.push(Span::raw(" "));
-                }
-            };
-            text_cell(activity.topic.as_deref().unwrap_or(""), topic);
-            text_cell(&activity.description, description);
-            spans.extend(progress_spans(
-                Some(f64::from(activity.progress.get())),
-                gauge_width(area.width as usize),
-                theme,
-            ));
-            if change > 0 {
-                let cell = change_cell(app, a, texts);
-                spans.push(Span::styled(format!(" {cell:>5}"), theme.label));
-            }
-            if remarks > 0 {
-                spans.push(Span::raw(" "));
-                let first = first_line(&activity.remarks);
-                let more = activity.remarks.trim_end() != first;
-                let mut shown = ellipsize(first, remarks);
-                if more && !shown.ends_with('…') {
-                    shown = ellipsize(&format!("{shown} …"), remarks);
-                }
-                push_highlighted(&mut spans, &shown, theme.muted, query, theme);
-            }
-            let line = Line::from(spans);
-            if a == app.activity() {
-                line.style(if focused { theme.selected } else { theme.selected_unfocused })
-            } else {
-                line
-            }
-        })
-        .collect();
-    frame.render_widget(Paragraph::new(lines), rows_area);
+    let border = if focused { theme.border_focused } else { theme.border };
+    mark_overflow(frame, rows_area, view.table.offset(), visible.len(), border, app, theme);
 }

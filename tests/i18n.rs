@@ -146,6 +146,7 @@ fn both_languages_give_every_text_with_the_same_placeholders() {
     for ((name, english), (same, spanish)) in en.iter().zip(&es) {
         assert_eq!(name, same);
         assert!(!english.trim().is_empty() && !spanish.trim().is_empty(), "{name} is empty");
+        // Keys named by action (`{key:undo}`) count too: both languages name the same ones.
         let set = |t: &'static str| placeholders(t).into_iter().collect::<BTreeSet<_>>();
         assert_eq!(set(english), set(spanish), "{name}: {english:?} / {spanish:?}");
     }

@@ -40,7 +40,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, ctx: &Context, view: &mut 
             ),
             Span::styled(format!("· {} ", group.topic), theme.title),
         ]))
-        .border_style(if focused { theme.border_focused } else { theme.border });
+        .border_style(theme.pane_border(focused));
     let inner = block.inner(area);
     frame.render_widget(block, area);
 
@@ -283,6 +283,6 @@ fn draw_table(
         frame.render_widget(Paragraph::new(Line::styled(note, theme.muted)), rows_area);
         return;
     }
-    let border = if focused { theme.border_focused } else { theme.border };
+    let border = theme.pane_border(focused);
     mark_overflow(frame, rows_area, view.table.offset(), visible.len(), border, app, theme);
 }

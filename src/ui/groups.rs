@@ -63,6 +63,6 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, ctx: &Context, view: &mut 
         })
         .collect();
     frame.render_stateful_widget(List::new(items), inner, &mut view.groups);
-    let border = if focused { theme.border_focused } else { theme.border };
+    let border = theme.pane_border(focused);
     mark_overflow(frame, inner, view.groups.offset(), count, border, app, theme);
 }

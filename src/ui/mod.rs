@@ -148,7 +148,7 @@ pub fn focus_sign(focused: bool) -> &'static str {
 /// Draws a bordered pane titled `title`, its border marked when it has the focus; returns
 /// the area inside.
 pub fn pane(frame: &mut Frame, area: Rect, title: &str, focused: bool, theme: &Theme) -> Rect {
-    let border = if focused { theme.border_focused } else { theme.border };
+    let border = theme.pane_border(focused);
     let title = format!(" {}{title} ", focus_sign(focused));
     let block = ratatui::widgets::Block::bordered().title(title).border_style(border);
     let inner = block.inner(area);

@@ -157,7 +157,7 @@ fn draw_groups(frame: &mut Frame, area: Rect, app: &App, ctx: &Context, view: &m
         })
         .collect();
     frame.render_stateful_widget(List::new(items), body, &mut view.overview);
-    let border = if focused { theme.border_focused } else { theme.border };
+    let border = theme.pane_border(focused);
     mark_overflow(frame, body, view.overview.offset(), groups.len(), border, app, theme);
 }
 
@@ -213,6 +213,6 @@ fn draw_behind(frame: &mut Frame, area: Rect, app: &App, ctx: &Context, view: &m
         })
         .collect();
     frame.render_stateful_widget(List::new(items), inner, &mut view.behind);
-    let border = if focused { theme.border_focused } else { theme.border };
+    let border = theme.pane_border(focused);
     mark_overflow(frame, inner, view.behind.offset(), behind.len(), border, app, theme);
 }

@@ -1,8 +1,12 @@
 //! Every user intent the app understands. Keys and mouse events become an `Action`; only
 //! `App::update` turns an action into a change of state.
 
-/// One thing the user asked for.
-#[derive(Debug, Clone, PartialEq, Eq)]
+use strum::{EnumIter, EnumString, IntoEnumIterator, IntoStaticStr};
+
+/// One thing the user asked for. The configuration file names the actions keys can be bound
+/// to by the snake_case of the variant; the others are `disabled` for strum.
+#[derive(Debug, Clone, PartialEq, Eq, EnumIter, EnumString, IntoStaticStr)]
+#[strum(serialize_all = "snake_case")]
 pub enum Action {
     /// Move the selection up one line.
     Up,
@@ -97,26 +101,35 @@ pub enum Action {
     /// At start: delete the recovery file.
     DiscardRecovery,
     /// Time passed: write the recovery file if it is behind the edits.
+    #[strum(disabled)]
     Tick,
     /// The process must stop now (signal, hang-up, lost terminal): keep unsaved work, leave.
+    #[strum(disabled)]
     Terminate,
     /// A character typed into a one-line prompt.
+    #[strum(disabled)]
     Type(char),
     /// Delete the character before the cursor of a one-line prompt.
     Erase,
     /// Select all the text in the editor, so what is typed next replaces it.
     SelectAll,
     /// A key for the remarks editor (cursor, word and line movement, editing).
+    #[strum(disabled)]
     Editor(crossterm::event::KeyEvent),
     /// Text pasted from the terminal.
+    #[strum(disabled)]
     Paste(String),
     /// Select the group at this position (mouse).
+    #[strum(disabled)]
     SelectGroup(usize),
     /// Select the activity at this position of the shown table (mouse).
+    #[strum(disabled)]
     SelectActivity(usize),
     /// Move the selection of a pane by some lines without focusing it (mouse wheel).
+    #[strum(disabled)]
     Scroll(Pane, isize),
     /// What the last frame could show: page size and how far views can scroll.
+    #[strum(disabled)]
     Viewport(Viewport),
 }
 
@@ -144,130 +157,22 @@ pub enum Pane {
     Details,
 }
 
-/// The names of actions in the configuration file: the snake_case of the variant.
-///
-/// A new variant must be added to `name` (the compiler asks) and, when keys may be bound to
-/// it, to `BINDABLE` too (a test checks that every action of the default keymap is there).
 impl Action {
-    /// Every action a key can be bound to in the configuration file.
-    pub const BINDABLE: &'static [Action] = &[
-        Action::Up,
-        Action::Down,
-        Action::PageUp,
-        Action::PageDown,
-        Action::Home,
-        Action::End,
-        Action::NextPane,
-        Action::PrevPane,
-        Action::Open,
-        Action::Back,
-        Action::EditProgress,
-        Action::ProgressUp,
-        Action::ProgressDown,
-        Action::EditRemarks,
-        Action::EditDescription,
-        Action::EditTopic,
-        Action::AddItem,
-        Action::DeleteItem,
-        Action::MoveUp,
-        Action::MoveDown,
-        Action::Details,
-        Action::ReportDetails,
-        Action::ToggleObjectives,
-        Action::Overview,
-        Action::CycleFilter,
-        Action::ClearFilter,
-        Action::PickBaseline,
-        Action::SetThreshold,
-        Action::SortGroups,
-        Action::Save,
-        Action::Undo,
-        Action::Redo,
-        Action::Search,
-        Action::NextMatch,
-        Action::PrevMatch,
-        Action::Help,
-        Action::Quit,
-        Action::Confirm,
-        Action::SaveAndQuit,
-        Action::DiscardAndQuit,
-        Action::Reload,
-        Action::Overwrite,
-        Action::SaveAs,
-        Action::Restore,
-        Action::KeepRecovery,
-        Action::DiscardRecovery,
-        Action::Erase,
-        Action::SelectAll,
-    ];
+    /// Every action a key can be bound to in the configuration file, in declaration order.
+    pub fn bindable() -> impl Iterator<Item = Action> {
+        Action::iter()
+    }
 
-    /// The action's name in the configuration file; `None` for actions no key can be bound
-    /// to: those that carry data, and the app's own events (`Tick`, `Terminate`).
+    /// The action's name in the configuration file (the snake_case of the variant); `None`
+    /// for actions no key can be bound to: those that carry data, and the app's own events.
     pub fn name(&self) -> Option<&'static str> {
-        Some(match self {
-            Action::Up => "up",
-            Action::Down => "down",
-            Action::PageUp => "page_up",
-            Action::PageDown => "page_down",
-            Action::Home => "home",
-            Action::End => "end",
-            Action::NextPane => "next_pane",
-            Action::PrevPane => "prev_pane",
-            Action::Open => "open",
-            Action::Back => "back",
-            Action::EditProgress => "edit_progress",
-            Action::ProgressUp => "progress_up",
-            Action::ProgressDown => "progress_down",
-            Action::EditRemarks => "edit_remarks",
-            Action::EditDescription => "edit_description",
-            Action::EditTopic => "edit_topic",
-            Action::AddItem => "add_item",
-            Action::DeleteItem => "delete_item",
-            Action::MoveUp => "move_up",
-            Action::MoveDown => "move_down",
-            Action::Details => "details",
-            Action::ReportDetails => "report_details",
-            Action::ToggleObjectives => "toggle_objectives",
-            Action::Overview => "overview",
-            Action::CycleFilter => "cycle_filter",
-            Action::ClearFilter => "clear_filter",
-            Action::PickBaseline => "pick_baseline",
-            Action::SetThreshold => "set_threshold",
-            Action::SortGroups => "sort_groups",
-            Action::Save => "save",
-            Action::Undo => "undo",
-            Action::Redo => "redo",
-            Action::Search => "search",
-            Action::NextMatch => "next_match",
-            Action::PrevMatch => "prev_match",
-            Action::Help => "help",
-            Action::Quit => "quit",
-            Action::Confirm => "confirm",
-            Action::SaveAndQuit => "save_and_quit",
-            Action::DiscardAndQuit => "discard_and_quit",
-            Action::Reload => "reload",
-            Action::Overwrite => "overwrite",
-            Action::SaveAs => "save_as",
-            Action::Restore => "restore",
-            Action::KeepRecovery => "keep_recovery",
-            Action::DiscardRecovery => "discard_recovery",
-            Action::Erase => "erase",
-            Action::SelectAll => "select_all",
-            Action::Tick
-            | Action::Terminate
-            | Action::Type(_)
-            | Action::Editor(_)
-            | Action::Paste(_)
-            | Action::SelectGroup(_)
-            | Action::SelectActivity(_)
-            | Action::Scroll(..)
-            | Action::Viewport(_) => return None,
-        })
+        // Strum's name panics on a disabled variant, so only bindable ones are asked.
+        Action::bindable().any(|a| a == *self).then(|| self.into())
     }
 
     /// The bindable action of this name.
     pub fn from_name(name: &str) -> Option<Action> {
-        Action::BINDABLE.iter().find(|a| a.name() == Some(name)).cloned()
+        name.parse().ok()
     }
 }
 
@@ -278,16 +183,21 @@ mod tests {
     #[test]
     fn bindable_actions_have_distinct_names_that_read_back() {
         let mut names = Vec::new();
-        for action in Action::BINDABLE {
+        for action in Action::bindable() {
             let name = action.name().unwrap_or_else(|| panic!("{action:?} has no name"));
-            assert_eq!(Action::from_name(name).as_ref(), Some(action), "{name}");
+            assert_eq!(Action::from_name(name).as_ref(), Some(&action), "{name}");
             assert!(name.chars().all(|c| c.is_ascii_lowercase() || c == '_'), "{name}");
             names.push(name);
         }
         names.sort_unstable();
         names.dedup();
-        assert_eq!(names.len(), Action::BINDABLE.len(), "two actions share a name");
+        assert_eq!(names.len(), Action::bindable().count(), "two actions share a name");
         assert_eq!(Action::from_name("tick"), None);
         assert_eq!(Action::from_name("EditProgress"), None);
+        assert_eq!(Action::Type('a').name(), None);
+        assert_eq!(Action::Scroll(Pane::Groups, 1).name(), None);
+        // The names of the configuration file, which must not change.
+        assert_eq!(Action::PageUp.name(), Some("page_up"));
+        assert_eq!(Action::DiscardAndQuit.name(), Some("discard_and_quit"));
     }
 }

@@ -244,9 +244,9 @@ fn mouse_action(mouse: MouseEvent, view: &ViewState) -> Option<Action> {
     };
     match mouse.kind {
         MouseEventKind::Down(MouseButton::Left) => match pane {
-            Pane::Groups => row_in(view.groups_rows, view.groups_offset).map(Action::SelectGroup),
+            Pane::Groups => row_in(view.groups_rows, view.groups.offset()).map(Action::SelectGroup),
             Pane::Activities => {
-                row_in(view.table_rows, view.table_offset).map(Action::SelectActivity)
+                row_in(view.table_rows, view.table.offset()).map(Action::SelectActivity)
             }
             Pane::Activity | Pane::Overview | Pane::Details => None,
         },

@@ -8,7 +8,7 @@ const README: &str = include_str!("../README.md");
 fn key_table() -> String {
     let keymap = Keymap::default();
     let mut out = String::new();
-    for context in Context::ALL {
+    for context in Context::all() {
         out.push_str(&format!("\n**{}**\n\n| keys | action |\n| --- | --- |\n", context.title()));
         let mut seen = Vec::new();
         for binding in keymap.bindings(context) {

@@ -48,14 +48,14 @@ pub fn default_text() -> String {
          \x20   // bind is looked up in \"global\" in these contexts:\n",
     );
     let fallback: Vec<&str> =
-        Context::ALL.into_iter().filter(|c| c.falls_back_to_global()).map(Context::name).collect();
+        Context::all().filter(|c| c.falls_back_to_global()).map(Context::name).collect();
     let _ = writeln!(out, "    // {}.", fallback.join(", "));
     out.push_str(
         "    // Two actions on one key in a context (or in it and in global) are reported when\n\
          \x20   // wgtrack starts; the key goes to the one written first.\n\
          \x20   keys: {\n",
     );
-    for context in Context::ALL {
+    for context in Context::all() {
         let _ = writeln!(out, "        // {}", context.title());
         let _ = writeln!(out, "        {:?}: {{", context.name());
         let mut seen: Vec<&Action> = Vec::new();

@@ -183,7 +183,7 @@ impl Checker<'_> {
         for (c, (context_name, actions)) in written.keys.0.into_iter().enumerate() {
             let entry = keys_node.and_then(|n| n.entry(c, &context_name));
             let Some(context) = Context::from_name(&context_name) else {
-                let names = Context::ALL.map(Context::name);
+                let names = Context::all().map(Context::name);
                 let message =
                     unknown("context", &context_name, names.into_iter(), "the contexts are");
                 self.report(entry.map(|(k, _)| k), message, true);
@@ -192,7 +192,7 @@ impl Checker<'_> {
             for (a, (action_name, keys)) in actions.0.into_iter().enumerate() {
                 let entry = entry.and_then(|(_, v)| v.entry(a, &action_name));
                 let Some(action) = Action::from_name(&action_name) else {
-                    let names = Action::BINDABLE.iter().filter_map(Action::name);
+                    let names = Action::bindable().filter_map(|a| a.name());
                     let message = unknown(
                         "action",
                         &action_name,

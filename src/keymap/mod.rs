@@ -10,6 +10,7 @@ mod rebind;
 mod words;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use strum::{EnumIter, EnumString, IntoEnumIterator, IntoStaticStr};
 
 use crate::action::{Action, Pane};
 use crate::app::{App, Mode};
@@ -18,8 +19,10 @@ pub use keys::{Key, join_keys, key_label};
 pub use rebind::{Claim, Clash, Origin, Rebinding};
 pub use words::{Word, describe, describe_in, hints};
 
-/// Where a binding applies.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// Where a binding applies. The configuration file names a context by the snake_case of
+/// the variant; the order is that of the help and of `config --default`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, EnumString, IntoStaticStr)]
+#[strum(serialize_all = "snake_case")]
 pub enum Context {
     /// Anywhere outside prompts and editors.
     Global,
@@ -28,9 +31,9 @@ pub enum Context {
     Activities,
     Activity,
     EditProgress,
+    Details,
     EditText,
     ConfirmDelete,
-    Details,
     Search,
     ConfirmQuit,
     Conflict,
@@ -42,75 +45,49 @@ pub enum Context {
 }
 
 impl Context {
-    pub const ALL: [Context; 17] = [
-        Context::Global,
-        Context::Overview,
-        Context::Groups,
-        Context::Activities,
-        Context::Activity,
-        Context::EditProgress,
-        Context::Details,
-        Context::EditText,
-        Context::ConfirmDelete,
-        Context::Search,
-        Context::ConfirmQuit,
-        Context::Conflict,
-        Context::SaveAs,
-        Context::Threshold,
-        Context::Baseline,
-        Context::Recover,
-        Context::Help,
-    ];
+    /// Every context, in order.
+    pub fn all() -> impl Iterator<Item = Context> {
+        Context::iter()
+    }
 
     /// The context's name in the configuration file.
     pub fn name(self) -> &'static str {
-        match self {
-            Context::Global => "global",
-            Context::Overview => "overview",
-            Context::Groups => "groups",
-            Context::Activities => "activities",
-            Context::Activity => "activity",
-            Context::EditProgress => "edit_progress",
-            Context::Details => "details",
-            Context::EditText => "edit_text",
-            Context::ConfirmDelete => "confirm_delete",
-            Context::Search => "search",
-            Context::ConfirmQuit => "confirm_quit",
-            Context::Conflict => "conflict",
-            Context::SaveAs => "save_as",
-            Context::Threshold => "threshold",
-            Context::Baseline => "baseline",
-            Context::Recover => "recover",
-            Context::Help => "help",
-        }
+        self.into()
     }
 
     /// The context of this name.
     pub fn from_name(name: &str) -> Option<Context> {
-        Context::ALL.into_iter().find(|c| c.name() == name)
+        name.parse().ok()
     }
 
-    /// Whether a key this context does not bind is looked up in `Global` (as `contexts` says).
-    pub fn falls_back_to_global(self) -> bool {
+    /// The contexts a key is looked up in while this one applies, most specific first: the
+    /// panes fall back to `Global`, prompts and editors do not.
+    pub fn lookup(self) -> &'static [Context] {
+        use Context as C;
         match self {
-            Context::Overview
-            | Context::Groups
-            | Context::Activities
-            | Context::Activity
-            | Context::Details => true,
-            Context::Global
-            | Context::EditProgress
-            | Context::EditText
-            | Context::ConfirmDelete
-            | Context::Search
-            | Context::ConfirmQuit
-            | Context::Conflict
-            | Context::SaveAs
-            | Context::Threshold
-            | Context::Baseline
-            | Context::Recover
-            | Context::Help => false,
+            C::Overview => &[C::Overview, C::Global],
+            C::Groups => &[C::Groups, C::Global],
+            C::Activities => &[C::Activities, C::Global],
+            C::Activity => &[C::Activity, C::Global],
+            C::Details => &[C::Details, C::Global],
+            C::Global => &[C::Global],
+            C::EditProgress => &[C::EditProgress],
+            C::EditText => &[C::EditText],
+            C::ConfirmDelete => &[C::ConfirmDelete],
+            C::Search => &[C::Search],
+            C::ConfirmQuit => &[C::ConfirmQuit],
+            C::Conflict => &[C::Conflict],
+            C::SaveAs => &[C::SaveAs],
+            C::Threshold => &[C::Threshold],
+            C::Baseline => &[C::Baseline],
+            C::Recover => &[C::Recover],
+            C::Help => &[C::Help],
         }
+    }
+
+    /// Whether a key this context does not bind is looked up in `Global`.
+    pub fn falls_back_to_global(self) -> bool {
+        self != Context::Global && self.lookup().contains(&Context::Global)
     }
 }
 
@@ -131,23 +108,28 @@ pub struct Keymap {
 
 /// The contexts whose bindings apply now, most specific first.
 pub fn contexts(app: &App) -> &'static [Context] {
+    context(app).lookup()
+}
+
+/// The context the app is in: its mode, or in normal mode the pane with the focus.
+pub fn context(app: &App) -> Context {
     match (&app.mode(), app.focus()) {
-        (Mode::Normal, Pane::Groups) => &[Context::Groups, Context::Global],
-        (Mode::Normal, Pane::Activities) => &[Context::Activities, Context::Global],
-        (Mode::Normal, Pane::Activity) => &[Context::Activity, Context::Global],
-        (Mode::Normal, Pane::Overview) => &[Context::Overview, Context::Global],
-        (Mode::Threshold(_), _) => &[Context::Threshold],
-        (Mode::PickBaseline(_), _) => &[Context::Baseline],
-        (Mode::EditProgress(_), _) => &[Context::EditProgress],
-        (Mode::EditText(_), _) => &[Context::EditText],
-        (Mode::ConfirmDelete { .. }, _) => &[Context::ConfirmDelete],
-        (Mode::Normal, Pane::Details) => &[Context::Details, Context::Global],
-        (Mode::Search { .. }, _) => &[Context::Search],
-        (Mode::ConfirmQuit, _) => &[Context::ConfirmQuit],
-        (Mode::Conflict { .. }, _) => &[Context::Conflict],
-        (Mode::SaveAs(_), _) => &[Context::SaveAs],
-        (Mode::Recover(_), _) => &[Context::Recover],
-        (Mode::Help, _) => &[Context::Help],
+        (Mode::Normal, Pane::Groups) => Context::Groups,
+        (Mode::Normal, Pane::Activities) => Context::Activities,
+        (Mode::Normal, Pane::Activity) => Context::Activity,
+        (Mode::Normal, Pane::Overview) => Context::Overview,
+        (Mode::Normal, Pane::Details) => Context::Details,
+        (Mode::Threshold(_), _) => Context::Threshold,
+        (Mode::PickBaseline(_), _) => Context::Baseline,
+        (Mode::EditProgress(_), _) => Context::EditProgress,
+        (Mode::EditText(_), _) => Context::EditText,
+        (Mode::ConfirmDelete { .. }, _) => Context::ConfirmDelete,
+        (Mode::Search { .. }, _) => Context::Search,
+        (Mode::ConfirmQuit, _) => Context::ConfirmQuit,
+        (Mode::Conflict { .. }, _) => Context::Conflict,
+        (Mode::SaveAs(_), _) => Context::SaveAs,
+        (Mode::Recover(_), _) => Context::Recover,
+        (Mode::Help, _) => Context::Help,
     }
 }
 
@@ -211,5 +193,19 @@ impl Keymap {
     /// Every binding, in table order.
     pub fn all(&self) -> &[Binding] {
         &self.bindings
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_context_is_looked_up_first_in_itself_then_at_most_in_global() {
+        for context in Context::all() {
+            let lookup = context.lookup();
+            assert_eq!(lookup.first(), Some(&context));
+            assert!(lookup[1..].iter().all(|&c| c == Context::Global), "{context:?}");
+        }
     }
 }

@@ -105,7 +105,7 @@ impl Keymap {
                 // A default binding of this key gives way, here and, for a key bound in
                 // Global, in the contexts that fall back to it.
                 let reach: Vec<Context> = if r.context == Context::Global {
-                    Context::ALL.into_iter().filter(|c| c.falls_back_to_global()).collect()
+                    Context::all().filter(|c| c.falls_back_to_global()).collect()
                 } else {
                     vec![r.context]
                 };

@@ -1,8 +1,44 @@
-//! What the footer and the help overlay say: context titles, action descriptions, hints.
+//! What the footer and the help overlay say: context titles, action descriptions, hints,
+//! and the keys that texts name.
 
-use super::Context;
+use std::fmt::Display;
+
+use super::{Context, Keymap, key_label};
 use crate::action::Action;
-use crate::i18n::{Lang, Texts};
+use crate::i18n::{Lang, Texts, fill, placeholders};
+
+impl Keymap {
+    /// How the screen shows the first key of `action` in the first of `contexts` that binds
+    /// it, as the footer and the help show it.
+    pub fn key_in(
+        &self,
+        action: &Action,
+        contexts: impl IntoIterator<Item = Context>,
+    ) -> Option<String> {
+        contexts.into_iter().find_map(|context| {
+            let binding = self.bindings(context).find(|b| &b.action == action)?;
+            Some(key_label(binding.code, binding.modifiers))
+        })
+    }
+
+    /// `text` with each `{key:action}` (the action's name in the configuration file) replaced
+    /// by its key: in the first of `contexts` that binds it, else wherever the table does,
+    /// so texts stay right when keys are rebound. An action with no key at all is named.
+    pub fn fill_keys(&self, text: &str, contexts: &[Context]) -> String {
+        let keys: Vec<(&str, String)> = placeholders(text)
+            .into_iter()
+            .filter_map(|placeholder| {
+                let name = placeholder.strip_prefix("key:")?;
+                let action = Action::from_name(name)?;
+                let everywhere = contexts.iter().copied().chain(Context::all());
+                Some((placeholder, self.key_in(&action, everywhere).unwrap_or(name.to_string())))
+            })
+            .collect();
+        let args: Vec<(&str, &dyn Display)> =
+            keys.iter().map(|(placeholder, key)| (*placeholder, key as &dyn Display)).collect();
+        fill(text, &args)
+    }
+}
 
 impl Context {
     /// The heading of the context in the help overlay, in English (the README's).

@@ -7,16 +7,16 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
-use super::ViewState;
 use super::text::{progress_spans, rich_line};
-use super::theme::Theme;
+use super::{Context, ViewState};
 use crate::app::App;
 use crate::compare::ActivityChange;
 use crate::export::changes::signed;
 use crate::i18n::fill;
 use crate::model::numeral;
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &mut ViewState) {
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, ctx: &Context, view: &mut ViewState) {
+    let theme = ctx.theme;
     let (Some(group), Some(activity)) = (app.selected_group(), app.selected_activity()) else {
         return;
     };
@@ -97,7 +97,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &mut 
     lines.push(Line::default());
     lines.push(Line::styled(texts.remarks, theme.label));
     if activity.remarks.trim().is_empty() {
-        lines.push(Line::styled(texts.no_remarks, theme.muted));
+        lines.push(Line::styled(ctx.keys(app, texts.no_remarks), theme.muted));
     }
     for paragraph in activity.remarks.split('\n') {
         lines.push(rich_line(paragraph, Style::default(), query, theme));

@@ -2,19 +2,20 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{Block, List, ListItem};
 
 use super::text::{ellipsize, fit};
-use super::theme::Theme;
-use super::{ViewState, list_window};
+use super::window::{mark_overflow, reach};
+use super::{Context, ViewState};
 use crate::app::{App, DetailsOf, RowKind};
 use crate::i18n::fill;
 use crate::model::numeral;
 
 const LABEL_WIDTH: usize = 20;
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &mut ViewState) {
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, ctx: &Context, view: &mut ViewState) {
+    let theme = ctx.theme;
     let texts = app.texts();
     let title = match app.details().of {
         DetailsOf::Report => fill(texts.details_report_title, &[("symbol", &app.report().symbol)]),
@@ -31,22 +32,17 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &mut 
     frame.render_widget(block, area);
     view.overview_rows = inner;
     let rows = app.detail_rows();
-    let shown = list_window(
-        frame,
-        inner,
-        &mut view.overview_offset,
-        rows.len(),
-        app.details().row,
-        app,
-        theme,
-    );
+    let selected = app.details().row;
+    let shows = reach(view.details.offset_mut(), rows.len(), selected, inner.height as usize);
+    view.details.select(Some(selected));
     let value_width = (inner.width as usize).saturating_sub(LABEL_WIDTH + 1);
-    let lines: Vec<Line> = rows
+    let items: Vec<ListItem> = rows
         .iter()
         .enumerate()
-        .skip(shown.start)
-        .take(shown.len())
         .map(|(i, row)| {
+            if !shows(i) {
+                return ListItem::new(Text::default());
+            }
             let line = match &row.kind {
                 RowKind::Heading => Line::styled(row.label.clone(), theme.label),
                 RowKind::Add(_) => Line::styled(row.label.clone(), theme.muted),
@@ -66,8 +62,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &mut 
                     ])
                 }
             };
-            if i == app.details().row { line.style(theme.selected) } else { line }
+            ListItem::new(if i == selected { line.style(theme.selected) } else { line })
         })
         .collect();
-    frame.render_widget(Paragraph::new(lines), inner);
+    frame.render_stateful_widget(List::new(items), inner, &mut view.details);
+    let offset = view.details.offset();
+    mark_overflow(frame, inner, offset, rows.len(), theme.border_focused, app, theme);
 }

@@ -17,23 +17,24 @@ const MESSAGE_ROWS: usize = 3;
 /// The rows the footer takes on a screen of `area`: one for the keys, and above them one for
 /// the message of the moment, or as many as a long one needs, up to `MESSAGE_ROWS`; on a
 /// low screen one row in all.
-pub fn height(app: &App, area: Rect) -> u16 {
+pub fn height(app: &App, ctx: &Ctx, area: Rect) -> u16 {
     if area.height < 20 {
         return 1;
     }
     let rows = match (&app.mode(), &app.message()) {
         (Mode::Search { .. }, _) | (_, None) => 1,
-        (_, Some(message)) => {
-            wrapped(Line::from(message_text(message))).line_count(area.width).clamp(1, MESSAGE_ROWS)
-        }
+        (_, Some(message)) => wrapped(Line::from(message_text(app, ctx, message)))
+            .line_count(area.width)
+            .clamp(1, MESSAGE_ROWS),
     };
     1 + rows as u16
 }
 
-/// The message as shown; an error carries a sign as well as its colour.
-fn message_text(message: &Message) -> String {
+/// The message as shown, with the keys it names; an error carries a sign as well as its
+/// colour.
+fn message_text(app: &App, ctx: &Ctx, message: &Message) -> String {
     let sign = if message.is_error { "✗ " } else { "" };
-    format!(" {sign}{} ", message.text)
+    format!(" {sign}{} ", ctx.keys(app, &message.text))
 }
 
 fn wrapped(line: Line<'_>) -> Paragraph<'_> {
@@ -45,7 +46,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, ctx: &Ctx) {
     let texts = app.texts();
     let message = app.message().map(|m| {
         let style = if m.is_error { theme.error } else { theme.info };
-        Line::from(Span::styled(message_text(m), style))
+        Line::from(Span::styled(message_text(app, ctx, m), style))
     });
     let hints = hint_line(app, ctx, area.width);
     if area.height >= 2 {
@@ -54,7 +55,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, ctx: &Ctx) {
         let top_line = match (&app.mode(), message) {
             (Mode::Search { input, .. }, _) => search_line(input, texts, theme),
             (_, Some(message)) => message,
-            (_, None) => status_line(app, texts, theme),
+            (_, None) => status_line(app, ctx),
         };
         frame.render_widget(wrapped(top_line), top);
         frame.render_widget(Paragraph::new(hints), bottom);
@@ -77,19 +78,15 @@ fn search_line(input: &str, texts: &Texts, theme: &super::theme::Theme) -> Line<
 }
 
 /// What is active when nothing new happened: the search and its match.
-fn status_line(app: &App, texts: &Texts, theme: &super::theme::Theme) -> Line<'static> {
+fn status_line(app: &App, ctx: &Ctx) -> Line<'static> {
+    let (texts, theme) = (app.texts(), ctx.theme);
     match &app.search() {
         Some(search) => {
             let at = search.current.map_or("–".to_string(), |i| (i + 1).to_string());
+            let status = fill(texts.match_status, &[("at", &at), ("total", &search.hits.len())]);
             Line::from(vec![
                 Span::styled(format!(" “{}” ", search.query), theme.match_highlight),
-                Span::styled(
-                    format!(
-                        " {}",
-                        fill(texts.match_status, &[("at", &at), ("total", &search.hits.len())])
-                    ),
-                    theme.muted,
-                ),
+                Span::styled(format!(" {}", ctx.keys(app, &status)), theme.muted),
             ])
         }
         None => Line::default(),
@@ -106,15 +103,9 @@ fn hint_line(app: &App, ctx: &Ctx, width: u16) -> Line<'static> {
     let mut items: Vec<(String, String)> = Vec::new();
     for (actions, word) in keymap::hints(context) {
         let word = word(app.texts());
-        let keys: Vec<String> = actions
-            .iter()
-            .filter_map(|action| {
-                contexts
-                    .iter()
-                    .chain(std::iter::once(&Context::Global))
-                    .find_map(|c| ctx.keymap.keys(*c, action).into_iter().next())
-            })
-            .collect();
+        let lookup = || contexts.iter().copied().chain([Context::Global]);
+        let keys: Vec<String> =
+            actions.iter().filter_map(|action| ctx.keymap.key_in(action, lookup())).collect();
         let keys = keymap::join_keys(&keys);
         if !keys.is_empty() {
             items.push((format!(" {keys}"), format!(" {word} ")));

@@ -5,11 +5,11 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Wrap};
+use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, Wrap};
 
 use super::text::{ellipsize, first_line, fit, progress_spans, push_highlighted, rich_line};
-use super::theme::Theme;
-use super::{ViewState, list_window};
+use super::window::{mark_overflow, reach};
+use super::{Context, ViewState};
 use crate::action::Pane;
 use crate::app::App;
 use crate::compare::ActivityChange;
@@ -24,7 +24,8 @@ fn gauge_width(table_width: usize) -> usize {
 /// Rows the table keeps however long the objectives are.
 const MIN_TABLE_ROWS: u16 = 6;
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &mut ViewState) {
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, ctx: &Context, view: &mut ViewState) {
+    let theme = ctx.theme;
     let focused = app.focus() == Pane::Activities;
     let texts = app.texts();
     let Some(group) = app.selected_group() else {
@@ -39,11 +40,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &mut 
             ),
             Span::styled(format!("· {} ", group.topic), theme.title),
         ]))
-        .border_style(if focused { theme.border_focused } else { theme.border });
+        .border_style(theme.pane_border(focused));
     let inner = block.inner(area);
     frame.render_widget(block, area);
 
-    let mut lines = info_lines(app, group, texts, theme);
+    let mut lines = info_lines(app, group, ctx);
     lines.push(Line::default());
     let info = Paragraph::new(lines).wrap(Wrap { trim: false });
     let wanted = info.line_count(inner.width).min(u16::MAX as usize) as u16;
@@ -58,15 +59,16 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &mut 
         let last = Rect { y: info_area.bottom() - 1, height: 1, ..info_area };
         let more = Line::from(vec![
             Span::styled("▸ … ", theme.label),
-            Span::styled(texts.more_objectives, theme.muted),
+            Span::styled(ctx.keys(app, texts.more_objectives), theme.muted),
         ]);
         frame.render_widget(ratatui::widgets::Clear, last);
         frame.render_widget(Paragraph::new(more), last);
     }
-    draw_table(frame, table_area, app, group, theme, view, focused);
+    draw_table(frame, table_area, app, group, ctx, view, focused);
 }
 
-fn info_lines(app: &App, group: &Group, texts: &Texts, theme: &Theme) -> Vec<Line<'static>> {
+fn info_lines(app: &App, group: &Group, ctx: &Context) -> Vec<Line<'static>> {
+    let (texts, theme) = (app.texts(), ctx.theme);
     let query = super::query(app);
     let tally = app.figures().tallies.get(app.group()).copied().unwrap_or_default();
     let mut lines = vec![rich_line(&group.title, theme.title, query, theme)];
@@ -102,6 +104,7 @@ fn info_lines(app: &App, group: &Group, texts: &Texts, theme: &Theme) -> Vec<Lin
             texts.filter_note,
             &[("filter", &filter.describe_in(texts)), ("shown", &shown), ("total", &tally.total())],
         );
+        let note = ctx.keys(app, &note);
         lines.push(Line::from(figures));
         // On a line of its own, so it never wraps in the middle.
         lines.push(Line::from(Span::styled(format!("▼ {note}"), theme.match_highlight)));
@@ -126,14 +129,17 @@ fn info_lines(app: &App, group: &Group, texts: &Texts, theme: &Theme) -> Vec<Lin
         lines.push(Line::from(vec![
             Span::styled(format!("▸ {}", texts.objectives), theme.label),
             Span::styled(
-                format!(" {}", fill(texts.objectives_folded_note, &[("count", &count)])),
+                format!(
+                    " {}",
+                    ctx.keys(app, &fill(texts.objectives_folded_note, &[("count", &count)]))
+                ),
                 theme.muted,
             ),
         ]));
     } else {
         lines.push(Line::from(vec![
             Span::styled(format!("▾ {} ", texts.general_objective), theme.label),
-            Span::styled(texts.objectives_fold_note, theme.muted),
+            Span::styled(ctx.keys(app, texts.objectives_fold_note), theme.muted),
         ]));
         lines.push(rich_line(&group.general_objective, Style::default(), query, theme));
         if !group.specific_objectives.is_empty() {
@@ -189,86 +195,94 @@ fn draw_table(
     area: Rect,
     app: &App,
     group: &Group,
-    theme: &Theme,
+    ctx: &Context,
     view: &mut ViewState,
     focused: bool,
 ) {
+    let theme = ctx.theme;
     if area.height == 0 {
         return;
     }
-    let [header_area, rows_area] =
-        Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
-    let texts = app.texts();
-    let widths = columns(area.width as usize, group.has_topics(), app.baseline().is_some());
-    let header = [texts.number, texts.topic, texts.description, texts.progress, "Δ", texts.remarks];
-    let cells: Vec<Span> = header
-        .iter()
-        .zip(widths)
-        .filter(|(_, w)| *w > 0)
-        .map(|(title, w)| {
-            // The change column's numbers are right-aligned; so is its heading.
-            let cell = if *title == "Δ" { format!("{title:>w$}") } else { fit(title, w) };
-            Span::styled(format!("{cell} "), theme.label)
-        })
-        .collect();
-    frame.render_widget(Paragraph::new(Line::from(cells)), header_area);
-
+    let [_, rows_area] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
     view.table_rows = rows_area;
-    let visible = app.visible_activities();
-    if visible.is_empty() {
-        let note = match app.filter() {
-            Some(filter) => {
-                fill(texts.no_filtered_activities, &[("filter", &filter.describe_in(texts))])
-            }
-            None => texts.no_activities.to_string(),
-        };
-        frame.render_widget(Paragraph::new(Line::styled(note, theme.muted)), rows_area);
-        return;
-    }
-    let selected = visible.iter().position(|&a| a == app.activity()).unwrap_or(0);
-    let shown =
-        list_window(frame, rows_area, &mut view.table_offset, visible.len(), selected, app, theme);
-    let query = super::query(app);
+    let texts = app.texts();
+    let mut widths = columns(area.width as usize, group.has_topics(), app.baseline().is_some());
+    // The change column's width counts the space before it, which the table puts there.
+    widths[4] = widths[4].saturating_sub(1);
     let [_, topic, description, _, change, remarks] = widths;
-    let lines: Vec<Line> = visible[shown]
+    let titles = [texts.number, texts.topic, texts.description, texts.progress, "Δ", texts.remarks];
+    let header = Row::new(titles.iter().zip(widths).filter(|(_, w)| *w > 0).map(|(title, w)| {
+        // The change column's numbers are right-aligned; so is its heading.
+        if *title == "Δ" { format!("{title:>w$}") } else { fit(title, w) }
+    }))
+    .style(theme.label);
+    let constraints = widths.iter().filter(|w| **w > 0).map(|&w| Constraint::Length(w as u16));
+
+    let visible = app.visible_activities();
+    let selected = visible.iter().position(|&a| a == app.activity()).unwrap_or(0);
+    let shows = reach(view.table.offset_mut(), visible.len(), selected, rows_area.height as usize);
+    view.table.select((!visible.is_empty()).then_some(selected));
+    let query = super::query(app);
+    // A cell of text, with the search's matches marked.
+    let text_cell = |text: &str, style: Style| {
+        let mut spans = Vec::new();
+        push_highlighted(&mut spans, text, style, query, theme);
+        Cell::from(Line::from(spans))
+    };
+    let rows: Vec<Row> = visible
         .iter()
-        .map(|&a| {
+        .enumerate()
+        .map(|(row, &a)| {
+            if !shows(row) {
+                return Row::default();
+            }
             let activity = &group.activities[a];
-            let mut spans = vec![Span::styled(format!("{:>3}  ", a + 1), theme.muted)];
-            let mut text_cell = |text: &str, width: usize| {
-                if width > 0 {
-                    push_highlighted(&mut spans, &fit(text, width), Style::default(), query, theme);
-                    spans.push(Span::raw(" "));
-                }
-            };
-            text_cell(activity.topic.as_deref().unwrap_or(""), topic);
-            text_cell(&activity.description, description);
-            spans.extend(progress_spans(
-                Some(f64::from(activity.progress.get())),
-                gauge_width(area.width as usize),
-                theme,
-            ));
+            let mut cells = vec![Cell::from(Span::styled(format!("{:>3}", a + 1), theme.muted))];
+            if topic > 0 {
+                let text = fit(activity.topic.as_deref().unwrap_or(""), topic);
+                cells.push(text_cell(&text, Style::default()));
+            }
+            if description > 0 {
+                cells.push(text_cell(&fit(&activity.description, description), Style::default()));
+            }
+            let progress = Some(f64::from(activity.progress.get()));
+            let gauge = progress_spans(progress, gauge_width(area.width as usize), theme);
+            cells.push(Cell::from(Line::from(gauge)));
             if change > 0 {
                 let cell = change_cell(app, a, texts);
-                spans.push(Span::styled(format!(" {cell:>5}"), theme.label));
+                cells.push(Cell::from(Span::styled(format!("{cell:>change$}"), theme.label)));
             }
             if remarks > 0 {
-                spans.push(Span::raw(" "));
                 let first = first_line(&activity.remarks);
                 let more = activity.remarks.trim_end() != first;
                 let mut shown = ellipsize(first, remarks);
                 if more && !shown.ends_with('…') {
                     shown = ellipsize(&format!("{shown} …"), remarks);
                 }
-                push_highlighted(&mut spans, &shown, theme.muted, query, theme);
+                cells.push(text_cell(&shown, theme.muted));
             }
-            let line = Line::from(spans);
+            let row = Row::new(cells);
             if a == app.activity() {
-                line.style(if focused { theme.selected } else { theme.selected_unfocused })
+                row.style(if focused { theme.selected } else { theme.selected_unfocused })
             } else {
-                line
+                row
             }
         })
         .collect();
-    frame.render_widget(Paragraph::new(lines), rows_area);
+    let table = Table::new(rows, constraints).header(header).column_spacing(1);
+    frame.render_stateful_widget(table, area, &mut view.table);
+    if visible.is_empty() {
+        let note = match app.filter() {
+            Some(filter) => {
+                let note =
+                    fill(texts.no_filtered_activities, &[("filter", &filter.describe_in(texts))]);
+                ctx.keys(app, &note)
+            }
+            None => texts.no_activities.to_string(),
+        };
+        frame.render_widget(Paragraph::new(Line::styled(note, theme.muted)), rows_area);
+        return;
+    }
+    let border = theme.pane_border(focused);
+    mark_overflow(frame, rows_area, view.table.offset(), visible.len(), border, app, theme);
 }

@@ -2,12 +2,12 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{List, ListItem};
 
 use super::text::{fit, progress_spans};
-use super::theme::Theme;
-use super::{ViewState, list_window, pane};
+use super::window::{mark_overflow, reach};
+use super::{Context, ViewState, pane};
 use crate::action::Pane;
 use crate::app::App;
 use crate::export::changes::signed_points;
@@ -16,15 +16,19 @@ use crate::model::numeral;
 
 const GAUGE_WIDTH: usize = 6;
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &mut ViewState) {
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, ctx: &Context, view: &mut ViewState) {
+    let theme = ctx.theme;
     let focused = app.focus() == Pane::Groups;
     let count = app.report().groups.len();
     let title = fill(app.texts().groups_title, &[("count", &count)]);
     let inner = pane(frame, area, &title, focused, theme);
     view.groups_rows = inner;
-    let shown = list_window(frame, inner, &mut view.groups_offset, count, app.group(), app, theme);
-    // Measured on the rows shown, so a frame's work does not grow with the report.
-    let numeral_width = shown.clone().map(|g| numeral(g + 1).len()).max().unwrap_or(1);
+    let rows = inner.height as usize;
+    let shows = reach(view.groups.offset_mut(), count, app.group(), rows);
+    view.groups.select(Some(app.group()));
+    // Measured on the rows that can show, so a frame's work does not grow with the report.
+    let numeral_width =
+        (0..count).filter(|&g| shows(g)).map(|g| numeral(g + 1).len()).max().unwrap_or(1);
     // numeral, space, topic, space, gauge, " 100%", " ✓"
     let comparison = app.baseline().map(|b| &b.comparison);
     // The change column takes room from the topics only when some group's progress moved.
@@ -34,8 +38,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &mut 
     let topic_width =
         (inner.width as usize).saturating_sub(numeral_width + GAUGE_WIDTH + 9 + change_width);
     let query = super::query(app);
-    let lines: Vec<Line> = shown
+    let items: Vec<ListItem> = (0..count)
         .map(|g| {
+            if !shows(g) {
+                return ListItem::new(Text::default());
+            }
             let group = &app.report().groups[g];
             let mut spans =
                 vec![Span::styled(format!("{:<numeral_width$} ", numeral(g + 1)), theme.label)];
@@ -48,12 +55,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &mut 
                 spans.push(Span::styled(format!(" {:>5}", signed_points(delta)), theme.label));
             }
             let line = Line::from(spans);
-            if g == app.group() {
+            ListItem::new(if g == app.group() {
                 line.style(if focused { theme.selected } else { theme.selected_unfocused })
             } else {
                 line
-            }
+            })
         })
         .collect();
-    frame.render_widget(Paragraph::new(lines), inner);
+    frame.render_stateful_widget(List::new(items), inner, &mut view.groups);
+    let border = theme.pane_border(focused);
+    mark_overflow(frame, inner, view.groups.offset(), count, border, app, theme);
 }

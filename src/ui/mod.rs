@@ -11,17 +11,17 @@ mod overlay;
 mod overview;
 pub mod text;
 pub mod theme;
+mod window;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{ListState, Paragraph, TableState};
 
 use crate::action::{Pane, Viewport};
 use crate::app::App;
 use crate::keymap::Keymap;
 use theme::Theme;
-use unicode_width::UnicodeWidthStr;
 
 /// The smallest screen the app draws on; below it a notice asks for more room.
 pub const MIN_WIDTH: u16 = 40;
@@ -29,21 +29,23 @@ pub const MIN_HEIGHT: u16 = 10;
 /// Below this width only the focused pane is shown.
 const TWO_PANES_WIDTH: u16 = 90;
 
-/// What drawing remembers between frames: scroll offsets and where things were drawn.
+/// What drawing remembers between frames: the lists' and the table's state (their offsets)
+/// and where things were drawn.
 #[derive(Debug, Clone, Default)]
 pub struct ViewState {
-    /// First group shown in the groups pane, and the rows it had.
-    pub groups_offset: usize,
+    /// The groups pane, and the rows it had.
+    pub groups: ListState,
     pub groups_rows: Rect,
-    /// First activity shown in the table, and the rows it had.
-    pub table_offset: usize,
+    /// The activity table, and the rows it had (below its header).
+    pub table: TableState,
     pub table_rows: Rect,
     /// The area of the activity view.
     pub activity_area: Rect,
-    /// First group and first behind activity shown in the overview, and the rows of the
-    /// overview's focused list.
-    pub overview_offset: usize,
-    pub behind_offset: usize,
+    /// The overview's groups and behind activities, the details form, and the rows of the
+    /// one in focus.
+    pub overview: ListState,
+    pub behind: ListState,
+    pub details: ListState,
     pub overview_rows: Rect,
     /// Sizes that movement needs, sent to the app when they change.
     pub viewport: Viewport,
@@ -53,6 +55,13 @@ pub struct ViewState {
 pub struct Context<'a> {
     pub keymap: &'a Keymap,
     pub theme: &'a Theme,
+}
+
+impl Context<'_> {
+    /// `text` with the keys it names (`{key:undo}`) as they work in the app's state now.
+    pub fn keys(&self, app: &App, text: &str) -> String {
+        self.keymap.fill_keys(text, crate::keymap::contexts(app))
+    }
 }
 
 /// Draws the whole screen.
@@ -74,7 +83,7 @@ pub fn draw(frame: &mut Frame, app: &App, ctx: &Context, view: &mut ViewState) {
         );
         return;
     }
-    let footer_height = footer::height(app, area);
+    let footer_height = footer::height(app, ctx, area);
     let [header_area, body, footer_area] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(0),
@@ -94,9 +103,9 @@ fn draw_body(frame: &mut Frame, area: Rect, app: &App, ctx: &Context, view: &mut
     view.overview_rows = Rect::default();
     if matches!(app.focus(), Pane::Overview | Pane::Details) {
         if app.focus() == Pane::Overview {
-            overview::draw(frame, area, app, ctx.theme, view);
+            overview::draw(frame, area, app, ctx, view);
         } else {
-            details::draw(frame, area, app, ctx.theme, view);
+            details::draw(frame, area, app, ctx, view);
         }
         view.viewport.page = view.overview_rows.height.max(1) as usize;
         return;
@@ -112,13 +121,13 @@ fn draw_body(frame: &mut Frame, area: Rect, app: &App, ctx: &Context, view: &mut
         (None, Some(area))
     };
     if let Some(left) = groups_area {
-        groups::draw(frame, left, app, ctx.theme, view);
+        groups::draw(frame, left, app, ctx, view);
     }
     if let Some(right) = right {
         if app.focus() == Pane::Activity {
-            activity::draw(frame, right, app, ctx.theme, view);
+            activity::draw(frame, right, app, ctx, view);
         } else {
-            group::draw(frame, right, app, ctx.theme, view);
+            group::draw(frame, right, app, ctx, view);
         }
     }
     view.viewport.page = match app.focus() {
@@ -130,20 +139,6 @@ fn draw_body(frame: &mut Frame, area: Rect, app: &App, ctx: &Context, view: &mut
     .max(1) as usize;
 }
 
-/// The offset that keeps `selected` visible in `rows` lines, moving as little as possible.
-pub fn scroll_to(offset: usize, selected: usize, rows: usize) -> usize {
-    if rows == 0 {
-        return selected;
-    }
-    if selected < offset {
-        selected
-    } else if selected >= offset + rows {
-        selected + 1 - rows
-    } else {
-        offset
-    }
-}
-
 /// The sign before the title of the pane with the focus, so the border's colour is not the
 /// only cue.
 pub fn focus_sign(focused: bool) -> &'static str {
@@ -153,38 +148,12 @@ pub fn focus_sign(focused: bool) -> &'static str {
 /// Draws a bordered pane titled `title`, its border marked when it has the focus; returns
 /// the area inside.
 pub fn pane(frame: &mut Frame, area: Rect, title: &str, focused: bool, theme: &Theme) -> Rect {
-    let border = if focused { theme.border_focused } else { theme.border };
+    let border = theme.pane_border(focused);
     let title = format!(" {}{title} ", focus_sign(focused));
     let block = ratatui::widgets::Block::bordered().title(title).border_style(border);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     inner
-}
-
-/// The rows of a list of `len` items that fit in `area` with `selected` in view, moving
-/// `offset` as little as possible (and back up when the screen grew). When rows are left
-/// below, the border under `area` says how many.
-pub fn list_window(
-    frame: &mut Frame,
-    area: Rect,
-    offset: &mut usize,
-    len: usize,
-    selected: usize,
-    app: &App,
-    theme: &Theme,
-) -> std::ops::Range<usize> {
-    let rows = area.height as usize;
-    *offset = scroll_to((*offset).min(len.saturating_sub(rows)), selected, rows);
-    let shown = *offset..len.min(*offset + rows);
-    let below = len - shown.end;
-    let border = area.bottom();
-    if below > 0 && border < frame.area().bottom() && area.width > 12 {
-        let note = text::fill_count(app.texts().more_below, below);
-        let width = (note.width() as u16).min(area.width);
-        let at = Rect::new(area.right() - width, border, width, 1);
-        frame.render_widget(Paragraph::new(Line::styled(note, theme.label)), at);
-    }
-    shown
 }
 
 /// The active search query, for highlighting.

@@ -60,7 +60,7 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &App, ctx: &Context, view: &mut 
             let item = list.describe(*index, texts);
             let lines = vec![
                 Line::from(format!(" {}", fill(texts.delete_question, &[("item", &item)]))),
-                Line::styled(format!(" {}", texts.delete_note), ctx.theme.muted),
+                Line::styled(format!(" {}", ctx.keys(app, texts.delete_note)), ctx.theme.muted),
                 key_line(app, ctx),
             ];
             show(frame, area, window(ctx, texts.delete_title), lines);
@@ -176,10 +176,8 @@ fn key_line(app: &App, ctx: &Context) -> Line<'static> {
         .iter()
         .flat_map(|(actions, word)| {
             let word = word(app.texts());
-            let keys: Vec<String> = actions
-                .iter()
-                .filter_map(|a| ctx.keymap.keys(context, a).into_iter().next())
-                .collect();
+            let keys: Vec<String> =
+                actions.iter().filter_map(|a| ctx.keymap.key_in(a, [context])).collect();
             [
                 Span::styled(format!(" {}", keymap::join_keys(&keys)), ctx.theme.key),
                 Span::styled(format!(" {word} "), ctx.theme.muted),
@@ -194,7 +192,7 @@ fn draw_help(frame: &mut Frame, body: Rect, app: &App, ctx: &Context, view: &mut
     let area = body.centered(Constraint::Length(width), Constraint::Percentage(100));
     let texts = app.texts();
     let mut lines = Vec::new();
-    for context in KeyContext::ALL {
+    for context in KeyContext::all() {
         lines.push(Line::styled(context.title_in(texts), ctx.theme.label));
         let mut seen: Vec<&Action> = Vec::new();
         for binding in ctx.keymap.bindings(context) {

@@ -3,19 +3,21 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{Block, List, ListItem, Paragraph};
 
 use super::text::{fit, progress_spans, status_symbol};
 use super::theme::Theme;
-use super::{ViewState, list_window, pane};
+use super::window::{mark_overflow, reach};
+use super::{Context, ViewState, pane};
 use crate::app::{App, GroupOrder, OverviewList};
 use crate::export::changes::{signed, signed_points};
 use crate::i18n::{capitalize, fill};
 use crate::model::{DocumentType, Status, Tally, format_percent, numeral};
 use unicode_width::UnicodeWidthStr;
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &mut ViewState) {
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, ctx: &Context, view: &mut ViewState) {
+    let theme = ctx.theme;
     let group_count = app.report().groups.len() as u16;
     let [summary, groups, behind] = Layout::vertical([
         Constraint::Length(6),
@@ -24,8 +26,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &mut 
     ])
     .areas(area);
     draw_summary(frame, summary, app, theme);
-    draw_groups(frame, groups, app, theme, view);
-    draw_behind(frame, behind, app, theme, view);
+    draw_groups(frame, groups, app, ctx, view);
+    draw_behind(frame, behind, app, ctx, view);
 }
 
 fn draw_summary(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
@@ -79,14 +81,15 @@ fn draw_summary(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-fn draw_groups(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &mut ViewState) {
+fn draw_groups(frame: &mut Frame, area: Rect, app: &App, ctx: &Context, view: &mut ViewState) {
+    let theme = ctx.theme;
     let focused = app.overview().list == OverviewList::Groups;
     let texts = app.texts();
     let order = match app.overview().order {
         GroupOrder::Number => texts.order_by_number,
         GroupOrder::Progress => texts.order_by_progress,
     };
-    let title = fill(texts.overview_groups_title, &[("order", &order)]);
+    let title = ctx.keys(app, &fill(texts.overview_groups_title, &[("order", &order)]));
     let inner = pane(frame, area, &title, focused, theme);
     let groups = app.overview_groups();
     let [header, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(inner);
@@ -111,24 +114,19 @@ fn draw_groups(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &m
         )),
         header,
     );
-    let shown = list_window(
-        frame,
-        body,
-        &mut view.overview_offset,
-        groups.len(),
-        app.overview().group_row,
-        app,
-        theme,
-    );
+    let selected = app.overview().group_row;
+    let shows = reach(view.overview.offset_mut(), groups.len(), selected, body.height as usize);
+    view.overview.select(Some(selected));
     if focused {
         view.overview_rows = body;
     }
-    let lines: Vec<Line> = groups
+    let items: Vec<ListItem> = groups
         .iter()
         .enumerate()
-        .skip(shown.start)
-        .take(shown.len())
         .map(|(row, &g)| {
+            if !shows(row) {
+                return ListItem::new(Text::default());
+            }
             let group = &app.report().groups[g];
             let t = app.figures().tallies[g];
             let mut spans = vec![
@@ -151,32 +149,30 @@ fn draw_groups(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &m
                 spans.push(Span::styled(signed_points(Some(delta)), theme.label));
             }
             let line = Line::from(spans);
-            if focused && row == app.overview().group_row {
+            ListItem::new(if focused && row == selected {
                 line.style(theme.selected)
             } else {
                 line
-            }
+            })
         })
         .collect();
-    frame.render_widget(Paragraph::new(lines), body);
+    frame.render_stateful_widget(List::new(items), body, &mut view.overview);
+    let border = theme.pane_border(focused);
+    mark_overflow(frame, body, view.overview.offset(), groups.len(), border, app, theme);
 }
 
-fn draw_behind(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &mut ViewState) {
+fn draw_behind(frame: &mut Frame, area: Rect, app: &App, ctx: &Context, view: &mut ViewState) {
+    let theme = ctx.theme;
     let focused = app.overview().list == OverviewList::Behind;
     let behind = app.behind();
     let texts = app.texts();
     let title =
         fill(texts.behind_title, &[("count", &behind.len()), ("threshold", &app.threshold())]);
+    let title = ctx.keys(app, &title);
     let inner = pane(frame, area, &title, focused, theme);
-    let shown = list_window(
-        frame,
-        inner,
-        &mut view.behind_offset,
-        behind.len(),
-        app.overview().behind_row,
-        app,
-        theme,
-    );
+    let selected = app.overview().behind_row;
+    let shows = reach(view.behind.offset_mut(), behind.len(), selected, inner.height as usize);
+    view.behind.select(Some(selected));
     if focused {
         view.overview_rows = inner;
     }
@@ -185,13 +181,14 @@ fn draw_behind(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &m
         return;
     }
     let description_width = (inner.width as usize).saturating_sub(8 + 17 + 6);
-    let lines: Vec<Line> = behind
+    let items: Vec<ListItem> = behind
         .iter()
         .enumerate()
-        .skip(shown.start)
-        .take(shown.len())
-        .filter_map(|(row, &(_, g, a))| {
-            let activity = app.report().activity(g, a)?;
+        .map(|(row, &(_, g, a))| {
+            let activity = app.report().activity(g, a).filter(|_| shows(row));
+            let Some(activity) = activity else {
+                return ListItem::new(Text::default());
+            };
             let mut spans = vec![
                 Span::styled(fit(&format!("{}.{}", numeral(g + 1), a + 1), 8), theme.label),
                 Span::raw(fit(&activity.description, description_width)),
@@ -208,12 +205,14 @@ fn draw_behind(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &m
                 spans.push(Span::styled(format!(" {}", signed(Some(change))), theme.label));
             }
             let line = Line::from(spans);
-            Some(if focused && row == app.overview().behind_row {
+            ListItem::new(if focused && row == selected {
                 line.style(theme.selected)
             } else {
                 line
             })
         })
         .collect();
-    frame.render_widget(Paragraph::new(lines), inner);
+    frame.render_stateful_widget(List::new(items), inner, &mut view.behind);
+    let border = theme.pane_border(focused);
+    mark_overflow(frame, inner, view.behind.offset(), behind.len(), border, app, theme);
 }

@@ -134,6 +134,11 @@ impl Theme {
         }
     }
 
+    /// The border of a pane, marked when it has the focus.
+    pub fn pane_border(&self, focused: bool) -> Style {
+        if focused { self.border_focused } else { self.border }
+    }
+
     pub fn status(&self, status: Status) -> Style {
         match status {
             Status::Completed => self.completed,

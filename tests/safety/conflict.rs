@@ -10,7 +10,8 @@ use wgtrack::app::{App, Mode};
 use wgtrack::model::Report;
 use wgtrack::store::{self, Expect, Fingerprint, SaveError, recovery};
 
-use crate::home::{in_child, text, with_progress};
+use crate::common::process::{in_child, text, with_progress};
+use crate::common::send;
 
 /// Someone else's version: the shipped report with VIII.7 at 9% instead of 8% (same size).
 fn theirs() -> Report {
@@ -24,8 +25,8 @@ fn opened_and_edited(dir: &Path) -> (PathBuf, App) {
     fs::write(&path, store::SHIPPED).unwrap();
     let (report, fingerprint) = store::open(&path).unwrap();
     let mut app = App::new(report, path.clone()).with_disk(Expect::Content(fingerprint));
-    app.update(Action::Open);
-    app.update(Action::ProgressDown);
+    send(&mut app, Action::Open);
+    send(&mut app, Action::ProgressDown);
     assert!(app.is_modified());
     (path, app)
 }
@@ -49,7 +50,7 @@ fn change_behind_the_back(path: &Path) -> Vec<u8> {
 /// Saving finds the conflict and writes nothing.
 #[track_caller]
 fn save_meets_the_conflict(app: &mut App, path: &Path, theirs: &[u8]) {
-    app.update(Action::Save);
+    send(app, Action::Save);
     assert!(matches!(app.mode(), Mode::Conflict { missing: false }), "{:?}", app.mode());
     assert!(app.is_modified());
     assert!(fs::read(path).unwrap() == theirs, "their version is untouched");
@@ -57,18 +58,18 @@ fn save_meets_the_conflict(app: &mut App, path: &Path, theirs: &[u8]) {
 
 #[test]
 fn a_changed_file_is_a_conflict_and_overwrite_replaces_it() {
-    in_child("conflict::a_changed_file_is_a_conflict_and_overwrite_replaces_it", |home| {
+    in_child("safety::conflict::a_changed_file_is_a_conflict_and_overwrite_replaces_it", |home| {
         let (path, mut app) = opened_and_edited(home);
         let theirs = change_behind_the_back(&path);
         save_meets_the_conflict(&mut app, &path, &theirs);
         // Esc leaves the question; the edits stay and the file too.
-        app.update(Action::Back);
+        send(&mut app, Action::Back);
         assert!(matches!(app.mode(), Mode::Normal));
         assert!(app.is_modified());
         assert!(fs::read(&path).unwrap() == theirs);
 
         save_meets_the_conflict(&mut app, &path, &theirs);
-        app.update(Action::Overwrite);
+        send(&mut app, Action::Overwrite);
         assert!(matches!(app.mode(), Mode::Normal), "{:?}", app.mode());
         assert!(!app.is_modified(), "{:?}", app.message());
         assert!(fs::read(&path).unwrap() == text(app.report()).as_bytes(), "ours is on disk");
@@ -78,13 +79,13 @@ fn a_changed_file_is_a_conflict_and_overwrite_replaces_it() {
 
 #[test]
 fn a_change_in_content_alone_is_found() {
-    in_child("conflict::a_change_in_content_alone_is_found", |home| {
+    in_child("safety::conflict::a_change_in_content_alone_is_found", |home| {
         let (path, mut app) = opened_and_edited(home);
         // Written with a plain write (new mtime) and then with the mtime put back: both found.
         let bytes = text(&theirs()).into_bytes();
         fs::write(&path, &bytes).unwrap();
         save_meets_the_conflict(&mut app, &path, &bytes);
-        app.update(Action::Back);
+        send(&mut app, Action::Back);
         let theirs = change_behind_the_back(&path);
         save_meets_the_conflict(&mut app, &path, &theirs);
     });
@@ -92,48 +93,51 @@ fn a_change_in_content_alone_is_found() {
 
 #[test]
 fn reload_takes_their_version_and_keeps_ours_in_the_recovery_file() {
-    in_child("conflict::reload_takes_their_version_and_keeps_ours_in_the_recovery_file", |home| {
-        let (path, mut app) = opened_and_edited(home);
-        let ours = app.report().clone();
-        let theirs = change_behind_the_back(&path);
-        save_meets_the_conflict(&mut app, &path, &theirs);
-        app.update(Action::Reload);
-        assert!(matches!(app.mode(), Mode::Normal), "{:?}", app.mode());
-        assert!(*app.report() == self::theirs(), "the app shows their version");
-        assert!(!app.is_modified());
-        let said = app.message().expect("a message").text.clone();
-        let (file, kept) = recovery::read(&path).expect("a recovery file");
-        assert!(said.contains(&file.display().to_string()), "says where: {said}");
-        assert!(kept.expect("the recovery file reads").report == ours, "our edits are kept");
-        assert!(fs::read(&path).unwrap() == theirs, "the file is untouched");
+    in_child(
+        "safety::conflict::reload_takes_their_version_and_keeps_ours_in_the_recovery_file",
+        |home| {
+            let (path, mut app) = opened_and_edited(home);
+            let ours = app.report().clone();
+            let theirs = change_behind_the_back(&path);
+            save_meets_the_conflict(&mut app, &path, &theirs);
+            send(&mut app, Action::Reload);
+            assert!(matches!(app.mode(), Mode::Normal), "{:?}", app.mode());
+            assert!(*app.report() == self::theirs(), "the app shows their version");
+            assert!(!app.is_modified());
+            let said = app.message().expect("a message").text.clone();
+            let (file, kept) = recovery::read(&path).expect("a recovery file");
+            assert!(said.contains(&file.display().to_string()), "says where: {said}");
+            assert!(kept.expect("the recovery file reads").report == ours, "our edits are kept");
+            assert!(fs::read(&path).unwrap() == theirs, "the file is untouched");
 
-        // Saving their version again works: the app knows what the file holds now.
-        app.update(Action::Save);
-        assert!(matches!(app.mode(), Mode::Normal), "{:?}", app.mode());
-    });
+            // Saving their version again works: the app knows what the file holds now.
+            send(&mut app, Action::Save);
+            assert!(matches!(app.mode(), Mode::Normal), "{:?}", app.mode());
+        },
+    );
 }
 
 /// After a reload, the edits of before it are in a recovery file; editing and saving
 /// the reloaded report must not throw them away.
 #[test]
 fn after_a_reload_new_edits_do_not_replace_the_kept_ones() {
-    in_child("conflict::after_a_reload_new_edits_do_not_replace_the_kept_ones", |home| {
+    in_child("safety::conflict::after_a_reload_new_edits_do_not_replace_the_kept_ones", |home| {
         let (path, mut app) = opened_and_edited(home);
         let ours = app.report().clone();
         change_behind_the_back(&path);
-        app.update(Action::Save);
-        app.update(Action::Reload);
+        send(&mut app, Action::Save);
+        send(&mut app, Action::Reload);
         let (kept_file, _) = recovery::read(&path).expect("a recovery file");
-        app.update(Action::Open);
-        app.update(Action::Down);
-        app.update(Action::ProgressDown);
-        app.update(Action::Tick);
+        send(&mut app, Action::Open);
+        send(&mut app, Action::Down);
+        send(&mut app, Action::ProgressDown);
+        send(&mut app, Action::Tick);
         let kept = |file: &Path| -> Report {
             let text = fs::read_to_string(file).expect("the kept recovery file is there");
             ron::from_str::<recovery::Recovery>(&text).expect("it reads").report
         };
         assert!(kept(&kept_file) == ours, "the edits of before the reload");
-        app.update(Action::Save);
+        send(&mut app, Action::Save);
         assert!(kept(&kept_file) == ours, "kept after a save");
         assert_eq!(recovery::find(&path), [kept_file], "the new edits' journal went with the save");
     });
@@ -141,22 +145,22 @@ fn after_a_reload_new_edits_do_not_replace_the_kept_ones() {
 
 #[test]
 fn save_as_writes_a_new_file_and_leaves_theirs() {
-    in_child("conflict::save_as_writes_a_new_file_and_leaves_theirs", |home| {
+    in_child("safety::conflict::save_as_writes_a_new_file_and_leaves_theirs", |home| {
         let (path, mut app) = opened_and_edited(home);
         let theirs = change_behind_the_back(&path);
         save_meets_the_conflict(&mut app, &path, &theirs);
-        app.update(Action::SaveAs);
+        send(&mut app, Action::SaveAs);
         let Mode::SaveAs(proposed) = &app.mode() else {
             panic!("the name prompt: {:?}", app.mode())
         };
         for _ in 0..proposed.chars().count() {
-            app.update(Action::Erase);
+            send(&mut app, Action::Erase);
         }
         let new = home.join("ours.ron");
         for c in new.display().to_string().chars() {
-            app.update(Action::Type(c));
+            send(&mut app, Action::Type(c));
         }
-        app.update(Action::Confirm);
+        send(&mut app, Action::Confirm);
         assert!(matches!(app.mode(), Mode::Normal), "{:?} {:?}", app.mode(), app.message());
         assert_eq!(app.path(), new, "the app now works on the new file");
         assert!(!app.is_modified(), "{:?}", app.message());
@@ -171,17 +175,17 @@ fn save_as_writes_a_new_file_and_leaves_theirs() {
 
 #[test]
 fn a_deleted_file_is_a_conflict() {
-    in_child("conflict::a_deleted_file_is_a_conflict", |home| {
+    in_child("safety::conflict::a_deleted_file_is_a_conflict", |home| {
         let (path, mut app) = opened_and_edited(home);
         fs::remove_file(&path).unwrap();
-        app.update(Action::Save);
+        send(&mut app, Action::Save);
         assert!(matches!(app.mode(), Mode::Conflict { missing: true }), "{:?}", app.mode());
         assert!(!path.exists(), "nothing written");
         assert!(app.is_modified());
         // There is nothing to reload; overwriting writes ours back.
-        app.update(Action::Reload);
+        send(&mut app, Action::Reload);
         assert!(matches!(app.mode(), Mode::Conflict { missing: true }), "{:?}", app.mode());
-        app.update(Action::Overwrite);
+        send(&mut app, Action::Overwrite);
         assert!(!app.is_modified(), "{:?}", app.message());
         assert!(fs::read(&path).unwrap() == text(app.report()).as_bytes());
     });
@@ -191,7 +195,7 @@ fn a_deleted_file_is_a_conflict() {
 /// this is the save it makes, with the fingerprint of an older content.
 #[test]
 fn a_save_expecting_older_content_is_refused() {
-    in_child("conflict::a_save_expecting_older_content_is_refused", |home| {
+    in_child("safety::conflict::a_save_expecting_older_content_is_refused", |home| {
         let path = home.join("report.ron");
         fs::write(&path, store::SHIPPED).unwrap();
         let loaded = Fingerprint::of(store::SHIPPED.as_bytes());

@@ -10,7 +10,9 @@ use wgtrack::action::Action;
 use wgtrack::app::App;
 use wgtrack::store::{self, Expect};
 
-use crate::home::{Home, describe, in_child, mode, temp_files};
+use crate::common::home::Home;
+use crate::common::process::in_child;
+use crate::common::{describe, mode, send, temp_files};
 
 const MODES: [u32; 2] = [0o600, 0o640];
 
@@ -34,16 +36,16 @@ fn set_keeps_the_mode() {
 
 #[test]
 fn the_app_keeps_the_mode() {
-    in_child("permissions::the_app_keeps_the_mode", |home| {
+    in_child("safety::permissions::the_app_keeps_the_mode", |home| {
         for wanted in MODES {
             let path = home.join(format!("report-{wanted:o}.ron"));
             fs::write(&path, store::SHIPPED).unwrap();
             set_mode(&path, wanted);
             let (report, fingerprint) = store::open(&path).unwrap();
             let mut app = App::new(report, path.clone()).with_disk(Expect::Content(fingerprint));
-            app.update(Action::Open);
-            app.update(Action::ProgressDown);
-            app.update(Action::Save);
+            send(&mut app, Action::Open);
+            send(&mut app, Action::ProgressDown);
+            send(&mut app, Action::Save);
             assert!(!app.is_modified(), "saved: {:?}", app.message());
             assert_eq!(mode(&path), wanted, "the mode {wanted:o} is kept");
             assert!(store::load(&path).unwrap() == *app.report(), "the file holds the edits");
@@ -90,13 +92,13 @@ fn set_through_a_symlink_updates_the_target_and_keeps_the_link() {
 
 #[test]
 fn the_app_saving_through_a_symlink_keeps_the_link() {
-    in_child("permissions::the_app_saving_through_a_symlink_keeps_the_link", |home| {
+    in_child("safety::permissions::the_app_saving_through_a_symlink_keeps_the_link", |home| {
         let (link, target) = linked(home);
         let (report, fingerprint) = store::open(&link).unwrap();
         let mut app = App::new(report, link.clone()).with_disk(Expect::Content(fingerprint));
-        app.update(Action::Open);
-        app.update(Action::ProgressDown);
-        app.update(Action::Save);
+        send(&mut app, Action::Open);
+        send(&mut app, Action::ProgressDown);
+        send(&mut app, Action::Save);
         assert!(!app.is_modified(), "saved: {:?}", app.message());
         assert_still_linked(home, &link, &target);
         assert!(store::load(&target).unwrap() == *app.report(), "the target holds the edits");

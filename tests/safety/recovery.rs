@@ -8,11 +8,13 @@ use wgtrack::action::Action;
 use wgtrack::app::{App, Mode};
 use wgtrack::store::{self, recovery};
 
-use crate::home::{Home, in_child, shipped, wait_for, with_progress};
-use crate::pty::{
+use crate::common::home::Home;
+use crate::common::process::{in_child, wait_for, with_progress};
+use crate::common::pty::{
     Pty,
     keys::{ENTER, ctrl},
 };
+use crate::common::{send, shipped};
 
 /// The remarks typed just before the kill.
 const TYPED: &str = "Typed just before the crash.";
@@ -132,7 +134,7 @@ fn restored_edits_can_be_kept_for_later_or_discarded() {
 /// must not replace them.
 #[test]
 fn kept_edits_survive_new_edits() {
-    in_child("recovery::kept_edits_survive_new_edits", |home| {
+    in_child("safety::recovery::kept_edits_survive_new_edits", |home| {
         let path = home.join("report.ron");
         fs::write(&path, store::SHIPPED).unwrap();
         let found = with_progress(1, 6, 5);
@@ -141,16 +143,16 @@ fn kept_edits_survive_new_edits() {
         let mut app = App::new(shipped(), path.clone());
         app.offer_recovery(recovered.unwrap(), file.clone());
         assert!(matches!(app.mode(), Mode::Recover(_)));
-        app.update(Action::KeepRecovery);
-        app.update(Action::Open);
-        app.update(Action::ProgressDown);
-        app.update(Action::Tick);
+        send(&mut app, Action::KeepRecovery);
+        send(&mut app, Action::Open);
+        send(&mut app, Action::ProgressDown);
+        send(&mut app, Action::Tick);
         let kept = || {
             let text = fs::read_to_string(&file).expect("the kept recovery file is there");
             ron::from_str::<recovery::Recovery>(&text).expect("it reads").report
         };
         assert!(kept() == found, "the kept edits are still there");
-        app.update(Action::Save);
+        send(&mut app, Action::Save);
         assert!(kept() == found, "and still there after a save");
     });
 }
@@ -161,7 +163,7 @@ fn kept_edits_survive_new_edits() {
 #[test]
 fn the_journal_written_beside_the_app_catches_up_and_goes_when_nothing_is_unsaved() {
     in_child(
-        "recovery::the_journal_written_beside_the_app_catches_up_and_goes_when_nothing_is_unsaved",
+        "safety::recovery::the_journal_written_beside_the_app_catches_up_and_goes_when_nothing_is_unsaved",
         |home| {
             // Large enough (about 1 MB) that a journal takes a while to write.
             let report = wgtrack::generate::report(40, 10, 7);
@@ -172,23 +174,23 @@ fn the_journal_written_beside_the_app_catches_up_and_goes_when_nothing_is_unsave
             };
 
             let mut app = App::new(report.clone(), path.clone());
-            app.update(Action::Open);
+            send(&mut app, Action::Open);
             for _ in 0..4 {
-                app.update(Action::ProgressUp);
-                app.update(Action::Tick);
-                app.update(Action::Down);
+                send(&mut app, Action::ProgressUp);
+                send(&mut app, Action::Tick);
+                send(&mut app, Action::Down);
             }
             let last = app.report().clone();
             assert!(last != report);
             wait_for("the journal to hold the last edit", || {
-                app.update(Action::Tick);
+                send(&mut app, Action::Tick);
                 journaled(&path).filter(|found| *found == last)
             });
 
             // Saved while a journal of a newer edit may be on its way: none is left.
-            app.update(Action::ProgressUp);
-            app.update(Action::Tick);
-            app.update(Action::Save);
+            send(&mut app, Action::ProgressUp);
+            send(&mut app, Action::Tick);
+            send(&mut app, Action::Save);
             assert!(!app.is_modified());
             assert_eq!(
                 recovery::find(&path),
@@ -197,10 +199,10 @@ fn the_journal_written_beside_the_app_catches_up_and_goes_when_nothing_is_unsave
             );
 
             // Edited, journaled, undone, quit: nothing to keep.
-            app.update(Action::ProgressUp);
-            app.update(Action::Tick);
-            app.update(Action::Undo);
-            app.update(Action::Quit);
+            send(&mut app, Action::ProgressUp);
+            send(&mut app, Action::Tick);
+            send(&mut app, Action::Undo);
+            send(&mut app, Action::Quit);
             assert!(app.should_quit());
             assert_eq!(recovery::find(&path), Vec::<PathBuf>::new(), "nothing unsaved is kept");
             drop(app);

@@ -101,17 +101,63 @@ fn fill_puts_values_in_named_placeholders() {
     assert_eq!(placeholders("{a} x {b} {a}"), vec!["a", "b", "a"]);
 }
 
+/// `template` filled with a marked value for each of `names`: `{count}` becomes `⟨count⟩`.
+fn filled(template: &str, names: &[&str]) -> String {
+    let values: Vec<String> = names.iter().map(|name| format!("⟨{name}⟩")).collect();
+    let args: Vec<(&str, &dyn std::fmt::Display)> =
+        names.iter().zip(&values).map(|(name, value)| (*name, value as _)).collect();
+    fill(template, &args)
+}
+
+/// What looks like a placeholder in `text`: a word in braces, whatever `placeholders` makes
+/// of it (`{count}`, `{ count}`, `{Count}`, `{count-2}`).
+fn unfilled(text: &str) -> Vec<&str> {
+    let mut left = Vec::new();
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        let Some(close) = after.find(['{', '}']) else { break };
+        let inside = &after[..close];
+        if after[close..].starts_with('}') && !inside.trim().is_empty() && inside.len() < 40 {
+            left.push(&rest[open..open + close + 2]);
+        }
+        rest = &after[close..];
+    }
+    left
+}
+
+/// Every text of one language has a text of the same name in the other, every placeholder
+/// of the English text is in the Spanish one and the other way round, and filling either
+/// with the English text's placeholders fills every one of them and leaves none unfilled.
 #[test]
 fn both_languages_give_every_text_with_the_same_placeholders() {
     let en = Lang::En.texts().entries();
     let es = Lang::Es.texts().entries();
-    assert_eq!(en.len(), es.len());
-    for ((name, english), (same, spanish)) in en.iter().zip(&es) {
-        assert_eq!(name, same);
-        assert!(!english.trim().is_empty() && !spanish.trim().is_empty(), "{name} is empty");
-        let set = |t: &'static str| placeholders(t).into_iter().collect::<BTreeSet<_>>();
-        assert_eq!(set(english), set(spanish), "{name}: {english:?} / {spanish:?}");
+    let en_names: Vec<&str> = en.iter().map(|(n, _)| *n).collect();
+    let es_names: Vec<&str> = es.iter().map(|(n, _)| *n).collect();
+    assert_eq!(en_names, es_names, "the texts, by name");
+    let mut with_placeholders = 0;
+    for ((name, english), (_, spanish)) in en.iter().zip(&es) {
+        let wanted: BTreeSet<&str> = placeholders(english).into_iter().collect();
+        let offered: BTreeSet<&str> = placeholders(spanish).into_iter().collect();
+        let missing: Vec<_> = wanted.difference(&offered).collect();
+        assert!(missing.is_empty(), "{name}: the Spanish text lacks {missing:?}: {spanish:?}");
+        let extra: Vec<_> = offered.difference(&wanted).collect();
+        assert!(extra.is_empty(), "{name}: the Spanish text adds {extra:?}: {spanish:?}");
+        with_placeholders += usize::from(!wanted.is_empty());
+        let wanted: Vec<&str> = wanted.into_iter().collect();
+        for (lang, text) in [("English", english), ("Spanish", spanish)] {
+            let done = filled(text, &wanted);
+            assert_eq!(placeholders(&done), Vec::<&str>::new(), "{name} in {lang}: {done:?}");
+            for placeholder in &wanted {
+                let shown = format!("⟨{placeholder}⟩");
+                assert!(done.contains(&shown), "{name} in {lang} drops {placeholder}: {done:?}");
+            }
+            let left = unfilled(&done);
+            assert!(left.is_empty(), "{name} in {lang}: {left:?} unfilled in {done:?}");
+        }
     }
+    assert!(with_placeholders > 20, "only {with_placeholders} texts take values");
 }
 
 #[test]

@@ -1,5 +1,5 @@
-//! Themes and NO_COLOR: no colour at all when asked, the selection still shown, and the
-//! first problem of a configuration in the footer.
+//! Themes and NO_COLOR: every style named once and set by its name, no colour at all when
+//! asked, the selection still shown, and the first problem of a configuration in the footer.
 
 use std::ffi::OsStr;
 
@@ -15,6 +15,35 @@ use wgtrack::ui::{self, ViewState, theme::Theme};
 
 use crate::common::assert_snapshot;
 use crate::{app, parse};
+
+/// Every style of a theme has a name of its own, in every theme, and a configuration that
+/// sets a style by that name changes that style and no other.
+#[test]
+fn every_style_has_one_name_and_the_configuration_sets_that_style_alone() {
+    let default = Theme::default();
+    let names: Vec<&str> = default.styles().iter().map(|(name, _)| *name).collect();
+    let mut unique = names.clone();
+    unique.sort_unstable();
+    unique.dedup();
+    assert_eq!(unique.len(), names.len(), "a style name used twice: {names:?}");
+    for theme in Theme::NAMES.iter().map(|n| Theme::named(n).expect("a named theme")) {
+        let these: Vec<&str> = theme.styles().iter().map(|(name, _)| *name).collect();
+        assert_eq!(these, names, "every theme names the same styles");
+    }
+    let marked = Color::Rgb(1, 2, 3);
+    for name in &names {
+        let (config, problems) = parse(&format!("(styles: {{ \"{name}\": (fg: \"#010203\") }})"));
+        assert_eq!(problems, [], "{name}");
+        for ((style, got), (_, was)) in config.theme(None).styles().iter().zip(default.styles()) {
+            if style == name {
+                assert_eq!(got.fg, Some(marked), "{name} was not set");
+                assert_eq!((got.bg, got.add_modifier), (was.bg, was.add_modifier), "{name}");
+            } else {
+                assert_eq!(*got, was, "setting {name} changed {style}");
+            }
+        }
+    }
+}
 
 #[test]
 fn no_color_in_the_environment_means_no_colour_whatever_the_configuration_says() {

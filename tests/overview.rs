@@ -17,10 +17,8 @@ use wgtrack::action::Pane;
 use wgtrack::app::{App, Filter, GroupOrder, Mode, OverviewList};
 use wgtrack::model::{Progress, Report, Status};
 
+use common::scenarios::SIZES;
 use common::{Driver, FAKE_PATH, shipped};
-
-/// The two sizes every screen is snapshotted at.
-const SIZES: [(u16, u16); 2] = [(120, 40), (80, 24)];
 
 /// The baseline the comparison screens name; never read.
 const BASELINE_PATH: &str = "/data/previous.ron";

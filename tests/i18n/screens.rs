@@ -12,6 +12,7 @@ use wgtrack::store;
 use wgtrack::store::recovery::Recovery;
 
 use crate::ENGLISH;
+use crate::common::scenarios::SIZES;
 use crate::common::{Driver, FAKE_PATH, assert_snapshot, send, shipped};
 
 /// The shipped report, at the fake path, in Spanish.
@@ -22,8 +23,6 @@ fn spanish(width: u16, height: u16) -> Driver {
 fn app(lang: Lang) -> App {
     App::new(shipped(), PathBuf::from(FAKE_PATH)).with_lang(lang)
 }
-
-const SIZES: [(u16, u16); 2] = [(120, 40), (80, 24)];
 
 #[test]
 fn spanish_main_screen() {

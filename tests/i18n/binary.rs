@@ -1,5 +1,6 @@
 //! The real binary: `--lang`, the configuration and the locale choose the language.
 
+use crate::common::run;
 #[cfg(unix)]
 use crate::common::{home::Home, pty::Pty};
 
@@ -52,10 +53,8 @@ fn the_binary_speaks_the_language_chosen() {
 
 #[test]
 fn an_unknown_language_is_a_usage_error() {
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_wgtrack"))
-        .args(["--lang", "fr"])
-        .output()
-        .expect("run wgtrack");
+    let home = tempfile::tempdir().expect("a temporary directory");
+    let output = run(home.path(), &["--lang", "fr"]);
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("en") && stderr.contains("es"), "{stderr}");

@@ -6,13 +6,9 @@ mod common;
 
 use std::fs;
 
-use common::{PROGRESS, TOPICS, all_progress, mean, tally};
-use wgtrack::model::{DocumentType, Report, Status};
+use common::{PROGRESS, TOPICS, all_progress, mean, shipped, tally};
+use wgtrack::model::{DocumentType, Status};
 use wgtrack::store::{self, Expect, Fingerprint, SHIPPED};
-
-fn shipped() -> Report {
-    store::shipped().expect("the shipped report loads")
-}
 
 /// The group headings of the source document (its section titles, in capitals).
 const HEADINGS: [&str; 11] = [

@@ -8,7 +8,7 @@ mod common;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use common::{assert_code, run, stderr, stdout, write_shipped};
+use common::{assert_code, run, shipped, stderr, stdout, write_shipped};
 use tempfile::TempDir;
 use wgtrack::model::{Activity, Progress, Report};
 use wgtrack::store::{self, Expect};
@@ -17,10 +17,6 @@ use wgtrack::store::{self, Expect};
 const NEW_REMARKS: &str = "Consolidated and sent to the countries for review.";
 /// The reworded description of VIII.2 (it was "Identification of needs").
 const REWORDED: &str = "Identification of the needs";
-
-fn shipped() -> Report {
-    store::shipped().expect("the shipped report parses")
-}
 
 /// A home with the shipped report as `shipped.ron`.
 fn home() -> (TempDir, PathBuf) {

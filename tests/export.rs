@@ -12,14 +12,9 @@ use html5ever::parse_document;
 use html5ever::tendril::TendrilSink;
 use markup5ever_rcdom::{Handle, NodeData, RcDom};
 
-use common::{assert_code, run, stdout};
+use common::{assert_code, run, shipped, stdout};
 use wgtrack::export;
 use wgtrack::model::{Report, numeral};
-use wgtrack::store;
-
-fn shipped() -> Report {
-    store::shipped().expect("the shipped report loads")
-}
 
 fn markdown(report: &Report) -> String {
     let mut bytes = Vec::new();

@@ -16,11 +16,9 @@ use wgtrack::keymap::{self, Context, Key, Keymap};
 use wgtrack::model::Report;
 use wgtrack::store::{self, recovery::Recovery};
 
-#[allow(dead_code)] // Shared with the other screen tests, which use the rest of it.
-#[path = "support/screen.rs"]
-mod screen;
+mod common;
 
-use screen::{FAKE_PATH, Screen};
+use common::{Driver as Screen, FAKE_PATH, send as act};
 
 /// The key each bindable action gets instead of its own: F1 to F24, then Alt with them, so
 /// that no new key is an old one and no two actions share one.
@@ -67,7 +65,7 @@ fn report() -> Report {
 
 fn screen(lang: Lang, keymap: &Keymap, width: u16, height: u16) -> Screen {
     let app = App::new(report(), PathBuf::from(FAKE_PATH)).with_lang(lang);
-    let mut s = Screen::new(app, width, height);
+    let mut s = Screen::of(app).on_screen(width, height);
     s.keymap = keymap.clone();
     s
 }
@@ -75,7 +73,7 @@ fn screen(lang: Lang, keymap: &Keymap, width: u16, height: u16) -> Screen {
 fn send(s: &mut Screen, actions: &[Action]) {
     for action in actions {
         s.draw();
-        s.app.update(action.clone());
+        act(&mut s.app, action.clone());
     }
 }
 

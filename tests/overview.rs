@@ -7,6 +7,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
@@ -14,29 +16,18 @@ use crossterm::event::KeyCode;
 use wgtrack::action::Pane;
 use wgtrack::app::{App, Filter, GroupOrder, Mode, OverviewList};
 use wgtrack::model::{Progress, Report, Status};
-use wgtrack::store;
 
-/// The two sizes every screen is snapshotted at.
-const SIZES: [(u16, u16); 2] = [(120, 40), (80, 24)];
+use common::scenarios::SIZES;
+use common::{Driver, FAKE_PATH, shipped};
 
 /// The baseline the comparison screens name; never read.
 const BASELINE_PATH: &str = "/data/previous.ron";
 
-#[allow(dead_code)] // Shared with the other screen tests, which use the rest of it.
-#[path = "support/screen.rs"]
-mod screen;
-
-use screen::{FAKE_PATH, Screen};
-
 /// The report with three edits, compared with the shipped one as its baseline.
-fn compared(width: u16, height: u16) -> Screen {
+fn compared(width: u16, height: u16) -> Driver {
     let app = App::new(three_edits(), PathBuf::from(FAKE_PATH))
         .with_baseline(PathBuf::from(BASELINE_PATH), shipped());
-    Screen::new(app, width, height)
-}
-
-fn shipped() -> Report {
-    store::shipped().expect("the shipped report parses")
+    Driver::of(app).on_screen(width, height)
 }
 
 /// The new remarks of VIII.6 in the compared report.
@@ -59,19 +50,19 @@ fn three_edits() -> Report {
 
 // The screens, as keys pressed from the start state.
 
-type Scenario = fn(&mut Screen);
+type Scenario = fn(&mut Driver);
 
-fn overview(s: &mut Screen) {
+fn overview(s: &mut Driver) {
     s.key(KeyCode::Char('v'));
 }
 
-fn overview_by_progress(s: &mut Screen) {
+fn overview_by_progress(s: &mut Driver) {
     overview(s);
     s.key(KeyCode::Char('s'));
 }
 
 /// The behind list focused, with the threshold at 50%.
-fn behind_at_50(s: &mut Screen) {
+fn behind_at_50(s: &mut Driver) {
     overview(s);
     s.key(KeyCode::Char('t'));
     s.typed("50");
@@ -81,21 +72,21 @@ fn behind_at_50(s: &mut Screen) {
 
 /// Group VI (24 activities, a Topic column on wide screens), its table filtered to the
 /// activities not started.
-fn vi_not_started(s: &mut Screen) {
+fn vi_not_started(s: &mut Driver) {
     s.repeat(KeyCode::Char('j'), 5);
     s.key(KeyCode::Enter);
     s.key(KeyCode::Char('f'));
 }
 
 /// Group VIII's table with the Δ column, VIII.7 (the progress change) selected.
-fn compared_table(s: &mut Screen) {
+fn compared_table(s: &mut Driver) {
     s.repeat(KeyCode::Char('j'), 7);
     s.key(KeyCode::Enter);
     s.repeat(KeyCode::Char('j'), 6);
 }
 
 /// The activity view of VIII.6, whose remarks changed.
-fn compared_activity(s: &mut Screen) {
+fn compared_activity(s: &mut Driver) {
     s.repeat(KeyCode::Char('j'), 7);
     s.key(KeyCode::Enter);
     s.repeat(KeyCode::Char('j'), 5);
@@ -103,12 +94,12 @@ fn compared_activity(s: &mut Screen) {
 }
 
 /// Runs a scenario at both sizes and compares each screen with its snapshot.
-fn snapshots(name: &str, make: fn(u16, u16) -> Screen, scenario: Scenario) {
+fn snapshots(name: &str, make: fn(u16, u16) -> Driver, scenario: Scenario) {
     for (width, height) in SIZES {
         let mut screen = make(width, height);
         scenario(&mut screen);
         screen.settle();
-        insta::assert_snapshot!(format!("{name}_{width}x{height}"), screen.terminal.backend());
+        common::assert_snapshot(format!("{name}_{width}x{height}"), screen.backend());
     }
 }
 
@@ -123,8 +114,8 @@ fn group_means(report: &Report) -> Vec<f64> {
 
 #[test]
 fn overview_snapshots() {
-    snapshots("overview", Screen::shipped, overview);
-    let mut s = Screen::shipped(120, 40);
+    snapshots("overview", Driver::screen, overview);
+    let mut s = Driver::screen(120, 40);
     overview(&mut s);
     s.settle();
     assert_eq!(s.app.focus(), Pane::Overview);
@@ -146,7 +137,7 @@ fn overview_snapshots() {
 
 #[test]
 fn overview_sorted_by_progress_snapshots() {
-    snapshots("overview_by_progress", Screen::shipped, overview_by_progress);
+    snapshots("overview_by_progress", Driver::screen, overview_by_progress);
 }
 
 #[test]
@@ -160,7 +151,7 @@ fn sorting_by_progress_puts_the_least_advanced_group_first() {
     // VII (Migration, 32.5%) in the shipped report.
     assert_eq!(least, 6);
 
-    let mut s = Screen::shipped(120, 40);
+    let mut s = Driver::screen(120, 40);
     overview(&mut s);
     assert_eq!(s.app.overview_groups(), (0..means.len()).collect::<Vec<_>>());
     s.key(KeyCode::Char('s'));
@@ -188,8 +179,8 @@ fn sorting_by_progress_puts_the_least_advanced_group_first() {
 
 #[test]
 fn behind_list_at_threshold_50_snapshots() {
-    snapshots("overview_behind_50", Screen::shipped, behind_at_50);
-    let mut s = Screen::shipped(120, 40);
+    snapshots("overview_behind_50", Driver::screen, behind_at_50);
+    let mut s = Driver::screen(120, 40);
     behind_at_50(&mut s);
     s.settle();
     assert_eq!(s.app.overview().list, OverviewList::Behind);
@@ -219,7 +210,7 @@ fn behind_in_model(report: &Report, threshold: u8) -> BTreeSet<(usize, usize)> {
 #[test]
 fn behind_list_holds_exactly_the_activities_not_started_or_below_the_threshold() {
     let report = shipped();
-    let mut s = Screen::shipped(120, 40);
+    let mut s = Driver::screen(120, 40);
     for threshold in [25u8, 50, 0, 100, 71] {
         // The list is kept while the overview shows it.
         overview(&mut s);
@@ -255,7 +246,7 @@ fn behind_list_holds_exactly_the_activities_not_started_or_below_the_threshold()
 fn enter_in_the_overview_jumps_to_the_group_or_activity() {
     let report = shipped();
     // From the groups list: the third group.
-    let mut s = Screen::shipped(120, 40);
+    let mut s = Driver::screen(120, 40);
     overview(&mut s);
     s.repeat(KeyCode::Char('j'), 2);
     assert_eq!(s.app.overview().group_row, 2);
@@ -294,7 +285,7 @@ fn enter_in_the_overview_jumps_to_the_group_or_activity() {
 
 #[test]
 fn a_jump_from_the_behind_list_clears_the_filter_so_the_activity_shows() {
-    let mut s = Screen::shipped(120, 40);
+    let mut s = Driver::screen(120, 40);
     // Group I, its table filtered to completed activities.
     s.key(KeyCode::Enter);
     s.repeat(KeyCode::Char('f'), 3);
@@ -310,7 +301,7 @@ fn a_jump_from_the_behind_list_clears_the_filter_so_the_activity_shows() {
 
 #[test]
 fn a_jump_from_the_groups_list_keeps_the_selection_on_a_shown_row() {
-    let mut s = Screen::shipped(120, 40);
+    let mut s = Driver::screen(120, 40);
     // Group II, filtered to the activities not started (II.6 and II.7).
     s.key(KeyCode::Char('j'));
     s.key(KeyCode::Enter);
@@ -332,8 +323,8 @@ fn a_jump_from_the_groups_list_keeps_the_selection_on_a_shown_row() {
 
 #[test]
 fn table_filter_snapshots() {
-    snapshots("filter_vi_not_started", Screen::shipped, vi_not_started);
-    let mut s = Screen::shipped(120, 40);
+    snapshots("filter_vi_not_started", Driver::screen, vi_not_started);
+    let mut s = Driver::screen(120, 40);
     vi_not_started(&mut s);
     s.settle();
     let text = s.text();
@@ -354,7 +345,7 @@ fn the_filter_cycles_through_every_kind_and_x_clears_it() {
     let rows = |keep: &dyn Fn(u8) -> bool| -> Vec<usize> {
         (0..group.activities.len()).filter(|&a| keep(group.activities[a].progress.get())).collect()
     };
-    let mut s = Screen::shipped(120, 40);
+    let mut s = Driver::screen(120, 40);
     s.repeat(KeyCode::Char('j'), 5);
     s.key(KeyCode::Enter);
     assert_eq!(s.app.visible_activities(), rows(&|_| true));
@@ -392,7 +383,7 @@ fn the_filter_cycles_through_every_kind_and_x_clears_it() {
 
 #[test]
 fn movement_with_a_filter_visits_only_shown_rows() {
-    let mut s = Screen::shipped(120, 40);
+    let mut s = Driver::screen(120, 40);
     s.repeat(KeyCode::Char('j'), 5);
     s.key(KeyCode::Enter);
     s.key(KeyCode::Char('f'));
@@ -427,7 +418,7 @@ fn movement_with_a_filter_visits_only_shown_rows() {
 
 #[test]
 fn movement_from_a_row_that_left_the_filter_goes_to_its_neighbours() {
-    let mut s = Screen::shipped(120, 40);
+    let mut s = Driver::screen(120, 40);
     s.repeat(KeyCode::Char('j'), 5);
     s.key(KeyCode::Enter);
     s.key(KeyCode::Char('f'));
@@ -442,7 +433,7 @@ fn movement_from_a_row_that_left_the_filter_goes_to_its_neighbours() {
 
 #[test]
 fn edit_keys_do_nothing_when_the_filter_shows_no_row() {
-    let mut s = Screen::shipped(120, 40);
+    let mut s = Driver::screen(120, 40);
     // Group I has no activity in progress.
     s.key(KeyCode::Enter);
     s.repeat(KeyCode::Char('f'), 2);
@@ -536,7 +527,7 @@ fn the_comparison_counts_the_three_edits() {
 fn the_overview_needs_no_mouse_and_every_key_has_its_effect() {
     // Every overview key from the keymap, one after the other, in a small terminal too.
     for (width, height) in [(120, 40), (80, 24), (40, 10)] {
-        let mut s = Screen::shipped(width, height);
+        let mut s = Driver::screen(width, height);
         overview(&mut s);
         s.key(KeyCode::PageDown);
         assert!(s.app.overview().group_row > 0, "{width}x{height}");
@@ -560,7 +551,7 @@ fn the_overview_needs_no_mouse_and_every_key_has_its_effect() {
 
 #[test]
 fn the_overview_draws_after_a_group_is_added() {
-    let mut s = Screen::shipped(120, 40);
+    let mut s = Driver::screen(120, 40);
     s.key(KeyCode::End);
     s.key(KeyCode::Char('a'));
     s.typed("Data science");
@@ -575,7 +566,7 @@ fn the_overview_draws_after_a_group_is_added() {
 
 #[test]
 fn the_groups_pane_shows_each_groups_progress_after_a_move() {
-    let mut s = Screen::shipped(120, 40);
+    let mut s = Driver::screen(120, 40);
     s.key(KeyCode::Char('j'));
     s.key(KeyCode::Char('J'));
     s.settle();

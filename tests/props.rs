@@ -4,6 +4,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use std::path::Path;
 
 use proptest::prelude::*;
@@ -12,6 +14,8 @@ use wgtrack::model::{
     Activity, Coordinator, DocumentType, FORMAT, Group, Progress, Report, Section,
 };
 use wgtrack::store::{self, Expect, LoadError, SHIPPED};
+
+use common::cases::config;
 
 /// Pieces of text that are hard on a writer and a reader: RON's own punctuation, escapes,
 /// paragraphs and emphasis, and scripts and marks that are not plain ASCII.
@@ -189,10 +193,6 @@ fn report() -> impl Strategy<Value = Report> {
 fn path() -> &'static Path {
     Path::new("dir/report.ron")
 }
-
-#[path = "support/cases.rs"]
-mod cases;
-use cases::config;
 
 proptest! {
     #![proptest_config(config(10_000))]

@@ -8,13 +8,9 @@ mod common;
 use std::fs;
 use std::path::Path;
 
-use common::{line_col, shipped_with, temp_files, write_shipped};
+use common::{line_col, shipped, shipped_with, temp_files, write_shipped};
 use wgtrack::model::{Progress, Report};
 use wgtrack::store::{self, Expect, Fingerprint, LoadError, SHIPPED, SaveError};
-
-fn shipped() -> Report {
-    store::shipped().expect("the shipped report loads")
-}
 
 /// The shipped report with group VIII activity 7 at `progress`.
 fn changed(progress: i64) -> Report {
@@ -74,12 +70,6 @@ fn save_into_a_missing_directory_fails_and_creates_nothing() {
 }
 
 #[cfg(unix)]
-fn mode(path: &Path) -> u32 {
-    use std::os::unix::fs::PermissionsExt;
-    fs::metadata(path).unwrap().permissions().mode() & 0o7777
-}
-
-#[cfg(unix)]
 #[test]
 fn save_keeps_the_permissions() {
     use std::os::unix::fs::PermissionsExt;
@@ -88,7 +78,7 @@ fn save_keeps_the_permissions() {
         let path = write_shipped(&dir.path().join(format!("report-{i}.ron")));
         fs::set_permissions(&path, fs::Permissions::from_mode(wanted)).unwrap();
         store::save(&path, &changed(40), Expect::Anything).unwrap();
-        assert_eq!(mode(&path), wanted, "mode {wanted:o}");
+        assert_eq!(common::mode(&path), wanted, "mode {wanted:o}");
         assert_eq!(store::load(&path).unwrap(), changed(40));
     }
 }

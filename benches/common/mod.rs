@@ -3,11 +3,10 @@
 
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
-// The end-to-end tests' pseudo-terminal and home, shared with them.
-#[path = "../../tests/e2e/app.rs"]
-pub mod home;
-#[path = "../../tests/e2e/pty.rs"]
-pub mod pty;
+// The tests' harness, for its pseudo-terminal and home.
+#[path = "../../tests/common/mod.rs"]
+mod harness;
+pub use harness::{home, pty};
 
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;

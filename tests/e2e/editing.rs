@@ -5,9 +5,11 @@
 use wgtrack::model::{Activity, Coordinator, DocumentType, Group, Progress, Report};
 use wgtrack::store;
 
-use crate::app::{Home, open_group, selected, shipped};
-use crate::pty::Pty;
-use crate::pty::keys::{ENTER, ESC, ctrl};
+use crate::common::home::Home;
+use crate::common::pty::Pty;
+use crate::common::pty::keys::{ENTER, ESC, ctrl};
+use crate::common::pty_screen::{open_group, selected};
+use crate::common::shipped;
 
 /// The byte a terminal sends for Backspace.
 const BACKSPACE: &str = "\x7f";

@@ -10,7 +10,8 @@ use wgtrack::app::{App, Mode};
 use wgtrack::model::Report;
 use wgtrack::store::{self, Expect, Fingerprint, SaveError, recovery};
 
-use crate::home::{in_home, paths, text, with_progress};
+use crate::common::process::{in_home, paths, text, with_progress};
+use crate::common::send;
 
 /// Someone else's version: the shipped report with VIII.7 at 9% instead of 8% (same size).
 fn theirs() -> Report {
@@ -26,8 +27,8 @@ fn opened_and_edited(dir: &Path) -> (PathBuf, App) {
     let mut app = App::new(report, path.clone())
         .with_disk(Expect::Content(fingerprint))
         .with_paths(&paths(dir));
-    wgtrack::effects::act(&mut app, Action::Open);
-    wgtrack::effects::act(&mut app, Action::ProgressDown);
+    send(&mut app, Action::Open);
+    send(&mut app, Action::ProgressDown);
     assert!(app.is_modified());
     (path, app)
 }
@@ -51,7 +52,7 @@ fn change_behind_the_back(path: &Path) -> Vec<u8> {
 /// Saving finds the conflict and writes nothing.
 #[track_caller]
 fn save_meets_the_conflict(app: &mut App, path: &Path, theirs: &[u8]) {
-    wgtrack::effects::act(app, Action::Save);
+    send(app, Action::Save);
     assert!(matches!(app.mode(), Mode::Conflict { missing: false }), "{:?}", app.mode());
     assert!(app.is_modified());
     assert!(fs::read(path).unwrap() == theirs, "their version is untouched");
@@ -64,13 +65,13 @@ fn a_changed_file_is_a_conflict_and_overwrite_replaces_it() {
         let theirs = change_behind_the_back(&path);
         save_meets_the_conflict(&mut app, &path, &theirs);
         // Esc leaves the question; the edits stay and the file too.
-        wgtrack::effects::act(&mut app, Action::Back);
+        send(&mut app, Action::Back);
         assert!(matches!(app.mode(), Mode::Normal));
         assert!(app.is_modified());
         assert!(fs::read(&path).unwrap() == theirs);
 
         save_meets_the_conflict(&mut app, &path, &theirs);
-        wgtrack::effects::act(&mut app, Action::Overwrite);
+        send(&mut app, Action::Overwrite);
         assert!(matches!(app.mode(), Mode::Normal), "{:?}", app.mode());
         assert!(!app.is_modified(), "{:?}", app.message());
         assert!(fs::read(&path).unwrap() == text(app.report()).as_bytes(), "ours is on disk");
@@ -86,7 +87,7 @@ fn a_change_in_content_alone_is_found() {
         let bytes = text(&theirs()).into_bytes();
         fs::write(&path, &bytes).unwrap();
         save_meets_the_conflict(&mut app, &path, &bytes);
-        wgtrack::effects::act(&mut app, Action::Back);
+        send(&mut app, Action::Back);
         let theirs = change_behind_the_back(&path);
         save_meets_the_conflict(&mut app, &path, &theirs);
     });
@@ -99,7 +100,7 @@ fn reload_takes_their_version_and_keeps_ours_in_the_recovery_file() {
         let ours = app.report().clone();
         let theirs = change_behind_the_back(&path);
         save_meets_the_conflict(&mut app, &path, &theirs);
-        wgtrack::effects::act(&mut app, Action::Reload);
+        send(&mut app, Action::Reload);
         assert!(matches!(app.mode(), Mode::Normal), "{:?}", app.mode());
         assert!(*app.report() == self::theirs(), "the app shows their version");
         assert!(!app.is_modified());
@@ -111,7 +112,7 @@ fn reload_takes_their_version_and_keeps_ours_in_the_recovery_file() {
         assert!(fs::read(&path).unwrap() == theirs, "the file is untouched");
 
         // Saving their version again works: the app knows what the file holds now.
-        wgtrack::effects::act(&mut app, Action::Save);
+        send(&mut app, Action::Save);
         assert!(matches!(app.mode(), Mode::Normal), "{:?}", app.mode());
     });
 }
@@ -124,20 +125,20 @@ fn after_a_reload_new_edits_do_not_replace_the_kept_ones() {
         let (path, mut app) = opened_and_edited(home);
         let ours = app.report().clone();
         change_behind_the_back(&path);
-        wgtrack::effects::act(&mut app, Action::Save);
-        wgtrack::effects::act(&mut app, Action::Reload);
+        send(&mut app, Action::Save);
+        send(&mut app, Action::Reload);
         let (kept_file, _) =
             recovery::read(&paths(home).recovery_dir(), &path).expect("a recovery file");
-        wgtrack::effects::act(&mut app, Action::Open);
-        wgtrack::effects::act(&mut app, Action::Down);
-        wgtrack::effects::act(&mut app, Action::ProgressDown);
-        wgtrack::effects::act(&mut app, Action::Tick);
+        send(&mut app, Action::Open);
+        send(&mut app, Action::Down);
+        send(&mut app, Action::ProgressDown);
+        send(&mut app, Action::Tick);
         let kept = |file: &Path| -> Report {
             let text = fs::read_to_string(file).expect("the kept recovery file is there");
             ron::from_str::<recovery::Recovery>(&text).expect("it reads").report
         };
         assert!(kept(&kept_file) == ours, "the edits of before the reload");
-        wgtrack::effects::act(&mut app, Action::Save);
+        send(&mut app, Action::Save);
         assert!(kept(&kept_file) == ours, "kept after a save");
         assert_eq!(
             recovery::find(&paths(home).recovery_dir(), &path),
@@ -153,18 +154,18 @@ fn save_as_writes_a_new_file_and_leaves_theirs() {
         let (path, mut app) = opened_and_edited(home);
         let theirs = change_behind_the_back(&path);
         save_meets_the_conflict(&mut app, &path, &theirs);
-        wgtrack::effects::act(&mut app, Action::SaveAs);
+        send(&mut app, Action::SaveAs);
         let Mode::SaveAs(proposed) = &app.mode() else {
             panic!("the name prompt: {:?}", app.mode())
         };
         for _ in 0..proposed.chars().count() {
-            wgtrack::effects::act(&mut app, Action::Erase);
+            send(&mut app, Action::Erase);
         }
         let new = home.join("ours.ron");
         for c in new.display().to_string().chars() {
-            wgtrack::effects::act(&mut app, Action::Type(c));
+            send(&mut app, Action::Type(c));
         }
-        wgtrack::effects::act(&mut app, Action::Confirm);
+        send(&mut app, Action::Confirm);
         assert!(matches!(app.mode(), Mode::Normal), "{:?} {:?}", app.mode(), app.message());
         assert_eq!(app.path(), new, "the app now works on the new file");
         assert!(!app.is_modified(), "{:?}", app.message());
@@ -182,14 +183,14 @@ fn a_deleted_file_is_a_conflict() {
     in_home(|home| {
         let (path, mut app) = opened_and_edited(home);
         fs::remove_file(&path).unwrap();
-        wgtrack::effects::act(&mut app, Action::Save);
+        send(&mut app, Action::Save);
         assert!(matches!(app.mode(), Mode::Conflict { missing: true }), "{:?}", app.mode());
         assert!(!path.exists(), "nothing written");
         assert!(app.is_modified());
         // There is nothing to reload; overwriting writes ours back.
-        wgtrack::effects::act(&mut app, Action::Reload);
+        send(&mut app, Action::Reload);
         assert!(matches!(app.mode(), Mode::Conflict { missing: true }), "{:?}", app.mode());
-        wgtrack::effects::act(&mut app, Action::Overwrite);
+        send(&mut app, Action::Overwrite);
         assert!(!app.is_modified(), "{:?}", app.message());
         assert!(fs::read(&path).unwrap() == text(app.report()).as_bytes());
     });

@@ -9,7 +9,9 @@ use std::time::{Duration, Instant};
 
 use wgtrack::store::{self, lock};
 
-use crate::home::{Home, Rng, describe, temp_files, text, with_progress};
+use crate::common::home::Home;
+use crate::common::process::{Rng, text, with_progress};
+use crate::common::{describe, temp_files};
 
 /// The progress values the saves move group VIII activity 7 between; each save moves it to
 /// the next one, so every version of the file is known and an old one cannot pass for a new.

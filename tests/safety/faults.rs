@@ -14,7 +14,8 @@ use wgtrack::app::{App, Mode};
 use wgtrack::model::Report;
 use wgtrack::store::{self, Expect, Fingerprint, Paths, SaveError};
 
-use crate::home::{in_child, temp_files, text, with_progress};
+use crate::common::process::{in_child, text, with_progress};
+use crate::common::{send, temp_files};
 
 /// The fail points of the save routine, in the order the steps run.
 const BEFORE_REPLACE: [&str; 8] = [
@@ -71,7 +72,7 @@ fn assert_backup_whole(path: &Path, current: &[u8]) {
 
 #[test]
 fn every_failing_step_of_a_save_leaves_the_file_whole() {
-    in_child("faults::every_failing_step_of_a_save_leaves_the_file_whole", |home| {
+    in_child("safety::faults::every_failing_step_of_a_save_leaves_the_file_whole", |home| {
         let scenario = fail::FailScenario::setup();
         assert!(fail::has_failpoints(), "fail points are compiled into test builds");
         let old = text(&with_progress(8, 7, 10));
@@ -124,7 +125,7 @@ fn every_failing_step_of_a_save_leaves_the_file_whole() {
 /// the file, and nothing is half-written; the file already holds the new report.
 #[test]
 fn a_failing_directory_flush_leaves_a_whole_file() {
-    in_child("faults::a_failing_directory_flush_leaves_a_whole_file", |home| {
+    in_child("safety::faults::a_failing_directory_flush_leaves_a_whole_file", |home| {
         let scenario = fail::FailScenario::setup();
         let (path, fingerprint) = saved_once(home);
         let old = text(&with_progress(8, 7, 10));
@@ -152,8 +153,8 @@ fn edited_app(report: Report, path: &Path, fingerprint: Fingerprint) -> App {
     let mut app = App::new(report, path.to_path_buf())
         .with_disk(Expect::Content(fingerprint))
         .with_paths(&Paths::under(home));
-    wgtrack::effects::act(&mut app, Action::Open);
-    wgtrack::effects::act(&mut app, Action::ProgressDown);
+    send(&mut app, Action::Open);
+    send(&mut app, Action::ProgressDown);
     assert!(app.is_modified(), "the change is made: {:?}", app.message());
     app
 }
@@ -166,7 +167,7 @@ fn message(app: &App) -> (String, bool) {
 
 #[test]
 fn a_failed_save_in_the_app_keeps_the_edits_and_the_file() {
-    in_child("faults::a_failed_save_in_the_app_keeps_the_edits_and_the_file", |home| {
+    in_child("safety::faults::a_failed_save_in_the_app_keeps_the_edits_and_the_file", |home| {
         let scenario = fail::FailScenario::setup();
         for (n, point) in BEFORE_REPLACE.iter().enumerate() {
             let dir = home.join(format!("step-{n}"));
@@ -176,7 +177,7 @@ fn a_failed_save_in_the_app_keeps_the_edits_and_the_file() {
             let mut app = edited_app(with_progress(8, 7, 10), &path, fingerprint);
 
             fail::cfg(*point, "return").unwrap();
-            wgtrack::effects::act(&mut app, Action::Save);
+            send(&mut app, Action::Save);
             let (text_shown, is_error) = message(&app);
             assert!(is_error, "{point}: an error is shown: {text_shown}");
             assert!(text_shown.starts_with("Not saved: "), "{point}: {text_shown}");
@@ -187,7 +188,7 @@ fn a_failed_save_in_the_app_keeps_the_edits_and_the_file() {
             assert!(temp_files(&dir).is_empty(), "{point}: left {:?}", temp_files(&dir));
 
             fail::remove(*point);
-            wgtrack::effects::act(&mut app, Action::Save);
+            send(&mut app, Action::Save);
             let (text_shown, is_error) = message(&app);
             assert!(!is_error && text_shown.starts_with("Saved "), "{point}: {text_shown}");
             assert!(!app.is_modified(), "{point}: saved");
@@ -202,7 +203,7 @@ fn a_failed_save_in_the_app_keeps_the_edits_and_the_file() {
 /// over it: only a later save that writes the file again (a new file, renamed in) may.
 #[test]
 fn a_failed_flush_never_ends_in_saved_without_a_rewrite() {
-    in_child("faults::a_failed_flush_never_ends_in_saved_without_a_rewrite", |home| {
+    in_child("safety::faults::a_failed_flush_never_ends_in_saved_without_a_rewrite", |home| {
         let scenario = fail::FailScenario::setup();
         let (path, fingerprint) = saved_once(home);
         let before = fs::read(&path).unwrap();
@@ -211,7 +212,7 @@ fn a_failed_flush_never_ends_in_saved_without_a_rewrite() {
 
         fail::cfg("save::sync", "return").unwrap();
         for _ in 0..3 {
-            wgtrack::effects::act(&mut app, Action::Save);
+            send(&mut app, Action::Save);
             let (text_shown, is_error) = message(&app);
             assert!(is_error && text_shown.contains(cause("save::sync")), "{text_shown}");
             assert!(app.is_modified());
@@ -220,7 +221,7 @@ fn a_failed_flush_never_ends_in_saved_without_a_rewrite() {
         }
 
         fail::remove("save::sync");
-        wgtrack::effects::act(&mut app, Action::Save);
+        send(&mut app, Action::Save);
         let (text_shown, is_error) = message(&app);
         assert!(!is_error && text_shown.starts_with("Saved "), "{text_shown}");
         assert!(!app.is_modified());
@@ -239,19 +240,22 @@ fn a_failed_flush_never_ends_in_saved_without_a_rewrite() {
 /// and `App::save_to` keeps the old fingerprint, so the next save meets a "conflict").
 #[test]
 fn after_a_failed_directory_flush_saving_again_is_not_a_conflict() {
-    in_child("faults::after_a_failed_directory_flush_saving_again_is_not_a_conflict", |home| {
-        let scenario = fail::FailScenario::setup();
-        let (path, fingerprint) = saved_once(home);
-        let mut app = edited_app(with_progress(8, 7, 10), &path, fingerprint);
-        fail::cfg(SYNC_DIR, "return").unwrap();
-        wgtrack::effects::act(&mut app, Action::Save);
-        fail::remove(SYNC_DIR);
-        wgtrack::effects::act(&mut app, Action::Save);
-        assert!(matches!(app.mode(), Mode::Normal), "no conflict: {:?}", app.mode());
-        assert!(!app.is_modified(), "saved: {:?}", app.message());
-        assert!(fs::read(&path).unwrap() == text(app.report()).as_bytes());
-        scenario.teardown();
-    });
+    in_child(
+        "safety::faults::after_a_failed_directory_flush_saving_again_is_not_a_conflict",
+        |home| {
+            let scenario = fail::FailScenario::setup();
+            let (path, fingerprint) = saved_once(home);
+            let mut app = edited_app(with_progress(8, 7, 10), &path, fingerprint);
+            fail::cfg(SYNC_DIR, "return").unwrap();
+            send(&mut app, Action::Save);
+            fail::remove(SYNC_DIR);
+            send(&mut app, Action::Save);
+            assert!(matches!(app.mode(), Mode::Normal), "no conflict: {:?}", app.mode());
+            assert!(!app.is_modified(), "saved: {:?}", app.message());
+            assert!(fs::read(&path).unwrap() == text(app.report()).as_bytes());
+            scenario.teardown();
+        },
+    );
 }
 
 /// A save that failed after taking the backup (at the replace) leaves `.bak` as a hard link
@@ -262,7 +266,7 @@ fn after_a_failed_directory_flush_saving_again_is_not_a_conflict() {
 /// Fails today: see the report (save.rs `keep_backup`).
 #[test]
 fn a_save_after_a_failed_replace_leaves_no_staging_backup() {
-    in_child("faults::a_save_after_a_failed_replace_leaves_no_staging_backup", |home| {
+    in_child("safety::faults::a_save_after_a_failed_replace_leaves_no_staging_backup", |home| {
         let scenario = fail::FailScenario::setup();
         let (path, fingerprint) = saved_once(home);
         fail::cfg("save::rename", "return").unwrap();

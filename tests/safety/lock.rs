@@ -9,7 +9,9 @@ use wgtrack::app::App;
 use wgtrack::store::lock::{self, host_name};
 use wgtrack::store::{self, Expect, Fingerprint};
 
-use crate::home::{Home, dead_pid, describe, shipped};
+use crate::common::home::Home;
+use crate::common::process::dead_pid;
+use crate::common::{describe, send, shipped};
 
 const SET: [&str; 7] = ["-f", "report.ron", "set", "VIII", "7", "--progress", "40"];
 
@@ -50,7 +52,7 @@ fn a_second_app_only_reads() {
     let said = app.message().expect("it says so");
     assert!(said.is_error && said.text.starts_with("Read-only"), "{said:?}");
 
-    wgtrack::effects::act(&mut app, Action::Open);
+    send(&mut app, Action::Open);
     // I.1 is at 100%, I.6 at 0%: each edit would change something.
     let edits = [
         (Action::Home, Action::ProgressDown),
@@ -58,27 +60,27 @@ fn a_second_app_only_reads() {
         (Action::Home, Action::EditRemarks),
     ];
     for (to, edit) in edits {
-        wgtrack::effects::act(&mut app, to);
-        wgtrack::effects::act(&mut app, edit.clone());
+        send(&mut app, to);
+        send(&mut app, edit.clone());
         let said = app.message().expect("the edit is refused with a message");
         assert!(said.is_error && said.text.contains("Read-only"), "{edit:?}: {said:?}");
         assert!(said.text.contains(&format!("pid {}", std::process::id())), "{said:?}");
         assert!(!app.is_modified(), "{edit:?}");
     }
     // Whatever the editors let through, no change is taken.
-    wgtrack::effects::act(&mut app, Action::Back);
-    wgtrack::effects::act(&mut app, Action::EditProgress);
+    send(&mut app, Action::Back);
+    send(&mut app, Action::EditProgress);
     for c in "40".chars() {
-        wgtrack::effects::act(&mut app, Action::Type(c));
+        send(&mut app, Action::Type(c));
     }
-    wgtrack::effects::act(&mut app, Action::Confirm);
-    wgtrack::effects::act(&mut app, Action::EditRemarks);
-    wgtrack::effects::act(&mut app, Action::Paste(" More.".into()));
-    wgtrack::effects::act(&mut app, Action::Back);
+    send(&mut app, Action::Confirm);
+    send(&mut app, Action::EditRemarks);
+    send(&mut app, Action::Paste(" More.".into()));
+    send(&mut app, Action::Back);
     assert!(!app.is_modified(), "no change was taken");
     assert!(*app.report() == shipped(), "the report is as loaded");
 
-    wgtrack::effects::act(&mut app, Action::Save);
+    send(&mut app, Action::Save);
     let said = app.message().expect("the save is refused with a message");
     assert!(said.is_error && said.text.contains("Read-only"), "{said:?}");
     assert!(home.bytes() == store::SHIPPED.as_bytes(), "the file is unchanged");

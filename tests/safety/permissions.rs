@@ -10,7 +10,9 @@ use wgtrack::action::Action;
 use wgtrack::app::App;
 use wgtrack::store::{self, Expect};
 
-use crate::home::{Home, describe, in_home, mode, paths, temp_files};
+use crate::common::home::Home;
+use crate::common::process::{in_home, paths};
+use crate::common::{describe, mode, send, temp_files};
 
 const MODES: [u32; 2] = [0o600, 0o640];
 
@@ -43,9 +45,9 @@ fn the_app_keeps_the_mode() {
             let mut app = App::new(report, path.clone())
                 .with_disk(Expect::Content(fingerprint))
                 .with_paths(&paths(home));
-            wgtrack::effects::act(&mut app, Action::Open);
-            wgtrack::effects::act(&mut app, Action::ProgressDown);
-            wgtrack::effects::act(&mut app, Action::Save);
+            send(&mut app, Action::Open);
+            send(&mut app, Action::ProgressDown);
+            send(&mut app, Action::Save);
             assert!(!app.is_modified(), "saved: {:?}", app.message());
             assert_eq!(mode(&path), wanted, "the mode {wanted:o} is kept");
             assert!(store::load(&path).unwrap() == *app.report(), "the file holds the edits");
@@ -98,9 +100,9 @@ fn the_app_saving_through_a_symlink_keeps_the_link() {
         let mut app = App::new(report, link.clone())
             .with_disk(Expect::Content(fingerprint))
             .with_paths(&paths(home));
-        wgtrack::effects::act(&mut app, Action::Open);
-        wgtrack::effects::act(&mut app, Action::ProgressDown);
-        wgtrack::effects::act(&mut app, Action::Save);
+        send(&mut app, Action::Open);
+        send(&mut app, Action::ProgressDown);
+        send(&mut app, Action::Save);
         assert!(!app.is_modified(), "saved: {:?}", app.message());
         assert_still_linked(home, &link, &target);
         assert!(store::load(&target).unwrap() == *app.report(), "the target holds the edits");

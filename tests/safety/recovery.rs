@@ -10,11 +10,13 @@ use wgtrack::app::{App, Mode};
 use wgtrack::effects::Worker;
 use wgtrack::store::{self, recovery};
 
-use crate::home::{Home, in_home, paths, shipped, wait_for, with_progress};
-use crate::pty::{
+use crate::common::home::Home;
+use crate::common::process::{in_home, paths, wait_for, with_progress};
+use crate::common::pty::{
     Pty,
     keys::{ENTER, ctrl},
 };
+use crate::common::{send, shipped};
 
 /// The remarks typed just before the kill.
 const TYPED: &str = "Typed just before the crash.";
@@ -143,16 +145,16 @@ fn kept_edits_survive_new_edits() {
         let mut app = App::new(shipped(), path.clone()).with_paths(&paths(home));
         app.offer_recovery(recovered.unwrap(), file.clone());
         assert!(matches!(app.mode(), Mode::Recover(_)));
-        wgtrack::effects::act(&mut app, Action::KeepRecovery);
-        wgtrack::effects::act(&mut app, Action::Open);
-        wgtrack::effects::act(&mut app, Action::ProgressDown);
-        wgtrack::effects::act(&mut app, Action::Tick);
+        send(&mut app, Action::KeepRecovery);
+        send(&mut app, Action::Open);
+        send(&mut app, Action::ProgressDown);
+        send(&mut app, Action::Tick);
         let kept = || {
             let text = fs::read_to_string(&file).expect("the kept recovery file is there");
             ron::from_str::<recovery::Recovery>(&text).expect("it reads").report
         };
         assert!(kept() == found, "the kept edits are still there");
-        wgtrack::effects::act(&mut app, Action::Save);
+        send(&mut app, Action::Save);
         assert!(kept() == found, "and still there after a save");
     });
 }

@@ -6,8 +6,8 @@ use std::time::Duration;
 
 use wgtrack::store;
 
-use crate::home::Home;
-use crate::pty::{Pty, keys::ENTER};
+use crate::common::home::Home;
+use crate::common::pty::{Pty, keys::ENTER};
 
 /// How long the app may take to leave after a signal or a panic.
 const PROMPTLY: Duration = Duration::from_secs(1);

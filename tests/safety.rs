@@ -7,20 +7,20 @@
 //! Everything happens in temporary directories: spawned programs see XDG directories and
 //! HOME inside them and no WGTRACK_FILE. Tests that drive the library in this process and
 //! may touch the recovery journal (which lives in the XDG state directory) run in a child
-//! process of this test binary with such an environment, see [`home::in_child`]; that also
-//! gives each of them a fail point registry of its own.
+//! process of this test binary with such an environment, see [`common::process::in_child`];
+//! that also gives each of them a fail point registry of its own.
 
 #![cfg(unix)]
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod conflict;
-mod crash;
-mod faults;
-mod home;
-mod lock;
-mod permissions;
-#[allow(dead_code)] // Shared with tests/e2e, which uses all of it.
-#[path = "../e2e/pty.rs"]
-mod pty;
-mod recovery;
-mod terminal;
+mod common;
+
+mod safety {
+    mod conflict;
+    mod crash;
+    mod faults;
+    mod lock;
+    mod permissions;
+    mod recovery;
+    mod terminal;
+}

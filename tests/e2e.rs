@@ -5,17 +5,21 @@
 #![cfg(unix)]
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod app;
-mod editing;
-#[allow(dead_code)] // Shared with tests/safety, which uses the rest of it.
-mod pty;
+mod common;
+
+mod e2e {
+    mod editing;
+}
 
 use wgtrack::model::Progress;
 use wgtrack::search::{self, Field, Hit};
 use wgtrack::store::{self, SHIPPED};
 
-use app::{Home, header_row, message_row, open_group, row_with, selected, shipped};
-use pty::keys::{ENTER, ESC, ctrl};
+use common::home::Home;
+use common::pty::Pty;
+use common::pty::keys::{ENTER, ESC, ctrl};
+use common::pty_screen::{header_row, message_row, open_group, row_with, selected};
+use common::shipped;
 
 /// The remarks typed in the core task.
 const REMARKS: &str = "Under review by the participating countries; comments due in May 2021.";
@@ -25,7 +29,7 @@ const I_6: &str = "  6  After the pilot";
 
 /// Asserts the exit status of a program that has exited: 0.
 #[track_caller]
-fn assert_exit_ok(pty: &mut pty::Pty) {
+fn assert_exit_ok(pty: &mut Pty) {
     let status = pty.wait_exit();
     assert!(status.success(), "exit status {status:?}; screen:\n{}", pty.screen());
 }
@@ -222,7 +226,7 @@ fn search_next_and_previous_match() {
     assert!(total >= 3, "{hits:?}");
     assert_ne!(hits[0].group, hits[1].group, "{hits:?}");
     let title = |hit: &Hit| {
-        format!("┌ ▶ {} · {} ", app::NUMERALS[hit.group], report.groups[hit.group].topic)
+        format!("┌ ▶ {} · {} ", common::NUMERALS[hit.group], report.groups[hit.group].topic)
     };
 
     let home = Home::new();

@@ -1,9 +1,8 @@
-//! How many cases a property test tries, and where a failing one is kept. Shared by the
-//! property tests, which include it by path.
+//! How many cases a property test tries, and where a failing one is kept.
 
 use proptest::test_runner::{Config as ProptestConfig, FileFailurePersistence};
 
-/// `cases` cases; a failing case is kept in `tests/<this file>.proptest-regressions`, to
+/// `cases` cases; a failing case is kept in `<the test's source file>.proptest-regressions`, to
 /// be tried first from then on.
 pub fn config(cases: u32) -> ProptestConfig {
     ProptestConfig {

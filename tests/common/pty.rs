@@ -1,5 +1,5 @@
-//! A program in a pseudo-terminal, read through a terminal emulator. Shared by the
-//! end-to-end, safety and language tests and by the benchmarks (which include it by path).
+//! A program in a pseudo-terminal, read through a terminal emulator: the end-to-end, safety
+//! and language tests drive the real binary with it, and so do the benchmarks.
 //!
 //! A background thread drains everything the program writes into a [`vt100::Parser`] (and
 //! keeps the raw bytes), so the screen can be read at any time. Tests send keys and then wait

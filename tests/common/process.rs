@@ -1,0 +1,118 @@
+//! Processes and time: a test body run in a child process of the test binary that sees only
+//! a home of its own, a pid that no process has, polling waits, and seeded random delays.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use wgtrack::model::{Progress, Report};
+use wgtrack::store;
+
+use super::command::{confined_env, describe};
+use super::pty::TIMEOUT;
+use super::shipped;
+
+/// The shipped report with activity `activity` (from 1) of group `group` (from 1) at
+/// `progress`.
+pub fn with_progress(group: usize, activity: usize, progress: u8) -> Report {
+    let mut report = shipped();
+    report.groups[group - 1].activities[activity - 1].progress =
+        Progress::new(i64::from(progress)).expect("a percentage");
+    report
+}
+
+/// The text wgtrack writes for `report`.
+pub fn text(report: &Report) -> String {
+    store::to_text(report)
+}
+
+/// Waits until `check` holds, polling; fails the test with `what` after [`TIMEOUT`].
+#[track_caller]
+pub fn wait_for<T>(what: &str, mut check: impl FnMut() -> Option<T>) -> T {
+    let deadline = Instant::now() + TIMEOUT;
+    loop {
+        if let Some(found) = check() {
+            return found;
+        }
+        assert!(Instant::now() < deadline, "waited {TIMEOUT:?} for {what}");
+        // Nothing to block on but the file system: the pause is short and bounded.
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+/// A pid that no process has: one of a process that has exited and been reaped.
+pub fn dead_pid() -> u32 {
+    let mut child = Command::new("true").spawn().expect("run `true`");
+    let pid = child.id();
+    child.wait().expect("wait for `true`");
+    pid
+}
+
+/// The environment variable that marks a child run of this test binary and names its home.
+const CHILD_HOME: &str = "WGTRACK_SAFETY_CHILD_HOME";
+
+/// Runs `body` with a fresh home: wgtrack's directories inside it are given to the library
+/// as `Paths` (see [`paths`]), so nothing reads or changes this process's environment.
+pub fn in_home(body: impl FnOnce(&Path)) {
+    let home = tempfile::tempdir().expect("a temporary directory");
+    body(home.path());
+}
+
+/// wgtrack's directories inside `home`, as the library is given them.
+pub fn paths(home: &Path) -> wgtrack::store::Paths {
+    wgtrack::store::Paths::under(home)
+}
+
+/// Runs `body` with a fresh home in a child process of this test binary, one whose
+/// environment (HOME and the XDG directories) points into that home, so the recovery journal
+/// and everything else the library writes stays inside it. `test` is this test's name as
+/// the harness knows it (`module::function`); the child runs only that test, and the call
+/// fails unless the child ran `body` to the end.
+#[track_caller]
+pub fn in_child(test: &str, body: impl FnOnce(&Path)) {
+    if let Some(home) = std::env::var_os(CHILD_HOME) {
+        let home = PathBuf::from(home);
+        body(&home);
+        fs::write(home.join(".ran"), test).expect("mark the body as run");
+        return;
+    }
+    let home = tempfile::tempdir().expect("a temporary directory");
+    let output = Command::new(std::env::current_exe().expect("this test binary"))
+        // The parent decided to run the test, ignored or not.
+        .args([test, "--exact", "--include-ignored", "--test-threads=1", "--nocapture"])
+        .current_dir(home.path())
+        .envs(confined_env(home.path()))
+        .env(CHILD_HOME, home.path())
+        .env_remove("WGTRACK_FILE")
+        .env_remove("FAILPOINTS")
+        .stdin(Stdio::null())
+        .output()
+        .expect("run this test binary again");
+    assert!(output.status.success(), "the test failed in its child process: {}", describe(&output));
+    let ran = fs::read_to_string(home.path().join(".ran")).unwrap_or_default();
+    assert_eq!(ran, test, "the child process ran no test named {test:?}: {}", describe(&output));
+}
+
+/// A tiny seeded generator (xorshift64*): reproducible random delays without a crate.
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Rng {
+        Rng(seed.max(1))
+    }
+
+    pub fn next(&mut self) -> u64 {
+        let mut x = self.0;
+        x ^= x >> 12;
+        x ^= x << 25;
+        x ^= x >> 27;
+        self.0 = x;
+        x.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+
+    /// A number in `0..n`.
+    pub fn below(&mut self, n: u64) -> u64 {
+        self.next() % n.max(1)
+    }
+}

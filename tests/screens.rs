@@ -1,0 +1,276 @@
+//! How the screens hold up: every screen draws at any size from 0×0 to 500×200 and comes
+//! back whole after resizing; accented and wide characters keep the columns of the table and
+//! the groups pane aligned; the mouse selects, opens and scrolls what it is on.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use std::path::PathBuf;
+
+use crossterm::event::{KeyCode, MouseButton, MouseEventKind};
+use ratatui::layout::Rect;
+use unicode_width::UnicodeWidthStr;
+use wgtrack::action::Pane;
+use wgtrack::app::{App, Mode};
+use wgtrack::model::Report;
+use wgtrack::ui;
+
+use common::scenarios::{
+    SCENARIOS, SIZES, Scenario, help, modified, objectives_folded, row_prefix, row_text, viii_table,
+};
+use common::{Driver, FAKE_PATH, shipped};
+
+// Any size.
+
+#[test]
+fn every_screen_draws_at_any_size() {
+    let sizes = [(0, 0), (1, 1), (10, 3), (39, 9), (40, 10), (500, 200)];
+    for (name, scenario) in SCENARIOS {
+        for (width, height) in sizes {
+            let mut s = Driver::screen(width, height);
+            scenario(&mut s);
+            s.settle();
+            if (width, height) == (39, 9) {
+                let text: String = (0..height).map(|y| row_text(s.buffer(), y)).collect();
+                assert!(
+                    text.contains("Terminal too small"),
+                    "{name} at {width}x{height}: no notice:\n{}",
+                    s.text()
+                );
+            }
+            if width >= ui::MIN_WIDTH && height >= ui::MIN_HEIGHT {
+                assert!(!s.text().contains("Terminal too small"), "{name} at {width}x{height}");
+            }
+        }
+    }
+}
+
+/// The sizes a screen goes through before it comes back to 120x40.
+const RESIZES: [(u16, u16); 6] = [(0, 0), (1, 1), (10, 3), (39, 9), (40, 10), (500, 200)];
+
+#[test]
+fn every_screen_survives_resizing_down_and_back() {
+    for (name, scenario) in SCENARIOS {
+        let mut s = Driver::screen(120, 40);
+        scenario(&mut s);
+        let before = s.settle();
+        for (width, height) in RESIZES {
+            s.resize(width, height);
+            s.settle();
+        }
+        s.resize(120, 40);
+        let after = s.settle();
+        let last = after.area.height - 1;
+        for y in [0, last - 1, last] {
+            assert_eq!(
+                row_text(&before, y),
+                row_text(&after, y),
+                "{name}: row {y} changed after resizing back"
+            );
+        }
+        // The selected row of a table in view is still on screen.
+        let table = s.app.focus() == Pane::Activities && matches!(s.app.mode(), Mode::Normal);
+        if let Some(activity) = s.app.selected_activity().filter(|_| table) {
+            // The row starts with the number, then the topic where the table has that column.
+            let first = activity.topic.as_deref().unwrap_or(&activity.description);
+            let start: String = first.chars().take(8).collect();
+            let row = format!("{:>3}  {start}", s.app.activity() + 1);
+            let shown = (0..after.area.height).any(|y| {
+                let text = row_text(&after, y);
+                text.contains(&row) || {
+                    let start: String = activity.description.chars().take(8).collect();
+                    text.contains(&format!("{:>3}  {start}", s.app.activity() + 1))
+                }
+            });
+            assert!(shown, "{name}: the selected activity is off screen\n{}", s.text());
+        }
+    }
+}
+
+/// A list scrolled to its end on a short screen shows its first rows again when the screen
+/// grows tall enough for all of them.
+#[test]
+fn lists_scroll_back_to_the_top_when_the_screen_grows() {
+    let scenarios: [(&str, Scenario); 3] = [
+        ("viii_table", viii_table),
+        ("modified", modified),
+        ("group_xi_selected", |s| s.repeat(KeyCode::Char('j'), 10)),
+    ];
+    let mut changed = Vec::new();
+    for (name, scenario) in scenarios {
+        let mut s = Driver::screen(120, 40);
+        scenario(&mut s);
+        let before = s.settle();
+        let before_text = s.text();
+        for (width, height) in [(120, 12), (40, 10)] {
+            s.resize(width, height);
+            s.settle();
+        }
+        s.resize(120, 40);
+        if s.settle() != before {
+            changed.push(format!("{name}, before:\n{before_text}after:\n{}", s.text()));
+        }
+    }
+    assert!(changed.is_empty(), "{}", changed.join("\n"));
+}
+
+/// Every line of the help fits in its window: none is cut at the right border.
+#[test]
+fn help_lines_fit_in_the_help_window() {
+    for (width, height) in SIZES {
+        let mut s = Driver::screen(width, height);
+        help(&mut s);
+        s.settle();
+        assert!(
+            s.text().contains("wheel scrolls"),
+            "{width}x{height}: the mouse line is cut\n{}",
+            s.text()
+        );
+    }
+}
+
+/// With the objectives folded, the note on a pane too short for the group's details does
+/// not ask to fold them again (o would unfold them).
+#[test]
+fn folded_objectives_are_not_offered_to_fold_again() {
+    let mut s = Driver::screen(60, 20);
+    objectives_folded(&mut s);
+    s.settle();
+    assert!(s.app.objectives_folded());
+    assert!(
+        !s.text().contains("o folds them"),
+        "the objectives are folded, yet the pane says o folds them:\n{}",
+        s.text()
+    );
+}
+
+// Wide characters.
+
+/// The report with accented and wide characters in group I.
+fn wide_report() -> Report {
+    let mut report = shipped();
+    let group = &mut report.groups[0];
+    group.topic = "Estadística 中文 ñandú".to_string();
+    group.activities[1].description = "中文".repeat(40);
+    group.activities[2].description = format!("Revisión {}", "ñandú 中文 ".repeat(12));
+    group.activities[3].remarks = format!("Año {} fin", "中文".repeat(60));
+    report
+}
+
+/// The column of the first '%' sign of each row of `area` that has one, with a check that
+/// the cell's index is the display width of the text left of it.
+fn percent_columns(s: &Driver, area: Rect) -> Vec<(u16, u16)> {
+    let buffer = s.buffer();
+    let mut columns = Vec::new();
+    for y in area.top()..area.bottom() {
+        let Some(x) = (area.left()..area.right()).find(|&x| buffer[(x, y)].symbol() == "%") else {
+            continue;
+        };
+        let before = row_prefix(buffer, y, x);
+        assert_eq!(before.width(), usize::from(x), "row {y}: {}", row_text(s.buffer(), y));
+        columns.push((y, x));
+    }
+    columns
+}
+
+#[test]
+fn wide_characters_keep_columns_aligned() {
+    for (width, height) in [(120, 40), (80, 24), (100, 30), (60, 20), (40, 10)] {
+        let mut s =
+            Driver::of(App::new(wide_report(), PathBuf::from(FAKE_PATH))).on_screen(width, height);
+        s.key(KeyCode::Enter);
+        s.key(KeyCode::Char('o'));
+        s.settle();
+        let screen = s.text();
+        let rows = s.view.table_rows;
+        assert!(rows.height > 0, "{width}x{height}: no table rows\n{screen}");
+        let columns = percent_columns(&s, rows);
+        let shown = rows.height.min(6);
+        assert_eq!(
+            columns.len(),
+            usize::from(shown),
+            "{width}x{height}: a row without its percentage\n{screen}"
+        );
+        let first = columns[0].1;
+        assert!(
+            columns.iter().all(|&(_, x)| x == first),
+            "{width}x{height}: '%' columns differ: {columns:?}\n{screen}"
+        );
+        // The header's Progress title sits above the gauges.
+        let header = row_text(s.buffer(), rows.y - 1);
+        assert!(header.contains("Progress"), "{width}x{height}: {header}");
+        // The pane title with the accented and wide topic stays on its border.
+        assert!(screen.contains("Estadística"), "{width}x{height}\n{screen}");
+
+        // The groups pane too, where it is shown beside the table.
+        let groups = s.view.groups_rows;
+        if groups.height > 0 {
+            let columns = percent_columns(&s, groups);
+            let first = columns[0].1;
+            assert!(
+                columns.iter().all(|&(_, x)| x == first && x < groups.right()),
+                "{width}x{height}: groups pane '%' columns differ: {columns:?}\n{screen}"
+            );
+        }
+    }
+}
+
+#[test]
+fn wide_characters_in_the_groups_pane_and_activity_view() {
+    for (width, height) in [(120, 40), (80, 24), (40, 10)] {
+        let mut s =
+            Driver::of(App::new(wide_report(), PathBuf::from(FAKE_PATH))).on_screen(width, height);
+        s.settle();
+        let groups = s.view.groups_rows;
+        let columns = percent_columns(&s, groups);
+        assert_eq!(columns.len(), usize::from(groups.height.min(11)));
+        let first = columns[0].1;
+        assert!(
+            columns.iter().all(|&(_, x)| x == first),
+            "{width}x{height}: groups pane '%' columns differ: {columns:?}\n{}",
+            s.text()
+        );
+        // Open activity I.2 with its long wide description: it wraps, nothing panics.
+        s.key(KeyCode::Enter);
+        s.key(KeyCode::Char('j'));
+        s.key(KeyCode::Enter);
+        s.settle();
+        assert!(s.text().contains("中文"), "{width}x{height}\n{}", s.text());
+    }
+}
+
+// The mouse.
+
+/// The screen row whose text holds `text`.
+fn row_of(s: &mut Driver, text: &str) -> u16 {
+    s.draw();
+    let buffer = s.backend().buffer().clone();
+    (0..buffer.area.height).find(|&y| row_text(&buffer, y).contains(text)).expect(text)
+}
+
+#[test]
+fn the_mouse_selects_opens_and_scrolls() {
+    let left = MouseEventKind::Down(MouseButton::Left);
+    let mut s = Driver::screen(120, 40);
+    // A click on group V's row in the groups pane selects it.
+    let y = row_of(&mut s, "V    Children");
+    s.mouse(left, 5, y);
+    assert_eq!((s.app.group(), s.app.focus()), (4, Pane::Groups));
+    // A click on the third row of its table selects that activity; a second click opens it.
+    let y = row_of(&mut s, "  3  ");
+    s.mouse(left, 60, y);
+    assert_eq!((s.app.activity(), s.app.focus()), (2, Pane::Activities));
+    s.mouse(left, 60, y);
+    assert_eq!(s.app.focus(), Pane::Activity);
+    // The wheel over the groups pane moves its selection.
+    s.key(KeyCode::Esc);
+    let y = row_of(&mut s, "I    Statistical");
+    s.mouse(MouseEventKind::ScrollDown, 5, y);
+    assert_eq!((s.app.group(), s.app.focus()), (7, Pane::Groups));
+    s.mouse(MouseEventKind::ScrollUp, 5, y);
+    assert_eq!(s.app.group(), 4);
+    // A click outside any list does nothing.
+    s.mouse(left, 0, 0);
+    assert_eq!((s.app.group(), s.app.focus()), (4, Pane::Groups));
+}

@@ -228,7 +228,8 @@ mod tests {
         }
         assert_eq!(Theme::named("solarized"), None);
         let mut theme = Theme::default();
-        assert_eq!(theme.styles()[7], ("selected", Theme::default().selected));
+        let selected = theme.styles().into_iter().find(|(name, _)| *name == "selected");
+        assert_eq!(selected, Some(("selected", Theme::default().selected)));
         if let Some(style) = theme.style_mut("error") {
             *style = Style::new();
         }

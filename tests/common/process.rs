@@ -116,3 +116,10 @@ impl Rng {
         self.next() % n.max(1)
     }
 }
+
+/// Sends `signal` to the process `pid`, which the test started and has not reaped.
+pub fn signal(pid: u32, signal: rustix::process::Signal) {
+    let raw = i32::try_from(pid).expect("a pid fits");
+    let pid = rustix::process::Pid::from_raw(raw).expect("not pid 0");
+    rustix::process::kill_process(pid, signal).expect("send the signal");
+}

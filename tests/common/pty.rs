@@ -15,6 +15,7 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use portable_pty::{Child, CommandBuilder, ExitStatus, MasterPty, PtySize, native_pty_system};
+pub use rustix::process::Signal;
 
 /// How long any wait may take before the test fails.
 pub const TIMEOUT: Duration = Duration::from_secs(5);
@@ -361,16 +362,13 @@ impl Pty {
     }
 
     /// The program's process id.
-    pub fn pid(&self) -> libc::pid_t {
-        let pid = self.child.process_id().expect("the program's pid");
-        libc::pid_t::try_from(pid).expect("a pid fits pid_t")
+    pub fn pid(&self) -> u32 {
+        self.child.process_id().expect("the program's pid")
     }
 
     /// Sends `signal` to the program.
-    pub fn signal(&self, signal: libc::c_int) {
-        // SAFETY: kill only sends a signal to the process we started and have not reaped.
-        let result = unsafe { libc::kill(self.pid(), signal) };
-        assert_eq!(result, 0, "send signal {signal}: {}", std::io::Error::last_os_error());
+    pub fn signal(&self, signal: Signal) {
+        super::process::signal(self.pid(), signal);
     }
 
     /// The first row of the screen.

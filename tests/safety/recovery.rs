@@ -13,7 +13,7 @@ use wgtrack::store::{self, recovery};
 use crate::common::home::Home;
 use crate::common::process::{in_home, paths, wait_for, with_progress};
 use crate::common::pty::{
-    Pty,
+    Pty, Signal,
     keys::{ENTER, ctrl},
 };
 use crate::common::{send, shipped};
@@ -53,7 +53,7 @@ fn crash_with_edits(home: &Home) -> (PathBuf, Vec<u8>) {
         fs::read(&file).ok().filter(|b| String::from_utf8_lossy(b).contains(TYPED))
     });
 
-    pty.signal(libc::SIGKILL);
+    pty.signal(Signal::KILL);
     let status = pty.wait_exit();
     assert!(!status.success(), "killed: {status:?}");
     assert!(home.bytes() == store::SHIPPED.as_bytes(), "the report file is unchanged");

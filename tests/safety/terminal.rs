@@ -7,7 +7,7 @@ use std::time::Duration;
 use wgtrack::store;
 
 use crate::common::home::Home;
-use crate::common::pty::{Pty, keys::ENTER};
+use crate::common::pty::{Pty, Signal, keys::ENTER};
 
 /// How long the app may take to leave after a signal or a panic.
 const PROMPTLY: Duration = Duration::from_secs(1);
@@ -61,7 +61,7 @@ fn sigterm_with_unsaved_edits_keeps_them_and_restores_the_terminal() {
     let home = Home::new();
     let mut pty = Pty::spawn(home.app(&home.file), 40, 120);
     open_and_edit(&home, &mut pty);
-    pty.signal(libc::SIGTERM);
+    pty.signal(Signal::TERM);
     let status = pty.wait_exit_within(PROMPTLY);
     assert!(status.signal().is_none(), "it left by itself: {status:?}");
     assert_terminal_given_back(&pty);
@@ -82,7 +82,7 @@ fn sigterm_without_edits_restores_the_terminal() {
     let home = Home::new();
     let mut pty = Pty::spawn(home.app(&home.file), 40, 120);
     pty.wait_for("Groups (11)");
-    pty.signal(libc::SIGTERM);
+    pty.signal(Signal::TERM);
     let status = pty.wait_exit_within(PROMPTLY);
     assert!(status.signal().is_none(), "it left by itself: {status:?}");
     assert_terminal_given_back(&pty);

@@ -8,6 +8,7 @@ use wgtrack::cli::{self, Cli, UsageError};
 use wgtrack::config::{self, Config, Problem};
 use wgtrack::i18n::Lang;
 use wgtrack::store;
+use wgtrack::tui::Exit;
 
 fn main() -> ExitCode {
     // Test builds can fail chosen steps through FAILPOINTS; in other builds this is nothing.
@@ -39,7 +40,7 @@ fn main() -> ExitCode {
             target = cli::Target { path: open.clone(), is_default: false };
         }
         match &cli.command {
-            Some(command) => cli::run(command, &target, paths.as_ref()),
+            Some(command) => cli::run(command, &target, paths.as_ref()).map(|()| ExitCode::SUCCESS),
             None => open_app(
                 &target,
                 paths.as_ref(),
@@ -51,9 +52,9 @@ fn main() -> ExitCode {
         }
     });
     match result {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => code,
         Err(error) => {
-            eprintln!("wgtrack: {}", describe(&error));
+            wgtrack::tui::say(&describe(&error));
             if error.downcast_ref::<UsageError>().is_some() {
                 ExitCode::from(2)
             } else {
@@ -72,7 +73,7 @@ fn open_app(
     lang: Option<Lang>,
     config: &Config,
     mut problems: Vec<Problem>,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<ExitCode> {
     let (keymap, clashes) = config.keymap();
     for clash in &clashes {
         eprintln!("wgtrack: {clash}");
@@ -106,11 +107,19 @@ fn open_app(
             None => {}
         }
     }
-    let app = wgtrack::tui::run(app, &keymap, &theme)?;
-    if let Some(note) = app.exit_note() {
-        eprintln!("wgtrack: {note}");
+    let ended = wgtrack::tui::run(app, &keymap, &theme)?;
+    if let Some(note) = ended.app.exit_note() {
+        wgtrack::tui::say(note);
     }
-    Ok(())
+    Ok(match ended.exit {
+        Exit::Quit => ExitCode::SUCCESS,
+        // As a shell reports a process a signal ended.
+        Exit::Signal(signal) => ExitCode::from(u8::try_from(128 + signal).unwrap_or(u8::MAX)),
+        Exit::TerminalLost(error) => {
+            wgtrack::tui::say(&format!("the terminal went away: {error}"));
+            ExitCode::FAILURE
+        }
+    })
 }
 
 /// The error and its causes, skipping a cause whose words the message above already holds.

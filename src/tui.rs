@@ -6,6 +6,7 @@ use std::panic::{self, AssertUnwindSafe};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::time::{Duration, Instant};
 
 use crossterm::event::{
@@ -29,7 +30,8 @@ use crate::ui::{self, ViewState, theme::Theme};
 /// Raw mode, the alternate screen, mouse capture and bracketed paste, for as long as it
 /// lives. Dropping it, or a panic, restores the terminal.
 pub struct TerminalGuard {
-    pub terminal: Terminal<CrosstermBackend<Stdout>>,
+    /// Taken when the guard is dropped (see `drop`).
+    terminal: Option<Terminal<CrosstermBackend<Stdout>>>,
 }
 
 impl TerminalGuard {
@@ -44,13 +46,29 @@ impl TerminalGuard {
             return Err(e);
         }
         let terminal = Terminal::new(CrosstermBackend::new(stdout)).inspect_err(|_| restore())?;
-        Ok(TerminalGuard { terminal })
+        Ok(TerminalGuard { terminal: Some(terminal) })
+    }
+
+    /// Draws a frame.
+    pub fn draw(&mut self, render: impl FnOnce(&mut ratatui::Frame)) -> io::Result<()> {
+        match &mut self.terminal {
+            Some(terminal) => terminal.draw(render).map(drop),
+            None => Err(io::Error::other("the terminal was given back")),
+        }
     }
 }
 
 impl Drop for TerminalGuard {
     fn drop(&mut self) {
         restore();
+        // Dropped with its cursor hidden, ratatui's terminal shows it again and prints to
+        // standard error when it cannot, as when the terminal is gone: that print would
+        // panic there. `restore` showed the cursor already; a terminal that cannot is let go.
+        if let Some(mut terminal) = self.terminal.take()
+            && terminal.show_cursor().is_err()
+        {
+            std::mem::forget(terminal);
+        }
     }
 }
 
@@ -77,35 +95,62 @@ fn install_panic_hook() {
     }));
 }
 
-/// How long the loop waits for an event before it checks for signals and journals text
-/// being typed; nothing is redrawn unless something happened.
+/// How long the loop waits for an event before it journals text being typed; nothing is
+/// redrawn unless something happened.
 const IDLE: Duration = Duration::from_millis(250);
 /// Text typed in the editor reaches the recovery file within this time.
 const JOURNAL_TYPING: Duration = Duration::from_secs(1);
+/// How often the loop looks for finished effects while some are under way.
+const BUSY: Duration = Duration::from_millis(15);
+
+/// How the app's run ended.
+#[derive(Debug)]
+pub enum Exit {
+    /// The user quit.
+    Quit,
+    /// A signal (SIGTERM, SIGINT, SIGHUP) stopped it: the process exits with 128 + it.
+    Signal(i32),
+    /// The terminal failed or went away.
+    TerminalLost(io::Error),
+}
+
+/// The app after its run, for its exit note, and how the run ended.
+#[derive(Debug)]
+pub struct Ended {
+    pub app: App,
+    pub exit: Exit,
+}
+
+/// What wakes the event loop: input from the terminal, or a signal.
+enum Wake {
+    Input(io::Result<Event>),
+    Signal(i32),
+}
 
 /// Runs the app until the user quits, a signal or a hang-up stops it, or it panics. In every
-/// case unsaved work goes to the recovery file and the terminal is restored; returns the
-/// app for its exit note.
-pub fn run(mut app: App, keymap: &Keymap, theme: &Theme) -> io::Result<App> {
-    let stop = Arc::new(AtomicBool::new(false));
+/// case unsaved work goes to the recovery file, the terminal is restored and the lock let
+/// go; returns the app for its exit note.
+pub fn run(mut app: App, keymap: &Keymap, theme: &Theme) -> io::Result<Ended> {
+    let (wake, woken) = mpsc::channel();
     let finished = Arc::new(AtomicBool::new(false));
     let journal = app.session().journal_file().map(Into::into);
-    watch_signals(Arc::clone(&stop), Arc::clone(&finished), journal)?;
+    watch_signals(wake.clone(), Arc::clone(&finished), journal)?;
     let mut worker = Worker::start();
     let mut guard = TerminalGuard::enter()?;
+    read_input(wake);
     let outcome = panic::catch_unwind(AssertUnwindSafe(|| {
-        event_loop(&mut guard, &mut app, &mut worker, keymap, theme, &stop)
+        event_loop(&mut guard, &mut app, &mut worker, keymap, theme, &woken)
     }));
     match outcome {
-        Ok(result) => {
-            if result.is_err() {
-                // The terminal went away or failed: the user cannot answer any question.
+        Ok(exit) => {
+            if !matches!(exit, Exit::Quit) {
+                // A signal, or the terminal gone: the user cannot answer any question.
                 app.update(Action::Terminate);
             }
             worker.finish(&mut app);
             finished.store(true, Ordering::SeqCst);
             drop(guard);
-            result.map(|()| app)
+            Ok(Ended { app, exit })
         }
         Err(payload) => {
             // The panic hook has restored the terminal and printed the message.
@@ -117,27 +162,47 @@ pub fn run(mut app: App, keymap: &Keymap, theme: &Theme) -> io::Result<App> {
             finished.store(true, Ordering::SeqCst);
             drop(guard);
             if let Ok(Some(note)) = kept {
-                eprintln!("wgtrack: {note}");
+                say(&note);
             }
             panic::resume_unwind(payload)
         }
     }
 }
 
-/// On SIGTERM, SIGINT or SIGHUP, asks the event loop to stop; if it has not finished
-/// within `GRACE` (a dead terminal can keep the terminal library busy for ever), restores
-/// what it can and exits. The journal is written after every committed edit, so the
-/// recovery file already holds the unsaved work, but for a journal still being written.
+/// Says `text` on standard error, where a closed one (the terminal gone) is no failure.
+pub fn say(text: &str) {
+    let _ = writeln!(io::stderr(), "wgtrack: {text}");
+}
+
+/// Reads the terminal's events on a thread of their own, so the event loop waits on one
+/// channel for input and signals alike: a terminal that goes away can keep the terminal
+/// library reading nothing for ever, but never keeps the loop from the signal that says so.
+fn read_input(wake: Sender<Wake>) {
+    std::thread::spawn(move || {
+        loop {
+            let event = event::read();
+            let failed = event.is_err();
+            if wake.send(Wake::Input(event)).is_err() || failed {
+                return;
+            }
+        }
+    });
+}
+
+/// On SIGTERM, SIGINT or SIGHUP, wakes the event loop to stop; if it has not finished
+/// within `GRACE`, restores what it can and exits. The journal is written after every
+/// committed edit, so the recovery file already holds the unsaved work, but for a journal
+/// still being written.
 fn watch_signals(
-    stop: Arc<AtomicBool>,
+    wake: Sender<Wake>,
     finished: Arc<AtomicBool>,
     journal: Option<PathBuf>,
 ) -> io::Result<()> {
-    const GRACE: Duration = Duration::from_millis(600);
+    const GRACE: Duration = Duration::from_secs(3);
     let mut signals = Signals::new([SIGTERM, SIGINT, SIGHUP])?;
     std::thread::spawn(move || {
         let Some(signal) = signals.forever().next() else { return };
-        stop.store(true, Ordering::SeqCst);
+        let _ = wake.send(Wake::Signal(signal));
         let deadline = Instant::now() + GRACE;
         while Instant::now() < deadline {
             if finished.load(Ordering::SeqCst) {
@@ -147,15 +212,12 @@ fn watch_signals(
         }
         restore();
         if let Some(file) = journal.filter(|file| file.exists()) {
-            eprintln!("wgtrack: unsaved edits are kept in {}", file.display());
+            say(&format!("unsaved edits are kept in {}", file.display()));
         }
         std::process::exit(128 + signal);
     });
     Ok(())
 }
-
-/// How often the loop looks for finished effects while some are under way.
-const BUSY: Duration = Duration::from_millis(15);
 
 fn event_loop(
     guard: &mut TerminalGuard,
@@ -163,8 +225,8 @@ fn event_loop(
     worker: &mut Worker,
     keymap: &Keymap,
     theme: &Theme,
-    stop: &AtomicBool,
-) -> io::Result<()> {
+    woken: &Receiver<Wake>,
+) -> Exit {
     let ctx = ui::Context { keymap, theme };
     let mut view = ViewState::default();
     let mut reported = None;
@@ -173,48 +235,63 @@ fn event_loop(
     let mut redraw = true;
     while !app.should_quit() {
         if redraw {
-            guard.terminal.draw(|frame| ui::draw(frame, app, &ctx, &mut view))?;
+            if let Err(error) = guard.draw(|frame| ui::draw(frame, app, &ctx, &mut view)) {
+                return Exit::TerminalLost(error);
+            }
             if reported != Some(view.viewport) {
                 reported = Some(view.viewport);
                 app.update(Action::Viewport(view.viewport));
             }
             redraw = false;
         }
-        if stop.load(Ordering::Relaxed) {
-            app.update(Action::Terminate);
-            break;
-        }
         worker.give(app);
-        // The journal is asked for after the frame is on screen, and only when no key
+        // The journal is asked for after the frame is on screen, and only when no input
         // waits; the worker writes it, so the next key is not kept waiting either.
         let due = journal_wanted || last_journal.elapsed() >= JOURNAL_TYPING;
-        if due && !event::poll(Duration::ZERO)? {
-            app.update(Action::Tick);
-            worker.give(app);
-            last_journal = Instant::now();
-            journal_wanted = false;
-        }
-        let wait = if worker.is_busy() { BUSY } else { IDLE };
-        if event::poll(wait)? {
-            // Every event already waiting is taken before the next frame: text pasted
-            // without bracketed paste arrives as keys, and is drawn once, after the last.
-            loop {
-                if let Some(action) = translate(event::read()?, app, keymap, &view) {
-                    // Where tests make the app fail mid-session (`tui::event=panic`).
-                    fail::fail_point!("tui::event");
-                    journal_wanted |= !matches!(action, Action::Editor(_) | Action::Type(_));
-                    app.update(action);
+        let wait = if due {
+            Duration::ZERO
+        } else if worker.is_busy() {
+            BUSY
+        } else {
+            IDLE
+        };
+        match woken.recv_timeout(wait) {
+            Ok(first) => {
+                // Every wake already waiting is taken before the next frame: text pasted
+                // without bracketed paste arrives as keys, and is drawn once, after the last.
+                let mut next = Some(first);
+                while let Some(wake) = next {
+                    let event = match wake {
+                        Wake::Signal(signal) => return Exit::Signal(signal),
+                        Wake::Input(Err(error)) => return Exit::TerminalLost(error),
+                        Wake::Input(Ok(event)) => event,
+                    };
+                    if let Some(action) = translate(event, app, keymap, &view) {
+                        // Where tests make the app fail mid-session (`tui::event=panic`).
+                        fail::fail_point!("tui::event");
+                        journal_wanted |= !matches!(action, Action::Editor(_) | Action::Type(_));
+                        app.update(action);
+                    }
+                    redraw = true;
+                    next = if app.should_quit() { None } else { woken.try_recv().ok() };
                 }
-                redraw = true;
-                if app.should_quit() || !event::poll(Duration::ZERO)? {
-                    break;
-                }
+            }
+            Err(RecvTimeoutError::Timeout) if due => {
+                app.update(Action::Tick);
+                worker.give(app);
+                last_journal = Instant::now();
+                journal_wanted = false;
+            }
+            Err(RecvTimeoutError::Timeout) => {}
+            // Neither input nor signals can come any more.
+            Err(RecvTimeoutError::Disconnected) => {
+                return Exit::TerminalLost(io::Error::other("the terminal's input ended"));
             }
         }
         // What came of effects (a save, a journal, a file read) changes what is shown.
         redraw |= worker.take_done(app, Duration::ZERO);
     }
-    Ok(())
+    Exit::Quit
 }
 
 /// The action an event asks for, if any.

@@ -49,7 +49,7 @@ impl App {
         }
         let Some(file) = journal.file.clone() else {
             let texts = self.texts();
-            return self.error_because(texts.cannot_keep_recovery, texts.no_state_directory);
+            return self.not_kept(texts.no_state_directory);
         };
         let report = report.into_owned();
         journal.discarded = false;
@@ -85,10 +85,16 @@ impl App {
                     self.exit_note = Some(note);
                 }
             }
-            Err(error) => {
-                let cause = error.describe(self.texts());
-                self.error_because(self.texts().cannot_keep_recovery, &cause);
-            }
+            Err(error) => self.not_kept(&error.describe(self.texts())),
+        }
+    }
+
+    /// Says that unsaved edits could not be kept, and why: in the footer, and on the
+    /// terminal when the app is leaving.
+    fn not_kept(&mut self, cause: &str) {
+        self.error_because(self.texts().cannot_keep_recovery, cause);
+        if self.terminating {
+            self.exit_note = Some(fill(self.texts().exit_not_kept, &[("cause", &cause)]));
         }
     }
 }

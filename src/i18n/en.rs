@@ -206,6 +206,7 @@ pub static TEXTS: Texts = Texts {
     cannot_keep_recovery: "Cannot keep a recovery copy: {cause}",
     no_state_directory: "no state directory",
     exit_note: "unsaved edits are kept in {path}; open the report again to restore them",
+    exit_not_kept: "unsaved edits could not be kept: {cause}",
     config_more_problems: " (and {count} more, printed on the terminal)",
     config_not_applied: " — configuration not applied, using the defaults",
     error_serialize: "cannot write the report as RON: {cause}",

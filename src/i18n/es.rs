@@ -207,6 +207,7 @@ pub static TEXTS: Texts = Texts {
     cannot_keep_recovery: "No se pudo guardar una copia de recuperación: {cause}",
     no_state_directory: "no hay directorio de estado",
     exit_note: "los cambios sin guardar se conservan en {path}; abra el informe de nuevo para restaurarlos",
+    exit_not_kept: "no se pudieron conservar los cambios sin guardar: {cause}",
     config_more_problems: " (y {count} más, escritos en la terminal)",
     config_not_applied: " — no se aplicó la configuración; se usan los valores predeterminados",
     error_serialize: "no se puede escribir el informe como RON: {cause}",

@@ -506,6 +506,8 @@ texts! {
     no_state_directory,
     /// Said on the terminal after the app closed: `{path}`.
     exit_note,
+    /// `{cause}`.
+    exit_not_kept,
     /// After the first problem of the configuration (which stays English): `{count}`.
     config_more_problems,
     /// After it, when the configuration is set aside.

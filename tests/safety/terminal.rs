@@ -64,6 +64,7 @@ fn sigterm_with_unsaved_edits_keeps_them_and_restores_the_terminal() {
     pty.signal(Signal::TERM);
     let status = pty.wait_exit_within(PROMPTLY);
     assert!(status.signal().is_none(), "it left by itself: {status:?}");
+    assert_eq!(status.exit_code(), 128 + 15, "as a shell reports SIGTERM: {status:?}");
     assert_terminal_given_back(&pty);
 
     assert!(home.bytes() == store::SHIPPED.as_bytes(), "the report file is unchanged");
@@ -75,6 +76,33 @@ fn sigterm_with_unsaved_edits_keeps_them_and_restores_the_terminal() {
     let output = String::from_utf8_lossy(&pty.raw()).into_owned();
     let said = format!("unsaved edits are kept in {}", files[0].display());
     assert!(output.contains(&said), "the user is told where: {output:?}");
+}
+
+/// A hang-up (what the kernel sends when the terminal goes away) in the middle of typing
+/// remarks: the process leaves at once, with the signal's exit status, keeping the edits
+/// and the words being typed, and lets go of the report's lock.
+#[test]
+fn a_hang_up_keeps_the_typed_text_releases_the_lock_and_exits_with_its_status() {
+    let home = Home::new();
+    let mut pty = Pty::spawn(home.app(&home.file), 40, 120);
+    open_and_edit(&home, &mut pty);
+    pty.send("r");
+    pty.wait_for("Remarks of I.6");
+    pty.send("words being typed");
+    pty.wait_for("words being typed");
+    let lock = home.file.with_extension("ron.lock");
+    assert!(lock.exists(), "the app holds the lock");
+    pty.signal(Signal::HUP);
+    let status = pty.wait_exit_within(PROMPTLY);
+    assert_eq!(status.exit_code(), 128 + 1, "as a shell reports SIGHUP: {status:?}");
+    assert!(!lock.exists(), "the lock is let go");
+    let files = home.recovery_files();
+    assert_eq!(files.len(), 1, "one recovery file: {files:?}");
+    let kept = std::fs::read_to_string(&files[0]).unwrap();
+    let recovered: store::recovery::Recovery = ron::from_str(&kept).expect("it reads");
+    let activity = &recovered.report.groups[0].activities[5];
+    assert_eq!(activity.progress.get(), 5);
+    assert!(activity.remarks.ends_with("words being typed"), "{:?}", activity.remarks);
 }
 
 #[test]

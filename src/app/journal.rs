@@ -6,7 +6,7 @@
 
 use std::path::PathBuf;
 
-use super::{App, Effect, Mode};
+use super::{App, Effect, Message, Mode};
 use crate::i18n::fill;
 use crate::store::SaveError;
 
@@ -63,6 +63,7 @@ impl App {
         let journal = &mut self.session.journal;
         journal.due = false;
         journal.discarded = true;
+        journal.failure = None;
         if journal.written
             && let Some(file) = journal.file.clone()
         {
@@ -80,6 +81,7 @@ impl App {
             Ok(()) if journal.discarded => self.effects.push(Effect::RemoveFile(file)),
             Ok(()) => {
                 journal.written = true;
+                journal.failure = None;
                 if self.terminating {
                     let note = fill(self.lang.texts().exit_note, &[("path", &file.display())]);
                     self.exit_note = Some(note);
@@ -92,7 +94,9 @@ impl App {
     /// Says that unsaved edits could not be kept, and why: in the footer, and on the
     /// terminal when the app is leaving.
     fn not_kept(&mut self, cause: &str) {
-        self.error_because(self.texts().cannot_keep_recovery, cause);
+        let text = fill(self.texts().cannot_keep_recovery, &[("cause", &cause)]);
+        self.session.journal.failure = Some(Message { text, is_error: true });
+        self.view.message = None;
         if self.terminating {
             self.exit_note = Some(fill(self.texts().exit_not_kept, &[("cause", &cause)]));
         }

@@ -256,8 +256,9 @@ impl App {
         &self.view.details
     }
 
+    /// The message of the moment; else, while unsaved edits cannot be kept, why.
     pub fn message(&self) -> Option<&Message> {
-        self.view.message.as_ref()
+        self.view.message.as_ref().or(self.session.journal.failure.as_ref())
     }
 
     pub fn should_quit(&self) -> bool {

@@ -37,6 +37,9 @@ pub(super) struct Journal {
     pub writing: bool,
     /// The journal was discarded: one being written is removed once written.
     pub discarded: bool,
+    /// Why the last journal could not be written: said until one is, or nothing is left
+    /// to keep.
+    pub failure: Option<super::Message>,
     /// The editor text last put in the journal.
     pub typed: Option<String>,
     /// The recovery file whose edits were restored: removed once they are saved.

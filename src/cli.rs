@@ -1,5 +1,5 @@
-//! The command line: clap types and the headless commands. Uses model, validate, store and
-//! export; never the interactive app.
+//! The command line: clap types and the headless commands. Uses model, validate, store,
+//! export and where the configuration file is; never the interactive app, nor the ui.
 
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
@@ -209,8 +209,10 @@ fn write_shipped(path: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Runs a headless command.
-pub fn run(command: &Command, target: &Target) -> Result<()> {
+/// Runs a headless command. `default_config` gives the commented configuration that holds
+/// every default; it is made from the app's theme and keys, which the command line leaves to
+/// its caller.
+pub fn run(command: &Command, target: &Target, default_config: fn() -> String) -> Result<()> {
     match command {
         Command::Init { force } => init(target, *force),
         Command::Validate => validate_file(target),
@@ -241,8 +243,20 @@ pub fn run(command: &Command, target: &Target) -> Result<()> {
                 DiffFormat::Json => export::changes::json(&changes, out).map_err(Into::into),
             })
         }
-        Command::Config(args) => emit(None, |out| crate::config::command(args.default, out)),
+        Command::Config(args) => emit(None, |out| config(args, default_config, out)),
     }
+}
+
+/// `wgtrack config`: print where the file is, or a default configuration.
+fn config(args: &ConfigArgs, default_config: fn() -> String, out: &mut dyn Write) -> Result<()> {
+    if args.default {
+        out.write_all(default_config().as_bytes())?;
+    } else {
+        let path = crate::config::default_path()
+            .context("cannot find a config directory (no home directory is known)")?;
+        writeln!(out, "{}", path.display())?;
+    }
+    Ok(())
 }
 
 fn new_round(target: &Target, output: &Path, force: bool) -> Result<()> {

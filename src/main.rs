@@ -37,7 +37,7 @@ fn main() -> ExitCode {
             target = cli::Target { path: open.clone(), is_default: false };
         }
         match &cli.command {
-            Some(command) => cli::run(command, &target),
+            Some(command) => cli::run(command, &target, config::default_text),
             None => open_app(&target, cli.baseline.as_deref(), cli.lang, &config, problems),
         }
     });

@@ -4,6 +4,7 @@
 //! The modules, from the bottom up (each depends only on those above it in this list):
 //!
 //! - [`model`]: `Report`, `Group`, `Activity`, `Progress`; numerals and derived figures. No I/O.
+//! - [`format`]: figures and dates as written everywhere: signed changes, month names.
 //! - [`validate`]: every problem in a report, each with a field path.
 //! - [`i18n`]: the interface's words in English and Spanish, and which language to speak.
 //! - [`columns`]: text measured in terminal columns (ellipsis, padding).
@@ -30,6 +31,7 @@ pub mod columns;
 pub mod compare;
 pub mod config;
 pub mod export;
+pub mod format;
 // Exists for the benchmarks and tests: generated reports of any size, not a user feature.
 #[doc(hidden)]
 pub mod generate;

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use super::{App, Mode, Prompt, Scope, edit_line};
 use crate::action::Action;
 use crate::compare::{Comparison, compare};
-use crate::export::changes::signed_points;
+use crate::format::signed_points;
 use crate::i18n::fill;
 use crate::model::Report;
 use crate::store;

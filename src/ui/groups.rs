@@ -10,7 +10,7 @@ use super::theme::Theme;
 use super::{ViewState, list_window, pane};
 use crate::action::Pane;
 use crate::app::App;
-use crate::export::changes::signed_points;
+use crate::format::signed_points;
 use crate::i18n::fill;
 use crate::model::numeral;
 

@@ -10,7 +10,7 @@ use super::text::{fit, progress_spans, status_symbol};
 use super::theme::Theme;
 use super::{ViewState, list_window, pane};
 use crate::app::{App, GroupOrder, OverviewList};
-use crate::export::changes::{signed, signed_points};
+use crate::format::{signed, signed_points};
 use crate::i18n::{capitalize, fill};
 use crate::model::{DocumentType, Status, Tally, format_percent, numeral};
 use unicode_width::UnicodeWidthStr;

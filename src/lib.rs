@@ -6,11 +6,12 @@
 //! - [`model`]: `Report`, `Group`, `Activity`, `Progress`; numerals and derived figures. No I/O.
 //! - [`format`]: figures and dates as written everywhere: signed changes, month names.
 //! - [`validate`]: every problem in a report, each with a field path.
-//! - [`i18n`]: the interface's words in English and Spanish, and which language to speak.
 //! - [`columns`]: text measured in terminal columns (ellipsis, padding).
 //! - `ron_scan`: moving over RON text without parsing it, to point at where things are.
 //! - [`store`]: load (errors as `file:line:column`), save (safe and atomic), the lock, the
-//!   recovery journal, default paths.
+//!   recovery journal, default paths. Its errors are data, said in English by `Display`.
+//! - [`i18n`]: the interface's words in English and Spanish, which language to speak, and the
+//!   store's errors and the report's faults in those words.
 //! - [`compare`]: a report against its baseline: what moved, what was added or removed.
 //! - [`search`]: where a text occurs in the report.
 //! - [`export`]: json, csv, markdown, html, the summary and the changes since a baseline:

@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use crossterm::event::KeyCode;
 use wgtrack::action::Action;
 use wgtrack::app::{App, Mode};
-use wgtrack::i18n::{self, Lang, fill, placeholders};
+use wgtrack::i18n::{self, Describe, Lang, fill, placeholders};
 use wgtrack::keymap::{self, Context, Keymap};
 use wgtrack::model::{Progress, Report};
 use wgtrack::store;

@@ -6,7 +6,7 @@ use super::{App, Mode, Prompt, Scope, edit_line};
 use crate::action::Action;
 use crate::compare::{Comparison, compare};
 use crate::format::signed_points;
-use crate::i18n::fill;
+use crate::i18n::{Describe, fill};
 use crate::model::Report;
 use crate::store;
 

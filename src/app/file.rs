@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use super::{App, Change, Mode, Offer, Prompt, edit_line};
 use crate::action::Action;
 use crate::compare::{ActivityChange, compare};
-use crate::i18n::{Texts, fill};
+use crate::i18n::{Describe, Texts, fill};
 use crate::model::numeral;
 use crate::store::lock::{Holder, Lock, LockError};
 use crate::store::recovery::{self, Recovery};

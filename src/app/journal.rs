@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use std::thread::JoinHandle;
 
 use super::{App, Mode};
+use crate::i18n::Describe;
 use crate::model::Report;
 use crate::store::recovery;
 use crate::store::{SaveError, Step};

@@ -10,14 +10,13 @@
 //! (`LC_ALL`, `LC_MESSAGES`, `LANG`), else English: see [`Lang::detect`].
 
 pub mod en;
+mod errors;
 pub mod es;
 mod texts;
 
 use std::fmt::{self, Write};
 
-use crate::model::FORMAT;
-use crate::validate::Fault;
-
+pub use errors::Describe;
 pub use texts::Texts;
 
 /// A language of the interface.
@@ -118,19 +117,6 @@ pub fn placeholders(template: &str) -> Vec<&str> {
         rest = &after[close + 1..];
     }
     found
-}
-
-impl Texts {
-    /// What is wrong at a place in a report file: "must not be empty".
-    pub fn fault(&self, fault: Fault) -> String {
-        match fault {
-            Fault::Empty => self.fault_empty.to_string(),
-            Fault::UnknownFormat { found } => {
-                fill(self.fault_unknown_format, &[("found", &found), ("format", &FORMAT)])
-            }
-            Fault::NoGroups => self.fault_no_groups.to_string(),
-        }
-    }
 }
 
 /// A string capitalized: its first character in upper case.

@@ -1,7 +1,6 @@
 //! Reading a report file: every failure names the file and, where there is one, the line and
 //! column.
 
-use std::fmt;
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -11,7 +10,6 @@ use rayon::prelude::*;
 
 use super::fingerprint::Fingerprint;
 use super::locate::{group_spans, line_column, locate};
-use crate::i18n::{Lang, Texts, fill};
 use crate::model::{FORMAT, Group, Report};
 use crate::validate::{self, Problem};
 
@@ -23,68 +21,39 @@ pub struct Located {
     pub problem: Problem,
 }
 
-/// Why a report file could not be loaded. `Display` says it in English; `describe` in any
-/// language, but for the parser's own words.
-#[derive(Debug)]
+/// Why a report file could not be loaded: what went wrong, the file, the place in it where
+/// there is one, and the cause. `Display` says it in English, as the command line does.
+#[derive(Debug, thiserror::Error)]
 pub enum LoadError {
+    #[error("{}: cannot read the file: {source}", path.display())]
     Read { path: PathBuf, source: io::Error },
+    #[error("{}: is a directory, not a report file", path.display())]
     Directory { path: PathBuf },
+    #[error("{}:{line}:{column}: the file is not UTF-8 text", path.display())]
     NotUtf8 { path: PathBuf, line: usize, column: usize },
+    #[error("{}:1:1: the file is empty; a report starts with `Report(`", path.display())]
     Empty { path: PathBuf },
+    #[error("{}:{line}:{column}: {message}", path.display())]
     Syntax { path: PathBuf, line: usize, column: usize, message: String },
+    #[error(
+        "{}: the file is in format {found}, newer than this wgtrack reads (format {FORMAT}); \
+         install a newer wgtrack to open it",
+        path.display()
+    )]
     NewerFormat { path: PathBuf, found: u32 },
+    #[error("{}", invalid(path, problems))]
     Invalid { path: PathBuf, problems: Vec<Located> },
 }
 
-impl LoadError {
-    /// What went wrong, in the language of `texts`: one line per problem, each starting with
-    /// the place it names (`file:line:column`, or the file).
-    pub fn describe(&self, texts: &Texts) -> String {
-        let place =
-            |path: &Path, line: usize, column: usize| format!("{}:{line}:{column}", path.display());
-        match self {
-            LoadError::Read { path, source } => {
-                fill(texts.error_read, &[("path", &path.display()), ("cause", source)])
-            }
-            LoadError::Directory { path } => {
-                fill(texts.error_directory, &[("path", &path.display())])
-            }
-            LoadError::NotUtf8 { path, line, column } => {
-                fill(texts.error_not_utf8, &[("place", &place(path, *line, *column))])
-            }
-            LoadError::Empty { path } => fill(texts.error_empty, &[("place", &place(path, 1, 1))]),
-            LoadError::Syntax { path, line, column, message } => {
-                format!("{}: {message}", place(path, *line, *column))
-            }
-            LoadError::NewerFormat { path, found } => fill(
-                texts.error_newer_format,
-                &[("path", &path.display()), ("found", found), ("format", &FORMAT)],
-            ),
-            LoadError::Invalid { path, problems } => problems
-                .iter()
-                .map(|Located { line, column, problem }| {
-                    let fault = texts.fault(problem.fault);
-                    format!("{}: {}: {fault}", place(path, *line, *column), problem.path)
-                })
-                .collect::<Vec<_>>()
-                .join("\n"),
-        }
-    }
-}
-
-impl fmt::Display for LoadError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.describe(Lang::En.texts()))
-    }
-}
-
-impl std::error::Error for LoadError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            LoadError::Read { source, .. } => Some(source),
-            _ => None,
-        }
-    }
+/// One line per problem: the place, the field's path, what is wrong.
+fn invalid(path: &Path, problems: &[Located]) -> String {
+    let lines: Vec<String> = problems
+        .iter()
+        .map(|Located { line, column, problem }| {
+            format!("{}:{line}:{column}: {problem}", path.display())
+        })
+        .collect();
+    lines.join("\n")
 }
 
 /// Reads and checks the report at `path`.

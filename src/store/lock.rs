@@ -6,8 +6,6 @@ use std::fs::{self, File};
 use std::io::{self, Read, Seek, Write};
 use std::path::{Path, PathBuf};
 
-use crate::i18n::{Lang, Texts, fill};
-
 /// Who holds a report.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Holder {
@@ -22,25 +20,14 @@ impl std::fmt::Display for Holder {
     }
 }
 
+/// Why a report could not be locked; `Display` says it in English, as the command line
+/// does.
 #[derive(Debug, thiserror::Error)]
 pub enum LockError {
     #[error("{}: the report is open in {holder}", path.display())]
     Held { path: PathBuf, holder: Holder },
-    #[error("{}", self.describe(Lang::En.texts()))]
+    #[error("{}: cannot create the lock file: {source}", path.display())]
     Io { path: PathBuf, source: io::Error },
-}
-
-impl LockError {
-    /// What went wrong, in the language of `texts`; the app says who holds the report in
-    /// words of its own.
-    pub fn describe(&self, texts: &Texts) -> String {
-        match self {
-            LockError::Io { path, source } => {
-                fill(texts.error_lock_file, &[("path", &path.display()), ("cause", source)])
-            }
-            LockError::Held { .. } => self.to_string(),
-        }
-    }
 }
 
 /// A held lock; dropping it lets others in.

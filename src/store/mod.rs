@@ -1,5 +1,8 @@
 //! The report file: loading with located errors, saving in a stable layout atomically, the
 //! default location and the embedded 2020–2021 dataset.
+//!
+//! Errors are data (what went wrong, the file, the place, the cause) with English `Display`;
+//! the interface layer says them in its language.
 
 mod fingerprint;
 mod load;

@@ -1,6 +1,5 @@
 //! Writing a report file: one stable layout, and an atomic replace that keeps a backup.
 
-use std::fmt;
 use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -10,22 +9,35 @@ use rayon::prelude::*;
 use super::fingerprint::Fingerprint;
 use super::recovery::Recovery;
 use super::ron_text::{self, Pieces};
-use crate::i18n::{Lang, Texts, fill};
 use crate::model::{Group, Groups, Report};
 
-/// Why a report could not be saved; the file on disk is as it was, but after `Unflushed`,
-/// which says what it now holds. `Display` says it in English; `describe` in any language.
-#[derive(Debug)]
+/// Why a report could not be saved: what went wrong, the file, the step and the system's
+/// cause. The file on disk is as it was, but after `Unflushed`, which says what it now
+/// holds. `Display` says it in English, as the command line does.
+#[derive(Debug, thiserror::Error)]
 pub enum SaveError {
+    #[error("cannot write the report as RON: {0}")]
     Serialize(String),
+    #[error("the written text does not read back as the same report; nothing was saved")]
     RoundTrip,
+    #[error("{}: the file changed on disk since it was loaded; nothing was saved", path.display())]
     Changed { path: PathBuf },
+    #[error(
+        "{}: the file was deleted or moved since it was loaded; nothing was saved",
+        path.display()
+    )]
     Missing { path: PathBuf },
+    #[error(
+        "{}: cannot flush the directory ({source}): the new content is in place but may not \
+         survive a power cut; save again",
+        path.display()
+    )]
     Unflushed { path: PathBuf, written: Fingerprint, source: io::Error },
+    #[error("{}: {step}: {source}", path.display())]
     Io { path: PathBuf, step: Step, source: io::Error },
 }
 
-/// The step of writing a file that failed.
+/// The step of writing a file that failed; `Display` says it in English.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Step {
     CheckUnchanged,
@@ -41,54 +53,21 @@ pub enum Step {
     StateDir,
 }
 
-impl Step {
-    pub fn describe(self, texts: &Texts) -> &'static str {
-        match self {
-            Step::CheckUnchanged => texts.step_check_unchanged,
-            Step::ReadLink => texts.step_read_link,
-            Step::FollowLink => texts.step_follow_link,
-            Step::CreateTemp => texts.step_create_temp,
-            Step::Write => texts.step_write,
-            Step::Permissions => texts.step_permissions,
-            Step::Flush => texts.step_flush,
-            Step::Backup => texts.step_backup,
-            Step::Replace => texts.step_replace,
-            Step::RecoveryDir => texts.step_recovery_dir,
-            Step::StateDir => texts.step_state_dir,
-        }
-    }
-}
-
-impl SaveError {
-    /// What went wrong, in the language of `texts`; the system's own words for its errors.
-    pub fn describe(&self, texts: &Texts) -> String {
-        match self {
-            SaveError::Serialize(cause) => fill(texts.error_serialize, &[("cause", cause)]),
-            SaveError::RoundTrip => texts.error_round_trip.to_string(),
-            SaveError::Changed { path } => fill(texts.error_changed, &[("path", &path.display())]),
-            SaveError::Missing { path } => fill(texts.error_missing, &[("path", &path.display())]),
-            SaveError::Unflushed { path, source, .. } => {
-                fill(texts.error_unflushed, &[("path", &path.display()), ("cause", source)])
-            }
-            SaveError::Io { path, step, source } => {
-                format!("{}: {}: {source}", path.display(), step.describe(texts))
-            }
-        }
-    }
-}
-
-impl fmt::Display for SaveError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.describe(Lang::En.texts()))
-    }
-}
-
-impl std::error::Error for SaveError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            SaveError::Unflushed { source, .. } | SaveError::Io { source, .. } => Some(source),
-            _ => None,
-        }
+impl std::fmt::Display for Step {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Step::CheckUnchanged => "cannot read the file to check it is unchanged",
+            Step::ReadLink => "cannot read the symbolic link",
+            Step::FollowLink => "cannot follow the symbolic link",
+            Step::CreateTemp => "cannot create a temporary file in its directory",
+            Step::Write => "cannot write the new content",
+            Step::Permissions => "cannot keep the file's permissions",
+            Step::Flush => "cannot flush the new content to disk",
+            Step::Backup => "cannot keep the previous version as a backup",
+            Step::Replace => "cannot replace the file",
+            Step::RecoveryDir => "cannot create the recovery directory",
+            Step::StateDir => "cannot find a state directory for the recovery file",
+        })
     }
 }
 

@@ -3,6 +3,10 @@
 //!
 //! Errors are data (what went wrong, the file, the place, the cause) with English `Display`;
 //! the interface layer says them in its language.
+//!
+//! Inside, from the bottom up (each file uses only those before it): `fingerprint`,
+//! `locate`, `lock`; `load`; `ron_text` (the layout writer); `write` (the atomic replace);
+//! `save`; `recovery`.
 
 mod fingerprint;
 mod load;
@@ -11,13 +15,15 @@ pub mod lock;
 pub mod recovery;
 mod ron_text;
 mod save;
+mod write;
 
 use std::path::PathBuf;
 
 pub use fingerprint::Fingerprint;
 pub use load::{LoadError, Located, load, open, parse, read, utf8};
 pub use locate::{line_column, locate};
-pub use save::{Expect, SaveError, Step, backup_path, save, to_text, write_atomic};
+pub use save::{save, to_text};
+pub use write::{Expect, SaveError, Step, backup_path, write_atomic};
 
 /// The 2020–2021 report (LC/CE.20/3) as shipped; what a new user opens first.
 pub const SHIPPED: &str = include_str!("../../assets/report-2020-2021.ron");

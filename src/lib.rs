@@ -16,7 +16,8 @@
 //! - [`search`]: where a text occurs in the report.
 //! - [`export`]: json, csv, markdown, html, the summary and the changes since a baseline:
 //!   model in, `io::Write` out.
-//! - `generate`: reports of any size with realistic text, from a seed (benchmarks and tests).
+//! - `generate` (feature `testing`): reports of any size with realistic text, from a seed,
+//!   for the benchmarks and tests.
 //! - [`action`]: every user intent, one doc line each.
 //! - [`app`]: the `App` state and `update(Action)`, the only place that changes it; undo.
 //! - [`keymap`]: (context, key) → action; one table behind dispatch, footer and help.
@@ -34,7 +35,7 @@ pub mod config;
 pub mod export;
 pub mod format;
 // Exists for the benchmarks and tests: generated reports of any size, not a user feature.
-#[doc(hidden)]
+#[cfg(any(test, feature = "testing"))]
 pub mod generate;
 pub mod i18n;
 pub mod keymap;

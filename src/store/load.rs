@@ -6,11 +6,9 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use rayon::prelude::*;
-
 use super::fingerprint::Fingerprint;
-use super::locate::{group_spans, line_column, locate};
-use crate::model::{FORMAT, Group, Report};
+use super::locate::{line_column, locate};
+use crate::model::{FORMAT, Report};
 use crate::validate::{self, Problem};
 
 /// A problem with the place in the file where it was found.
@@ -91,11 +89,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Report, LoadError> {
     if text.trim().is_empty() {
         return Err(LoadError::Empty { path: path.to_path_buf() });
     }
-    let parsed = match in_parallel(text) {
-        Some(report) => Ok(report),
-        None => ron::from_str(text),
-    };
-    let report: Report = match parsed {
+    let report: Report = match ron::from_str(text) {
         Ok(report) => report,
         Err(error) => {
             // A newer format may well fail on fields this build does not know: say why.
@@ -127,52 +121,6 @@ pub fn parse(path: &Path, text: &str) -> Result<Report, LoadError> {
     Err(LoadError::Invalid { path: path.to_path_buf(), problems })
 }
 
-/// Below this size a file is parsed whole: splitting it would not pay.
-const PARALLEL_FROM: usize = 1 << 20;
-
-/// A large report parsed on all cores: its groups each on their own, and the text around
-/// them with every group replaced by an empty one. `None` whenever that does not work out
-/// (a small file, an unexpected layout, any error), and the file is parsed whole, which
-/// also gives the error messages.
-///
-/// Why the result is the one parsing the whole text gives: every byte is read by the parser,
-/// in a group's piece or in the text around them; that text must hold one stand-in for each
-/// piece in its list of groups, so each piece stood where a group of the list stands; and a
-/// piece is a complete value ending with its own closing parenthesis, so it reads the same
-/// in its place as alone.
-fn in_parallel(text: &str) -> Option<Report> {
-    if text.len() < PARALLEL_FROM {
-        return None;
-    }
-    split_parse(text)
-}
-
-/// `in_parallel` at any size.
-pub(super) fn split_parse(text: &str) -> Option<Report> {
-    let spans = group_spans(text)?;
-    let mut skeleton = String::with_capacity(text.len() / 64 + spans.len() * EMPTY_GROUP.len());
-    let mut from = 0;
-    for span in &spans {
-        skeleton.push_str(&text[from..span.start]);
-        skeleton.push_str(EMPTY_GROUP);
-        from = span.end;
-    }
-    skeleton.push_str(&text[from..]);
-    let report: Report = ron::from_str(&skeleton).ok()?;
-    if report.groups.len() != spans.len() {
-        return None;
-    }
-    let groups = spans
-        .par_iter()
-        .map(|span| ron::from_str(&text[span.clone()]).ok())
-        .collect::<Option<Vec<Group>>>()?;
-    Some(Report { groups: groups.into(), ..report })
-}
-
-/// The stand-in for a group in the text around the groups.
-const EMPTY_GROUP: &str = "Group(title: \"\", topic: \"\", document_type: Thematic, \
-    general_objective: \"\", specific_objectives: [], coordinators: [], activities: [])";
-
 /// The `format` of a file whose other fields may not match this build's model.
 fn newer_format(text: &str) -> Option<u32> {
     #[derive(Deserialize)]
@@ -182,84 +130,4 @@ fn newer_format(text: &str) -> Option<u32> {
     }
     let head: Head = ron::from_str(text).ok()?;
     (head.format > FORMAT).then_some(head.format)
-}
-
-#[cfg(test)]
-mod tests {
-    use proptest::prelude::*;
-
-    use super::{EMPTY_GROUP, in_parallel, split_parse};
-    use crate::model::{Group, Report};
-
-    fn text(groups: usize) -> String {
-        crate::store::to_text(&crate::generate::report(groups, 3, 17))
-    }
-
-    #[test]
-    fn a_report_split_at_its_groups_reads_as_parsed_whole() {
-        let text = text(12);
-        let whole: Report = ron::from_str(&text).unwrap();
-        assert_eq!(split_parse(&text), Some(whole));
-        assert_eq!(in_parallel(&text), None, "a small file is parsed whole");
-        assert!(ron::from_str::<Group>(EMPTY_GROUP).is_ok());
-
-        // Groups hidden in comments, nested ones too, and brackets in strings, raw or not:
-        // the split reading agrees with the whole one.
-        let mut report = crate::generate::report(12, 3, 17);
-        report.title = ")] /* \"( ".to_string();
-        report.venue = report.title.clone();
-        let hidden = format!("/* /* */ {EMPTY_GROUP}, */ // {EMPTY_GROUP},\n");
-        let tricky = crate::store::to_text(&report)
-            .replacen("    groups: [\n", &format!("    groups: [\n{hidden}"), 1)
-            .replacen(r#"title: ")] /* \"( ","#, r##"title: r#")] /* "( "#,"##, 1);
-        assert!(tricky.contains("r#\""), "{tricky}");
-        let whole: Report = ron::from_str(&tricky).unwrap();
-        assert_eq!(whole, report);
-        assert_eq!(split_parse(&tricky), Some(whole));
-    }
-
-    /// Texts a person may write around and inside the groups, where a quick scan could go
-    /// wrong: comments and strings holding brackets, raw strings, stray punctuation.
-    const AWKWARD: [&str; 12] = [
-        "/* ) ] , */",
-        "// ) ] ,\n",
-        "\"",
-        "\" ) \"",
-        ",",
-        ")",
-        "]",
-        "(",
-        "r#\"a)\"#",
-        "'",
-        "\n\n  ",
-        "/* /* nested */ */",
-    ];
-
-    proptest! {
-        #![proptest_config(ProptestConfig::with_cases(256))]
-
-        /// However the text is changed, a split reading is the whole reading or none at all.
-        #[test]
-        fn a_split_reading_never_differs_from_the_whole_one(
-            edits in proptest::collection::vec((any::<prop::sample::Index>(), 0..AWKWARD.len() + 1), 1..4)
-        ) {
-            let mut text = text(4);
-            for (at, what) in edits {
-                let mut at = at.index(text.len());
-                while !text.is_char_boundary(at) {
-                    at -= 1;
-                }
-                match AWKWARD.get(what) {
-                    Some(insert) => text.insert_str(at, insert),
-                    None if at < text.len() => {
-                        text.remove(at);
-                    }
-                    None => {}
-                }
-            }
-            if let Some(split) = split_parse(&text) {
-                prop_assert_eq!(Some(split), ron::from_str::<Report>(&text).ok(), "{}", text);
-            }
-        }
-    }
 }

@@ -38,13 +38,6 @@ pub fn default_path() -> Option<PathBuf> {
         .map(|dirs| dirs.data_dir().join(DEFAULT_FILE_NAME))
 }
 
-/// A large file's reading split at its groups, at any size: for the fuzzer, which checks
-/// that it is always the whole reading or none.
-#[cfg(fuzzing)]
-pub fn split_parse(text: &str) -> Option<crate::model::Report> {
-    load::split_parse(text)
-}
-
 /// The shipped report, parsed.
 pub fn shipped() -> Result<crate::model::Report, LoadError> {
     parse(std::path::Path::new("<embedded report>"), SHIPPED)

@@ -1,5 +1,5 @@
-//! The command line: clap types and the headless commands. Uses model, validate, store and
-//! export; never the interactive app.
+//! The command line: clap types and the headless commands. Uses model, validate, store,
+//! export and where the configuration file is; never the interactive app, nor the ui.
 
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
@@ -211,9 +211,15 @@ fn write_shipped(path: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Runs a headless command.
 /// Runs a headless command on `target`; `paths` says where wgtrack's own files are.
-pub fn run(command: &Command, target: &Target, paths: Option<&store::Paths>) -> Result<()> {
+/// `default_config` gives the commented configuration that holds every default; it is made
+/// from the app's theme and keys, which the command line leaves to its caller.
+pub fn run(
+    command: &Command,
+    target: &Target,
+    paths: Option<&store::Paths>,
+    default_config: fn() -> String,
+) -> Result<()> {
     match command {
         Command::Init { force } => init(target, *force),
         Command::Validate => validate_file(target),
@@ -244,8 +250,26 @@ pub fn run(command: &Command, target: &Target, paths: Option<&store::Paths>) -> 
                 DiffFormat::Json => export::changes::json(&changes, out).map_err(Into::into),
             })
         }
-        Command::Config(args) => emit(None, |out| crate::config::command(args.default, paths, out)),
+        Command::Config(args) => emit(None, |out| config(args, paths, default_config, out)),
     }
+}
+
+/// `wgtrack config`: print where the file is, or a default configuration.
+fn config(
+    args: &ConfigArgs,
+    paths: Option<&store::Paths>,
+    default_config: fn() -> String,
+    out: &mut dyn Write,
+) -> Result<()> {
+    if args.default {
+        out.write_all(default_config().as_bytes())?;
+    } else {
+        let path = paths
+            .map(store::Paths::config_file)
+            .context("cannot find a config directory (no home directory is known)")?;
+        writeln!(out, "{}", path.display())?;
+    }
+    Ok(())
 }
 
 fn new_round(target: &Target, output: &Path, force: bool) -> Result<()> {

@@ -3,7 +3,7 @@
 //! their accents, and now and then `*emphasis*`. For the benchmarks and the tests; no command
 //! of the app uses it.
 
-use crate::export::document::MONTHS;
+use crate::format::MONTHS;
 use crate::model::{Activity, Coordinator, DocumentType, FORMAT, Group, Progress, Report, Section};
 
 /// A small deterministic generator (splitmix64): the same seed gives the same numbers on

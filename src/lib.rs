@@ -4,19 +4,23 @@
 //! The modules, from the bottom up (each depends only on those above it in this list):
 //!
 //! - [`model`]: `Report`, `Group`, `Activity`, `Progress`; numerals and derived figures. No I/O.
+//! - [`format`]: figures and dates as written everywhere: signed changes, month names.
 //! - [`validate`]: every problem in a report, each with a field path.
-//! - [`i18n`]: the interface's words in English and Spanish, and which language to speak.
 //! - [`columns`]: text measured in terminal columns (ellipsis, padding).
 //! - `ron_scan`: moving over RON text without parsing it, to point at where things are.
 //! - [`store`]: load (errors as `file:line:column`), save (safe and atomic), the lock, the
-//!   recovery journal, default paths.
+//!   recovery journal, wgtrack's directories (`Paths`). Its errors are data, said in
+//!   English by `Display`.
+//! - [`i18n`]: the interface's words in English and Spanish, which language to speak, and the
+//!   store's errors and the report's faults in those words.
 //! - [`edit`]: the pure edits of a report (fields, lists, changes) and their history, for
 //!   undo; no state, no I/O.
 //! - [`compare`]: a report against its baseline: what moved, what was added or removed.
 //! - [`search`]: where a text occurs in the report.
 //! - [`export`]: json, csv, markdown, html, the summary and the changes since a baseline:
 //!   model in, `io::Write` out.
-//! - `generate`: reports of any size with realistic text, from a seed (benchmarks and tests).
+//! - `generate` (feature `testing`): reports of any size with realistic text, from a seed,
+//!   for the benchmarks and tests.
 //! - [`action`]: every user intent, one doc line each.
 //! - [`app`]: the `App` state (document, session, view, mode) and `update(Action)`, the only
 //!   place that changes it; file work is asked for as effects, never done there.
@@ -37,8 +41,9 @@ pub mod config;
 pub mod edit;
 pub mod effects;
 pub mod export;
+pub mod format;
 // Exists for the benchmarks and tests: generated reports of any size, not a user feature.
-#[doc(hidden)]
+#[cfg(any(test, feature = "testing"))]
 pub mod generate;
 pub mod i18n;
 pub mod keymap;

@@ -40,7 +40,8 @@ fn main() -> ExitCode {
             target = cli::Target { path: open.clone(), is_default: false };
         }
         match &cli.command {
-            Some(command) => cli::run(command, &target, paths.as_ref()).map(|()| ExitCode::SUCCESS),
+            Some(command) => cli::run(command, &target, paths.as_ref(), config::default_text)
+                .map(|()| ExitCode::SUCCESS),
             None => open_app(
                 &target,
                 paths.as_ref(),

@@ -5,8 +5,8 @@ use std::path::PathBuf;
 use super::{App, Effect, Mode, Prompt, edit_line};
 use crate::action::Action;
 use crate::compare::Comparison;
-use crate::export::changes::signed_points;
-use crate::i18n::fill;
+use crate::format::signed_points;
+use crate::i18n::{Describe, fill};
 use crate::model::Report;
 use crate::store::LoadError;
 

@@ -8,7 +8,7 @@ use super::{AfterSave, App, Change, Document, Effect, Mode, Offer, Outcome, Prom
 use super::{View, edit_line};
 use crate::action::Action;
 use crate::compare::{ActivityChange, compare};
-use crate::i18n::{Texts, fill};
+use crate::i18n::{Describe, Texts, fill};
 use crate::model::numeral;
 use crate::store::lock::{Holder, Lock, LockError};
 use crate::store::recovery::{self, Recovery};

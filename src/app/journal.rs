@@ -7,7 +7,7 @@
 use std::path::PathBuf;
 
 use super::{App, Effect, Message, Mode};
-use crate::i18n::fill;
+use crate::i18n::{Describe, fill};
 use crate::store::SaveError;
 
 impl App {

@@ -1,12 +1,10 @@
-//! The commented configuration that gives exactly the defaults (`wgtrack config --default`),
-//! and the `wgtrack config` command.
+//! The commented configuration that gives exactly the defaults (`wgtrack config --default`).
 
 use std::fmt::Write as _;
 
 use super::style_text;
 use crate::action::Action;
 use crate::keymap::{self, Context, Key, Keymap};
-use crate::store::Paths;
 use crate::ui::theme::Theme;
 
 /// A commented configuration that gives exactly the defaults: every context with every
@@ -91,21 +89,4 @@ pub fn default_text() -> String {
          )\n",
     );
     out
-}
-
-/// `wgtrack config`: print where the file is, or a default configuration.
-pub fn command(
-    print_default: bool,
-    paths: Option<&Paths>,
-    out: &mut dyn std::io::Write,
-) -> anyhow::Result<()> {
-    if print_default {
-        out.write_all(default_text().as_bytes())?;
-    } else {
-        let path = paths.map(Paths::config_file).ok_or_else(|| {
-            anyhow::anyhow!("cannot find a config directory (no home directory is known)")
-        })?;
-        writeln!(out, "{}", path.display())?;
-    }
-    Ok(())
 }

@@ -23,7 +23,7 @@ use std::path::PathBuf;
 
 use crate::keymap::Rebinding;
 
-pub use default_text::{command, default_text};
+pub use default_text::default_text;
 pub use load::{load, load_default, parse};
 pub use style::{StyleOverride, colour_name, style_text};
 

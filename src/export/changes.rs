@@ -6,6 +6,7 @@ use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
 use crate::compare::{ActivityChange, Comparison};
+use crate::format::{signed, signed_points};
 use crate::model::{Report, format_percent, numeral};
 
 /// One changed, added or removed activity.
@@ -122,26 +123,6 @@ impl Changes {
             groups,
             activities,
         }
-    }
-}
-
-/// "+30", "−5", "0", or "" where there is no change to tell.
-pub fn signed(delta: Option<i64>) -> String {
-    match delta {
-        Some(d) if d > 0 => format!("+{d}"),
-        Some(d) if d < 0 => format!("−{}", -d),
-        Some(_) => "0".to_string(),
-        None => String::new(),
-    }
-}
-
-/// A change in percentage points of a mean, rounded: "+2.5" keeps one decimal.
-pub fn signed_points(delta: Option<f64>) -> String {
-    match delta {
-        Some(d) if d.abs() < 0.05 => "0".to_string(),
-        Some(d) if d > 0.0 => format!("+{d:.1}"),
-        Some(d) => format!("−{:.1}", -d),
-        None => String::new(),
     }
 }
 

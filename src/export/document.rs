@@ -2,6 +2,7 @@
 //! (headings, anchors, labels) and the reading of the stored text (dates, paragraphs,
 //! emphasis). Nothing here writes a format.
 
+use crate::format::MONTHS;
 use crate::model::{Group, numeral};
 
 /// The heading of the contents list.
@@ -47,22 +48,6 @@ pub fn coordinators_heading(group: &Group) -> &'static str {
         "2. Coordinating country"
     }
 }
-
-/// The months as the source writes them in dates.
-pub(crate) const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 /// An ISO date (`2021-04-05`) as the source writes it (`5 April 2021`); `None` when the text
 /// is not a real calendar date in that form.

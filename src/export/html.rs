@@ -1,5 +1,6 @@
 //! The report as one self-contained HTML5 page in the structure of the source document, set
-//! for the screen and for printing on A4: inline CSS, no scripts, no external resources.
+//! for the screen and for printing on A4: inline CSS (kept in `html.css`), no scripts, no
+//! external resources.
 
 use std::io::{self, Write};
 
@@ -9,112 +10,7 @@ use super::document as doc;
 
 /// The page's style sheet: a readable column on screen, A4 pages in print with each group on
 /// a new page, table headers repeated and rows kept whole.
-const STYLE: &str = r#"
-@page { size: A4; margin: 18mm 16mm 20mm; }
-:root {
-  --ink: #1c2530; --muted: #5a6673; --rule: #cfd6de; --head: #edf1f5;
-  --accent: #1d5a85; --bar: #2f7d5c; --track: #dfe5eb;
-  --sans: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial,
-    "Liberation Sans", "DejaVu Sans", sans-serif;
-  --serif: Charter, "Bitstream Charter", "Sitka Text", Cambria, Georgia,
-    "Liberation Serif", "DejaVu Serif", serif;
-}
-*, *::before, *::after { box-sizing: border-box; }
-html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
-body {
-  margin: 0 auto; max-width: 62rem; padding: 2.5rem 1.5rem 4rem;
-  color: var(--ink); background: #fff;
-  font: 1.0625rem/1.55 var(--serif);
-}
-h1, h2, h3, h4, table, .distribution, nav.contents { font-family: var(--sans); }
-h1, h2, h3, h4 { line-height: 1.3; break-after: avoid; page-break-after: avoid; }
-p { margin: 0 0 .8em; }
-a { color: var(--accent); }
-em { font-style: italic; }
-
-.front { margin-bottom: 2.5rem; }
-.distribution {
-  display: flex; flex-wrap: wrap; justify-content: flex-end; gap: .2em .6em;
-  margin: 0 0 2.25rem; padding-bottom: .45rem; border-bottom: 2px solid var(--ink);
-  font-size: .9rem; color: var(--muted); letter-spacing: .02em;
-}
-.distribution .symbol { font-weight: 700; color: var(--ink); }
-.meeting { margin: 0 0 .3rem; font-style: italic; }
-.venue { margin: 0 0 2.25rem; color: var(--muted); }
-h1 {
-  margin: 0; font-size: 1.4rem; font-weight: 700; letter-spacing: .015em;
-  text-align: center; text-transform: uppercase;
-}
-
-h2 { margin: 2.5rem 0 1rem; font-size: 1.15rem; letter-spacing: .02em; }
-h3 { margin: 1.75rem 0 .6rem; font-size: 1.02rem; }
-h4 { margin: 1.1rem 0 .4rem; font-size: .95rem; font-style: italic; font-weight: 600; }
-nav.contents > h2, #introduction > h2, #summary-of-progress > h2 { text-transform: uppercase; }
-
-nav.contents ol { list-style: none; margin: 0; padding: 0; font-size: .9rem; }
-nav.contents li { margin: 0 0 .45rem; }
-nav.contents a {
-  display: grid; grid-template-columns: 3.25em 1fr; color: inherit; text-decoration: none;
-}
-nav.contents a:hover .entry { text-decoration: underline; }
-nav.contents .numeral:empty { display: none; }
-nav.contents .numeral:empty + .entry { grid-column: 1 / -1; }
-.entry { text-transform: uppercase; }
-
-.group > h2 { display: grid; grid-template-columns: 3.25em 1fr; text-transform: uppercase; }
-.objectives { margin: 0 0 .8em; padding-left: 1.4em; }
-.objectives li { margin-bottom: .35em; }
-.coordinator { margin-bottom: .4em; }
-.not-stated { color: var(--muted); font-style: italic; }
-.note { color: var(--muted); font-size: .92rem; font-style: italic; }
-
-table { width: 100%; margin: 1.25rem 0 0; border-collapse: collapse; font-size: .84rem; line-height: 1.42; }
-thead { display: table-header-group; }
-tr { break-inside: avoid; page-break-inside: avoid; }
-th {
-  padding: .45em .55em; text-align: left; vertical-align: bottom; font-weight: 600;
-  background: var(--head); border-bottom: 2px solid var(--ink);
-  -webkit-print-color-adjust: exact; print-color-adjust: exact;
-}
-td { padding: .5em .55em; vertical-align: top; border-bottom: 1px solid var(--rule); }
-th.num, td.num { text-align: right; font-variant-numeric: tabular-nums; }
-.activities .no { width: 2.6em; text-align: right; }
-.activities .topic { width: 19%; }
-.activities .activity { width: 28%; }
-.activities .progress { width: 7.6em; }
-.activities td.remarks p { margin: 0; }
-.activities td.remarks p + p { margin-top: .55em; }
-td.progress { white-space: nowrap; }
-.value { display: inline-block; min-width: 2.1em; text-align: right; font-weight: 600; font-variant-numeric: tabular-nums; }
-.bar {
-  display: inline-block; width: 3.4em; height: .5em; margin-left: .45em; vertical-align: middle;
-  overflow: hidden; border-radius: 1px; background: var(--track);
-  -webkit-print-color-adjust: exact; print-color-adjust: exact;
-}
-.bar > span { display: block; height: 100%; background: var(--bar); }
-.summary td, .summary th { white-space: nowrap; }
-.summary .topic { white-space: normal; width: 100%; }
-#summary-of-progress { break-inside: avoid; page-break-inside: avoid; }
-.summary tfoot td { font-weight: 700; border-top: 2px solid var(--ink); border-bottom: 0; }
-
-@media screen {
-  .scroll { overflow-x: auto; }
-  .group { margin-top: 3.5rem; padding-top: .5rem; border-top: 1px solid var(--rule); }
-}
-@media screen and (max-width: 40rem) {
-  body { padding: 1.25rem .75rem 3rem; font-size: 1rem; }
-  table { font-size: .78rem; }
-  th, td { padding: .4em .3em; }
-  .summary td, .summary th { white-space: normal; }
-  .bar { display: none; }
-}
-@media print {
-  body { max-width: none; padding: 0; font-size: 10.5pt; }
-  a { color: inherit; text-decoration: none; }
-  .group { break-before: page; page-break-before: always; }
-  table { font-size: 8.5pt; }
-}
-"#;
+const STYLE: &str = include_str!("html.css");
 
 /// Writes the report as a self-contained HTML page.
 pub fn html(report: &Report, out: impl Write) -> io::Result<()> {
@@ -131,7 +27,8 @@ pub fn html(report: &Report, out: impl Write) -> io::Result<()> {
     writeln!(out, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")?;
     writeln!(out, "<meta name=\"generator\" content=\"wgtrack\">")?;
     writeln!(out, "<title>{title}</title>")?;
-    writeln!(out, "<style>{STYLE}</style>")?;
+    // The style sheet has always followed a line break of its own.
+    writeln!(out, "<style>\n{STYLE}</style>")?;
     writeln!(out, "</head>")?;
     writeln!(out, "<body>")?;
     front(report, &mut out)?;

@@ -1,18 +1,14 @@
 //! Reading a report file: every failure names the file and, where there is one, the line and
 //! column.
 
-use std::fmt;
 use std::io;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use rayon::prelude::*;
-
 use super::fingerprint::Fingerprint;
-use super::locate::{group_spans, line_column, locate};
-use crate::i18n::{Lang, Texts, fill};
-use crate::model::{FORMAT, Group, Report};
+use super::locate::{line_column, locate};
+use crate::model::{FORMAT, Report};
 use crate::validate::{self, Problem};
 
 /// A problem with the place in the file where it was found.
@@ -23,68 +19,39 @@ pub struct Located {
     pub problem: Problem,
 }
 
-/// Why a report file could not be loaded. `Display` says it in English; `describe` in any
-/// language, but for the parser's own words.
-#[derive(Debug)]
+/// Why a report file could not be loaded: what went wrong, the file, the place in it where
+/// there is one, and the cause. `Display` says it in English, as the command line does.
+#[derive(Debug, thiserror::Error)]
 pub enum LoadError {
+    #[error("{}: cannot read the file: {source}", path.display())]
     Read { path: PathBuf, source: io::Error },
+    #[error("{}: is a directory, not a report file", path.display())]
     Directory { path: PathBuf },
+    #[error("{}:{line}:{column}: the file is not UTF-8 text", path.display())]
     NotUtf8 { path: PathBuf, line: usize, column: usize },
+    #[error("{}:1:1: the file is empty; a report starts with `Report(`", path.display())]
     Empty { path: PathBuf },
+    #[error("{}:{line}:{column}: {message}", path.display())]
     Syntax { path: PathBuf, line: usize, column: usize, message: String },
+    #[error(
+        "{}: the file is in format {found}, newer than this wgtrack reads (format {FORMAT}); \
+         install a newer wgtrack to open it",
+        path.display()
+    )]
     NewerFormat { path: PathBuf, found: u32 },
+    #[error("{}", invalid(path, problems))]
     Invalid { path: PathBuf, problems: Vec<Located> },
 }
 
-impl LoadError {
-    /// What went wrong, in the language of `texts`: one line per problem, each starting with
-    /// the place it names (`file:line:column`, or the file).
-    pub fn describe(&self, texts: &Texts) -> String {
-        let place =
-            |path: &Path, line: usize, column: usize| format!("{}:{line}:{column}", path.display());
-        match self {
-            LoadError::Read { path, source } => {
-                fill(texts.error_read, &[("path", &path.display()), ("cause", source)])
-            }
-            LoadError::Directory { path } => {
-                fill(texts.error_directory, &[("path", &path.display())])
-            }
-            LoadError::NotUtf8 { path, line, column } => {
-                fill(texts.error_not_utf8, &[("place", &place(path, *line, *column))])
-            }
-            LoadError::Empty { path } => fill(texts.error_empty, &[("place", &place(path, 1, 1))]),
-            LoadError::Syntax { path, line, column, message } => {
-                format!("{}: {message}", place(path, *line, *column))
-            }
-            LoadError::NewerFormat { path, found } => fill(
-                texts.error_newer_format,
-                &[("path", &path.display()), ("found", found), ("format", &FORMAT)],
-            ),
-            LoadError::Invalid { path, problems } => problems
-                .iter()
-                .map(|Located { line, column, problem }| {
-                    let fault = texts.fault(problem.fault);
-                    format!("{}: {}: {fault}", place(path, *line, *column), problem.path)
-                })
-                .collect::<Vec<_>>()
-                .join("\n"),
-        }
-    }
-}
-
-impl fmt::Display for LoadError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.describe(Lang::En.texts()))
-    }
-}
-
-impl std::error::Error for LoadError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            LoadError::Read { source, .. } => Some(source),
-            _ => None,
-        }
-    }
+/// One line per problem: the place, the field's path, what is wrong.
+fn invalid(path: &Path, problems: &[Located]) -> String {
+    let lines: Vec<String> = problems
+        .iter()
+        .map(|Located { line, column, problem }| {
+            format!("{}:{line}:{column}: {problem}", path.display())
+        })
+        .collect();
+    lines.join("\n")
 }
 
 /// Reads and checks the report at `path`.
@@ -122,11 +89,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Report, LoadError> {
     if text.trim().is_empty() {
         return Err(LoadError::Empty { path: path.to_path_buf() });
     }
-    let parsed = match in_parallel(text) {
-        Some(report) => Ok(report),
-        None => ron::from_str(text),
-    };
-    let report: Report = match parsed {
+    let report: Report = match ron::from_str(text) {
         Ok(report) => report,
         Err(error) => {
             // A newer format may well fail on fields this build does not know: say why.
@@ -158,52 +121,6 @@ pub fn parse(path: &Path, text: &str) -> Result<Report, LoadError> {
     Err(LoadError::Invalid { path: path.to_path_buf(), problems })
 }
 
-/// Below this size a file is parsed whole: splitting it would not pay.
-const PARALLEL_FROM: usize = 1 << 20;
-
-/// A large report parsed on all cores: its groups each on their own, and the text around
-/// them with every group replaced by an empty one. `None` whenever that does not work out
-/// (a small file, an unexpected layout, any error), and the file is parsed whole, which
-/// also gives the error messages.
-///
-/// Why the result is the one parsing the whole text gives: every byte is read by the parser,
-/// in a group's piece or in the text around them; that text must hold one stand-in for each
-/// piece in its list of groups, so each piece stood where a group of the list stands; and a
-/// piece is a complete value ending with its own closing parenthesis, so it reads the same
-/// in its place as alone.
-fn in_parallel(text: &str) -> Option<Report> {
-    if text.len() < PARALLEL_FROM {
-        return None;
-    }
-    split_parse(text)
-}
-
-/// `in_parallel` at any size.
-pub(super) fn split_parse(text: &str) -> Option<Report> {
-    let spans = group_spans(text)?;
-    let mut skeleton = String::with_capacity(text.len() / 64 + spans.len() * EMPTY_GROUP.len());
-    let mut from = 0;
-    for span in &spans {
-        skeleton.push_str(&text[from..span.start]);
-        skeleton.push_str(EMPTY_GROUP);
-        from = span.end;
-    }
-    skeleton.push_str(&text[from..]);
-    let report: Report = ron::from_str(&skeleton).ok()?;
-    if report.groups.len() != spans.len() {
-        return None;
-    }
-    let groups = spans
-        .par_iter()
-        .map(|span| ron::from_str(&text[span.clone()]).ok())
-        .collect::<Option<Vec<Group>>>()?;
-    Some(Report { groups: groups.into(), ..report })
-}
-
-/// The stand-in for a group in the text around the groups.
-const EMPTY_GROUP: &str = "Group(title: \"\", topic: \"\", document_type: Thematic, \
-    general_objective: \"\", specific_objectives: [], coordinators: [], activities: [])";
-
 /// The `format` of a file whose other fields may not match this build's model.
 fn newer_format(text: &str) -> Option<u32> {
     #[derive(Deserialize)]
@@ -213,84 +130,4 @@ fn newer_format(text: &str) -> Option<u32> {
     }
     let head: Head = ron::from_str(text).ok()?;
     (head.format > FORMAT).then_some(head.format)
-}
-
-#[cfg(test)]
-mod tests {
-    use proptest::prelude::*;
-
-    use super::{EMPTY_GROUP, in_parallel, split_parse};
-    use crate::model::{Group, Report};
-
-    fn text(groups: usize) -> String {
-        crate::store::to_text(&crate::generate::report(groups, 3, 17))
-    }
-
-    #[test]
-    fn a_report_split_at_its_groups_reads_as_parsed_whole() {
-        let text = text(12);
-        let whole: Report = ron::from_str(&text).unwrap();
-        assert_eq!(split_parse(&text), Some(whole));
-        assert_eq!(in_parallel(&text), None, "a small file is parsed whole");
-        assert!(ron::from_str::<Group>(EMPTY_GROUP).is_ok());
-
-        // Groups hidden in comments, nested ones too, and brackets in strings, raw or not:
-        // the split reading agrees with the whole one.
-        let mut report = crate::generate::report(12, 3, 17);
-        report.title = ")] /* \"( ".to_string();
-        report.venue = report.title.clone();
-        let hidden = format!("/* /* */ {EMPTY_GROUP}, */ // {EMPTY_GROUP},\n");
-        let tricky = crate::store::to_text(&report)
-            .replacen("    groups: [\n", &format!("    groups: [\n{hidden}"), 1)
-            .replacen(r#"title: ")] /* \"( ","#, r##"title: r#")] /* "( "#,"##, 1);
-        assert!(tricky.contains("r#\""), "{tricky}");
-        let whole: Report = ron::from_str(&tricky).unwrap();
-        assert_eq!(whole, report);
-        assert_eq!(split_parse(&tricky), Some(whole));
-    }
-
-    /// Texts a person may write around and inside the groups, where a quick scan could go
-    /// wrong: comments and strings holding brackets, raw strings, stray punctuation.
-    const AWKWARD: [&str; 12] = [
-        "/* ) ] , */",
-        "// ) ] ,\n",
-        "\"",
-        "\" ) \"",
-        ",",
-        ")",
-        "]",
-        "(",
-        "r#\"a)\"#",
-        "'",
-        "\n\n  ",
-        "/* /* nested */ */",
-    ];
-
-    proptest! {
-        #![proptest_config(ProptestConfig::with_cases(256))]
-
-        /// However the text is changed, a split reading is the whole reading or none at all.
-        #[test]
-        fn a_split_reading_never_differs_from_the_whole_one(
-            edits in proptest::collection::vec((any::<prop::sample::Index>(), 0..AWKWARD.len() + 1), 1..4)
-        ) {
-            let mut text = text(4);
-            for (at, what) in edits {
-                let mut at = at.index(text.len());
-                while !text.is_char_boundary(at) {
-                    at -= 1;
-                }
-                match AWKWARD.get(what) {
-                    Some(insert) => text.insert_str(at, insert),
-                    None if at < text.len() => {
-                        text.remove(at);
-                    }
-                    None => {}
-                }
-            }
-            if let Some(split) = split_parse(&text) {
-                prop_assert_eq!(Some(split), ron::from_str::<Report>(&text).ok(), "{}", text);
-            }
-        }
-    }
 }

@@ -1,8 +1,6 @@
 //! Finds where a field path sits in RON text, so problems found in the model can be reported
 //! as `file:line:column` like the parser's own errors.
 
-use std::ops::Range;
-
 use crate::ron_scan::Cursor;
 use crate::validate::{FieldPath, Step};
 
@@ -17,31 +15,6 @@ pub fn locate(text: &str, path: &FieldPath) -> Option<(usize, usize)> {
     }
     cursor.skip_blank();
     Some(line_column(text, cursor.pos))
-}
-
-/// Where each item of the report's list of groups stands in `text`, from the first character
-/// of its value to the last, as far as a quick scan can tell; `None` when the text does not
-/// look like a report with such a list. The parser has the last word on every span.
-pub(super) fn group_spans(text: &str) -> Option<Vec<Range<usize>>> {
-    let mut cursor = Cursor::new(text);
-    cursor.enter_field("groups")?;
-    cursor.eat(b'[')?;
-    let mut spans = Vec::new();
-    loop {
-        cursor.skip_blank();
-        if cursor.peek()? == b']' {
-            return Some(spans);
-        }
-        let start = cursor.pos;
-        cursor.skip_value()?;
-        spans.push(start..cursor.pos);
-        cursor.skip_blank();
-        match cursor.bump()? {
-            b',' => {}
-            b']' => return Some(spans),
-            _ => return None,
-        }
-    }
 }
 
 /// The 1-based line and column of a byte offset.

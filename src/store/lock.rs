@@ -1,12 +1,10 @@
 //! One writer per report: a lock file beside the report says who holds it, and an advisory
-//! `flock` on it says whether that process still runs; the kernel drops the `flock` when a
-//! process ends, however it ends.
+//! lock on it (`File::try_lock`, `flock` on Unix) says whether that process still runs; the
+//! system drops the lock when a process ends, however it ends.
 
-use std::fs::{self, File};
+use std::fs::{self, File, TryLockError};
 use std::io::{self, Read, Seek, Write};
 use std::path::{Path, PathBuf};
-
-use crate::i18n::{Lang, Texts, fill};
 
 /// Who holds a report.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,32 +20,21 @@ impl std::fmt::Display for Holder {
     }
 }
 
+/// Why a report could not be locked; `Display` says it in English, as the command line
+/// does.
 #[derive(Debug, thiserror::Error)]
 pub enum LockError {
     #[error("{}: the report is open in {holder}", path.display())]
     Held { path: PathBuf, holder: Holder },
-    #[error("{}", self.describe(Lang::En.texts()))]
+    #[error("{}: cannot create the lock file: {source}", path.display())]
     Io { path: PathBuf, source: io::Error },
-}
-
-impl LockError {
-    /// What went wrong, in the language of `texts`; the app says who holds the report in
-    /// words of its own.
-    pub fn describe(&self, texts: &Texts) -> String {
-        match self {
-            LockError::Io { path, source } => {
-                fill(texts.error_lock_file, &[("path", &path.display()), ("cause", source)])
-            }
-            LockError::Held { .. } => self.to_string(),
-        }
-    }
 }
 
 /// A held lock; dropping it lets others in.
 #[derive(Debug)]
 pub struct Lock {
     path: PathBuf,
-    /// Holds the `flock` for as long as the lock lives.
+    /// Holds the advisory lock for as long as the lock lives.
     _file: File,
 }
 
@@ -136,30 +123,20 @@ fn parse_holder(text: &str) -> Option<Holder> {
     Some(Holder { pid: field("pid")?.parse().ok()?, host: field("host")?, since: field("since")? })
 }
 
-/// Whether a lock file names a process of this host that no longer runs.
-pub fn is_stale(holder: &Holder) -> bool {
-    holder.host == host_name() && !process_alive(holder.pid)
+/// Whether the lock file at `path` names a process of this host that no longer runs: its
+/// advisory lock is free, which the system makes sure of the moment a holder ends.
+pub fn is_stale(path: &Path) -> bool {
+    let named_here = holder(path).is_some_and(|h| h.host == host_name());
+    named_here && File::open(path).is_ok_and(|file| try_lock(&file).is_ok_and(|taken| taken))
 }
 
-/// Takes the `flock` without waiting; false when another process holds it.
-#[cfg(unix)]
+/// Takes the advisory lock without waiting; false when another process holds it.
 fn try_lock(file: &File) -> io::Result<bool> {
-    use std::os::fd::AsRawFd;
-    // SAFETY: flock on a file descriptor this process owns; it only changes the lock state.
-    let result = unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) };
-    if result == 0 {
-        return Ok(true);
+    match file.try_lock() {
+        Ok(()) => Ok(true),
+        Err(TryLockError::WouldBlock) => Ok(false),
+        Err(TryLockError::Error(error)) => Err(error),
     }
-    let error = io::Error::last_os_error();
-    match error.raw_os_error() {
-        Some(libc::EWOULDBLOCK) => Ok(false),
-        _ => Err(error),
-    }
-}
-
-#[cfg(not(unix))]
-fn try_lock(_file: &File) -> io::Result<bool> {
-    Ok(true)
 }
 
 /// Whether the open `file` is still the file at `path`.
@@ -177,33 +154,7 @@ fn is_at(_file: &File, path: &Path) -> bool {
     path.exists()
 }
 
-#[cfg(unix)]
-pub fn process_alive(pid: u32) -> bool {
-    let Ok(pid) = libc::pid_t::try_from(pid) else { return false };
-    if pid <= 0 {
-        return false;
-    }
-    // Signal 0 checks existence; EPERM means it exists but belongs to someone else.
-    // SAFETY: kill with signal 0 sends nothing and only reads the process table.
-    let result = unsafe { libc::kill(pid, 0) };
-    result == 0 || io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
-}
-
-#[cfg(not(unix))]
-pub fn process_alive(_pid: u32) -> bool {
-    true
-}
-
+/// The name of this host, as lock and recovery files record it.
 pub fn host_name() -> String {
-    #[cfg(unix)]
-    {
-        let mut buf = [0u8; 256];
-        // SAFETY: the buffer is valid for its length; gethostname writes at most that much.
-        let ok = unsafe { libc::gethostname(buf.as_mut_ptr().cast(), buf.len()) } == 0;
-        if ok {
-            let end = buf.iter().position(|&b| b == 0).unwrap_or(buf.len());
-            return String::from_utf8_lossy(&buf[..end]).into_owned();
-        }
-    }
-    std::env::var("HOSTNAME").unwrap_or_else(|_| "localhost".to_string())
+    gethostname::gethostname().to_string_lossy().into_owned()
 }

@@ -10,7 +10,9 @@ use serde::{Deserialize, Serialize};
 
 use super::fingerprint::Fingerprint;
 use super::lock::this_process;
-use super::save::{SaveError, Step, save_recovery};
+use super::ron_text::{Pieces, Writer, report_value};
+use super::save::{head_of, verified, write_checked};
+use super::write::{Expect, SaveError, Step, injected};
 use crate::model::Report;
 
 /// Unsaved edits of one report file, and who made them. It is written from a borrowed
@@ -74,6 +76,39 @@ pub fn write_to(file: &Path, report_path: &Path, report: &Report) -> Result<(), 
     save_recovery(file, &recovery)
 }
 
+/// Writes `recovery` to `file`, read back as a save's text is; with no backup, and whatever
+/// the file held before.
+fn save_recovery(file: &Path, recovery: &Recovery<&Report>) -> Result<(), SaveError> {
+    injected("save::serialize").map_err(|e| SaveError::Serialize(e.to_string()))?;
+    let text = text(recovery).ok_or_else(|| {
+        SaveError::Serialize(format!("{}: the path is not UTF-8 text", recovery.file.display()))
+    })?;
+    let expected = Recovery {
+        file: recovery.file.clone(),
+        pid: recovery.pid,
+        host: recovery.host.clone(),
+        time: recovery.time.clone(),
+        report: head_of(recovery.report),
+    };
+    let check = || verified(&text, &expected, &recovery.report.groups);
+    write_checked(file, &text, Expect::Anything, false, check).map(|_| ())
+}
+
+/// The text of a recovery file, in the report file's layout, or `None` when the report's
+/// path is not UTF-8 text (RON strings cannot hold it).
+fn text(recovery: &Recovery<&Report>) -> Option<Pieces> {
+    let file = recovery.file.to_str()?;
+    let mut w = Writer::new();
+    w.open("Recovery");
+    w.field("file", |w| w.string(file));
+    w.field("pid", |w| w.number(recovery.pid));
+    w.field("host", |w| w.string(&recovery.host));
+    w.field("time", |w| w.string(&recovery.time));
+    w.field("report", |w| report_value(w, recovery.report));
+    w.close();
+    Some(w.finish())
+}
+
 /// Journals `report` into a new recovery file in `dir` of `report_path`; returns where.
 pub fn write(dir: &Path, report_path: &Path, report: &Report) -> Result<PathBuf, SaveError> {
     let file = session_path(dir, report_path);
@@ -111,4 +146,29 @@ pub fn read(dir: &Path, report_path: &Path) -> Option<(PathBuf, Result<Recovery,
 /// Removes one recovery file: after a save, or when the user discards it.
 pub fn discard(file: &Path) {
     let _ = fs::remove_file(file);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Recovery, text};
+    use crate::store::ron_text::tests::by_ron;
+
+    #[test]
+    fn a_recovery_file_is_rons_own_text_and_refuses_a_path_that_is_not_utf8() {
+        let report = crate::generate::report(2, 3, 9);
+        let recovery = Recovery {
+            file: "/data/the \"report\".ron".into(),
+            pid: 42,
+            host: "cepal".into(),
+            time: "2021-04-05 10:00".into(),
+            report: &report,
+        };
+        assert_eq!(text(&recovery).unwrap().join(), by_ron(&recovery));
+        #[cfg(unix)]
+        {
+            use std::os::unix::ffi::OsStrExt;
+            let file = std::ffi::OsStr::from_bytes(b"/data/\xff.ron").into();
+            assert!(text(&Recovery { file, ..recovery }).is_none());
+        }
+    }
 }

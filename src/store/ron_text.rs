@@ -5,13 +5,13 @@
 //!
 //! The text comes in pieces: what stands before the groups, each group, what stands after.
 //! Groups are written on all cores, stored one after the other, and read back one by one,
-//! so a large report is neither copied into one string nor parsed again whole.
+//! so a large report is neither copied into one string nor parsed again whole. The recovery
+//! file, a report with who left it, is written with the same writer.
 
 use std::fmt::Write;
 
 use rayon::prelude::*;
 
-use super::recovery::Recovery;
 use crate::model::{Activity, Coordinator, DocumentType, Group, Groups, Report, Section};
 
 /// A file's text in pieces; joined, they are the file.
@@ -50,27 +50,11 @@ impl Pieces {
 pub fn report(report: &Report) -> Pieces {
     let mut w = Writer::new();
     report_value(&mut w, report);
-    w.out.push('\n');
     w.finish()
 }
 
-/// The text of a recovery file, or `None` when the report's path is not UTF-8 text (RON
-/// strings cannot hold it).
-pub fn recovery(recovery: &Recovery<&Report>) -> Option<Pieces> {
-    let file = recovery.file.to_str()?;
-    let mut w = Writer::new();
-    w.open("Recovery");
-    w.field("file", |w| w.string(file));
-    w.field("pid", |w| w.number(recovery.pid));
-    w.field("host", |w| w.string(&recovery.host));
-    w.field("time", |w| w.string(&recovery.time));
-    w.field("report", |w| report_value(w, recovery.report));
-    w.close();
-    w.out.push('\n');
-    Some(w.finish())
-}
-
-fn report_value(w: &mut Writer, report: &Report) {
+/// A report as a value, where a file holds one (a report file, a recovery file).
+pub(super) fn report_value(w: &mut Writer, report: &Report) {
     w.open("Report");
     w.field("format", |w| w.number(report.format));
     w.field("symbol", |w| w.string(&report.symbol));
@@ -130,7 +114,8 @@ fn estimate(g: &Group) -> usize {
     activities + 1024
 }
 
-struct Writer {
+/// Writes values in the layout of the file: one field a line, four-space indents.
+pub(super) struct Writer {
     out: String,
     depth: usize,
     /// The head and the groups, once the list of groups has been written.
@@ -138,11 +123,13 @@ struct Writer {
 }
 
 impl Writer {
-    fn new() -> Writer {
+    pub(super) fn new() -> Writer {
         Writer { out: String::new(), depth: 0, cut: None }
     }
 
-    fn finish(self) -> Pieces {
+    /// The pieces written, ending with the file's last line break.
+    pub(super) fn finish(mut self) -> Pieces {
+        self.out.push('\n');
         match self.cut {
             Some((head, groups)) => Pieces { head, groups, tail: self.out },
             None => Pieces { head: self.out, groups: Vec::new(), tail: String::new() },
@@ -155,19 +142,19 @@ impl Writer {
         }
     }
 
-    fn open(&mut self, name: &str) {
+    pub(super) fn open(&mut self, name: &str) {
         self.out.push_str(name);
         self.out.push_str("(\n");
         self.depth += 1;
     }
 
-    fn close(&mut self) {
+    pub(super) fn close(&mut self) {
         self.depth -= 1;
         self.indent();
         self.out.push(')');
     }
 
-    fn field(&mut self, name: &str, value: impl FnOnce(&mut Writer)) {
+    pub(super) fn field(&mut self, name: &str, value: impl FnOnce(&mut Writer)) {
         self.indent();
         self.out.push_str(name);
         self.out.push_str(": ");
@@ -227,13 +214,13 @@ impl Writer {
         }
     }
 
-    fn number(&mut self, n: impl std::fmt::Display) {
+    pub(super) fn number(&mut self, n: impl std::fmt::Display) {
         let _ = write!(self.out, "{n}");
     }
 
     /// A string as ron escapes it (`char::escape_debug`, character by character), with the
     /// characters that need no escape copied in runs.
-    fn string(&mut self, text: &str) {
+    pub(super) fn string(&mut self, text: &str) {
         self.out.push('"');
         let mut plain = 0;
         for (i, c) in text.char_indices() {
@@ -253,14 +240,13 @@ impl Writer {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use ron::ser::PrettyConfig;
 
     use crate::model::Progress;
-    use crate::store::recovery::Recovery;
 
     /// What ron's own pretty printer writes with the store's settings, and a line break.
-    fn by_ron<T: serde::Serialize>(value: &T) -> String {
+    pub(in crate::store) fn by_ron<T: serde::Serialize>(value: &T) -> String {
         let config = PrettyConfig::new().struct_names(true).indentor("    ".to_string());
         ron::ser::to_string_pretty(value, config).unwrap() + "\n"
     }
@@ -287,25 +273,6 @@ mod tests {
         let mut empty = report.clone();
         empty.groups.clear();
         assert_eq!(pieces.skeleton(), super::report(&empty).join().replace("[]", "[\n    ]"));
-    }
-
-    #[test]
-    fn a_recovery_file_is_rons_own_text_and_refuses_a_path_that_is_not_utf8() {
-        let report = crate::generate::report(2, 3, 9);
-        let recovery = Recovery {
-            file: "/data/the \"report\".ron".into(),
-            pid: 42,
-            host: "cepal".into(),
-            time: "2021-04-05 10:00".into(),
-            report: &report,
-        };
-        assert_eq!(super::recovery(&recovery).unwrap().join(), by_ron(&recovery));
-        #[cfg(unix)]
-        {
-            use std::os::unix::ffi::OsStrExt;
-            let file = std::ffi::OsStr::from_bytes(b"/data/\xff.ron").into();
-            assert!(super::recovery(&Recovery { file, ..recovery }).is_none());
-        }
     }
 
     #[test]

@@ -1,119 +1,19 @@
-//! Writing a report file: one stable layout, and an atomic replace that keeps a backup.
+//! Saving a report: its text in one stable layout, read back beside the writing, and put in
+//! place by the atomic write.
 
-use std::fmt;
-use std::fs;
-use std::io::{self, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use rayon::prelude::*;
 
 use super::fingerprint::Fingerprint;
-use super::recovery::Recovery;
 use super::ron_text::{self, Pieces};
-use crate::i18n::{Lang, Texts, fill};
+use super::write::{Expect, SaveError, injected, write_parts};
 use crate::model::{Group, Groups, Report};
-
-/// Why a report could not be saved; the file on disk is as it was, but after `Unflushed`,
-/// which says what it now holds. `Display` says it in English; `describe` in any language.
-#[derive(Debug)]
-pub enum SaveError {
-    Serialize(String),
-    RoundTrip,
-    Changed { path: PathBuf },
-    Missing { path: PathBuf },
-    Unflushed { path: PathBuf, written: Fingerprint, source: io::Error },
-    Io { path: PathBuf, step: Step, source: io::Error },
-}
-
-/// The step of writing a file that failed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Step {
-    CheckUnchanged,
-    ReadLink,
-    FollowLink,
-    CreateTemp,
-    Write,
-    Permissions,
-    Flush,
-    Backup,
-    Replace,
-    RecoveryDir,
-    StateDir,
-}
-
-impl Step {
-    pub fn describe(self, texts: &Texts) -> &'static str {
-        match self {
-            Step::CheckUnchanged => texts.step_check_unchanged,
-            Step::ReadLink => texts.step_read_link,
-            Step::FollowLink => texts.step_follow_link,
-            Step::CreateTemp => texts.step_create_temp,
-            Step::Write => texts.step_write,
-            Step::Permissions => texts.step_permissions,
-            Step::Flush => texts.step_flush,
-            Step::Backup => texts.step_backup,
-            Step::Replace => texts.step_replace,
-            Step::RecoveryDir => texts.step_recovery_dir,
-            Step::StateDir => texts.step_state_dir,
-        }
-    }
-}
-
-impl SaveError {
-    /// What went wrong, in the language of `texts`; the system's own words for its errors.
-    pub fn describe(&self, texts: &Texts) -> String {
-        match self {
-            SaveError::Serialize(cause) => fill(texts.error_serialize, &[("cause", cause)]),
-            SaveError::RoundTrip => texts.error_round_trip.to_string(),
-            SaveError::Changed { path } => fill(texts.error_changed, &[("path", &path.display())]),
-            SaveError::Missing { path } => fill(texts.error_missing, &[("path", &path.display())]),
-            SaveError::Unflushed { path, source, .. } => {
-                fill(texts.error_unflushed, &[("path", &path.display()), ("cause", source)])
-            }
-            SaveError::Io { path, step, source } => {
-                format!("{}: {}: {source}", path.display(), step.describe(texts))
-            }
-        }
-    }
-}
-
-impl fmt::Display for SaveError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.describe(Lang::En.texts()))
-    }
-}
-
-impl std::error::Error for SaveError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            SaveError::Unflushed { source, .. } | SaveError::Io { source, .. } => Some(source),
-            _ => None,
-        }
-    }
-}
-
-/// What a save expects to find on disk before it replaces the file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Expect {
-    /// The content loaded or last saved: anything else is someone else's change.
-    Content(Fingerprint),
-    /// No file yet.
-    Absent,
-    /// Whatever is there may be replaced (the user chose to overwrite).
-    Anything,
-}
 
 /// The report as the file holds it. The layout is fixed so that saving an unchanged report
 /// gives back the same bytes and diffs between versions show only what changed.
 pub fn to_text(report: &Report) -> String {
     ron_text::report(report).join()
-}
-
-/// The path of the backup kept beside `target`.
-pub fn backup_path(target: &Path) -> PathBuf {
-    let mut name = target.file_name().unwrap_or_default().to_os_string();
-    name.push(".bak");
-    target.with_file_name(name)
 }
 
 /// Saves `report` to `path` atomically and returns the fingerprint of what was written.
@@ -133,26 +33,8 @@ pub fn save(path: &Path, report: &Report, expect: Expect) -> Result<Fingerprint,
     write_checked(path, &text, expect, true, || verified(&text, &head_of(report), &report.groups))
 }
 
-/// Writes `recovery` to `file`, read back as a save's text is; with no backup, and whatever
-/// the file held before.
-pub(super) fn save_recovery(file: &Path, recovery: &Recovery<&Report>) -> Result<(), SaveError> {
-    injected("save::serialize").map_err(|e| SaveError::Serialize(e.to_string()))?;
-    let text = ron_text::recovery(recovery).ok_or_else(|| {
-        SaveError::Serialize(format!("{}: the path is not UTF-8 text", recovery.file.display()))
-    })?;
-    let expected = Recovery {
-        file: recovery.file.clone(),
-        pid: recovery.pid,
-        host: recovery.host.clone(),
-        time: recovery.time.clone(),
-        report: head_of(recovery.report),
-    };
-    let check = || verified(&text, &expected, &recovery.report.groups);
-    write_checked(file, &text, Expect::Anything, false, check).map(|_| ())
-}
-
 /// The report without its groups: what the text around the groups must read back as.
-fn head_of(report: &Report) -> Report {
+pub(super) fn head_of(report: &Report) -> Report {
     // Every field named, so that a new one cannot be forgotten here.
     let Report { format, symbol, date, title, meeting, venue, introduction, groups: _ } = report;
     Report {
@@ -172,7 +54,7 @@ fn head_of(report: &Report) -> Report {
 /// by a comma, as that group. A RON list is values each followed by a comma, so the whole
 /// reads as `head` with `groups` exactly when the pieces do; and no copy of the whole report
 /// is ever held.
-fn verified<T>(text: &Pieces, head: &T, groups: &Groups) -> Result<(), SaveError>
+pub(super) fn verified<T>(text: &Pieces, head: &T, groups: &Groups) -> Result<(), SaveError>
 where
     T: serde::de::DeserializeOwned + PartialEq,
 {
@@ -192,28 +74,10 @@ where
     }
 }
 
-/// A failure injected by tests at a named step (`fail` crate); nothing in normal builds.
-#[allow(unused_variables)] // `point` is unused when fail points are compiled out
-fn injected(point: &str) -> io::Result<()> {
-    fail::fail_point!(point, |_| Err(io::Error::other(format!("injected failure at {point}"))));
-    Ok(())
-}
-
-/// Replaces the file at `path` (or its symlink target) with `bytes`, all or nothing, after
-/// checking that it holds what `expect` says; keeps a `.bak` of the old file when asked.
-pub fn write_atomic(
-    path: &Path,
-    bytes: &[u8],
-    expect: Expect,
-    backup: bool,
-) -> Result<(), SaveError> {
-    write_parts(path, &[bytes], expect, backup, || Ok(())).map(|_| ())
-}
-
 /// `write_atomic` of `text`, with `check` run on other threads while the temporary file is
 /// written and flushed; the old file is replaced only if it passes. Returns the fingerprint
 /// of what was written.
-fn write_checked(
+pub(super) fn write_checked(
     path: &Path,
     text: &Pieces,
     expect: Expect,
@@ -222,181 +86,6 @@ fn write_checked(
 ) -> Result<Fingerprint, SaveError> {
     let parts: Vec<&[u8]> = text.parts().map(str::as_bytes).collect();
     write_parts(path, &parts, expect, backup, check)
-}
-
-/// The one atomic write behind the others: `parts` one after the other, `check` beside them.
-fn write_parts(
-    path: &Path,
-    parts: &[&[u8]],
-    expect: Expect,
-    backup: bool,
-    check: impl FnOnce() -> Result<(), SaveError> + Send,
-) -> Result<Fingerprint, SaveError> {
-    std::thread::scope(|scope| {
-        let checking = scope.spawn(check);
-        let staged = stage(path, parts, expect);
-        let checked = checking.join().unwrap_or(Err(SaveError::RoundTrip));
-        // The temporary file, if any, is removed when `staged` drops on an error.
-        let (target, dir, temp, old) = staged?;
-        checked?;
-        let written = Fingerprint::of_parts(parts);
-        commit(&target, &dir, temp, old.is_some() && backup, written)?;
-        Ok(written)
-    })
-}
-
-/// Steps 2 to 4: the target, checked; a temporary file beside it holding `parts`, flushed.
-fn stage(
-    path: &Path,
-    parts: &[&[u8]],
-    expect: Expect,
-) -> Result<(PathBuf, PathBuf, tempfile::NamedTempFile, Option<fs::Metadata>), SaveError> {
-    let target = resolve_link(path)?;
-    let io_err = |step: Step| {
-        let target = target.clone();
-        move |source| SaveError::Io { path: target, step, source }
-    };
-    check_expected(&target, expect)?;
-    let dir = match target.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let old = fs::metadata(&target).ok();
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(".wgtrack-").suffix(".tmp");
-    #[cfg(unix)]
-    if old.is_none() {
-        // A new file gets the usual mode (0666 less the umask), not the temp file's 0600.
-        use std::os::unix::fs::PermissionsExt;
-        builder.permissions(fs::Permissions::from_mode(0o666));
-    }
-    let mut temp = injected("save::create")
-        .and_then(|()| builder.tempfile_in(&dir))
-        .map_err(io_err(Step::CreateTemp))?;
-    injected("save::write")
-        .and_then(|()| parts.iter().try_for_each(|part| temp.write_all(part)))
-        .map_err(io_err(Step::Write))?;
-    if let Some(old) = &old {
-        injected("save::permissions")
-            .and_then(|()| temp.as_file().set_permissions(old.permissions()))
-            .map_err(io_err(Step::Permissions))?;
-        keep_owner(temp.as_file(), old);
-    }
-    // A failed flush is final: the data may be lost in the page cache, so no retry may
-    // report success over it.
-    injected("save::sync").and_then(|()| temp.as_file().sync_all()).map_err(io_err(Step::Flush))?;
-    Ok((target, dir, temp, old))
-}
-
-/// Steps 5 and 6: the backup, the rename, the directory flushed.
-fn commit(
-    target: &Path,
-    dir: &Path,
-    temp: tempfile::NamedTempFile,
-    backup: bool,
-    written: Fingerprint,
-) -> Result<(), SaveError> {
-    let io_err = |step: Step| {
-        let target = target.to_path_buf();
-        move |source| SaveError::Io { path: target, step, source }
-    };
-    if backup {
-        injected("save::backup")
-            .and_then(|()| keep_backup(target))
-            .map_err(io_err(Step::Backup))?;
-    }
-    injected("save::rename").map_err(io_err(Step::Replace))?;
-    temp.persist(target).map_err(|e| e.error).map_err(io_err(Step::Replace))?;
-    // The new content is in place: a failure now leaves it there, not yet safe from a power
-    // cut, and the caller must know what the file holds.
-    injected("save::sync-dir")
-        .and_then(|()| sync_dir(dir))
-        .map_err(|source| SaveError::Unflushed { path: target.to_path_buf(), written, source })?;
-    Ok(())
-}
-
-/// Refuses to go on when the file is not what the caller last saw.
-fn check_expected(target: &Path, expect: Expect) -> Result<(), SaveError> {
-    let on_disk = match Fingerprint::of_file(target) {
-        Ok(found) => Some(found),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
-        Err(source) => {
-            return Err(SaveError::Io {
-                path: target.to_path_buf(),
-                step: Step::CheckUnchanged,
-                source,
-            });
-        }
-    };
-    match (expect, on_disk) {
-        (Expect::Anything, _) | (Expect::Absent, None) => Ok(()),
-        (Expect::Content(want), Some(found)) if want == found => Ok(()),
-        (Expect::Content(_), None) => Err(SaveError::Missing { path: target.to_path_buf() }),
-        (_, Some(_)) => Err(SaveError::Changed { path: target.to_path_buf() }),
-    }
-}
-
-/// Gives the new file the old one's owner and group where the process may (as root); a
-/// user can only give files to themselves, which they already are.
-#[cfg(unix)]
-fn keep_owner(file: &fs::File, old: &fs::Metadata) {
-    use std::os::unix::fs::MetadataExt;
-    let _ = std::os::unix::fs::fchown(file, Some(old.uid()), Some(old.gid()));
-}
-
-#[cfg(not(unix))]
-fn keep_owner(_file: &fs::File, _old: &fs::Metadata) {}
-
-/// Follows symlinks to the file they name, so saving replaces the target, not the link.
-fn resolve_link(path: &Path) -> Result<PathBuf, SaveError> {
-    let mut current = path.to_path_buf();
-    for _ in 0..40 {
-        match fs::symlink_metadata(&current) {
-            Ok(meta) if meta.file_type().is_symlink() => {
-                let link = fs::read_link(&current).map_err(|source| SaveError::Io {
-                    path: current.clone(),
-                    step: Step::ReadLink,
-                    source,
-                })?;
-                current = match current.parent() {
-                    Some(parent) => parent.join(link),
-                    None => link,
-                };
-            }
-            _ => return Ok(current),
-        }
-    }
-    Err(SaveError::Io {
-        path: path.to_path_buf(),
-        step: Step::FollowLink,
-        source: io::Error::other("too many levels of symbolic links"),
-    })
-}
-
-/// Keeps the current content of `target` as its `.bak`: a hard link where the file system
-/// allows it, a copy where not; either way the backup is complete before it is visible.
-fn keep_backup(target: &Path) -> io::Result<()> {
-    let backup = backup_path(target);
-    let staging = backup.with_extension("bak.tmp");
-    let _ = fs::remove_file(&staging);
-    if fs::hard_link(target, &staging).is_err() {
-        fs::copy(target, &staging)?;
-        fs::File::open(&staging)?.sync_all()?;
-    }
-    fs::rename(&staging, &backup)?;
-    // Renaming onto a name of the same file does nothing: the staging name would stay.
-    let _ = fs::remove_file(&staging);
-    Ok(())
-}
-
-#[cfg(unix)]
-fn sync_dir(dir: &Path) -> io::Result<()> {
-    fs::File::open(dir)?.sync_all()
-}
-
-#[cfg(not(unix))]
-fn sync_dir(_dir: &Path) -> io::Result<()> {
-    Ok(())
 }
 
 #[cfg(test)]

@@ -11,7 +11,7 @@ use super::text::{progress_spans, rich_line};
 use super::{Context, ViewState};
 use crate::app::App;
 use crate::compare::ActivityChange;
-use crate::export::changes::signed;
+use crate::format::signed;
 use crate::i18n::fill;
 use crate::model::numeral;
 

@@ -13,7 +13,7 @@ use super::{Context, ViewState};
 use crate::action::Pane;
 use crate::app::App;
 use crate::compare::ActivityChange;
-use crate::export::changes::{signed, signed_points};
+use crate::format::{signed, signed_points};
 use crate::i18n::{Texts, capitalize, fill};
 use crate::model::{Group, format_percent, numeral};
 

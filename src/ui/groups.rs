@@ -10,7 +10,7 @@ use super::window::{mark_overflow, reach};
 use super::{Context, ViewState, pane};
 use crate::action::Pane;
 use crate::app::App;
-use crate::export::changes::signed_points;
+use crate::format::signed_points;
 use crate::i18n::fill;
 use crate::model::numeral;
 

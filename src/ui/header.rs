@@ -10,7 +10,7 @@ use unicode_width::UnicodeWidthStr;
 use super::text::{bar, ellipsize};
 use super::theme::Theme;
 use crate::app::App;
-use crate::export::changes::signed_points;
+use crate::format::signed_points;
 use crate::model::format_percent;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {

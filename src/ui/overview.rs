@@ -11,7 +11,7 @@ use super::theme::Theme;
 use super::window::{mark_overflow, reach};
 use super::{Context, ViewState, pane};
 use crate::app::{App, GroupOrder, OverviewList};
-use crate::export::changes::{signed, signed_points};
+use crate::format::{signed, signed_points};
 use crate::i18n::{capitalize, fill};
 use crate::model::{DocumentType, Status, Tally, format_percent, numeral};
 use unicode_width::UnicodeWidthStr;

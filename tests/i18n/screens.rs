@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use crossterm::event::KeyCode;
 use wgtrack::action::Action;
 use wgtrack::app::{App, Mode};
-use wgtrack::i18n::Lang;
+use wgtrack::i18n::{Describe, Lang};
 use wgtrack::model::{Progress, Report};
 use wgtrack::store;
 use wgtrack::store::recovery::Recovery;

@@ -136,8 +136,8 @@ impl Crash {
             return LockLeft::None;
         }
         match lock::holder(&lock) {
-            Some(holder) => {
-                assert!(lock::is_stale(&holder), "the lock names a process that has exited");
+            Some(_) => {
+                assert!(lock::is_stale(&lock), "the lock names a process that has exited");
                 LockLeft::Stale
             }
             None => LockLeft::Unreadable,

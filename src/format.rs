@@ -1,0 +1,38 @@
+//! Figures and dates as wgtrack writes them, in the app and in the exports alike: changes
+//! with their sign, and the names of the months.
+
+/// "+30", "−5", "0", or "" where there is no change to tell.
+pub fn signed(delta: Option<i64>) -> String {
+    match delta {
+        Some(d) if d > 0 => format!("+{d}"),
+        Some(d) if d < 0 => format!("−{}", -d),
+        Some(_) => "0".to_string(),
+        None => String::new(),
+    }
+}
+
+/// A change in percentage points of a mean, rounded: "+2.5" keeps one decimal.
+pub fn signed_points(delta: Option<f64>) -> String {
+    match delta {
+        Some(d) if d.abs() < 0.05 => "0".to_string(),
+        Some(d) if d > 0.0 => format!("+{d:.1}"),
+        Some(d) => format!("−{:.1}", -d),
+        None => String::new(),
+    }
+}
+
+/// The months in English, as the report writes them in dates.
+pub const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];

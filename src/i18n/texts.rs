@@ -1,0 +1,400 @@
+//! [`Texts`]: every label, message and help text of the interface as a field, grouped by
+//! where it is shown; a field's note names the placeholders it holds.
+
+use crate::model::{DocumentType, Status};
+
+impl Texts {
+    /// An activity's status, as said of one activity: "completed", "completada".
+    pub fn status(&self, status: Status) -> &'static str {
+        match status {
+            Status::NotStarted => self.status_not_started,
+            Status::InProgress => self.status_in_progress,
+            Status::Completed => self.status_completed,
+        }
+    }
+
+    /// A status said of several activities: "completed", "completadas".
+    pub fn statuses(&self, status: Status) -> &'static str {
+        match status {
+            Status::NotStarted => self.statuses_not_started,
+            Status::InProgress => self.statuses_in_progress,
+            Status::Completed => self.statuses_completed,
+        }
+    }
+
+    /// A document type, in lower case: "regional standard", "norma regional".
+    pub fn document_type(&self, kind: DocumentType) -> &'static str {
+        match kind {
+            DocumentType::RegionalStandard => self.regional_standard,
+            DocumentType::Thematic => self.thematic,
+        }
+    }
+}
+
+/// Defines `Texts` with one `&'static str` field per name, and `Texts::entries`, every
+/// field with its name (for the tests that compare the languages).
+macro_rules! texts {
+    ($($(#[$doc:meta])* $name:ident,)*) => {
+        /// Every label, message and help text of the interface, in one language.
+        #[derive(Debug)]
+        pub struct Texts {
+            $($(#[$doc])* pub $name: &'static str,)*
+        }
+
+        impl Texts {
+            /// Every text with the name of its field.
+            pub fn entries(&self) -> Vec<(&'static str, &'static str)> {
+                vec![$((stringify!($name), self.$name),)*]
+            }
+        }
+    };
+}
+
+texts! {
+    // The screen as a whole.
+    /// The notice on a screen too small to draw on: `{width}`, `{height}`, `{min_width}`,
+    /// `{min_height}`.
+    too_small,
+    /// The programme: header figure, overview block and line.
+    programme,
+    /// The header's mark while there are unsaved changes.
+    modified,
+    /// The label before the search being typed, in the footer.
+    search_prompt,
+    /// The footer while a search is active: `{at}` (the match, or –), `{total}`.
+    match_status,
+
+    // Statuses and document types.
+    /// One activity's status.
+    status_not_started,
+    status_in_progress, status_completed,
+    /// A status said of several activities (overview counts, filters).
+    statuses_not_started,
+    statuses_in_progress, statuses_completed,
+    /// Document types, in lower case.
+    regional_standard,
+    thematic,
+
+    // Column and field names used in several places.
+    /// The number column of tables.
+    number,
+    topic, description, progress, remarks,
+
+    // The groups pane.
+    /// Its title: `{count}`.
+    groups_title,
+
+    // The group pane.
+    /// The pane when the report has no group.
+    no_groups,
+    /// The last line when the objectives do not fit.
+    more_objectives,
+    /// The group's change since the baseline: `{delta}`.
+    group_since_baseline,
+    /// The group's figures: `{total}`, `{completed}`, `{in_progress}`, `{not_started}`.
+    activities_tally,
+    /// Activities of the baseline that are gone: `{count}`.
+    removed_since_baseline,
+    /// The active filter: `{filter}`, `{shown}`, `{total}`.
+    filter_note,
+    /// The label before the coordinators, and their heading in the details form.
+    coordinators,
+    /// In place of the coordinators where the source names none.
+    not_stated,
+    /// The label of the folded objectives.
+    objectives,
+    /// After it: `{count}` (specific objectives).
+    objectives_folded_note,
+    /// The general objective's label, here and in the details form.
+    general_objective,
+    /// After it: how to fold the objectives.
+    objectives_fold_note,
+    /// The specific objectives' heading, here and in the details form.
+    specific_objectives,
+    /// The change column of an activity added since the baseline (at most 5 columns).
+    change_new,
+    /// The table when the filter hides every activity: `{filter}`.
+    no_filtered_activities,
+    /// The table of a group with no activity.
+    no_activities,
+
+    // The activity view.
+    /// Below the view: `{number}`, `{count}`.
+    activity_of,
+    /// An activity added since the baseline.
+    new_since_baseline,
+    /// An activity's change since the baseline: `{from}`, `{to}`, `{delta}`.
+    activity_since_baseline,
+    /// Appended when the remarks changed since the baseline.
+    remarks_changed,
+    /// Appended when the description was reworded since the baseline.
+    description_changed,
+    /// An activity whose progress did not move since the baseline: `{to}`.
+    progress_unchanged,
+    /// The heading of the description as the baseline had it.
+    description_at_baseline,
+    /// Under a list with more rows than the screen shows: `{count}`.
+    more_below,
+    /// In place of empty remarks.
+    no_remarks,
+    /// The heading of the remarks as the baseline had them.
+    remarks_at_baseline,
+
+    // The details form.
+    /// Its title for the report: `{symbol}`.
+    details_report_title,
+    /// Its title for a group: `{numeral}`, `{topic}`.
+    details_group_title,
+    /// The value of an empty field.
+    empty_value,
+    /// Row labels.
+    row_front_matter,
+    row_symbol, row_date, row_title, row_meeting, row_venue, row_introduction,
+    /// `{number}`.
+    row_section,
+    row_add_paragraph, row_add_section, row_document_type, row_add_objective,
+    /// `{number}` (the coordinator).
+    row_country,
+    row_institution, row_add_coordinator,
+
+    // The overview.
+    /// The programme's change: `{delta}`.
+    programme_since_baseline,
+    /// Before the counts by status: `{count}`.
+    activities_count,
+    /// A document type's figures: `{groups}`, `{activities}`, `{percent}`.
+    type_summary,
+    /// The groups' orders.
+    order_by_number,
+    order_by_progress,
+    /// The groups block title: `{order}`.
+    overview_groups_title,
+    /// Column heads of the groups block (about 6 columns each).
+    column_completed,
+    column_in_progress, column_not_started, column_baseline,
+    /// The behind block title: `{count}`, `{threshold}`.
+    behind_title,
+    /// The behind block when nothing is behind.
+    nothing_behind,
+
+    // Windows over the panes.
+    /// The progress prompt's title: `{place}` (VIII.7).
+    progress_title,
+    progress_new,
+    /// `{now}`: the progress now.
+    progress_hint,
+    /// How Enter works in the editor, in its title.
+    editor_enter_new_line,
+    editor_enter_done,
+    /// The editor's title on a field: `{field}` (a field name, below); capitalized.
+    editor_field,
+    /// The editor's title on a new item: `{item}` (an item name, below); capitalized.
+    editor_new,
+    /// The delete question: `{item}`.
+    delete_question,
+    delete_note, delete_title, quit_unsaved, quit_title, conflict_missing, conflict_changed,
+    conflict_nothing_saved, conflict_title, save_as_title, save_as_hint, threshold_title,
+    /// `{threshold}`: the threshold now.
+    threshold_hint,
+    baseline_title, baseline_hint, recover_found,
+    /// Who left the edits: `{pid}`, `{host}`, `{time}`.
+    recover_made_by,
+    /// `{count}`: lines not shown.
+    recover_more,
+    recover_title,
+    /// The help's line on the mouse: its key column and its text.
+    help_mouse,
+    help_mouse_text, help_title,
+
+    // What unsaved edits found at start change (the recovery window).
+    recover_front_matter,
+    /// `{from}`, `{to}`.
+    recover_progress,
+    recover_remarks, recover_description, recover_new_activity,
+    /// `{description}`.
+    recover_removed,
+
+    // Names of fields, for the editor and messages. `{numeral}` is a group's (VIII),
+    // `{place}` an activity's (VIII.7), `{number}` and `{section}` count from 1.
+    field_symbol, field_date, field_report_title, field_meeting, field_venue,
+    /// `{section}`.
+    field_heading,
+    /// `{number}`, `{section}`.
+    field_paragraph,
+    /// `{numeral}`.
+    field_group_title,
+    /// `{numeral}`.
+    field_group_topic,
+    /// `{numeral}`.
+    field_general_objective,
+    /// `{number}`, `{numeral}`.
+    field_specific_objective,
+    /// `{number}` (the coordinator), `{numeral}`.
+    field_country,
+    /// `{number}` (the coordinator), `{numeral}`.
+    field_institution,
+    /// `{place}`.
+    field_description,
+    /// `{place}`.
+    field_activity_topic,
+    /// `{place}`.
+    field_remarks,
+
+    // Names of list items: `{number}` counts from 1.
+    /// `{number}`.
+    item_section,
+    /// `{number}`, `{section}`.
+    item_paragraph,
+    /// `{numeral}`.
+    item_group,
+    /// `{number}`, `{numeral}`.
+    item_objective,
+    /// `{number}`, `{numeral}`.
+    item_coordinator,
+    /// `{place}`.
+    item_activity,
+
+    // Changes, as the footer tells them and undo names them.
+    /// `{place}`, `{from}`, `{to}`.
+    change_progress,
+    /// `{field}`.
+    change_text,
+    /// `{numeral}`, `{type}`.
+    change_document_type,
+    /// `{item}`.
+    change_insert,
+    /// `{item}`.
+    change_remove,
+    /// `{item}`, `{position}`.
+    change_move,
+    change_whole,
+
+    // Messages in the footer.
+    nothing_to_undo, nothing_to_redo,
+    /// `{change}`.
+    undid,
+    /// `{change}`.
+    redid,
+    progress_whole_number,
+    /// A progress or threshold out of range: `{value}`.
+    refused_out_of_range,
+    type_whole_number, nothing_added,
+    /// A required field left empty: `{field}`.
+    required_field,
+    /// A new item left empty: `{item}`.
+    required_new,
+    /// A required field emptied and left with Esc, kept as it was: `{field}`.
+    kept_required,
+    nothing_deleted, already_at_end, choose_add, only_list_items_delete,
+    /// `{filter}`: a status (plural) or `filter_below`.
+    showing_filtered,
+    showing_all,
+    /// The below-threshold filter: `{threshold}`.
+    filter_below,
+    no_search_yet,
+    /// `{query}`.
+    no_match,
+    /// `{number}`, `{total}`, `{query}`, `{wrapped}` (`search_wrapped` or nothing).
+    match_found,
+    search_wrapped, details_need_group, need_one_group, choose_activity, no_activities_in_group,
+    /// An edit key while the filter hides the selected activity.
+    no_activity_shown,
+    /// `{threshold}`.
+    behind_set,
+    /// `{path}`, `{changed}`, `{delta}`.
+    comparing,
+    baseline_off,
+    /// `{cause}`: why the file could not be read (the parser's own words stay English).
+    baseline_refused,
+    /// Who holds the report: `{pid}`, `{host}`, `{since}`.
+    holder,
+    /// `{holder}`.
+    read_only,
+    /// `{cause}`.
+    not_locked,
+    restored, discarded,
+    /// `{path}`.
+    kept_recovery,
+    /// `{path}`.
+    saved,
+    /// `{path}`.
+    saving,
+    saving_already,
+    /// `{cause}`.
+    not_saved,
+    not_saved_edits_here,
+    /// `{path}`, `{note}` (`reloaded_note` or nothing).
+    reloaded,
+    /// `{path}`.
+    reloaded_note,
+    /// `{cause}`.
+    cannot_reload,
+    /// `{path}`.
+    file_exists,
+    /// `{cause}`.
+    cannot_keep_recovery,
+    /// The cause when there is nowhere to keep a recovery copy.
+    no_state_directory,
+    /// Said on the terminal after the app closed: `{path}`.
+    exit_note,
+    /// Said instead when the edits could not be kept: `{cause}`.
+    exit_not_kept,
+    /// After the first problem of the configuration (which stays English): `{count}`.
+    config_more_problems,
+    /// After it, when the configuration is set aside.
+    config_not_applied,
+
+    // Why the file could not be read, saved or locked (the store's errors). The causes the
+    // system or the parser give stay as they give them.
+    /// `{cause}`.
+    error_serialize,
+    error_round_trip,
+    /// `{path}`.
+    error_changed,
+    /// `{path}`.
+    error_missing,
+    /// `{path}`, `{cause}`.
+    error_unflushed,
+    step_check_unchanged, step_read_link, step_follow_link, step_create_temp, step_write,
+    step_permissions, step_flush, step_backup, step_replace, step_recovery_dir, step_state_dir,
+    /// `{path}`, `{cause}`.
+    error_lock_file,
+    /// `{path}`, `{cause}`.
+    error_read,
+    /// `{path}`.
+    error_directory,
+    /// `{place}` (file:line:column).
+    error_not_utf8,
+    /// `{place}` (file:line:column).
+    error_empty,
+    /// `{path}`, `{found}`, `{format}`.
+    error_newer_format,
+    /// What is wrong at a place in the file, after the place and the field's path.
+    fault_empty,
+    /// `{found}`, `{format}`.
+    fault_unknown_format,
+    fault_no_groups,
+
+    // The keys: context headings (help, README), what each action does, footer hints.
+    context_global, context_overview, context_groups, context_activities, context_activity,
+    context_edit_progress, context_edit_text, context_confirm_delete, context_details,
+    context_search, context_confirm_quit, context_conflict, context_save_as, context_threshold,
+    context_baseline, context_recover, context_help,
+    action_up, action_down, action_page_up, action_page_down, action_home, action_end,
+    action_next_pane, action_prev_pane, action_open, action_back, action_edit_progress,
+    action_progress_up, action_progress_down, action_edit_remarks, action_edit_description,
+    action_edit_topic, action_add_item, action_delete_item, action_move_up, action_move_down,
+    action_details, action_report_details, action_toggle_objectives, action_overview,
+    action_cycle_filter, action_clear_filter, action_pick_baseline, action_set_threshold,
+    action_sort_groups, action_save, action_undo, action_redo, action_search, action_next_match,
+    action_prev_match, action_help, action_quit, action_confirm, action_save_and_quit,
+    action_discard_and_quit, action_select_all, action_reload, action_overwrite, action_save_as,
+    action_restore, action_keep_recovery, action_discard_recovery, action_type, action_erase,
+    action_editor, action_paste, action_select, action_scroll, action_resize,
+    hint_move, hint_activities, hint_details, hint_overview, hint_search, hint_save, hint_help,
+    hint_quit, hint_open, hint_progress, hint_step, hint_remarks, hint_filter, hint_undo,
+    hint_scroll, hint_back, hint_switch_list, hint_go_to, hint_sort, hint_threshold, hint_apply,
+    hint_cancel, hint_reload, hint_overwrite, hint_save_as, hint_restore, hint_keep_for_later,
+    hint_discard, hint_done, hint_select_all, hint_edit, hint_add, hint_delete, hint_reorder,
+    hint_keep, hint_save_and_quit, hint_discard_and_quit, hint_stay, hint_close,
+}

@@ -1,0 +1,217 @@
+//! The command line: the clap types and the report file a command works on; the commands
+//! themselves are in `commands`. Uses model, validate, store, export and where the
+//! configuration file is; never the interactive app, nor the ui.
+
+mod commands;
+
+pub use commands::run;
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::i18n::Lang;
+use crate::model::Report;
+use crate::store;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "wgtrack",
+    version,
+    propagate_version = true,
+    about = "Track the working groups of the Statistical Conference of the Americas",
+    long_about = "Track the working groups of the Statistical Conference of the Americas: \
+                  their activities, progress and remarks, and the implementation report.\n\n\
+                  Without a command, opens the interactive app on the report file."
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub file: FileArgs,
+    /// The report file to open in the app; wins over --file and WGTRACK_FILE.
+    #[arg(value_name = "FILE")]
+    pub open: Option<PathBuf>,
+    /// Compare with this earlier report in the app: changes since it show beside each
+    /// activity.
+    #[arg(long, value_name = "OLD")]
+    pub baseline: Option<PathBuf>,
+    /// The language of the app [default: `lang` in config.ron, else the locale (LC_ALL,
+    /// LC_MESSAGES, LANG), else English]. Command output stays English.
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<Lang>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+impl ValueEnum for Lang {
+    fn value_variants<'a>() -> &'a [Lang] {
+        &Lang::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        let name = match self {
+            Lang::En => "English",
+            Lang::Es => "Spanish (español)",
+        };
+        Some(clap::builder::PossibleValue::new(self.code()).help(name))
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct FileArgs {
+    /// The report file [default: `file` in config.ron, else report.ron in the platform data
+    /// directory].
+    #[arg(short = 'f', long = "file", global = true, env = "WGTRACK_FILE", value_name = "FILE")]
+    pub file: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Write the shipped 2020–2021 report to the file.
+    Init {
+        /// Replace a file that already exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Check the file and list every problem found.
+    Validate,
+    /// Print one line per group and the programme total.
+    Summary,
+    /// Write the report in another format.
+    Export {
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// Write to this file instead of standard output.
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
+    },
+    /// Change an activity's progress or remarks, and save.
+    Set(SetArgs),
+    /// Start the next report from this one: the same groups and activities with their
+    /// progress and remarks, a fresh front matter and introduction to fill in.
+    NewRound {
+        /// Where to write the next report.
+        #[arg(short, long, value_name = "NEXT")]
+        output: PathBuf,
+        /// Replace NEXT if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// List what changed since an earlier report (OLD) in the file in use.
+    Diff {
+        /// The earlier report, the baseline.
+        #[arg(value_name = "OLD")]
+        old: PathBuf,
+        #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
+        format: DiffFormat,
+    },
+    /// Show where the configuration file is, or print one that holds every default.
+    Config(ConfigArgs),
+}
+
+#[derive(Debug, Args)]
+#[command(group = clap::ArgGroup::new("what").required(true))]
+pub struct ConfigArgs {
+    /// Print a commented configuration with every default: themes, styles, every key.
+    #[arg(long, group = "what")]
+    pub default: bool,
+    /// Print the path of the configuration file (config.ron in the platform config
+    /// directory).
+    #[arg(long, group = "what")]
+    pub path: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    /// A table for the terminal.
+    Text,
+    /// A markdown table.
+    Markdown,
+    /// The changes as JSON.
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// The whole report as the model's JSON.
+    Json,
+    /// One row per activity.
+    Csv,
+    /// The report as a document, in GitHub-flavoured Markdown.
+    Markdown,
+    /// The report as a document: one self-contained HTML page that prints on A4.
+    Html,
+}
+
+#[derive(Debug, Args)]
+#[command(group = clap::ArgGroup::new("change").required(true).multiple(true))]
+pub struct SetArgs {
+    /// The group, as a numeral (VIII) or a number (8).
+    pub group: String,
+    /// The activity's number within the group, from 1.
+    pub activity: usize,
+    /// The new progress, a whole percentage from 0 to 100.
+    #[arg(long, group = "change", value_parser = clap::value_parser!(u8).range(0..=100))]
+    pub progress: Option<u8>,
+    /// The new remarks.
+    #[arg(long, group = "change", conflicts_with = "remarks_file")]
+    pub remarks: Option<String>,
+    /// Read the new remarks from a file ("-" for standard input).
+    #[arg(long, group = "change", value_name = "PATH")]
+    pub remarks_file: Option<PathBuf>,
+}
+
+/// A mistake in how the command was called; exits with 2 like clap's own usage errors.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct UsageError(pub String);
+
+/// The report file a command works on, and whether it is the default one.
+#[derive(Debug, Clone)]
+pub struct Target {
+    pub path: PathBuf,
+    pub is_default: bool,
+}
+
+impl FileArgs {
+    /// The file named, else the default report of `paths`.
+    pub fn target(&self, paths: Option<&store::Paths>) -> Result<Target> {
+        match &self.file {
+            Some(path) => Ok(Target { path: path.clone(), is_default: false }),
+            None => {
+                let path = paths
+                    .map(store::Paths::default_report)
+                    .context("cannot find a data directory for the default report; pass --file")?;
+                Ok(Target { path, is_default: true })
+            }
+        }
+    }
+}
+
+impl Target {
+    /// Loads the report. The default file is created from the shipped report the first time,
+    /// and the user is told where; a file named on the command line must exist.
+    pub fn load(&self) -> Result<Report> {
+        Ok(self.open()?.0)
+    }
+
+    /// Like `load`, with the fingerprint of the bytes read for a later save to check.
+    pub fn open(&self) -> Result<(Report, store::Fingerprint)> {
+        if self.is_default && !self.path.exists() {
+            write_shipped(&self.path)?;
+            eprintln!("wgtrack: created {} with the 2020–2021 report", self.path.display());
+        }
+        Ok(store::open(&self.path)?)
+    }
+}
+
+/// Writes the shipped report to `path`, making its directory.
+fn write_shipped(path: &Path) -> Result<()> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)
+            .with_context(|| format!("{}: cannot create the directory", dir.display()))?;
+    }
+    // `init --force` has asked to replace whatever is there; otherwise there is nothing.
+    store::write_atomic(path, store::SHIPPED.as_bytes(), store::Expect::Anything, true)?;
+    Ok(())
+}

@@ -246,7 +246,10 @@ fn measure_size(table: &mut Table, size: &str, full: bool, dir: &std::path::Path
         slow,
         &mut (),
         |_| {},
-        |_| store::recovery::write_to(&journal, &path, &f.report).expect("journals"),
+        |_| {
+            store::recovery::write_to(&journal, &path, &f.report, std::time::SystemTime::now())
+                .expect("journals")
+        },
     );
     table.time("journal write, on the worker (recovery::write_to)", size, stats, None);
 

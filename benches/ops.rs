@@ -263,7 +263,13 @@ mod key {
         let f = fixture(size);
         let journal = dir().join(format!("journal-{size}.ron"));
         bencher.counter(BytesCount::of_str(&f.ron)).bench(|| {
-            store::recovery::write_to(&journal, &path(size), &f.report).expect("journals")
+            store::recovery::write_to(
+                &journal,
+                &path(size),
+                &f.report,
+                std::time::SystemTime::now(),
+            )
+            .expect("journals")
         });
     }
 }

@@ -17,13 +17,13 @@ pub fn perform(effect: Effect) -> Option<Outcome> {
             let result = store::save(&path, &report, expect);
             Outcome::Saved { path, version, then, result }
         }
-        Effect::SaveAs { path, report, version, input } => {
-            let result = save_as(&path, &report);
+        Effect::SaveAs { path, report, version, input, clock } => {
+            let result = save_as(&path, &report, clock);
             Outcome::SavedAs { path, version, input, result }
         }
         Effect::Reload { path } => Outcome::Reloaded { result: store::open(&path) },
-        Effect::WriteJournal { file, path, report } => {
-            let result = recovery::write_to(&file, &path, &report);
+        Effect::WriteJournal { file, path, report, time } => {
+            let result = recovery::write_to(&file, &path, &report, time);
             Outcome::JournalWritten { file, result }
         }
         Effect::RemoveFile(file) => {
@@ -41,11 +41,12 @@ pub fn perform(effect: Effect) -> Option<Outcome> {
 fn save_as(
     path: &Path,
     report: &crate::model::Report,
+    clock: store::Clock,
 ) -> Result<(lock::Lock, store::Fingerprint), SaveAsError> {
     if path.exists() {
         return Err(SaveAsError::Exists);
     }
-    let lock = lock::acquire(path).map_err(SaveAsError::Lock)?;
+    let lock = lock::acquire(path, clock).map_err(SaveAsError::Lock)?;
     let fingerprint = store::save(path, report, Expect::Absent).map_err(SaveAsError::Save)?;
     Ok((lock, fingerprint))
 }

@@ -84,7 +84,7 @@ fn open_app(
     let baseline =
         baseline.map(|path| store::load(path).map(|r| (path.to_path_buf(), r))).transpose()?;
     let (report, fingerprint) = target.open()?;
-    let lock = store::lock::acquire(&target.path);
+    let lock = store::lock::acquire(&target.path, store::Clock::System);
     let lang = Lang::detect(lang, config.lang, |name| std::env::var(name).ok());
     let mut app = App::new(report, target.path.clone()).with_lang(lang);
     if let Some(paths) = paths {

@@ -3,10 +3,11 @@
 //! hands the `Outcome` back to `App::complete`.
 
 use std::path::PathBuf;
+use std::time::SystemTime;
 
 use crate::model::Report;
 use crate::store::lock::{Lock, LockError};
-use crate::store::{Expect, Fingerprint, LoadError, SaveError};
+use crate::store::{Clock, Expect, Fingerprint, LoadError, SaveError};
 
 /// One piece of work outside the app's state, carried out in the order queued.
 #[derive(Debug)]
@@ -14,12 +15,13 @@ pub enum Effect {
     /// Write `report` (version `version` of the history) to `path`, if what is there is
     /// what `expect` says.
     Save { path: PathBuf, report: Report, expect: Expect, version: u64, then: AfterSave },
-    /// Take the lock of `path`, then write `report` there if no file is (save as).
-    SaveAs { path: PathBuf, report: Report, version: u64, input: String },
+    /// Take the lock of `path` (held since `clock` says), then write `report` there if no
+    /// file is (save as).
+    SaveAs { path: PathBuf, report: Report, version: u64, input: String, clock: Clock },
     /// Read `path` again as it is on disk now.
     Reload { path: PathBuf },
-    /// Journal `report` as the unsaved state of `path`, in `file`.
-    WriteJournal { file: PathBuf, path: PathBuf, report: Report },
+    /// Journal `report` as the unsaved state of `path` at `time`, in `file`.
+    WriteJournal { file: PathBuf, path: PathBuf, report: Report, time: SystemTime },
     /// Remove a recovery file: after a save, or when the user discards it.
     RemoveFile(PathBuf),
     /// Read the report to compare with; `input` is what the user typed, for the prompt.

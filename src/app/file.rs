@@ -12,7 +12,7 @@ use crate::i18n::{Describe, Texts, fill};
 use crate::model::numeral;
 use crate::store::lock::{Holder, Lock, LockError};
 use crate::store::recovery::{self, Recovery};
-use crate::store::{Expect, Fingerprint, Paths, SaveError};
+use crate::store::{Clock, Expect, Fingerprint, Paths, SaveError};
 
 impl App {
     /// Says what the file held when it was loaded, so a save can tell if someone changed it.
@@ -24,8 +24,15 @@ impl App {
     /// Keeps the recovery journal in the state directory of `paths`; without, unsaved
     /// edits cannot be kept, which the app says when it tries.
     pub fn with_paths(mut self, paths: &Paths) -> App {
-        let file = recovery::session_path(&paths.recovery_dir(), self.path());
+        let now = self.session.clock().now();
+        let file = recovery::session_path(&paths.recovery_dir(), self.path(), now);
         self.session.journal.file = Some(file);
+        self
+    }
+
+    /// Tells the time by `clock` (the journal's, a new file's lock); the system's otherwise.
+    pub fn with_clock(mut self, clock: Clock) -> App {
+        self.session.set_clock(clock);
         self
     }
 
@@ -221,7 +228,8 @@ impl App {
                 self.session.start_save(version);
                 self.info(fill(self.texts().saving, &[("path", &path.display())]));
                 let report = self.report().clone();
-                return self.effects.push(Effect::SaveAs { path, report, version, input });
+                let clock = self.session.clock();
+                return self.effects.push(Effect::SaveAs { path, report, version, input, clock });
             }
         }
         self.mode = Mode::SaveAs(input);

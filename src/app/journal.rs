@@ -55,7 +55,8 @@ impl App {
         journal.discarded = false;
         journal.writing = true;
         let path = self.session.path().to_path_buf();
-        self.effects.push(Effect::WriteJournal { file, path, report });
+        let time = self.session.clock().now();
+        self.effects.push(Effect::WriteJournal { file, path, report, time });
     }
 
     /// Removes this session's recovery file, after any journal being written.

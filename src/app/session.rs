@@ -4,8 +4,8 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::store::Expect;
 use crate::store::lock::{Holder, Lock};
+use crate::store::{Clock, Expect};
 
 /// The app's link to its file.
 #[derive(Debug)]
@@ -19,6 +19,8 @@ pub struct Session {
     read_only: Option<Holder>,
     /// The version of the report a save under way writes.
     saving: Option<u64>,
+    /// The time of day for the journal and a new file's lock.
+    clock: Clock,
     pub(super) journal: Journal,
 }
 
@@ -54,6 +56,7 @@ impl Session {
             lock: None,
             read_only: None,
             saving: None,
+            clock: Clock::System,
             journal: Journal::default(),
         }
     }
@@ -74,6 +77,14 @@ impl Session {
     /// This session's recovery file; none when there is nowhere to keep one.
     pub fn journal_file(&self) -> Option<&Path> {
         self.journal.file.as_deref()
+    }
+
+    pub fn clock(&self) -> Clock {
+        self.clock
+    }
+
+    pub(super) fn set_clock(&mut self, clock: Clock) {
+        self.clock = clock;
     }
 
     /// Whether a save is under way.
@@ -116,6 +127,7 @@ impl Session {
             lock: self.lock.take(),
             read_only: self.read_only.take(),
             saving: None,
+            clock: self.clock,
             // A file of its own, so the journal that kept the edits is not overwritten.
             journal: Journal {
                 file: self.journal.file.as_deref().map(|f| anew(f, self.journal.reloads + 1)),

@@ -121,7 +121,7 @@ fn validate_file(target: &Target) -> Result<()> {
 fn set(target: &Target, args: &SetArgs) -> Result<()> {
     let (mut report, fingerprint) = target.open()?;
     // One writer at a time: an open app would otherwise save over this change.
-    let _lock = store::lock::acquire(&target.path)?;
+    let _lock = store::lock::acquire(&target.path, store::Clock::System)?;
     let g =
         parse_group_number(&args.group).filter(|&n| n <= report.groups.len()).ok_or_else(|| {
             UsageError(format!(

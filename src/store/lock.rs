@@ -5,6 +5,9 @@
 use std::fs::{self, File, TryLockError};
 use std::io::{self, Read, Seek, Write};
 use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+use super::Clock;
 
 /// Who holds a report.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,18 +56,19 @@ pub fn lock_path(report: &Path) -> PathBuf {
     report.with_file_name(name)
 }
 
-/// This process, as a lock or a recovery file names it.
-pub fn this_process() -> Holder {
+/// This process, as a lock or a recovery file names it, at `time`.
+pub fn this_process(time: SystemTime) -> Holder {
     Holder {
         pid: std::process::id(),
         host: host_name(),
-        since: humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string(),
+        since: humantime::format_rfc3339_seconds(time).to_string(),
     }
 }
 
-/// Takes the lock of `report`. A lock left by a process that ended is taken over; one
-/// written on another host (a shared disk) cannot be checked, so it is respected.
-pub fn acquire(report: &Path) -> Result<Lock, LockError> {
+/// Takes the lock of `report`, held since the time `clock` says. A lock left by a process
+/// that ended is taken over; one written on another host (a shared disk) cannot be checked,
+/// so it is respected.
+pub fn acquire(report: &Path, clock: Clock) -> Result<Lock, LockError> {
     let path = lock_path(report);
     let io_err = |source| LockError::Io { path: path.clone(), source };
     for _ in 0..8 {
@@ -86,7 +90,7 @@ pub fn acquire(report: &Path) -> Result<Lock, LockError> {
         if let Some(other) = read_holder(&mut file).filter(|h| h.host != host_name()) {
             return Err(LockError::Held { path, holder: other });
         }
-        let me = this_process();
+        let me = this_process(clock.now());
         let text = format!("pid {}\nhost {}\nsince {}\n", me.pid, me.host, me.since);
         file.set_len(0)
             .and_then(|()| file.rewind())

@@ -4,10 +4,11 @@
 //! Errors are data (what went wrong, the file, the place, the cause) with English `Display`;
 //! the interface layer says them in its language.
 //!
-//! Inside, from the bottom up (each file uses only those before it): `paths`,
+//! Inside, from the bottom up (each file uses only those before it): `paths`, `clock`,
 //! `fingerprint`, `locate`, `lock`; `load`; `ron_text` (the layout writer); `write` (the atomic replace);
 //! `save`; `recovery`.
 
+mod clock;
 mod fingerprint;
 mod load;
 mod locate;
@@ -18,6 +19,7 @@ mod ron_text;
 mod save;
 mod write;
 
+pub use clock::Clock;
 pub use fingerprint::Fingerprint;
 pub use load::{LoadError, Located, load, open, parse, read, utf8};
 pub use locate::{line_column, locate};

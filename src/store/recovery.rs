@@ -49,15 +49,20 @@ fn prefix(report_path: &Path) -> String {
     format!("{name}-{:016x}-", id.value())
 }
 
-/// A new recovery file in `dir` for a session of the app on `report_path`.
-pub fn session_path(dir: &Path, report_path: &Path) -> PathBuf {
-    let nanos = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_nanos());
+/// A new recovery file in `dir` for a session of the app on `report_path` begun at `time`.
+pub fn session_path(dir: &Path, report_path: &Path, time: SystemTime) -> PathBuf {
+    let nanos = time.duration_since(UNIX_EPOCH).map_or(0, |d| d.as_nanos());
     let name = format!("{}{}-{nanos}.ron", prefix(report_path), std::process::id());
     dir.join(name)
 }
 
-/// Journals `report` as the unsaved state of `report_path` into `file`.
-pub fn write_to(file: &Path, report_path: &Path, report: &Report) -> Result<(), SaveError> {
+/// Journals `report` as the unsaved state of `report_path` at `time` into `file`.
+pub fn write_to(
+    file: &Path,
+    report_path: &Path,
+    report: &Report,
+    time: SystemTime,
+) -> Result<(), SaveError> {
     if let Some(dir) = file.parent() {
         fs::create_dir_all(dir).map_err(|source| SaveError::Io {
             path: dir.to_path_buf(),
@@ -65,7 +70,7 @@ pub fn write_to(file: &Path, report_path: &Path, report: &Report) -> Result<(), 
             source,
         })?;
     }
-    let me = this_process();
+    let me = this_process(time);
     let recovery = Recovery {
         file: full_path(report_path),
         pid: me.pid,
@@ -109,10 +114,16 @@ fn text(recovery: &Recovery<&Report>) -> Option<Pieces> {
     Some(w.finish())
 }
 
-/// Journals `report` into a new recovery file in `dir` of `report_path`; returns where.
-pub fn write(dir: &Path, report_path: &Path, report: &Report) -> Result<PathBuf, SaveError> {
-    let file = session_path(dir, report_path);
-    write_to(&file, report_path, report)?;
+/// Journals `report` into a new recovery file in `dir` of `report_path`, at `time`; returns
+/// where.
+pub fn write(
+    dir: &Path,
+    report_path: &Path,
+    report: &Report,
+    time: SystemTime,
+) -> Result<PathBuf, SaveError> {
+    let file = session_path(dir, report_path, time);
+    write_to(&file, report_path, report, time)?;
     Ok(file)
 }
 

@@ -5,9 +5,9 @@
 use std::fs;
 
 use wgtrack::action::Action;
-use wgtrack::app::App;
+use wgtrack::app::{App, Mode};
 use wgtrack::store::lock::{self, host_name};
-use wgtrack::store::{self, Expect, Fingerprint};
+use wgtrack::store::{self, Clock, Expect, Fingerprint};
 
 use crate::common::home::Home;
 use crate::common::process::dead_pid;
@@ -15,10 +15,48 @@ use crate::common::{describe, send, shipped};
 
 const SET: [&str; 7] = ["-f", "report.ron", "set", "VIII", "7", "--progress", "40"];
 
+/// The app tells the time by the clock it is given: the lock of a file saved under a new
+/// name and the journal record the same fixed moment.
+#[test]
+fn the_lock_and_the_journal_record_the_time_of_the_clock_given() {
+    let home = Home::new();
+    let moment = humantime::parse_rfc3339("2021-04-05T10:00:00Z").unwrap();
+    let paths = store::Paths::under(home.path());
+    let (report, fingerprint) = store::open(&home.file).unwrap();
+    let mut app = App::new(report, home.file.clone())
+        .with_disk(Expect::Content(fingerprint))
+        .with_clock(Clock::Fixed(moment))
+        .with_paths(&paths)
+        .with_lock(lock::acquire(&home.file, Clock::Fixed(moment)));
+    let held = fs::read_to_string(lock::lock_path(&home.file)).unwrap();
+    assert!(held.contains("since 2021-04-05T10:00:00Z"), "{held}");
+
+    send(&mut app, Action::Open);
+    send(&mut app, Action::ProgressDown);
+    send(&mut app, Action::Tick);
+    let (_, journal) = store::recovery::read(&paths.recovery_dir(), &home.file).unwrap();
+    assert_eq!(journal.unwrap().time, "2021-04-05T10:00:00Z");
+
+    let other = home.path().join("other.ron");
+    fs::write(&home.file, "changed by someone else").unwrap();
+    send(&mut app, Action::Save);
+    assert!(matches!(app.mode(), Mode::Conflict { .. }), "{:?}", app.mode());
+    send(&mut app, Action::SaveAs);
+    let typed = other.display().to_string();
+    for _ in 0..200 {
+        send(&mut app, Action::Erase);
+    }
+    send(&mut app, Action::Paste(typed));
+    send(&mut app, Action::Confirm);
+    assert_eq!(app.path(), other, "{:?}", app.message());
+    let held = fs::read_to_string(lock::lock_path(&other)).unwrap();
+    assert!(held.contains("since 2021-04-05T10:00:00Z"), "{held}");
+}
+
 #[test]
 fn set_refuses_while_another_wgtrack_holds_the_report() {
     let home = Home::new();
-    let held = lock::acquire(&home.file).expect("take the lock");
+    let held = lock::acquire(&home.file, Clock::System).expect("take the lock");
     let lock_file = lock::lock_path(&home.file);
     let ours = fs::read(&lock_file).unwrap();
 
@@ -41,11 +79,11 @@ fn set_refuses_while_another_wgtrack_holds_the_report() {
 #[test]
 fn a_second_app_only_reads() {
     let home = Home::new();
-    let _held = lock::acquire(&home.file).expect("take the lock");
+    let _held = lock::acquire(&home.file, Clock::System).expect("take the lock");
     let fingerprint = Fingerprint::of(store::SHIPPED.as_bytes());
     let mut app = App::new(shipped(), home.file.clone())
         .with_disk(Expect::Content(fingerprint))
-        .with_lock(lock::acquire(&home.file));
+        .with_lock(lock::acquire(&home.file, Clock::System));
     let holder = app.read_only().expect("read-only").clone();
     assert_eq!(holder.pid, std::process::id());
     assert_eq!(holder.host, host_name());
@@ -106,7 +144,8 @@ fn a_stale_lock_on_this_host_is_taken_over() {
 
     // The app takes it over too.
     write_lock(&home, dead_pid(), &host_name());
-    let app = App::new(report, home.file.clone()).with_lock(lock::acquire(&home.file));
+    let app =
+        App::new(report, home.file.clone()).with_lock(lock::acquire(&home.file, Clock::System));
     assert!(app.read_only().is_none(), "{:?}", app.message());
     let holder = lock::holder(&lock::lock_path(&home.file)).expect("the app's lock");
     assert_eq!(holder.pid, std::process::id());
@@ -124,7 +163,8 @@ fn a_lock_from_another_host_is_not_taken_over() {
     assert!(home.bytes() == store::SHIPPED.as_bytes(), "the file is unchanged");
     assert_eq!(fs::read(lock::lock_path(&home.file)).unwrap(), theirs, "their lock stays");
 
-    let app = App::new(shipped(), home.file.clone()).with_lock(lock::acquire(&home.file));
+    let app =
+        App::new(shipped(), home.file.clone()).with_lock(lock::acquire(&home.file, Clock::System));
     assert_eq!(app.read_only().map(|h| h.host.as_str()), Some(host));
 }
 

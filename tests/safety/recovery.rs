@@ -3,7 +3,7 @@
 
 use std::fs;
 use std::path::PathBuf;
-use std::time::Duration;
+use std::time::{Duration, SystemTime};
 
 use wgtrack::action::Action;
 use wgtrack::app::{App, Mode};
@@ -140,7 +140,7 @@ fn kept_edits_survive_new_edits() {
         let path = home.join("report.ron");
         fs::write(&path, store::SHIPPED).unwrap();
         let found = with_progress(1, 6, 5);
-        recovery::write(&paths(home).recovery_dir(), &path, &found).unwrap();
+        recovery::write(&paths(home).recovery_dir(), &path, &found, SystemTime::now()).unwrap();
         let (file, recovered) = recovery::read(&paths(home).recovery_dir(), &path).unwrap();
         let mut app = App::new(shipped(), path.clone()).with_paths(&paths(home));
         app.offer_recovery(recovered.unwrap(), file.clone());

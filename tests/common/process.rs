@@ -1,15 +1,13 @@
-//! Processes and time: a test body run in a child process of the test binary that sees only
-//! a home of its own, a pid that no process has, polling waits, and seeded random delays.
+//! Homes, processes and time: a test body run with a home of its own (wgtrack's directories
+//! given as `Paths`), a pid that no process has, polling waits, and seeded random delays.
 
-use std::fs;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::path::Path;
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 use wgtrack::model::{Progress, Report};
 use wgtrack::store;
 
-use super::command::{confined_env, describe};
 use super::pty::TIMEOUT;
 use super::shipped;
 
@@ -49,9 +47,6 @@ pub fn dead_pid() -> u32 {
     pid
 }
 
-/// The environment variable that marks a child run of this test binary and names its home.
-const CHILD_HOME: &str = "WGTRACK_SAFETY_CHILD_HOME";
-
 /// Runs `body` with a fresh home: wgtrack's directories inside it are given to the library
 /// as `Paths` (see [`paths`]), so nothing reads or changes this process's environment.
 pub fn in_home(body: impl FnOnce(&Path)) {
@@ -62,36 +57,6 @@ pub fn in_home(body: impl FnOnce(&Path)) {
 /// wgtrack's directories inside `home`, as the library is given them.
 pub fn paths(home: &Path) -> wgtrack::store::Paths {
     wgtrack::store::Paths::under(home)
-}
-
-/// Runs `body` with a fresh home in a child process of this test binary, one whose
-/// environment (HOME and the XDG directories) points into that home, so the recovery journal
-/// and everything else the library writes stays inside it. `test` is this test's name as
-/// the harness knows it (`module::function`); the child runs only that test, and the call
-/// fails unless the child ran `body` to the end.
-#[track_caller]
-pub fn in_child(test: &str, body: impl FnOnce(&Path)) {
-    if let Some(home) = std::env::var_os(CHILD_HOME) {
-        let home = PathBuf::from(home);
-        body(&home);
-        fs::write(home.join(".ran"), test).expect("mark the body as run");
-        return;
-    }
-    let home = tempfile::tempdir().expect("a temporary directory");
-    let output = Command::new(std::env::current_exe().expect("this test binary"))
-        // The parent decided to run the test, ignored or not.
-        .args([test, "--exact", "--include-ignored", "--test-threads=1", "--nocapture"])
-        .current_dir(home.path())
-        .envs(confined_env(home.path()))
-        .env(CHILD_HOME, home.path())
-        .env_remove("WGTRACK_FILE")
-        .env_remove("FAILPOINTS")
-        .stdin(Stdio::null())
-        .output()
-        .expect("run this test binary again");
-    assert!(output.status.success(), "the test failed in its child process: {}", describe(&output));
-    let ran = fs::read_to_string(home.path().join(".ran")).unwrap_or_default();
-    assert_eq!(ran, test, "the child process ran no test named {test:?}: {}", describe(&output));
 }
 
 /// A tiny seeded generator (xorshift64*): reproducible random delays without a crate.

@@ -2,8 +2,14 @@
 //! through `store::save` and through the app, the file on disk stays whole and the failure
 //! is reported; once the fault is gone, the next save works.
 //!
-//! Each test runs in a child process of its own (see `in_child`), inside a
-//! `fail::FailScenario`, so no configured fault can reach another test.
+//! The fail point registry is the whole process's: these tests have a test binary of their
+//! own, and each runs inside a `fail::FailScenario`, which lets one run at a time, so no
+//! configured fault can reach another test.
+
+#![cfg(unix)]
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
 
 use std::fs;
 use std::os::unix::fs::MetadataExt;
@@ -14,8 +20,8 @@ use wgtrack::app::{App, Mode};
 use wgtrack::model::Report;
 use wgtrack::store::{self, Expect, Fingerprint, Paths, SaveError};
 
-use crate::common::process::{in_child, text, with_progress};
-use crate::common::{send, temp_files};
+use common::process::{in_home, text, with_progress};
+use common::{send, temp_files};
 
 /// The fail points of the save routine, in the order the steps run.
 const BEFORE_REPLACE: [&str; 8] = [
@@ -72,7 +78,7 @@ fn assert_backup_whole(path: &Path, current: &[u8]) {
 
 #[test]
 fn every_failing_step_of_a_save_leaves_the_file_whole() {
-    in_child("safety::faults::every_failing_step_of_a_save_leaves_the_file_whole", |home| {
+    in_home(|home| {
         let scenario = fail::FailScenario::setup();
         assert!(fail::has_failpoints(), "fail points are compiled into test builds");
         let old = text(&with_progress(8, 7, 10));
@@ -125,7 +131,7 @@ fn every_failing_step_of_a_save_leaves_the_file_whole() {
 /// the file, and nothing is half-written; the file already holds the new report.
 #[test]
 fn a_failing_directory_flush_leaves_a_whole_file() {
-    in_child("safety::faults::a_failing_directory_flush_leaves_a_whole_file", |home| {
+    in_home(|home| {
         let scenario = fail::FailScenario::setup();
         let (path, fingerprint) = saved_once(home);
         let old = text(&with_progress(8, 7, 10));
@@ -167,7 +173,7 @@ fn message(app: &App) -> (String, bool) {
 
 #[test]
 fn a_failed_save_in_the_app_keeps_the_edits_and_the_file() {
-    in_child("safety::faults::a_failed_save_in_the_app_keeps_the_edits_and_the_file", |home| {
+    in_home(|home| {
         let scenario = fail::FailScenario::setup();
         for (n, point) in BEFORE_REPLACE.iter().enumerate() {
             let dir = home.join(format!("step-{n}"));
@@ -203,7 +209,7 @@ fn a_failed_save_in_the_app_keeps_the_edits_and_the_file() {
 /// over it: only a later save that writes the file again (a new file, renamed in) may.
 #[test]
 fn a_failed_flush_never_ends_in_saved_without_a_rewrite() {
-    in_child("safety::faults::a_failed_flush_never_ends_in_saved_without_a_rewrite", |home| {
+    in_home(|home| {
         let scenario = fail::FailScenario::setup();
         let (path, fingerprint) = saved_once(home);
         let before = fs::read(&path).unwrap();
@@ -240,22 +246,19 @@ fn a_failed_flush_never_ends_in_saved_without_a_rewrite() {
 /// and `App::save_to` keeps the old fingerprint, so the next save meets a "conflict").
 #[test]
 fn after_a_failed_directory_flush_saving_again_is_not_a_conflict() {
-    in_child(
-        "safety::faults::after_a_failed_directory_flush_saving_again_is_not_a_conflict",
-        |home| {
-            let scenario = fail::FailScenario::setup();
-            let (path, fingerprint) = saved_once(home);
-            let mut app = edited_app(with_progress(8, 7, 10), &path, fingerprint);
-            fail::cfg(SYNC_DIR, "return").unwrap();
-            send(&mut app, Action::Save);
-            fail::remove(SYNC_DIR);
-            send(&mut app, Action::Save);
-            assert!(matches!(app.mode(), Mode::Normal), "no conflict: {:?}", app.mode());
-            assert!(!app.is_modified(), "saved: {:?}", app.message());
-            assert!(fs::read(&path).unwrap() == text(app.report()).as_bytes());
-            scenario.teardown();
-        },
-    );
+    in_home(|home| {
+        let scenario = fail::FailScenario::setup();
+        let (path, fingerprint) = saved_once(home);
+        let mut app = edited_app(with_progress(8, 7, 10), &path, fingerprint);
+        fail::cfg(SYNC_DIR, "return").unwrap();
+        send(&mut app, Action::Save);
+        fail::remove(SYNC_DIR);
+        send(&mut app, Action::Save);
+        assert!(matches!(app.mode(), Mode::Normal), "no conflict: {:?}", app.mode());
+        assert!(!app.is_modified(), "saved: {:?}", app.message());
+        assert!(fs::read(&path).unwrap() == text(app.report()).as_bytes());
+        scenario.teardown();
+    });
 }
 
 /// A save that failed after taking the backup (at the replace) leaves `.bak` as a hard link
@@ -266,7 +269,7 @@ fn after_a_failed_directory_flush_saving_again_is_not_a_conflict() {
 /// Fails today: see the report (save.rs `keep_backup`).
 #[test]
 fn a_save_after_a_failed_replace_leaves_no_staging_backup() {
-    in_child("safety::faults::a_save_after_a_failed_replace_leaves_no_staging_backup", |home| {
+    in_home(|home| {
         let scenario = fail::FailScenario::setup();
         let (path, fingerprint) = saved_once(home);
         fail::cfg("save::rename", "return").unwrap();

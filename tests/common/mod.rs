@@ -8,7 +8,7 @@
 //! - [`figures`]: the figures of the source document (LC/CE.20/3), written out by hand;
 //! - [`home`]: a temporary home with a report file, and the binary run or opened in it;
 //! - [`pty`] and [`pty_screen`]: the real binary in a pseudo-terminal, and reading its screen;
-//! - [`process`]: a test body with a home of its own (wgtrack's directories as `Paths`), polling waits;
+//! - [`process`]: a test body with a home of its own (`Paths` inside it), polling waits;
 //! - [`cases`]: how many cases a property test tries, and where a failing one is kept.
 
 #![allow(dead_code, unused_imports, clippy::unwrap_used, clippy::expect_used)]

@@ -220,3 +220,33 @@ fn a_save_expecting_older_content_is_refused() {
         assert!(!path.exists());
     });
 }
+
+/// A save is carried out beside the app, as the event loop has the worker do it: while it
+/// is under way the footer says so, keys are answered and edits go on; the file then holds
+/// the report as it was when the save was asked for, and the later edit stays unsaved.
+#[test]
+fn keys_are_answered_while_a_save_is_written_beside_the_app() {
+    in_home(|home| {
+        let (path, mut app) = opened_and_edited(home);
+        let asked = app.report().clone();
+        let mut worker = wgtrack::effects::Worker::start();
+        app.update(Action::Save);
+        assert!(app.session().is_saving());
+        assert!(
+            app.message().is_some_and(|m| m.text.starts_with("Saving ")),
+            "{:?}",
+            app.message()
+        );
+        worker.give(&mut app);
+        app.update(Action::Save);
+        assert!(app.message().is_some_and(|m| m.text.contains("under way")), "{:?}", app.message());
+        app.update(Action::ProgressDown);
+        let edited = app.report().clone();
+        assert!(edited != asked, "the key was answered: {:?}", app.message());
+        worker.finish(&mut app);
+        assert!(!app.session().is_saving());
+        assert!(store::load(&path).unwrap() == asked, "the file holds the report as asked");
+        assert!(app.is_modified(), "the edit made while saving is not saved");
+        assert!(*app.report() == edited);
+    });
+}

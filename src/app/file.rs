@@ -153,7 +153,7 @@ impl App {
             Err(error @ SaveError::Unflushed { written, .. }) => {
                 // Our text is on disk, so it is no one else's change; but not "Saved" yet.
                 self.session.set_disk(Expect::Content(written));
-                self.error_because(self.texts().not_saved, &error.describe(self.texts()));
+                self.save_failed(&error);
             }
             Err(error @ (SaveError::Changed { .. } | SaveError::Missing { .. })) => {
                 let missing = matches!(error, SaveError::Missing { .. });
@@ -164,8 +164,16 @@ impl App {
                     self.mode = Mode::Conflict { missing };
                 }
             }
-            Err(error) => self.error_because(self.texts().not_saved, &error.describe(self.texts())),
+            Err(error) => self.save_failed(&error),
         }
+    }
+
+    /// A save failed: the edits go to the recovery journal now, and the message says so and
+    /// how to save them under another name.
+    fn save_failed(&mut self, error: &SaveError) {
+        self.journal_now();
+        let cause = error.describe(self.texts());
+        self.error(fill(self.texts().not_saved_offer, &[("cause", &cause)]));
     }
 
     pub(super) fn conflict(&mut self, missing: bool, action: Action) {
@@ -175,9 +183,7 @@ impl App {
                 self.save_to(path, Expect::Anything, AfterSave::Stay);
             }
             Action::Reload if !missing => self.reload(),
-            Action::SaveAs => {
-                self.mode = Mode::SaveAs(format!("{}.new", self.path().display()));
-            }
+            Action::SaveAs => self.ask_save_as(),
             Action::Back => self.info(self.texts().not_saved_edits_here),
             _ => self.mode = Mode::Conflict { missing },
         }
@@ -211,6 +217,13 @@ impl App {
             Err(error) => {
                 self.error_because(self.texts().cannot_reload, &error.describe(self.texts()))
             }
+        }
+    }
+
+    /// Asks for the name to save under, starting from the file's own.
+    pub(super) fn ask_save_as(&mut self) {
+        if !self.refuse_if_read_only() {
+            self.mode = Mode::SaveAs(format!("{}.new", self.path().display()));
         }
     }
 
@@ -310,6 +323,7 @@ impl App {
         match action {
             // A failed save or a conflict keeps the app open, with its message or question.
             Action::SaveAndQuit => self.save_then(AfterSave::Quit),
+            Action::SaveAs => self.ask_save_as(),
             Action::DiscardAndQuit => {
                 self.discard_journal();
                 self.should_quit = true;

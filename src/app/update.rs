@@ -158,6 +158,7 @@ impl App {
                 self.mode = Mode::PickBaseline(current.unwrap_or_default());
             }
             Action::Save => self.save(),
+            Action::SaveAs => self.ask_save_as(),
             Action::Undo => self.undo(),
             Action::Redo => self.redo(),
             Action::Search => {

@@ -198,6 +198,7 @@ pub static TEXTS: Texts = Texts {
     saving: "Saving {path}…",
     saving_already: "A save is under way; a moment",
     not_saved: "Not saved: {cause}",
+    not_saved_offer: "Not saved: {cause}. The edits are kept in the recovery journal; {key:save_as} saves them under another name",
     not_saved_edits_here: "Not saved; the edits are still here",
     reloaded: "Reloaded {path}{note}",
     reloaded_note: "; your edits are in {path}",

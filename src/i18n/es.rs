@@ -199,6 +199,7 @@ pub static TEXTS: Texts = Texts {
     saving: "Guardando {path}…",
     saving_already: "Se está guardando; un momento",
     not_saved: "No se guardó: {cause}",
+    not_saved_offer: "No se guardó: {cause}. Los cambios se conservan en el diario de recuperación; {key:save_as} los guarda con otro nombre",
     not_saved_edits_here: "No se guardó; los cambios siguen aquí",
     reloaded: "Se volvió a cargar {path}{note}",
     reloaded_note: "; sus cambios están en {path}",

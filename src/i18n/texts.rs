@@ -315,13 +315,12 @@ texts! {
     restored, discarded,
     /// `{path}`.
     kept_recovery,
-    /// `{path}`.
-    saved,
-    /// `{path}`.
-    saving,
-    saving_already,
+    /// `{path}` (saved, and being saved).
+    saved, saving, saving_already,
     /// `{cause}`.
     not_saved,
+    /// `{cause}`, then that the edits are kept and the key that saves them elsewhere.
+    not_saved_offer,
     not_saved_edits_here,
     /// `{path}`, `{note}` (`reloaded_note` or nothing).
     reloaded,

@@ -99,6 +99,7 @@ impl Default for Keymap {
         bind(C::Global, K::Char('u'), none, A::Undo);
         bind(C::Global, K::Char('r'), ctrl, A::Redo);
         bind(C::Global, K::Char('s'), ctrl, A::Save);
+        bind(C::Global, K::Char('W'), none, A::SaveAs);
         bind(C::Global, K::Char('?'), none, A::Help);
         bind(C::Global, K::Char('q'), none, A::Quit);
         bind(C::Global, K::Char('c'), ctrl, A::Quit);
@@ -114,6 +115,7 @@ impl Default for Keymap {
         bind(C::EditText, K::Char('c'), ctrl, A::Quit);
         bind(C::ConfirmQuit, K::Char('s'), none, A::SaveAndQuit);
         bind(C::ConfirmQuit, K::Char('y'), none, A::SaveAndQuit);
+        bind(C::ConfirmQuit, K::Char('a'), none, A::SaveAs);
         bind(C::ConfirmQuit, K::Char('d'), none, A::DiscardAndQuit);
         bind(C::ConfirmQuit, K::Char('n'), none, A::DiscardAndQuit);
         bind(C::ConfirmQuit, K::Esc, none, A::Back);

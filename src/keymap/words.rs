@@ -213,6 +213,7 @@ pub fn hints(context: Context) -> &'static [(&'static [Action], Word)] {
         &[(&[A::Confirm], |t| t.hint_delete), (&[A::Back], |t| t.hint_keep)];
     const CONFIRM_QUIT: &[(&[Action], Word)] = &[
         (&[A::SaveAndQuit], |t| t.hint_save_and_quit),
+        (&[A::SaveAs], |t| t.hint_save_as),
         (&[A::DiscardAndQuit], |t| t.hint_discard_and_quit),
         (&[A::Back], |t| t.hint_stay),
     ];

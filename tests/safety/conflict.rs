@@ -250,3 +250,35 @@ fn keys_are_answered_while_a_save_is_written_beside_the_app() {
         assert!(*app.report() == edited);
     });
 }
+
+/// A save that fails (here the backup cannot be made: a directory has its name) keeps the
+/// edits in the recovery journal, says so and how to save them under another name; the quit
+/// dialog offers that too, and saving as another file works.
+#[test]
+fn a_failed_save_offers_to_save_under_another_name() {
+    in_home(|home| {
+        let (path, mut app) = opened_and_edited(home);
+        fs::create_dir(store::backup_path(&path)).unwrap();
+        send(&mut app, Action::Save);
+        let said = app.message().expect("a message").text.clone();
+        assert!(said.starts_with("Not saved: "), "{said}");
+        assert!(said.contains("recovery journal") && said.contains("{key:save_as}"), "{said}");
+        let journals = recovery::find(&paths(home).recovery_dir(), &path);
+        assert_eq!(journals.len(), 1, "the edits are in the journal");
+        assert!(app.is_modified());
+
+        send(&mut app, Action::Quit);
+        assert!(matches!(app.mode(), Mode::ConfirmQuit), "{:?}", app.mode());
+        send(&mut app, Action::SaveAs);
+        let Mode::SaveAs(offered) = app.mode() else { panic!("{:?}", app.mode()) };
+        assert_eq!(*offered, format!("{}.new", path.display()));
+        send(&mut app, Action::Confirm);
+        let other = PathBuf::from(format!("{}.new", path.display()));
+        assert_eq!(app.path(), other, "{:?}", app.message());
+        assert!(!app.is_modified());
+        assert!(store::load(&other).unwrap() == *app.report());
+        assert!(fs::read(&path).unwrap() == store::SHIPPED.as_bytes(), "the old file as it was");
+        send(&mut app, Action::Quit);
+        assert!(app.should_quit());
+    });
+}

@@ -99,13 +99,11 @@ fn open_app(
     }
     let recovery_dir = paths.map(store::Paths::recovery_dir);
     if let (None, Some(dir)) = (app.read_only(), recovery_dir) {
-        match store::recovery::read(&dir, &target.path) {
-            Some((file, Ok(recovered))) => app.offer_recovery(recovered, file),
-            Some((file, Err(error))) => {
-                eprintln!("wgtrack: ignoring a recovery file that does not read: {error}");
-                let _ = file;
-            }
-            None => {}
+        // Said in the app, not on the terminal its screen is about to cover.
+        let latest = store::recovery::latest(&dir, &target.path);
+        app = app.with_set_aside(&latest.set_aside);
+        if let Some((file, recovered)) = latest.found {
+            app.offer_recovery(recovered, file);
         }
     }
     let ended = wgtrack::tui::run(app, &keymap, &theme)?;

@@ -1,17 +1,16 @@
 //! The app and its file: saving (with the check that no one else changed it), saving under
-//! another name, reloading, restoring from a recovery file, read-only access, and quitting.
+//! another name, reloading, read-only access, and quitting.
 //! Each asks for an `Effect`; what came of it arrives in `complete`.
 
 use std::path::PathBuf;
 
-use super::{AfterSave, App, Change, Document, Effect, Mode, Offer, Outcome, Prompt, SaveAsError};
-use super::{View, edit_line};
+use super::{
+    AfterSave, App, Document, Effect, Mode, Outcome, Prompt, SaveAsError, View, edit_line,
+};
 use crate::action::Action;
-use crate::compare::{ActivityChange, compare};
 use crate::i18n::{Describe, Texts, fill};
-use crate::model::numeral;
 use crate::store::lock::{Holder, Lock, LockError};
-use crate::store::recovery::{self, Recovery};
+use crate::store::recovery;
 use crate::store::{Clock, Expect, Fingerprint, Paths, SaveError};
 
 impl App {
@@ -64,39 +63,6 @@ impl App {
                 true
             }
             None => false,
-        }
-    }
-
-    /// Offers to restore unsaved edits found in the recovery file `file`.
-    pub fn offer_recovery(&mut self, recovered: Recovery, file: PathBuf) {
-        if recovered.report == *self.report() {
-            // Nothing the file lacks: the journal is obsolete.
-            self.effects.push(Effect::RemoveFile(file));
-            return;
-        }
-        let lines = describe_changes(self.report(), &recovered.report, self.texts());
-        self.mode = Mode::Recover(Box::new(Offer { recovered, file, lines }));
-    }
-
-    pub(super) fn recover(&mut self, offer: Box<Offer>, action: Action) {
-        match action {
-            Action::Restore => {
-                let from = Box::new(self.report().clone());
-                let to = Box::new(offer.recovered.report.clone());
-                self.apply(Change::Whole { from, to });
-                // Journaled again in this session's file; the old one goes once saved.
-                self.session.journal.restored_from = Some(offer.file);
-                self.info(self.texts().restored);
-            }
-            Action::DiscardRecovery => {
-                self.effects.push(Effect::RemoveFile(offer.file));
-                self.info(self.texts().discarded);
-            }
-            Action::Back | Action::KeepRecovery => {
-                let path = offer.file.display();
-                self.info(fill(self.texts().kept_recovery, &[("path", &path)]));
-            }
-            _ => self.mode = Mode::Recover(offer),
         }
     }
 
@@ -346,42 +312,4 @@ fn read_only_text(holder: &Holder, texts: &Texts) -> String {
         &[("pid", &holder.pid), ("host", &holder.host), ("since", &holder.since)],
     );
     fill(texts.read_only, &[("holder", &holder)])
-}
-
-/// One line per difference between `saved` and `recovered`, for the recovery prompt.
-fn describe_changes(
-    saved: &crate::model::Report,
-    recovered: &crate::model::Report,
-    texts: &Texts,
-) -> Vec<String> {
-    let comparison = compare(saved, recovered);
-    let mut lines = Vec::new();
-    if comparison.front_matter_changed {
-        lines.push(texts.recover_front_matter.to_string());
-    }
-    for (group, change) in comparison.changes() {
-        let g = group.new.or(group.old).map_or(String::new(), |g| numeral(g + 1));
-        lines.push(match change {
-            ActivityChange::Matched { new, from, to, remarks_changed, .. } => {
-                let mut parts = Vec::new();
-                if from != to {
-                    parts.push(fill(texts.recover_progress, &[("from", from), ("to", to)]));
-                }
-                if *remarks_changed {
-                    parts.push(texts.recover_remarks.to_string());
-                }
-                if parts.is_empty() {
-                    parts.push(texts.recover_description.to_string());
-                }
-                format!("{g}.{}: {}", new + 1, parts.join(", "))
-            }
-            ActivityChange::Added { new } => {
-                format!("{g}.{}: {}", new + 1, texts.recover_new_activity)
-            }
-            ActivityChange::Removed { description, .. } => {
-                format!("{g}: {}", fill(texts.recover_removed, &[("description", description)]))
-            }
-        });
-    }
-    lines
 }

@@ -11,6 +11,7 @@ mod filter;
 mod find;
 mod journal;
 mod overview;
+mod recovery;
 mod session;
 mod update;
 mod view;

@@ -208,6 +208,8 @@ pub static TEXTS: Texts = Texts {
     no_state_directory: "no state directory",
     exit_note: "unsaved edits are kept in {path}; open the report again to restore them",
     exit_not_kept: "unsaved edits could not be kept: {cause}",
+    recovery_set_aside: "A recovery file that does not read was set aside as {path}{more}: {cause}",
+    recovery_set_aside_more: " (and {count} more)",
     config_more_problems: " (and {count} more, printed on the terminal)",
     config_not_applied: " — configuration not applied, using the defaults",
     error_serialize: "cannot write the report as RON: {cause}",

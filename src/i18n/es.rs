@@ -209,6 +209,8 @@ pub static TEXTS: Texts = Texts {
     no_state_directory: "no hay directorio de estado",
     exit_note: "los cambios sin guardar se conservan en {path}; abra el informe de nuevo para restaurarlos",
     exit_not_kept: "no se pudieron conservar los cambios sin guardar: {cause}",
+    recovery_set_aside: "Un archivo de recuperación que no se puede leer quedó apartado como {path}{more}: {cause}",
+    recovery_set_aside_more: " (y {count} más)",
     config_more_problems: " (y {count} más, escritos en la terminal)",
     config_not_applied: " — no se aplicó la configuración; se usan los valores predeterminados",
     error_serialize: "no se puede escribir el informe como RON: {cause}",

@@ -336,8 +336,9 @@ texts! {
     no_state_directory,
     /// Said on the terminal after the app closed: `{path}`.
     exit_note,
-    /// Said instead when the edits could not be kept: `{cause}`.
-    exit_not_kept,
+    /// Said instead when the edits could not be kept: `{cause}`; a recovery file that does
+    /// not read, set aside at start: `{path}`, `{cause}`, `{more}` (empty, or how many more).
+    exit_not_kept, recovery_set_aside, recovery_set_aside_more,
     /// After the first problem of the configuration (which stays English): `{count}`.
     config_more_problems,
     /// After it, when the configuration is set aside.

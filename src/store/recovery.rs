@@ -154,6 +154,43 @@ pub fn read(dir: &Path, report_path: &Path) -> Option<(PathBuf, Result<Recovery,
     Some((path, parsed))
 }
 
+/// The newest recovery file of `report_path` in `dir` that reads, and those newer than it
+/// that do not: each of these is set aside (renamed with `.unreadable` added, out of `find`'s
+/// way) so that it neither hides an older one that reads nor is lost.
+pub fn latest(dir: &Path, report_path: &Path) -> Latest {
+    let mut latest = Latest::default();
+    for file in find(dir, report_path) {
+        match read_file(&file) {
+            Ok(recovery) => {
+                latest.found = Some((file, recovery));
+                break;
+            }
+            Err(cause) => {
+                let mut aside = file.clone().into_os_string();
+                aside.push(".unreadable");
+                let aside = PathBuf::from(aside);
+                let kept = fs::rename(&file, &aside).map_or(file, |()| aside);
+                latest.set_aside.push((kept, cause));
+            }
+        }
+    }
+    latest
+}
+
+/// What `latest` found.
+#[derive(Debug, Default)]
+pub struct Latest {
+    /// The newest recovery file that reads, and what it holds.
+    pub found: Option<(PathBuf, Recovery)>,
+    /// Newer ones that do not read, where each now is, and why it does not read.
+    pub set_aside: Vec<(PathBuf, String)>,
+}
+
+fn read_file(file: &Path) -> Result<Recovery, String> {
+    let text = fs::read_to_string(file).map_err(|e| e.to_string())?;
+    ron::from_str::<Recovery>(&text).map_err(|e| e.to_string())
+}
+
 /// Removes one recovery file: after a save, or when the user discards it.
 pub fn discard(file: &Path) {
     let _ = fs::remove_file(file);

@@ -216,3 +216,31 @@ fn the_journal_written_beside_the_app_catches_up_and_goes_when_nothing_is_unsave
         assert!(left.is_empty(), "no file is left half-written: {left:?}");
     });
 }
+
+/// A newer recovery file that does not read (a crash while it was written, a disk error)
+/// does not hide an older one that does: the older is offered, the newer is kept for
+/// inspection under another name, and the app says so on its screen, not on the terminal
+/// it covers.
+#[test]
+fn a_recovery_file_that_does_not_read_is_set_aside_and_an_older_one_offered() {
+    let home = Home::new();
+    let (older, _) = crash_with_edits(&home);
+    let newer = older
+        .with_file_name(older.file_name().unwrap().to_string_lossy().replace(".ron", "-later.ron"));
+    fs::write(&newer, "(file: \"half a journal").unwrap();
+    let later = SystemTime::now() + Duration::from_secs(60);
+    fs::File::options().write(true).open(&newer).unwrap().set_modified(later).unwrap();
+
+    let mut pty = open(&home);
+    let screen = pty.wait_for("Restore unsaved edits?");
+    assert!(screen.contains(LISTED), "the older journal is offered: {screen}");
+    assert!(screen.contains("does not read was set aside"), "{screen}");
+    let aside = PathBuf::from(format!("{}.unreadable", newer.display()));
+    assert!(aside.exists(), "kept for inspection as {}", aside.display());
+    assert!(!newer.exists());
+    pty.send("k");
+    pty.send("q");
+    assert!(pty.wait_exit().success());
+    let output = String::from_utf8_lossy(&pty.raw()).into_owned();
+    assert!(!output.contains("ignoring a recovery file"), "nothing printed under the screen");
+}

@@ -72,7 +72,9 @@ pub fn write_to(
     }
     let me = this_process(time);
     let recovery = Recovery {
-        file: full_path(report_path),
+        // Only said to the user: a path that is not UTF-8 text (RON strings cannot hold it)
+        // is written as near as text can; the journal is found by the path's own bytes.
+        file: PathBuf::from(full_path(report_path).to_string_lossy().into_owned()),
         pid: me.pid,
         host: me.host,
         time: me.since,

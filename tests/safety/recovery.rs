@@ -244,3 +244,56 @@ fn a_recovery_file_that_does_not_read_is_set_aside_and_an_older_one_offered() {
     let output = String::from_utf8_lossy(&pty.raw()).into_owned();
     assert!(!output.contains("ignoring a recovery file"), "nothing printed under the screen");
 }
+
+/// A report whose path is not UTF-8 text is journaled like any other: the journal is found
+/// again by the path's own bytes, and nothing is said to be lost.
+#[test]
+fn a_report_path_that_is_not_utf8_is_journaled() {
+    use std::os::unix::ffi::OsStrExt;
+    in_home(|home| {
+        let path = home.join(std::ffi::OsStr::from_bytes(b"informe_a\xf1o.ron"));
+        fs::write(&path, store::SHIPPED).unwrap();
+        let mut app = App::new(shipped(), path.clone()).with_paths(&paths(home));
+        send(&mut app, Action::Open);
+        send(&mut app, Action::ProgressDown);
+        send(&mut app, Action::Tick);
+        assert!(app.message().is_none_or(|m| !m.is_error), "{:?}", app.message());
+        let (_, kept) = recovery::read(&paths(home).recovery_dir(), &path).expect("a journal");
+        assert!(kept.expect("it reads").report == *app.report());
+    });
+}
+
+/// While the journal cannot be written, the footer says why, and keeps saying it after
+/// other keys, until it can; leaving by a signal then says the edits could not be kept.
+#[test]
+fn a_journal_that_cannot_be_written_is_said_until_it_can() {
+    in_home(|home| {
+        let path = home.join("report.ron");
+        fs::write(&path, store::SHIPPED).unwrap();
+        // The state directory is a file: no journal can go there.
+        fs::write(home.join("state"), "not a directory").unwrap();
+        let mut app = App::new(shipped(), path.clone()).with_paths(&paths(home));
+        send(&mut app, Action::Open);
+        send(&mut app, Action::ProgressDown);
+        send(&mut app, Action::Tick);
+        let said = |app: &App| app.message().map(|m| (m.text.clone(), m.is_error));
+        let (text, is_error) = said(&app).expect("a message");
+        assert!(is_error && text.starts_with("Cannot keep a recovery copy"), "{text}");
+        send(&mut app, Action::Down);
+        assert_eq!(said(&app).map(|(t, _)| t), Some(text), "still said after a key");
+
+        send(&mut app, Action::Terminate);
+        let note = app.exit_note().expect("something is said on leaving");
+        assert!(note.starts_with("unsaved edits could not be kept"), "{note}");
+
+        // Once it can be written, the failure is no longer said.
+        let mut app = App::new(shipped(), path.clone()).with_paths(&paths(home));
+        send(&mut app, Action::Open);
+        send(&mut app, Action::ProgressDown);
+        send(&mut app, Action::Tick);
+        fs::remove_file(home.join("state")).unwrap();
+        send(&mut app, Action::ProgressDown);
+        send(&mut app, Action::Tick);
+        assert!(app.message().is_none_or(|m| !m.is_error), "{:?}", app.message());
+    });
+}

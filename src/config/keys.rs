@@ -3,15 +3,53 @@
 use std::path::PathBuf;
 
 use super::{Config, Problem, Spot};
-use crate::keymap::{Claim, Clash, Keymap, Origin};
+use crate::action::Action;
+use crate::keymap::{Claim, Clash, Context, Keymap, Origin};
 use crate::store::CONFIG_FILE_NAME;
 
+/// The ways out that must keep a key whatever the configuration says: quitting, and
+/// leaving the text editor.
+const WAYS_OUT: [(Context, Action); 2] =
+    [(Context::Global, Action::Quit), (Context::EditText, Action::Back)];
+
 impl Config {
-    /// The default keymap with the configuration's keys, and a problem for each clash.
+    /// The default keymap with the configuration's keys, and a problem for each clash. A
+    /// rebinding that would leave a way out with no key is refused, with a problem saying so.
     pub fn keymap(&self) -> (Keymap, Vec<Problem>) {
-        let (keymap, clashes) = Keymap::default().with_rebindings(&self.keys);
-        let problems = clashes.iter().map(|clash| self.clash(clash, &keymap)).collect();
+        let mut keys = self.keys.clone();
+        let mut problems = Vec::new();
+        let (keymap, clashes) = loop {
+            let (keymap, clashes) = Keymap::default().with_rebindings(&keys);
+            let stranded = WAYS_OUT.iter().find(|(context, action)| {
+                keymap.keys(*context, action).is_empty()
+                    && keys.iter().any(|r| r.context == *context && &r.action == action)
+            });
+            let Some((context, action)) = stranded else { break (keymap, clashes) };
+            let at = keys.iter().position(|r| r.context == *context && &r.action == action);
+            if let Some(index) = at {
+                keys.remove(index);
+                problems.push(self.way_out_kept(*context, action));
+            }
+        };
+        problems.extend(clashes.iter().map(|clash| self.clash(clash, &keymap)));
         (keymap, problems)
+    }
+
+    /// The problem of a rebinding refused because it left `action` no key in `context`.
+    fn way_out_kept(&self, context: Context, action: &Action) -> Problem {
+        let index = self.keys.iter().position(|r| r.context == context && &r.action == action);
+        let at = index.and_then(|i| self.spots.get(i)?.first()).map(|s| (s.line, s.column));
+        let name = action.name().unwrap_or("?");
+        Problem {
+            path: self.source.clone().unwrap_or_else(|| PathBuf::from(CONFIG_FILE_NAME)),
+            at,
+            message: format!(
+                "{name} in {} would have no key left; this binding is ignored and {name} keeps its \
+                 default keys",
+                context.name()
+            ),
+            fatal: false,
+        }
     }
 
     fn spot(&self, origin: Origin) -> Option<&Spot> {

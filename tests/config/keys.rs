@@ -219,3 +219,20 @@ fn a_context_binding_written_first_keeps_the_key_from_a_later_global_one() {
         Some(Action::Save)
     );
 }
+
+/// A configuration cannot take away the last key that quits or leaves the text editor: the
+/// binding is refused, said at its line, and the default keys stay.
+#[test]
+fn no_configuration_leaves_no_way_to_quit_or_leave_the_editor() {
+    let text = "(keys: {\n    \"global\": { \"quit\": [] },\n    \"edit_text\": { \"back\": [] },\n    \"activities\": { \"edit_remarks\": [\"R\"] },\n})\n";
+    let (config, problems) = parse(text);
+    assert_eq!(problems, []);
+    let (keymap, problems) = config.keymap();
+    assert_eq!(keymap.keys(Context::Global, &Action::Quit), ["q", "Ctrl-C"]);
+    assert_eq!(keymap.keys(Context::EditText, &Action::Back), ["Esc"]);
+    assert_eq!(keymap.keys(Context::Activities, &Action::EditRemarks), ["R"], "others apply");
+    let messages: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
+    assert_eq!(messages.len(), 2, "{messages:?}");
+    assert!(messages[0].starts_with("quit in global would have no key left"), "{messages:?}");
+    assert!(messages[1].starts_with("back in edit_text would have no key left"), "{messages:?}");
+}

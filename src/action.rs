@@ -111,6 +111,14 @@ pub enum Action {
     Type(char),
     /// Delete the character before the cursor of a one-line prompt.
     Erase,
+    /// Delete the word before the cursor of a one-line prompt.
+    EraseWord,
+    /// Empty a one-line prompt.
+    ClearLine,
+    /// In the search prompt: the query searched before the one shown (history).
+    OlderQuery,
+    /// In the search prompt: the query searched after the one shown (history).
+    NewerQuery,
     /// Select all the text in the editor, so what is typed next replaces it.
     SelectAll,
     /// A key for the remarks editor (cursor, word and line movement, editing).

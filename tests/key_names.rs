@@ -20,12 +20,12 @@ mod common;
 
 use common::{Driver as Screen, FAKE_PATH, send as act};
 
-/// The key each bindable action gets instead of its own: F1 to F24, then Alt with them, so
-/// that no new key is an old one and no two actions share one.
+/// The key each bindable action gets instead of its own: F1 to F24, then Alt and then Ctrl
+/// with them, so that no new key is an old one and no two actions share one.
 fn new_key(action: &Action) -> String {
     let index = Action::bindable().position(|a| &a == action).expect("bindable");
-    assert!(index < 48, "more actions than new keys");
-    if index < 24 { format!("f{}", index + 1) } else { format!("alt-f{}", index - 23) }
+    let modifier = ["", "alt-", "ctrl-"].get(index / 24).expect("more actions than new keys");
+    format!("{modifier}f{}", index % 24 + 1)
 }
 
 fn label(action: &Action) -> String {
@@ -105,6 +105,12 @@ const SCREENS: &[(&str, Steps, &[&str])] = &[
     ("activity without remarks", |s| send(s, &[Action::Open, Action::Open]), &["no_remarks"]),
     ("overview", |s| send(s, &[Action::Overview]), &["overview_groups_title", "behind_title"]),
     ("delete question", |s| send(s, &[Action::Open, Action::DeleteItem]), &["delete_note"]),
+    // The fake path's directory does not exist: the save fails.
+    (
+        "a failed save",
+        |s| send(s, &[Action::Open, Action::ProgressDown, Action::Save]),
+        &["not_saved_offer"],
+    ),
     (
         "search",
         |s| {

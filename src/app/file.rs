@@ -138,8 +138,13 @@ impl App {
     /// how to save them under another name.
     fn save_failed(&mut self, error: &SaveError) {
         self.journal_now();
-        let cause = error.describe(self.texts());
-        self.error(fill(self.texts().not_saved_offer, &[("cause", &cause)]));
+        let texts = self.texts();
+        let cause = error.describe(texts);
+        // Where the edits are, when there is a journal to keep them in.
+        let kept = self.session.journal_file().map_or(String::new(), |file| {
+            format!(". {}", fill(texts.kept_recovery, &[("path", &file.display())]))
+        });
+        self.error(fill(texts.not_saved_offer, &[("cause", &cause), ("kept", &kept)]));
     }
 
     pub(super) fn conflict(&mut self, missing: bool, action: Action) {

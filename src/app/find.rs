@@ -10,13 +10,33 @@ impl App {
         &mut self,
         mut input: String,
         previous: Option<Search>,
+        mut recalled: Option<usize>,
         action: Action,
     ) {
+        let history = &self.view.queries;
+        match action {
+            Action::OlderQuery => {
+                recalled = match recalled {
+                    Some(at) => Some(at.saturating_sub(1)),
+                    None => history.len().checked_sub(1),
+                };
+                input = recalled.and_then(|at| history.get(at)).cloned().unwrap_or(input);
+                return self.mode = Mode::Search { input, previous, recalled };
+            }
+            Action::NewerQuery => {
+                recalled = recalled.map(|at| at + 1).filter(|&at| at < history.len());
+                input = recalled.and_then(|at| history.get(at)).cloned().unwrap_or_default();
+                return self.mode = Mode::Search { input, previous, recalled };
+            }
+            _ => {}
+        }
         match edit_line(&mut input, &action, |_| true) {
-            Prompt::Typing => self.mode = Mode::Search { input, previous },
+            Prompt::Typing => self.mode = Mode::Search { input, previous, recalled },
             Prompt::Cancel => self.view.search = previous,
             Prompt::Confirm if input.is_empty() => self.view.search = None,
             Prompt::Confirm => {
+                self.view.queries.retain(|q| *q != input);
+                self.view.queries.push(input.clone());
                 self.view.search = Some(Search::new(input));
                 self.jump_to_match(true, true);
             }

@@ -97,7 +97,10 @@ impl App {
     fn not_kept(&mut self, cause: &str) {
         let text = fill(self.texts().cannot_keep_recovery, &[("cause", &cause)]);
         self.session.journal.failure = Some(Message { text, is_error: true });
-        self.view.message = None;
+        // Said now, unless another error is being said: then after it.
+        if !self.view.message.as_ref().is_some_and(|m| m.is_error) {
+            self.view.message = None;
+        }
         if self.terminating {
             self.exit_note = Some(fill(self.texts().exit_not_kept, &[("cause", &cause)]));
         }

@@ -47,8 +47,9 @@ pub enum Mode {
     EditText(Box<TextEdit>),
     /// Asking before deleting an item.
     ConfirmDelete { list: List, index: usize },
-    /// Typing a search; the search that was active before, to restore on Esc.
-    Search { input: String, previous: Option<Search> },
+    /// Typing a search; the search that was active before, to restore on Esc; which earlier
+    /// query is shown, if one was recalled (an index into the view's history).
+    Search { input: String, previous: Option<Search>, recalled: Option<usize> },
     /// Asking whether to save before leaving.
     ConfirmQuit,
     /// The file changed on disk (or is gone) since it was loaded: asking what to do.
@@ -107,6 +108,12 @@ pub(super) fn edit_line(input: &mut String, action: &Action, accept: fn(char) ->
         Action::Erase => {
             input.pop();
         }
+        Action::EraseWord => {
+            // The blanks before the cursor, then the word before them, as a shell does.
+            let kept = input.trim_end().trim_end_matches(|c: char| !c.is_whitespace()).len();
+            input.truncate(kept);
+        }
+        Action::ClearLine => input.clear(),
         Action::Back => return Prompt::Cancel,
         Action::Confirm => return Prompt::Confirm,
         _ => {}

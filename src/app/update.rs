@@ -31,7 +31,9 @@ impl App {
             Mode::EditProgress(input) => self.edit_progress(input, action),
             Mode::EditText(edit) => self.edit_text(edit, action),
             Mode::ConfirmDelete { list, index } => self.confirm_delete(list, index, action),
-            Mode::Search { input, previous } => self.type_search(input, previous, action),
+            Mode::Search { input, previous, recalled } => {
+                self.type_search(input, previous, recalled, action)
+            }
             Mode::ConfirmQuit => self.confirm_quit(action),
             Mode::Conflict { missing } => self.conflict(missing, action),
             Mode::SaveAs(input) => self.save_as(input, action),
@@ -161,9 +163,10 @@ impl App {
             Action::SaveAs => self.ask_save_as(),
             Action::Undo => self.undo(),
             Action::Redo => self.redo(),
+            // A new search starts empty; earlier ones are a key away (history).
             Action::Search => {
-                let input = self.view.search.as_ref().map(|s| s.query.clone()).unwrap_or_default();
-                self.mode = Mode::Search { input, previous: self.view.search.clone() };
+                let previous = self.view.search.clone();
+                self.mode = Mode::Search { input: String::new(), previous, recalled: None };
             }
             Action::NextMatch => self.jump_to_match(true, false),
             Action::PrevMatch => self.jump_to_match(false, false),

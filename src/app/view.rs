@@ -56,6 +56,8 @@ pub(super) struct View {
     pub detail_scroll: usize,
     pub help_scroll: usize,
     pub search: Option<Search>,
+    /// The queries searched, oldest first, each once.
+    pub queries: Vec<String>,
     /// Which activities the table shows.
     pub filter: Option<Filter>,
     /// Below this progress an activity is behind (overview, filter).
@@ -79,6 +81,7 @@ impl Default for View {
             detail_scroll: 0,
             help_scroll: 0,
             search: None,
+            queries: Vec::new(),
             filter: None,
             threshold: DEFAULT_THRESHOLD,
             behind: Behind::default(),

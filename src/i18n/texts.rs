@@ -72,8 +72,7 @@ texts! {
     statuses_not_started,
     statuses_in_progress, statuses_completed,
     /// Document types, in lower case.
-    regional_standard,
-    thematic,
+    regional_standard, thematic,
 
     // Column and field names used in several places.
     /// The number column of tables.
@@ -319,7 +318,7 @@ texts! {
     saved, saving, saving_already,
     /// `{cause}`.
     not_saved,
-    /// `{cause}`, then that the edits are kept and the key that saves them elsewhere.
+    /// `{cause}`, `{kept}` (". " and `kept_recovery`, or nothing), then the save-as key.
     not_saved_offer,
     not_saved_edits_here,
     /// `{path}`, `{note}` (`reloaded_note` or nothing).
@@ -390,6 +389,7 @@ texts! {
     action_prev_match, action_help, action_quit, action_confirm, action_save_and_quit,
     action_discard_and_quit, action_select_all, action_reload, action_overwrite, action_save_as,
     action_restore, action_keep_recovery, action_discard_recovery, action_type, action_erase,
+    action_erase_word, action_clear_line, action_older, action_newer,
     action_editor, action_paste, action_select, action_scroll, action_resize,
     hint_move, hint_activities, hint_details, hint_overview, hint_search, hint_save, hint_help,
     hint_quit, hint_open, hint_progress, hint_step, hint_remarks, hint_filter, hint_undo,

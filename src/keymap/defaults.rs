@@ -107,8 +107,12 @@ impl Default for Keymap {
             bind(prompt, K::Enter, none, A::Confirm);
             bind(prompt, K::Esc, none, A::Back);
             bind(prompt, K::Backspace, none, A::Erase);
+            bind(prompt, K::Char('w'), ctrl, A::EraseWord);
+            bind(prompt, K::Char('u'), ctrl, A::ClearLine);
             bind(prompt, K::Char('c'), ctrl, A::Quit);
         }
+        bind(C::Search, K::Up, none, A::OlderQuery);
+        bind(C::Search, K::Down, none, A::NewerQuery);
         bind(C::EditText, K::Esc, none, A::Back);
         bind(C::EditText, K::Char('s'), ctrl, A::Save);
         bind(C::EditText, K::Char('a'), ctrl, A::SelectAll);

@@ -262,9 +262,10 @@ fn a_failed_save_offers_to_save_under_another_name() {
         send(&mut app, Action::Save);
         let said = app.message().expect("a message").text.clone();
         assert!(said.starts_with("Not saved: "), "{said}");
-        assert!(said.contains("recovery journal") && said.contains("{key:save_as}"), "{said}");
         let journals = recovery::find(&paths(home).recovery_dir(), &path);
         assert_eq!(journals.len(), 1, "the edits are in the journal");
+        let kept = format!("Kept the unsaved edits in {}", journals[0].display());
+        assert!(said.contains(&kept) && said.contains("{key:save_as}"), "{said}");
         assert!(app.is_modified());
 
         send(&mut app, Action::Quit);

@@ -15,11 +15,11 @@ pub fn perform(effect: Effect) -> Option<Outcome> {
     Some(match effect {
         Effect::Save { path, report, expect, version, then } => {
             let result = store::save(&path, &report, expect);
-            Outcome::Saved { path, version, then, result }
+            Outcome::Saved { path, report, version, then, result }
         }
         Effect::SaveAs { path, report, version, input, clock } => {
             let result = save_as(&path, &report, clock);
-            Outcome::SavedAs { path, version, input, result }
+            Outcome::SavedAs { path, report, version, input, result }
         }
         Effect::Reload { path } => Outcome::Reloaded { result: store::open(&path) },
         Effect::WriteJournal { file, path, report, time } => {

@@ -17,6 +17,11 @@ pub struct Document {
     baseline: Option<Baseline>,
     /// The version of the report that the file holds, if any version still does.
     saved: Option<u64>,
+    /// The report as the file holds it: "modified" compares content, so an edit and its
+    /// opposite leave the report unmodified. Shares its groups with the report.
+    on_disk: Report,
+    /// Whether the report differs from `on_disk`, worked out after each change.
+    modified: bool,
     /// Goes up with every change, undo and redo (see `revision`).
     revision: u64,
 }
@@ -25,6 +30,8 @@ impl Document {
     pub fn new(report: Report) -> Document {
         Document {
             figures: Figures::of(&report),
+            on_disk: report.clone(),
+            modified: false,
             report,
             history: History::default(),
             baseline: None,
@@ -59,7 +66,7 @@ impl Document {
 
     /// Whether the report differs from what the file holds.
     pub fn is_modified(&self) -> bool {
-        self.saved != Some(self.history.version())
+        self.modified
     }
 
     /// Records a change and keeps everything derived current.
@@ -83,9 +90,17 @@ impl Document {
         Some(change)
     }
 
-    /// The file now holds `version` of the report.
-    pub(super) fn saved_as(&mut self, version: u64) {
+    /// The file now holds `report`, `version` of the history.
+    pub(super) fn saved_as(&mut self, version: u64, report: Report) {
         self.saved = Some(version);
+        self.on_disk = report;
+        self.modified = self.differs();
+    }
+
+    /// Whether the report differs from the file's: the same version never does; otherwise
+    /// the content decides, group by group (groups still shared compare at once).
+    fn differs(&self) -> bool {
+        self.saved != Some(self.history.version()) && self.report != self.on_disk
     }
 
     /// Compares with `report`, read from `path`; `None` stops comparing.
@@ -98,6 +113,7 @@ impl Document {
 
     fn changed(&mut self, scope: Scope) {
         self.revision += 1;
+        self.modified = self.differs();
         match scope {
             Scope::Group(g) => self.figures.refresh_group(&self.report, g),
             Scope::All => self.figures = Figures::of(&self.report),

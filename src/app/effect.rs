@@ -38,14 +38,17 @@ pub enum AfterSave {
 /// What came of an effect.
 #[derive(Debug)]
 pub enum Outcome {
+    /// `report` is what was written (or tried).
     Saved {
         path: PathBuf,
+        report: Report,
         version: u64,
         then: AfterSave,
         result: Result<Fingerprint, SaveError>,
     },
     SavedAs {
         path: PathBuf,
+        report: Report,
         version: u64,
         input: String,
         result: Result<(Lock, Fingerprint), SaveAsError>,

@@ -9,6 +9,7 @@ use super::{
 };
 use crate::action::Action;
 use crate::i18n::{Describe, Texts, fill};
+use crate::model::Report;
 use crate::store::lock::{Holder, Lock, LockError};
 use crate::store::recovery;
 use crate::store::{Clock, Expect, Fingerprint, Paths, SaveError};
@@ -95,7 +96,7 @@ impl App {
     fn saved(
         &mut self,
         path: PathBuf,
-        version: u64,
+        (report, version): (Report, u64),
         then: AfterSave,
         result: Result<Fingerprint, SaveError>,
     ) {
@@ -103,7 +104,7 @@ impl App {
         match result {
             Ok(fingerprint) => {
                 self.session.set_disk(Expect::Content(fingerprint));
-                self.document.saved_as(version);
+                self.document.saved_as(version, report);
                 if !self.is_modified() {
                     // Edits made while it was written stay in the journal.
                     self.discard_journal();
@@ -224,7 +225,7 @@ impl App {
     fn saved_as(
         &mut self,
         path: PathBuf,
-        version: u64,
+        written: (Report, u64),
         input: String,
         result: Result<(Lock, Fingerprint), SaveAsError>,
     ) {
@@ -233,7 +234,7 @@ impl App {
             Ok((lock, fingerprint)) => {
                 // The old file's lock is released as the new one takes over.
                 self.session.moved_to(path, lock);
-                self.saved(self.path().to_path_buf(), version, AfterSave::Stay, Ok(fingerprint));
+                self.saved(self.path().to_path_buf(), written, AfterSave::Stay, Ok(fingerprint));
                 return;
             }
             Err(SaveAsError::Exists) => {
@@ -254,11 +255,11 @@ impl App {
     /// Takes in what came of an effect.
     pub fn complete(&mut self, outcome: Outcome) {
         match outcome {
-            Outcome::Saved { path, version, then, result } => {
-                self.saved(path, version, then, result)
+            Outcome::Saved { path, report, version, then, result } => {
+                self.saved(path, (report, version), then, result)
             }
-            Outcome::SavedAs { path, version, input, result } => {
-                self.saved_as(path, version, input, result)
+            Outcome::SavedAs { path, report, version, input, result } => {
+                self.saved_as(path, (report, version), input, result)
             }
             Outcome::Reloaded { result } => self.reloaded(result),
             Outcome::JournalWritten { file, result } => self.journal_written(file, result),

@@ -59,12 +59,16 @@ impl App {
         self.effects.push(Effect::WriteJournal { file, path, report, time });
     }
 
-    /// Removes this session's recovery file, after any journal being written.
+    /// Removes this session's recovery file, after any journal being written, and the one
+    /// whose edits it restored: the session's state is what is kept, and now nothing is.
     pub(super) fn discard_journal(&mut self) {
         let journal = &mut self.session.journal;
         journal.due = false;
         journal.discarded = true;
         journal.failure = None;
+        if let Some(file) = journal.restored_from.take() {
+            self.effects.push(Effect::RemoveFile(file));
+        }
         if journal.written
             && let Some(file) = journal.file.clone()
         {
@@ -83,6 +87,10 @@ impl App {
             Ok(()) => {
                 journal.written = true;
                 journal.failure = None;
+                // This session's journal now holds the restored edits too.
+                if let Some(restored) = journal.restored_from.take() {
+                    self.effects.push(Effect::RemoveFile(restored));
+                }
                 if self.terminating {
                     let note = fill(self.lang.texts().exit_note, &[("path", &file.display())]);
                     self.exit_note = Some(note);

@@ -216,3 +216,41 @@ fn figures_follow_groups_added_deleted_and_moved() {
     d.ch('u');
     assert_figures(&d, "undid the move");
 }
+
+/// "Modified" means the report differs from the file: an edit and its opposite, or a
+/// coordinator added and deleted again, leave nothing to save, and quitting asks nothing.
+#[test]
+fn an_edit_and_its_opposite_leave_the_report_unmodified() {
+    use wgtrack::action::Action;
+    let mut d = Driver::new();
+    d.act(Action::Open);
+    d.act(Action::ProgressDown);
+    assert!(d.app.is_modified());
+    d.act(Action::ProgressUp);
+    assert!(!d.app.is_modified(), "back to what the file holds");
+
+    // Group X: a coordinator added, filled in and deleted.
+    d.act(Action::Back);
+    d.act(Action::SelectGroup(9));
+    d.act(Action::Details);
+    let add =
+        d.app.detail_rows().iter().position(|r| r.kind == RowKind::Add(List::Coordinators(9)));
+    while d.app.details().row != add.expect("the row that adds a coordinator") {
+        d.act(Action::Down);
+    }
+    d.act(Action::Open);
+    d.paste("Chile");
+    d.enter();
+    assert!(d.app.is_modified(), "a coordinator was added");
+    let country = d.app.detail_rows().iter().position(|r| {
+        matches!(r.kind, RowKind::Field { field: Field::Country(9, _), .. }) && r.value == "Chile"
+    });
+    while d.app.details().row != country.expect("the new coordinator's row") {
+        d.act(Action::Up);
+    }
+    d.act(Action::DeleteItem);
+    d.act(Action::Confirm);
+    assert!(!d.app.is_modified(), "{:?}", d.app.message());
+    d.act(Action::Quit);
+    assert!(d.app.should_quit(), "nothing to save, so no question: {:?}", d.app.mode());
+}

@@ -297,3 +297,40 @@ fn a_journal_that_cannot_be_written_is_said_until_it_can() {
         assert!(app.message().is_none_or(|m| !m.is_error), "{:?}", app.message());
     });
 }
+
+/// Restored edits are this session's: once its journal holds them the old recovery file
+/// goes, and when the session ends with nothing unsaved (the restore undone, say) no file
+/// is left to offer the same edits again.
+#[test]
+fn restored_edits_are_not_offered_again_once_the_session_ends_clean() {
+    in_home(|home| {
+        let path = home.join("report.ron");
+        fs::write(&path, store::SHIPPED).unwrap();
+        let dir = paths(home).recovery_dir();
+        let found = with_progress(1, 6, 5);
+
+        // Restored, undone, quit: nothing is offered next time.
+        recovery::write(&dir, &path, &found, SystemTime::now()).unwrap();
+        let (file, recovered) = recovery::read(&dir, &path).unwrap();
+        let mut app = App::new(shipped(), path.clone()).with_paths(&paths(home));
+        app.offer_recovery(recovered.unwrap(), file.clone());
+        send(&mut app, Action::Restore);
+        send(&mut app, Action::Undo);
+        send(&mut app, Action::Quit);
+        assert!(app.should_quit(), "nothing unsaved: {:?}", app.mode());
+        assert_eq!(recovery::find(&dir, &path), Vec::<PathBuf>::new(), "nothing to offer");
+
+        // Restored and journaled: the session's file holds the edits, the old one is gone.
+        recovery::write(&dir, &path, &found, SystemTime::now()).unwrap();
+        let (file, recovered) = recovery::read(&dir, &path).unwrap();
+        let mut app = App::new(shipped(), path.clone()).with_paths(&paths(home));
+        app.offer_recovery(recovered.unwrap(), file.clone());
+        send(&mut app, Action::Restore);
+        send(&mut app, Action::Tick);
+        let files = recovery::find(&dir, &path);
+        assert_eq!(files.len(), 1, "{files:?}");
+        assert!(files[0] != file, "the session's own file");
+        let (_, kept) = recovery::read(&dir, &path).unwrap();
+        assert!(kept.unwrap().report == found);
+    });
+}

@@ -166,6 +166,28 @@ pub enum Pane {
 }
 
 impl Action {
+    /// Whether the action changes the report or its file: refused, and not offered, while
+    /// another wgtrack holds the report.
+    pub fn changes_report(&self) -> bool {
+        matches!(
+            self,
+            Action::EditProgress
+                | Action::ProgressUp
+                | Action::ProgressDown
+                | Action::EditRemarks
+                | Action::EditDescription
+                | Action::EditTopic
+                | Action::AddItem
+                | Action::DeleteItem
+                | Action::MoveUp
+                | Action::MoveDown
+                | Action::Save
+                | Action::SaveAs
+                | Action::Undo
+                | Action::Redo
+        )
+    }
+
     /// Every action a key can be bound to in the configuration file, in declaration order.
     pub fn bindable() -> impl Iterator<Item = Action> {
         Action::iter()

@@ -63,6 +63,10 @@ impl App {
             },
             _ => action,
         };
+        // Refused at once, before anything is typed, while another wgtrack holds the file.
+        if action.changes_report() && self.refuse_if_read_only() {
+            return;
+        }
         match action {
             Action::Up => self.move_by(-1),
             Action::Down => self.move_by(1),

@@ -189,6 +189,7 @@ pub static TEXTS: Texts = Texts {
     baseline_off: "No baseline: comparison off",
     baseline_refused: "Cannot use it as baseline: {cause}",
     holder: "wgtrack (pid {pid}) on {host} since {since}",
+    read_only_mark: "read-only: held by {pid}@{host} since {since}",
     read_only: "Read-only: the report is open in {holder}",
     not_locked: "Not locked: {cause}",
     restored: "Restored the unsaved edits; {key:undo} undoes it, {key:save} saves",

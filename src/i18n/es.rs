@@ -190,6 +190,7 @@ pub static TEXTS: Texts = Texts {
     baseline_off: "Sin línea de base: comparación desactivada",
     baseline_refused: "No se puede usar como línea de base: {cause}",
     holder: "wgtrack (pid {pid}) en {host} desde {since}",
+    read_only_mark: "solo lectura: abierto por {pid}@{host} desde {since}",
     read_only: "Solo lectura: el informe está abierto en {holder}",
     not_locked: "Sin bloqueo: {cause}",
     restored: "Se restauraron los cambios sin guardar; {key:undo} lo deshace, {key:save} guarda",

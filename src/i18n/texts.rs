@@ -305,8 +305,8 @@ texts! {
     baseline_off,
     /// `{cause}`: why the file could not be read (the parser's own words stay English).
     baseline_refused,
-    /// Who holds the report: `{pid}`, `{host}`, `{since}`.
-    holder,
+    /// Who holds the report: `{pid}`, `{host}`, `{since}`; in the header, the same.
+    holder, read_only_mark,
     /// `{holder}`.
     read_only,
     /// `{cause}`.

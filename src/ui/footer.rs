@@ -7,6 +7,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use super::Context as Ctx;
+use crate::action::Action;
 use crate::app::{App, Message, Mode};
 use crate::i18n::{Texts, fill};
 use crate::keymap::{self, Context};
@@ -101,7 +102,12 @@ fn hint_line(app: &App, ctx: &Ctx, width: u16) -> Line<'static> {
         return Line::default();
     };
     let mut items: Vec<(String, String)> = Vec::new();
+    let read_only = app.read_only().is_some();
     for (actions, word) in keymap::hints(context) {
+        // Keys that would be refused are not offered.
+        if read_only && actions.iter().any(Action::changes_report) {
+            continue;
+        }
         let word = word(app.texts());
         let lookup = || contexts.iter().copied().chain([Context::Global]);
         let keys: Vec<String> =

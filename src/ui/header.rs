@@ -11,6 +11,7 @@ use super::text::{bar, ellipsize};
 use super::theme::Theme;
 use crate::app::App;
 use crate::format::signed_points;
+use crate::i18n::fill;
 use crate::model::format_percent;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
@@ -24,8 +25,16 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let texts = app.texts();
     let figure =
         format!(" {} {filled}{empty} {:>4}{change} ", texts.programme, format_percent(progress));
-    let modified =
-        if app.is_modified() { format!(" ● {} ", texts.modified) } else { String::new() };
+    // Read-only says who holds the report, at all times; it has nothing to save.
+    let modified = match app.read_only() {
+        Some(h) => {
+            let mark =
+                [("pid", &h.pid as &dyn std::fmt::Display), ("host", &h.host), ("since", &h.since)];
+            format!(" ✗ {} ", fill(texts.read_only_mark, &mark))
+        }
+        None if app.is_modified() => format!(" ● {} ", texts.modified),
+        None => String::new(),
+    };
     let room = width.saturating_sub(figure.width() + modified.width());
     // The file name matters more than the title when room is short.
     let path = ellipsize(&app.path().display().to_string(), room.saturating_sub(12).max(room / 2));

@@ -185,3 +185,31 @@ fn an_empty_lock_file_is_taken_over() {
     let output = home.run(&SET);
     assert!(output.status.success(), "{}", describe(&output));
 }
+
+/// Read-only shows at all times: the header says who holds the report, the footer offers no
+/// key that would be refused, and an edit key is refused at once, before anything is typed.
+#[test]
+fn read_only_is_shown_at_all_times_and_edit_keys_are_refused_at_once() {
+    let home = Home::new();
+    let _held = lock::acquire(&home.file, Clock::System).expect("take the lock");
+    let app =
+        App::new(shipped(), home.file.clone()).with_lock(lock::acquire(&home.file, Clock::System));
+    let mut d = crate::common::Driver::of(app).on_screen(120, 40);
+    d.enter();
+    d.draw();
+    let header = d.text().lines().next().unwrap_or_default().to_string();
+    let mark = format!("read-only: held by {}@{}", std::process::id(), host_name());
+    assert!(header.contains(&mark), "{header}");
+    let footer = d.text().lines().last().unwrap_or_default().to_string();
+    for offered in ["progress", "remarks", "save", "undo"] {
+        assert!(!footer.contains(offered), "{offered} offered in {footer}");
+    }
+    d.ch('p');
+    assert!(matches!(d.app.mode(), Mode::Normal), "no prompt opens: {:?}", d.app.mode());
+    let said = d.message();
+    assert!(said.starts_with("Read-only"), "{said}");
+    d.ch('j');
+    d.draw();
+    let header = d.text().lines().next().unwrap_or_default().to_string();
+    assert!(header.contains(&mark), "still shown after other keys: {header}");
+}

@@ -8,7 +8,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 
-use super::fingerprint::Fingerprint;
+use super::fingerprint::name_id;
 use super::lock::this_process;
 use super::ron_text::{Pieces, Writer, report_value};
 use super::save::{head_of, verified, write_checked};
@@ -45,8 +45,8 @@ fn full_path(report_path: &Path) -> PathBuf {
 fn prefix(report_path: &Path) -> String {
     let full = full_path(report_path);
     let name = report_path.file_stem().unwrap_or_default().to_string_lossy();
-    let id = Fingerprint::of(full.as_os_str().as_encoded_bytes());
-    format!("{name}-{:016x}-", id.value())
+    let id = name_id(full.as_os_str().as_encoded_bytes());
+    format!("{name}-{id:016x}-")
 }
 
 /// A new recovery file in `dir` for a session of the app on `report_path` begun at `time`.

@@ -16,6 +16,7 @@ mod common;
 mod safety {
     mod conflict;
     mod crash;
+    mod file_size;
     mod lock;
     mod permissions;
     mod recovery;

@@ -85,6 +85,20 @@ pub fn backup_path(target: &Path) -> PathBuf {
     target.with_file_name(name)
 }
 
+/// Makes writing past the file size limit (`ulimit -f`) an error instead of the end of the
+/// process: by default SIGXFSZ kills it on the spot, leaving the temporary file and the lock
+/// behind and the terminal raw. With the signal caught (by a handler that only sets a flag
+/// no one reads; catching it, not ignoring it, keeps the default for programs run later),
+/// the write fails with EFBIG and takes the usual way out. Call it once, at start.
+pub fn survive_file_size_limit() -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        let caught = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        signal_hook::flag::register(signal_hook::consts::SIGXFSZ, caught)?;
+    }
+    Ok(())
+}
+
 /// A failure injected by tests at a named step (`fail` crate); nothing in normal builds.
 #[allow(unused_variables)] // `point` is unused when fail points are compiled out
 pub(super) fn injected(point: &str) -> io::Result<()> {

@@ -18,6 +18,7 @@ mod safety {
     mod crash;
     mod file_size;
     mod lock;
+    mod lock_file;
     mod permissions;
     mod recovery;
     mod terminal;

@@ -5,7 +5,7 @@
 //! the interface layer says them in its language.
 //!
 //! Inside, from the bottom up (each file uses only those before it): `paths`, `clock`,
-//! `fingerprint`, `locate`, `lock`; `load`; `ron_text` (the layout writer); `write` (the atomic replace);
+//! `fingerprint`, `locate`, `temp`, `lock`; `load`; `ron_text` (the layout writer); `write` (the atomic replace);
 //! `save`; `recovery`.
 
 mod clock;
@@ -17,6 +17,7 @@ mod paths;
 pub mod recovery;
 mod ron_text;
 mod save;
+mod temp;
 mod write;
 
 pub use clock::Clock;

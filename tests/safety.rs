@@ -17,6 +17,7 @@ mod safety {
     mod conflict;
     mod crash;
     mod file_size;
+    mod leftovers;
     mod lock;
     mod lock_file;
     mod permissions;

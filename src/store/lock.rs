@@ -99,9 +99,16 @@ pub fn this_process(time: SystemTime) -> Holder {
 
 /// Takes the lock of `report`, held since the time `clock` says. A lock left by a process
 /// that ended is taken over; one written on another host (a shared disk) cannot be checked,
-/// so it is respected.
+/// so it is respected. Once it is held, what killed writers left beside the report is swept
+/// away ([`temp::sweep`]).
 pub fn acquire(report: &Path, clock: Clock) -> Result<Lock, LockError> {
-    place(&lock_path(report), &this_process(clock.now()))
+    let taken = SystemTime::now();
+    let path = lock_path(report);
+    let lock = place(&path, &this_process(clock.now()))?;
+    if let (Some(dir), Some(name)) = (path.parent(), resolved(report).file_name()) {
+        temp::sweep(dir, name, taken);
+    }
+    Ok(lock)
 }
 
 /// Puts a lock file naming `me` at `path`, or says who holds the one there.

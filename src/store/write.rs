@@ -6,6 +6,7 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use super::fingerprint::Fingerprint;
+use super::temp;
 
 /// Why a report could not be saved: what went wrong, the file, the step and the system's
 /// cause. The file on disk is as it was, but after `Unflushed`, which says what it now
@@ -155,8 +156,7 @@ fn stage(
         _ => PathBuf::from("."),
     };
     let old = fs::metadata(&target).ok();
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(".wgtrack-").suffix(".tmp");
+    let mut builder = temp::builder();
     #[cfg(unix)]
     if old.is_none() {
         // A new file gets the usual mode (0666 less the umask), not the temp file's 0600.
@@ -166,6 +166,8 @@ fn stage(
     let mut temp = injected("save::create")
         .and_then(|()| builder.tempfile_in(&dir))
         .map_err(io_err(Step::CreateTemp))?;
+    // Held until it is renamed into place: no other writer's sweep takes it meanwhile.
+    temp::claim(temp.as_file());
     injected("save::write")
         .and_then(|()| parts.iter().try_for_each(|part| temp.write_all(part)))
         .map_err(io_err(Step::Write))?;
@@ -272,14 +274,13 @@ fn keep_backup(target: &Path) -> io::Result<()> {
     let backup = backup_path(target);
     let staging = backup.with_extension("bak.tmp");
     let _ = fs::remove_file(&staging);
-    if fs::hard_link(target, &staging).is_err() {
-        fs::copy(target, &staging)?;
-        fs::File::open(&staging)?.sync_all()?;
-    }
-    fs::rename(&staging, &backup)?;
-    // Renaming onto a name of the same file does nothing: the staging name would stay.
+    let kept = fs::hard_link(target, &staging)
+        .or_else(|_| fs::copy(target, &staging).and_then(|_| fs::File::open(&staging)?.sync_all()))
+        .and_then(|()| fs::rename(&staging, &backup));
+    // Renaming onto a name of the same file does nothing, and a failed step leaves a part:
+    // either way the staging name must not stay.
     let _ = fs::remove_file(&staging);
-    Ok(())
+    kept
 }
 
 #[cfg(unix)]

@@ -200,7 +200,13 @@ fn link_or_create(
     let linked = match fs::hard_link(staged.path(), path) {
         Ok(()) => return Ok(Placed::Linked),
         Err(e) if e.kind() == io::ErrorKind::AlreadyExists => return Ok(Placed::Taken),
-        Err(e) => e,
+        // What a file system without hard links says.
+        Err(e)
+            if matches!(e.kind(), io::ErrorKind::Unsupported | io::ErrorKind::PermissionDenied) =>
+        {
+            e
+        }
+        Err(e) => return Err(e),
     };
     let mut file = match File::options().read(true).write(true).create_new(true).open(path) {
         Ok(file) => file,

@@ -5,7 +5,7 @@ use std::ffi::OsStr;
 use std::fs::{self, File, TryLockError};
 use std::io;
 use std::path::Path;
-use std::time::SystemTime;
+use std::time::{Duration, SystemTime};
 
 /// Every temporary file wgtrack writes beside a report is `.wgtrack-XXXXXX.tmp`.
 const PREFIX: &str = ".wgtrack-";
@@ -51,13 +51,21 @@ pub(super) fn open_no_follow(path: &Path) -> io::Result<File> {
     File::open(path)
 }
 
+/// How long before a lock was taken a temporary file must have been last written to be
+/// swept. A writer creates its temporary file and then locks it, two steps: a file caught
+/// between them looks abandoned, so only files that have sat still for a while are taken
+/// (under a storm of writers, files a moment old were taken from live ones).
+const SETTLED: Duration = Duration::from_secs(60);
+
 /// Removes, from `dir`, the temporary files of killed writers: wgtrack's own
 /// `.wgtrack-*.tmp`, and the backup's staging copy of the report named `report`. Only files
-/// last written before `taken` (when the caller took the report's lock) and that no live
-/// writer holds: a save in progress, of this report or of another in the same directory,
-/// keeps the advisory lock on its temporary file until it is renamed.
+/// last written well before `taken` (when the caller took the report's lock, less
+/// [`SETTLED`]) and that no live writer holds: a save in progress, of this report or of
+/// another in the same directory, keeps the advisory lock on its temporary file until it is
+/// renamed.
 pub(super) fn sweep(dir: &Path, report: &OsStr, taken: SystemTime) {
     let Ok(entries) = fs::read_dir(dir) else { return };
+    let taken = taken.checked_sub(SETTLED).unwrap_or(SystemTime::UNIX_EPOCH);
     let mut staging = report.to_os_string();
     staging.push(".bak.tmp");
     for entry in entries.flatten() {

@@ -169,7 +169,15 @@ fn place(path: &Path, me: &Holder) -> Result<Lock, LockError> {
 /// A temporary lock file beside `path` holding `record`, flushed and locked by us.
 fn staged(path: &Path, record: &str) -> io::Result<tempfile::NamedTempFile> {
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let mut staged = temp::builder().tempfile_in(dir)?;
+    let mut builder = temp::builder();
+    // Readable by others (0666 less the umask), as a lock file created in place was: another
+    // user's wgtrack can then say who holds the report.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(fs::Permissions::from_mode(0o666));
+    }
+    let mut staged = builder.tempfile_in(dir)?;
     if !try_lock(staged.as_file())? {
         return Err(io::Error::other("a new temporary file is locked by someone else"));
     }

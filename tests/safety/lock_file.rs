@@ -106,3 +106,17 @@ fn a_refused_writer_always_reads_a_whole_holder() {
     });
     assert!(!lock::lock_path(&file).exists(), "all let go");
 }
+
+/// The lock file is readable by others, as the usual mode of a new file (0666 less the
+/// umask) makes it, so another user's wgtrack can say who holds the report.
+#[test]
+fn the_lock_file_has_the_usual_mode_of_a_new_file() {
+    use std::os::unix::fs::PermissionsExt;
+    let home = Home::new();
+    let _held = lock::acquire(&home.file, Clock::System).expect("take the lock");
+    let mode = fs::metadata(lock::lock_path(&home.file)).unwrap().permissions().mode();
+    let created = home.path().join("created");
+    fs::write(&created, "").unwrap();
+    let usual = fs::metadata(&created).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, usual & 0o777);
+}

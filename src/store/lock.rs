@@ -5,7 +5,9 @@
 //! A lock file appears whole: its record is written to a temporary file, locked, and only
 //! then linked (or, to take over a stale one, renamed) into place; so whoever finds it reads
 //! a whole record, and it is never written through a symbolic link. (Writing it in place
-//! after creating it, as before, let a second writer read it empty: "pid 0 on ? since ?".)
+//! after creating it, as before, let a second writer read it empty: "pid 0 on ? since ?".
+//! Reading until a whole record shows up instead would need a guess at how long to wait,
+//! and a writer killed between the two steps would leave an empty file to wait on.)
 
 use std::fs::{self, File};
 use std::io::{self, Read, Seek, Write};

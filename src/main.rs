@@ -11,6 +11,8 @@ use wgtrack::store;
 use wgtrack::tui::Exit;
 
 fn main() -> ExitCode {
+    // Past `ulimit -f` a write fails and is reported, instead of the process dying mid-save.
+    let _ = store::survive_file_size_limit();
     // Test builds can fail chosen steps through FAILPOINTS; in other builds this is nothing.
     let _failpoints = fail::has_failpoints().then(fail::FailScenario::setup);
     let cli = Cli::parse();

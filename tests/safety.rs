@@ -16,7 +16,10 @@ mod common;
 mod safety {
     mod conflict;
     mod crash;
+    mod file_size;
+    mod leftovers;
     mod lock;
+    mod lock_file;
     mod permissions;
     mod recovery;
     mod terminal;

@@ -97,6 +97,7 @@ impl Describe for LockError {
                 fill(texts.error_lock_file, &[("path", &path.display()), ("cause", source)])
             }
             LockError::Held { .. } => self.to_string(),
+            LockError::Link { path } => fill(texts.error_lock_link, &[("path", &path.display())]),
         }
     }
 }
@@ -183,6 +184,7 @@ mod tests {
         for error in [
             LockError::Held { path: path(), holder },
             LockError::Io { path: path(), source: cause() },
+            LockError::Link { path: path() },
         ] {
             check(&error, error.to_string());
         }

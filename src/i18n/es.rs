@@ -239,6 +239,7 @@ pub static TEXTS: Texts = Texts {
     fault_empty: "no puede quedar en blanco",
     fault_unknown_format: "el formato {found} no se conoce; este wgtrack lee el formato {format}",
     fault_no_groups: "un informe necesita al menos un grupo de trabajo",
+    error_lock_link: "{path}: el archivo de bloqueo es un enlace simbólico; wgtrack nunca escribe a través de uno (elimínelo si nadie más lo puso ahí)",
 
     context_global: "En cualquier lugar",
     context_overview: "Resumen del programa",

@@ -373,6 +373,8 @@ texts! {
     /// `{found}`, `{format}`.
     fault_unknown_format,
     fault_no_groups,
+    /// `{path}`: the lock file is a symbolic link.
+    error_lock_link,
 
     // The keys: context headings (help, README), what each action does, footer hints.
     context_global, context_overview, context_groups, context_activities, context_activity,

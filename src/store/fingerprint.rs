@@ -1,14 +1,19 @@
-//! The fingerprint of a file's content, to tell whether someone else changed it.
+//! The fingerprint of a file's content, to tell whether someone else changed it; and the
+//! short digest that names recovery files.
 
 use std::fs;
 use std::io::{self, Read};
 use std::path::Path;
 
-/// A digest of a file's bytes, to tell whether someone else changed it: FNV-1a taken over
-/// 8-byte words (eight times the speed of byte by byte, and any one changed word changes
-/// it), with a final mix. It is stable across builds, so it can also name files.
+/// The fingerprint of a file's content, to tell whether someone else changed it: its length
+/// and its BLAKE3 digest. A cryptographic digest, because a small edit made behind the app's
+/// back must never look unchanged (the 64-bit FNV used before took "A preliminary version"
+/// and "A preliminarc versioh" for the same text, and a save overwrote the edit).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Fingerprint(u64);
+pub struct Fingerprint {
+    len: u64,
+    digest: [u8; 32],
+}
 
 impl Fingerprint {
     pub fn of(bytes: &[u8]) -> Fingerprint {
@@ -17,9 +22,12 @@ impl Fingerprint {
 
     /// The fingerprint of `parts` joined, without joining them.
     pub fn of_parts(parts: &[&[u8]]) -> Fingerprint {
-        let mut digest = Digest::new(parts.iter().map(|p| p.len() as u64).sum());
-        parts.iter().for_each(|part| digest.update(part));
-        digest.finish()
+        let mut hasher = blake3::Hasher::new();
+        parts.iter().for_each(|part| {
+            hasher.update(part);
+        });
+        let len = parts.iter().map(|p| p.len() as u64).sum();
+        Fingerprint { len, digest: *hasher.finalize().as_bytes() }
     }
 
     /// The fingerprint of a file's content, read a block at a time, so that checking a
@@ -27,14 +35,14 @@ impl Fingerprint {
     pub fn of_file(path: &Path) -> io::Result<Fingerprint> {
         let mut file = fs::File::open(path)?;
         let len = file.metadata()?.len();
-        let mut digest = Digest::new(len);
+        let mut hasher = blake3::Hasher::new();
         let mut block = vec![0; 1 << 18];
         let mut read = 0;
         loop {
             match file.read(&mut block) {
                 Ok(0) => break,
                 Ok(n) => {
-                    digest.update(&block[..n]);
+                    hasher.update(&block[..n]);
                     read += n as u64;
                 }
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
@@ -44,12 +52,28 @@ impl Fingerprint {
         if read != len {
             return Err(io::Error::other("the file changed while it was read"));
         }
-        Ok(digest.finish())
+        Ok(Fingerprint { len, digest: *hasher.finalize().as_bytes() })
     }
 
-    pub fn value(self) -> u64 {
-        self.0
+    /// How many bytes the content has.
+    pub fn len(self) -> u64 {
+        self.len
     }
+
+    /// Whether the content is empty.
+    pub fn is_empty(self) -> bool {
+        self.len == 0
+    }
+}
+
+/// A short, stable name for a text (a report's full path), as recovery files are named: the
+/// 64-bit FNV digest earlier versions used for fingerprints, kept so that a newer build still
+/// finds the recovery files an older one wrote. Only a name: never used to tell contents
+/// apart.
+pub fn name_id(bytes: &[u8]) -> u64 {
+    let mut digest = Digest::new(bytes.len() as u64);
+    digest.update(bytes);
+    digest.finish()
 }
 
 /// FNV-1a over 8-byte words of bytes given in any number of slices: a word that straddles
@@ -94,7 +118,7 @@ impl Digest {
         self.filled = rest.len();
     }
 
-    fn finish(self) -> Fingerprint {
+    fn finish(self) -> u64 {
         let mut hash = self.hash;
         for &byte in &self.pending[..self.filled] {
             hash = (hash ^ u64::from(byte)).wrapping_mul(Digest::PRIME);
@@ -102,13 +126,13 @@ impl Digest {
         // Spread the last words' bits over the whole value.
         hash ^= hash >> 32;
         hash = hash.wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        Fingerprint(hash ^ (hash >> 29))
+        hash ^ (hash >> 29)
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::Fingerprint;
+    use super::{Fingerprint, name_id};
 
     #[test]
     fn a_fingerprint_of_parts_is_that_of_the_parts_joined_wherever_they_are_cut() {
@@ -132,10 +156,24 @@ mod tests {
     }
 
     #[test]
-    fn fingerprints_stay_what_earlier_versions_computed() {
+    fn names_stay_what_earlier_versions_computed() {
         // They name recovery files, which a newer build must still find.
         let text = b"Statistical Conference of the Americas";
-        assert_eq!(Fingerprint::of(text).value(), 0x6c23_2ee3_7463_4aff);
-        assert_eq!(Fingerprint::of(b"").value(), 0x8570_e250_fe4c_2473);
+        assert_eq!(name_id(text), 0x6c23_2ee3_7463_4aff);
+        assert_eq!(name_id(b""), 0x8570_e250_fe4c_2473);
+    }
+
+    #[test]
+    fn an_edit_that_fooled_the_old_digest_changes_the_fingerprint() {
+        // In the shipped report, this edit kept the old 64-bit digest as it was.
+        let before = crate::store::SHIPPED.as_bytes();
+        let edited =
+            crate::store::SHIPPED.replacen("A preliminary version", "A preliminarc versioh", 1);
+        let after = edited.as_bytes();
+        assert_ne!(before, after);
+        assert_eq!(name_id(before), name_id(after), "the pair the old digest took as one");
+        assert_ne!(Fingerprint::of(before), Fingerprint::of(after));
+        assert_ne!(Fingerprint::of(b"ab"), Fingerprint::of(b"ab\0"));
+        assert_eq!(Fingerprint::of(b"abc").len(), 3);
     }
 }

@@ -5,7 +5,7 @@
 //! the interface layer says them in its language.
 //!
 //! Inside, from the bottom up (each file uses only those before it): `paths`, `clock`,
-//! `fingerprint`, `locate`, `lock`; `load`; `ron_text` (the layout writer); `write` (the atomic replace);
+//! `fingerprint`, `locate`, `temp`, `lock`; `load`; `ron_text` (the layout writer); `write` (the atomic replace);
 //! `save`; `recovery`.
 
 mod clock;
@@ -17,6 +17,7 @@ mod paths;
 pub mod recovery;
 mod ron_text;
 mod save;
+mod temp;
 mod write;
 
 pub use clock::Clock;
@@ -25,7 +26,7 @@ pub use load::{LoadError, Located, load, open, parse, read, utf8};
 pub use locate::{line_column, locate};
 pub use paths::{CONFIG_FILE_NAME, DEFAULT_FILE_NAME, Paths};
 pub use save::{save, to_text};
-pub use write::{Expect, SaveError, Step, backup_path, write_atomic};
+pub use write::{Expect, SaveError, Step, backup_path, survive_file_size_limit, write_atomic};
 
 /// The 2020–2021 report (LC/CE.20/3) as shipped; what a new user opens first.
 pub const SHIPPED: &str = include_str!("../../assets/report-2020-2021.ron");

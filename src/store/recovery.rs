@@ -8,8 +8,8 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 
-use super::fingerprint::Fingerprint;
-use super::lock::this_process;
+use super::fingerprint::name_id;
+use super::lock::{resolved, this_process};
 use super::ron_text::{Pieces, Writer, report_value};
 use super::save::{head_of, verified, write_checked};
 use super::write::{Expect, SaveError, Step, injected};
@@ -27,26 +27,18 @@ pub struct Recovery<R = Report> {
     pub report: R,
 }
 
-/// The report's full path, also when the file itself is gone: its directory is resolved and
-/// its name joined, so a journal is found again once the file is back.
+/// The report's full path, every link followed, also when the file itself is gone: so a
+/// journal is found again by any name of the report, and once the file is back.
 fn full_path(report_path: &Path) -> PathBuf {
-    if let Ok(full) = fs::canonicalize(report_path) {
-        return full;
-    }
-    let parent =
-        report_path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    match (fs::canonicalize(parent), report_path.file_name()) {
-        (Ok(dir), Some(name)) => dir.join(name),
-        _ => report_path.to_path_buf(),
-    }
+    resolved(report_path)
 }
 
 /// The start of the names of the report's recovery files: its name and a digest of its path.
 fn prefix(report_path: &Path) -> String {
     let full = full_path(report_path);
-    let name = report_path.file_stem().unwrap_or_default().to_string_lossy();
-    let id = Fingerprint::of(full.as_os_str().as_encoded_bytes());
-    format!("{name}-{:016x}-", id.value())
+    let name = full.file_stem().unwrap_or_default().to_string_lossy();
+    let id = name_id(full.as_os_str().as_encoded_bytes());
+    format!("{name}-{id:016x}-")
 }
 
 /// A new recovery file in `dir` for a session of the app on `report_path` begun at `time`.

@@ -6,6 +6,7 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use super::fingerprint::Fingerprint;
+use super::temp;
 
 /// Why a report could not be saved: what went wrong, the file, the step and the system's
 /// cause. The file on disk is as it was, but after `Unflushed`, which says what it now
@@ -85,6 +86,20 @@ pub fn backup_path(target: &Path) -> PathBuf {
     target.with_file_name(name)
 }
 
+/// Makes writing past the file size limit (`ulimit -f`) an error instead of the end of the
+/// process: by default SIGXFSZ kills it on the spot, leaving the temporary file and the lock
+/// behind and the terminal raw. With the signal caught (by a handler that only sets a flag
+/// no one reads; catching it, not ignoring it, keeps the default for programs run later),
+/// the write fails with EFBIG and takes the usual way out. Call it once, at start.
+pub fn survive_file_size_limit() -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        let caught = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        signal_hook::flag::register(signal_hook::consts::SIGXFSZ, caught)?;
+    }
+    Ok(())
+}
+
 /// A failure injected by tests at a named step (`fail` crate); nothing in normal builds.
 #[allow(unused_variables)] // `point` is unused when fail points are compiled out
 pub(super) fn injected(point: &str) -> io::Result<()> {
@@ -141,8 +156,7 @@ fn stage(
         _ => PathBuf::from("."),
     };
     let old = fs::metadata(&target).ok();
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(".wgtrack-").suffix(".tmp");
+    let mut builder = temp::builder();
     #[cfg(unix)]
     if old.is_none() {
         // A new file gets the usual mode (0666 less the umask), not the temp file's 0600.
@@ -152,6 +166,8 @@ fn stage(
     let mut temp = injected("save::create")
         .and_then(|()| builder.tempfile_in(&dir))
         .map_err(io_err(Step::CreateTemp))?;
+    // Held until it is renamed into place: no other writer's sweep takes it meanwhile.
+    temp::claim(temp.as_file());
     injected("save::write")
         .and_then(|()| parts.iter().try_for_each(|part| temp.write_all(part)))
         .map_err(io_err(Step::Write))?;
@@ -258,14 +274,13 @@ fn keep_backup(target: &Path) -> io::Result<()> {
     let backup = backup_path(target);
     let staging = backup.with_extension("bak.tmp");
     let _ = fs::remove_file(&staging);
-    if fs::hard_link(target, &staging).is_err() {
-        fs::copy(target, &staging)?;
-        fs::File::open(&staging)?.sync_all()?;
-    }
-    fs::rename(&staging, &backup)?;
-    // Renaming onto a name of the same file does nothing: the staging name would stay.
+    let kept = fs::hard_link(target, &staging)
+        .or_else(|_| fs::copy(target, &staging).and_then(|_| fs::File::open(&staging)?.sync_all()))
+        .and_then(|()| fs::rename(&staging, &backup));
+    // Renaming onto a name of the same file does nothing, and a failed step leaves a part:
+    // either way the staging name must not stay.
     let _ = fs::remove_file(&staging);
-    Ok(())
+    kept
 }
 
 #[cfg(unix)]

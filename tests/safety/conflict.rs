@@ -283,3 +283,17 @@ fn a_failed_save_offers_to_save_under_another_name() {
         assert!(app.should_quit());
     });
 }
+
+/// An edit behind the app's back that the old 64-bit digest could not see ("A preliminary
+/// version" → "A preliminarc versioh" gave the shipped report the same value): it is a
+/// conflict, and their text stays.
+#[test]
+fn an_edit_the_old_digest_missed_is_a_conflict() {
+    in_home(|dir| {
+        let (path, mut app) = opened_and_edited(dir);
+        let theirs = store::SHIPPED.replacen("A preliminary version", "A preliminarc versioh", 1);
+        assert_ne!(theirs, store::SHIPPED);
+        fs::write(&path, &theirs).unwrap();
+        save_meets_the_conflict(&mut app, &path, theirs.as_bytes());
+    });
+}

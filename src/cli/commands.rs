@@ -1,7 +1,7 @@
 //! The headless commands: each reads the report, does one thing, and writes a file safely
 //! or prints.
 
-use std::io::{self, Read, Write};
+use std::io::{self, IsTerminal, Read, Write};
 use std::path::Path;
 
 use anyhow::{Context, Result, bail};
@@ -97,6 +97,16 @@ fn today() -> String {
 }
 
 fn init(target: &Target, force: bool) -> Result<()> {
+    // Checked before anything opens it: opening a pipe waits for the other end.
+    if let Ok(meta) = std::fs::metadata(&target.path)
+        && !meta.is_file()
+    {
+        bail!(
+            "{}: is not a regular file (a directory, a pipe, a device or a socket); \
+             init writes a report file",
+            target.path.display()
+        );
+    }
     if target.path.exists() && !force {
         bail!(
             "{}: the file exists; pass --force to replace it with the shipped report",
@@ -119,6 +129,12 @@ fn validate_file(target: &Target) -> Result<()> {
 }
 
 fn set(target: &Target, args: &SetArgs) -> Result<()> {
+    // Read before the lock is taken: a pipe or a terminal may keep us waiting.
+    let remarks = match (&args.remarks, &args.remarks_file) {
+        (Some(text), _) => Some(text.clone()),
+        (None, Some(path)) => Some(read_remarks(path)?),
+        (None, None) => None,
+    };
     let (mut report, fingerprint) = target.open()?;
     // One writer at a time: an open app would otherwise save over this change.
     let _lock = store::lock::acquire(&target.path, store::Clock::System)?;
@@ -140,11 +156,6 @@ fn set(target: &Target, args: &SetArgs) -> Result<()> {
         ))
         .into());
     }
-    let remarks = match (&args.remarks, &args.remarks_file) {
-        (Some(text), _) => Some(text.clone()),
-        (None, Some(path)) => Some(read_remarks(path)?),
-        (None, None) => None,
-    };
     let Some(activity) = report.activity_mut(g, args.activity - 1) else {
         bail!("no activity {} in group {}", args.activity, numeral(g + 1));
     };
@@ -169,6 +180,9 @@ fn set(target: &Target, args: &SetArgs) -> Result<()> {
 fn read_remarks(path: &Path) -> Result<String> {
     let mut text = String::new();
     if path == Path::new("-") {
+        if io::stdin().is_terminal() {
+            eprintln!("wgtrack: reading the remarks from standard input; end them with Ctrl-D");
+        }
         io::stdin().read_to_string(&mut text).context("cannot read remarks from standard input")?;
     } else {
         text = std::fs::read_to_string(path)

@@ -31,6 +31,9 @@ impl Describe for LoadError {
             LoadError::Directory { path } => {
                 fill(texts.error_directory, &[("path", &path.display())])
             }
+            LoadError::NotRegular { path } => {
+                fill(texts.error_not_regular, &[("path", &path.display())])
+            }
             LoadError::NotUtf8 { path, line, column } => {
                 fill(texts.error_not_utf8, &[("place", &place(path, *line, *column))])
             }
@@ -141,6 +144,7 @@ mod tests {
         for error in [
             LoadError::Read { path: path(), source: cause() },
             LoadError::Directory { path: path() },
+            LoadError::NotRegular { path: path() },
             LoadError::NotUtf8 { path: path(), line: 3, column: 9 },
             LoadError::Empty { path: path() },
             LoadError::Syntax { path: path(), line: 1, column: 2, message: "oops".into() },

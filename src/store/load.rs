@@ -27,6 +27,11 @@ pub enum LoadError {
     Read { path: PathBuf, source: io::Error },
     #[error("{}: is a directory, not a report file", path.display())]
     Directory { path: PathBuf },
+    #[error(
+        "{}: is not a regular file (a pipe, a device or a socket); a report is a regular file",
+        path.display()
+    )]
+    NotRegular { path: PathBuf },
     #[error("{}:{line}:{column}: the file is not UTF-8 text", path.display())]
     NotUtf8 { path: PathBuf, line: usize, column: usize },
     #[error("{}:1:1: the file is empty; a report starts with `Report(`", path.display())]
@@ -67,10 +72,17 @@ pub fn open(path: &Path) -> Result<(Report, Fingerprint), LoadError> {
     Ok((parse(path, text)?, Fingerprint::of(&bytes)))
 }
 
-/// Reads the file's bytes, with a clear word for the usual failures.
+/// Reads the file's bytes, with a clear word for the usual failures. Only a regular file is
+/// opened: opening a pipe to read would wait for a writer that may never come.
 pub fn read(path: &Path) -> Result<Vec<u8>, LoadError> {
-    if path.is_dir() {
-        return Err(LoadError::Directory { path: path.to_path_buf() });
+    match std::fs::metadata(path) {
+        Ok(meta) if meta.is_dir() => {
+            return Err(LoadError::Directory { path: path.to_path_buf() });
+        }
+        Ok(meta) if !meta.is_file() => {
+            return Err(LoadError::NotRegular { path: path.to_path_buf() });
+        }
+        _ => {}
     }
     std::fs::read(path).map_err(|source| LoadError::Read { path: path.to_path_buf(), source })
 }

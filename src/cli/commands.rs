@@ -6,6 +6,7 @@ use std::path::Path;
 
 use anyhow::{Context, Result, bail};
 
+use super::output::{self, Destination, destination};
 use super::{
     Command, ConfigArgs, DiffFormat, ExportFormat, SetArgs, Target, UsageError, write_shipped,
 };
@@ -27,9 +28,13 @@ pub fn run(
         Command::Summary => {
             emit(None, |out| export::summary(&target.load()?, out).map_err(Into::into))
         }
-        Command::Export { format, output } => {
+        Command::Export { format, output, force } => {
+            let output = match output {
+                Some(path) => Some((path.as_path(), destination(path, &target.path, *force)?)),
+                None => None,
+            };
             let report = target.load()?;
-            emit(output.as_deref(), |out| match format {
+            emit(output, |out| match format {
                 ExportFormat::Json => export::json(&report, out).map_err(Into::into),
                 ExportFormat::Csv => export::csv(&report, out).map_err(Into::into),
                 ExportFormat::Markdown => export::markdown(&report, out).map_err(Into::into),
@@ -74,12 +79,16 @@ fn config(
 }
 
 fn new_round(target: &Target, output: &Path, force: bool) -> Result<()> {
-    if output.exists() && !force {
-        bail!("{}: the file exists; pass --force to replace it", output.display());
-    }
+    let destination = destination(output, &target.path, force)?;
     let next = crate::model::next_round(&target.load()?, &today());
-    let expect = if force { store::Expect::Anything } else { store::Expect::Absent };
-    store::save(output, &next, expect)?;
+    match destination {
+        Destination::Regular(expect) => {
+            store::save(output, &next, expect)?;
+        }
+        Destination::Special => {
+            output::write(output, destination, store::to_text(&next).as_bytes())?
+        }
+    }
     eprintln!(
         "wgtrack: wrote {}; fill in its front matter (i in the app) and compare with this \
          round: wgtrack {} --baseline {}",
@@ -193,8 +202,11 @@ fn read_remarks(path: &Path) -> Result<String> {
     Ok(text)
 }
 
-/// Runs `write` on standard output or, atomically, on the file `output`.
-fn emit(output: Option<&Path>, write: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
+/// Runs `write` on standard output or on the file `output`, as its destination says.
+fn emit(
+    output: Option<(&Path, Destination)>,
+    write: impl FnOnce(&mut dyn Write) -> Result<()>,
+) -> Result<()> {
     match output {
         None => {
             let stdout = io::stdout();
@@ -211,10 +223,10 @@ fn emit(output: Option<&Path>, write: impl FnOnce(&mut dyn Write) -> Result<()>)
                 other => other,
             }
         }
-        Some(path) => {
+        Some((path, destination)) => {
             let mut bytes = Vec::new();
             write(&mut bytes)?;
-            store::write_atomic(path, &bytes, store::Expect::Anything, false)?;
+            output::write(path, destination, &bytes)?;
             eprintln!("wgtrack: wrote {}", path.display());
             Ok(())
         }

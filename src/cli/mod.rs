@@ -3,6 +3,7 @@
 //! configuration file is; never the interactive app, nor the ui.
 
 mod commands;
+mod output;
 
 pub use commands::run;
 
@@ -84,6 +85,9 @@ pub enum Command {
         /// Write to this file instead of standard output.
         #[arg(short, long, value_name = "OUT")]
         output: Option<PathBuf>,
+        /// Replace OUT if it exists.
+        #[arg(long, requires = "output")]
+        force: bool,
     },
     /// Change an activity's progress or remarks, and save.
     Set(SetArgs),

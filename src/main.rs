@@ -55,7 +55,8 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(error) => {
-            wgtrack::tui::say(&describe(&error));
+            // Messages may quote the report's text: shown, never acted on by the terminal.
+            wgtrack::tui::say(&wgtrack::printable::printable(&describe(&error)));
             if error.downcast_ref::<UsageError>().is_some() {
                 ExitCode::from(2)
             } else {

@@ -28,7 +28,7 @@ pub fn run(
         Command::Summary => {
             emit(None, |out| export::summary(&target.load()?, out).map_err(Into::into))
         }
-        Command::Export { format, output, force } => {
+        Command::Export { format, output, force, raw } => {
             let output = match output {
                 Some(path) => Some((path.as_path(), destination(path, &target.path, *force)?)),
                 None => None,
@@ -36,6 +36,7 @@ pub fn run(
             let report = target.load()?;
             emit(output, |out| match format {
                 ExportFormat::Json => export::json(&report, out).map_err(Into::into),
+                ExportFormat::Csv if *raw => export::csv_raw(&report, out).map_err(Into::into),
                 ExportFormat::Csv => export::csv(&report, out).map_err(Into::into),
                 ExportFormat::Markdown => export::markdown(&report, out).map_err(Into::into),
                 ExportFormat::Html => export::html(&report, out).map_err(Into::into),

@@ -88,6 +88,10 @@ pub enum Command {
         /// Replace OUT if it exists.
         #[arg(long, requires = "output")]
         force: bool,
+        /// CSV: write cells as the report holds them, without the `'` put before what a
+        /// spreadsheet would run as a formula (=, +, -, @).
+        #[arg(long)]
+        raw: bool,
     },
     /// Change an activity's progress or remarks, and save.
     Set(SetArgs),

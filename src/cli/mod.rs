@@ -209,7 +209,15 @@ impl Target {
             write_shipped(&self.path)?;
             eprintln!("wgtrack: created {} with the 2020–2021 report", self.path.display());
         }
-        Ok(store::open(&self.path)?)
+        let (report, fingerprint, bom) = store::open_noting_bom(&self.path)?;
+        if bom {
+            eprintln!(
+                "wgtrack: warning: {} starts with a byte order mark (BOM); it was read past, \
+                 and a save writes the file without it",
+                self.path.display()
+            );
+        }
+        Ok((report, fingerprint))
     }
 }
 

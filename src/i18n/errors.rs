@@ -147,7 +147,13 @@ mod tests {
             LoadError::NotRegular { path: path() },
             LoadError::NotUtf8 { path: path(), line: 3, column: 9 },
             LoadError::Empty { path: path() },
-            LoadError::Syntax { path: path(), line: 1, column: 2, message: "oops".into() },
+            LoadError::Syntax {
+                path: path(),
+                line: 1,
+                column: 2,
+                field: Some("groups[0].title".into()),
+                message: "oops".into(),
+            },
             LoadError::NewerFormat { path: path(), found: 9 },
             LoadError::Invalid {
                 path: path(),

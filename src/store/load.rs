@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use super::fingerprint::Fingerprint;
-use super::locate::{line_column, locate};
+use super::locate::{line_column, locate, offset_of, path_at};
 use crate::model::{FORMAT, Report};
 use crate::validate::{self, Problem};
 
@@ -36,8 +36,8 @@ pub enum LoadError {
     NotUtf8 { path: PathBuf, line: usize, column: usize },
     #[error("{}:1:1: the file is empty; a report starts with `Report(`", path.display())]
     Empty { path: PathBuf },
-    #[error("{}:{line}:{column}: {message}", path.display())]
-    Syntax { path: PathBuf, line: usize, column: usize, message: String },
+    #[error("{}:{line}:{column}: {}{message}", path.display(), in_field(field))]
+    Syntax { path: PathBuf, line: usize, column: usize, field: Option<String>, message: String },
     #[error(
         "{}: the file is in format {found}, newer than this wgtrack reads (format {FORMAT}); \
          install a newer wgtrack to open it",
@@ -46,6 +46,11 @@ pub enum LoadError {
     NewerFormat { path: PathBuf, found: u32 },
     #[error("{}", invalid(path, problems))]
     Invalid { path: PathBuf, problems: Vec<Located> },
+}
+
+/// `groups[3].activities[2].progress: `, or nothing outside any field.
+fn in_field(field: &Option<String>) -> String {
+    field.as_ref().map(|f| format!("{f}: ")).unwrap_or_default()
 }
 
 /// One line per problem: the place, the field's path, what is wrong.
@@ -67,10 +72,19 @@ pub fn load(path: &Path) -> Result<Report, LoadError> {
 /// Reads and checks the report at `path`, with the fingerprint of the bytes read, which a
 /// later save checks to be sure no one else changed the file meanwhile.
 pub fn open(path: &Path) -> Result<(Report, Fingerprint), LoadError> {
+    open_noting_bom(path).map(|(report, fingerprint, _)| (report, fingerprint))
+}
+
+/// Like [`open`], and whether the file starts with a byte order mark, which is read past
+/// (some editors write one) and which a save leaves out.
+pub fn open_noting_bom(path: &Path) -> Result<(Report, Fingerprint, bool), LoadError> {
     let bytes = read(path)?;
     let text = utf8(path, &bytes)?;
-    Ok((parse(path, text)?, Fingerprint::of(&bytes)))
+    Ok((parse(path, text)?, Fingerprint::of(&bytes), text.starts_with(BOM)))
 }
+
+/// The byte order mark some editors put at the start of UTF-8 text.
+pub const BOM: char = '\u{feff}';
 
 /// Reads the file's bytes, with a clear word for the usual failures. Only a regular file is
 /// opened: opening a pipe to read would wait for a writer that may never come.
@@ -98,6 +112,7 @@ pub fn utf8<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str, LoadError> {
 
 /// Parses report text; `path` only names the source in errors.
 pub fn parse(path: &Path, text: &str) -> Result<Report, LoadError> {
+    let text = text.strip_prefix(BOM).unwrap_or(text);
     if text.trim().is_empty() {
         return Err(LoadError::Empty { path: path.to_path_buf() });
     }
@@ -108,10 +123,12 @@ pub fn parse(path: &Path, text: &str) -> Result<Report, LoadError> {
             if let Some(found) = newer_format(text) {
                 return Err(LoadError::NewerFormat { path: path.to_path_buf(), found });
             }
+            let (line, column) = (error.span.start.line, error.span.start.col);
             return Err(LoadError::Syntax {
                 path: path.to_path_buf(),
-                line: error.span.start.line,
-                column: error.span.start.col,
+                line,
+                column,
+                field: path_at(text, offset_of(text, line, column)),
                 message: error.code.to_string(),
             });
         }

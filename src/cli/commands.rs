@@ -147,7 +147,7 @@ fn set(target: &Target, args: &SetArgs) -> Result<()> {
     };
     let (mut report, fingerprint) = target.open()?;
     // One writer at a time: an open app would otherwise save over this change.
-    let _lock = store::lock::acquire(&target.path, store::Clock::System)?;
+    let _lock = store::lock::acquire(&target.path, store::Clock::System).map_err(held_elsewhere)?;
     let g =
         parse_group_number(&args.group).filter(|&n| n <= report.groups.len()).ok_or_else(|| {
             UsageError(format!(
@@ -183,6 +183,24 @@ fn set(target: &Target, args: &SetArgs) -> Result<()> {
         target.path.display()
     );
     Ok(())
+}
+
+/// A lock held on another host (a shared disk) cannot be checked from here: say how to
+/// take it back once its holder is known to be gone.
+fn held_elsewhere(error: store::lock::LockError) -> anyhow::Error {
+    match &error {
+        store::lock::LockError::Held { path, holder }
+            if holder.host != store::lock::host_name() =>
+        {
+            anyhow::anyhow!(
+                "{error}\nwgtrack cannot tell from here whether it still runs on {}; once you \
+                 are sure no wgtrack runs there, remove the lock: rm {}",
+                holder.host,
+                path.display()
+            )
+        }
+        _ => error.into(),
+    }
 }
 
 /// Remarks from a file or standard input; the final line break a text file ends with is

@@ -1,5 +1,6 @@
 //! The `wgtrack` binary: parse arguments, run a command or the app, map errors to exit codes.
 
+use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -10,10 +11,16 @@ use wgtrack::i18n::Lang;
 use wgtrack::store;
 use wgtrack::tui::Exit;
 
+/// Said when the app is started without a terminal to draw on.
+const NEEDS_A_TERMINAL: &str = "wgtrack needs a terminal; use the subcommands for scripts";
+
 fn main() -> ExitCode {
     // Test builds can fail chosen steps through FAILPOINTS; in other builds this is nothing.
     let _failpoints = fail::has_failpoints().then(fail::FailScenario::setup);
     let cli = Cli::parse();
+    if let Err(error) = cli.mistyped_command() {
+        error.exit();
+    }
     // wgtrack's own directories, from the environment once, given to all that uses them.
     let paths = store::Paths::from_env();
     // `wgtrack config` does not read the configuration: it is how a broken one gets mended.
@@ -76,6 +83,10 @@ fn open_app(
     config: &Config,
     mut problems: Vec<Problem>,
 ) -> anyhow::Result<ExitCode> {
+    // Without a terminal to draw on, the app would run unseen or fail in the system's words.
+    if !std::io::stdout().is_terminal() {
+        return Err(UsageError(NEEDS_A_TERMINAL.into()).into());
+    }
     let (keymap, clashes) = config.keymap();
     for clash in &clashes {
         eprintln!("wgtrack: {clash}");
@@ -109,7 +120,14 @@ fn open_app(
             None => {}
         }
     }
-    let ended = wgtrack::tui::run(app, &keymap, &theme)?;
+    let ended = wgtrack::tui::run(app, &keymap, &theme).map_err(|error| {
+        // ENXIO: no controlling terminal to open.
+        if error.raw_os_error() == Some(6) {
+            anyhow::Error::new(UsageError(NEEDS_A_TERMINAL.into()))
+        } else {
+            error.into()
+        }
+    })?;
     if let Some(note) = ended.app.exit_note() {
         wgtrack::tui::say(note);
     }

@@ -169,6 +169,36 @@ pub struct SetArgs {
     pub remarks_file: Option<PathBuf>,
 }
 
+impl Cli {
+    /// A FILE that is surely a mistyped command (`wgtrack valdate`) as clap's error for an
+    /// unknown command, with its "did you mean": a bare word, without `.ron` or a path
+    /// separator, close to a command's name, that names no file.
+    pub fn mistyped_command(&self) -> Result<(), clap::Error> {
+        use clap::CommandFactory;
+        use clap::error::{ContextKind, ContextValue, ErrorKind};
+        let Some(word) = self.open.as_deref().filter(|_| self.command.is_none()) else {
+            return Ok(());
+        };
+        let Some(text) = word.to_str() else { return Ok(()) };
+        if text.contains(['.', '/', std::path::MAIN_SEPARATOR]) || word.exists() {
+            return Ok(());
+        }
+        let mut command = Cli::command();
+        let closest = command
+            .get_subcommands()
+            .map(|c| (strsim::jaro(text, c.get_name()), c.get_name().to_string()))
+            .filter(|(score, _)| *score > 0.7)
+            .max_by(|a, b| a.0.total_cmp(&b.0));
+        let Some((_, name)) = closest else { return Ok(()) };
+        let usage = command.render_usage();
+        let mut error = clap::Error::new(ErrorKind::InvalidSubcommand).with_cmd(&command);
+        error.insert(ContextKind::InvalidSubcommand, ContextValue::String(text.to_string()));
+        error.insert(ContextKind::SuggestedSubcommand, ContextValue::String(name));
+        error.insert(ContextKind::Usage, ContextValue::StyledStr(usage));
+        Err(error)
+    }
+}
+
 /// A mistake in how the command was called; exits with 2 like clap's own usage errors.
 #[derive(Debug, thiserror::Error)]
 #[error("{0}")]

@@ -333,6 +333,16 @@ fn syntax_errors_name_the_field_they_are_in() {
             other => panic!("{value}: {other:?}"),
         }
     }
+    let text = shipped_with("progress: 8,", "progress: 50.5,");
+    let error = load_text(dir.path(), "fraction.ron", text.as_bytes()).unwrap_err();
+    let (line, column) = line_col(&text, text.find("50.5").unwrap());
+    assert!(
+        error.to_string().ends_with(&format!(
+            ":{line}:{column}: groups[7].activities[6].progress: expected a whole number, \
+             found 50.5"
+        )),
+        "{error}"
+    );
     let text = shipped_with("Virtual meeting, 7-8 April 2021\",", "Virtual meeting\" 7,");
     let error = load_text(dir.path(), "venue.ron", text.as_bytes()).unwrap_err();
     assert!(error.to_string().contains(": venue: "), "{error}");

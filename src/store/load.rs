@@ -124,12 +124,21 @@ pub fn parse(path: &Path, text: &str) -> Result<Report, LoadError> {
                 return Err(LoadError::NewerFormat { path: path.to_path_buf(), found });
             }
             let (line, column) = (error.span.start.line, error.span.start.col);
+            let mut offset = offset_of(text, line, column);
+            let mut message = error.code.to_string();
+            if error.code == ron::Error::ExpectedComma
+                && let Some((start, number)) = fraction_at(text, offset)
+            {
+                offset = start;
+                message = format!("expected a whole number, found {number}");
+            }
+            let (line, column) = line_column(text, offset);
             return Err(LoadError::Syntax {
                 path: path.to_path_buf(),
                 line,
                 column,
-                field: path_at(text, offset_of(text, line, column)),
-                message: error.code.to_string(),
+                field: path_at(text, offset),
+                message,
             });
         }
     };
@@ -148,6 +157,20 @@ pub fn parse(path: &Path, text: &str) -> Result<Report, LoadError> {
         })
         .collect();
     Err(LoadError::Invalid { path: path.to_path_buf(), problems })
+}
+
+/// A number with a fraction where the parser, having read a whole number, stopped at the
+/// point (`50.5`): where it starts, and the number as written.
+fn fraction_at(text: &str, offset: usize) -> Option<(usize, &str)> {
+    let (before, after) = (text.get(..offset)?, text.get(offset..)?);
+    let digits = before.trim_end_matches(|c: char| c.is_ascii_digit());
+    if digits.len() == before.len() || !after.starts_with('.') {
+        return None;
+    }
+    let start = digits.strip_suffix(['-', '+']).unwrap_or(digits).len();
+    let length =
+        after[1..].find(|c: char| !c.is_ascii_alphanumeric()).map_or(after.len(), |n| n + 1);
+    Some((start, &text[start..offset + length]))
 }
 
 /// The `format` of a file whose other fields may not match this build's model.

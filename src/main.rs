@@ -11,8 +11,10 @@ use wgtrack::i18n::Lang;
 use wgtrack::store;
 use wgtrack::tui::Exit;
 
-/// Said when the app is started without a terminal to draw on.
-const NEEDS_A_TERMINAL: &str = "wgtrack needs a terminal; use the subcommands for scripts";
+/// The app was started without a terminal to draw on: wrong usage, said as it is.
+#[derive(Debug, thiserror::Error)]
+#[error("wgtrack needs a terminal; use the subcommands for scripts")]
+struct NoTerminal;
 
 fn main() -> ExitCode {
     // Test builds can fail chosen steps through FAILPOINTS; in other builds this is nothing.
@@ -61,6 +63,10 @@ fn main() -> ExitCode {
     });
     match result {
         Ok(code) => code,
+        Err(error) if error.is::<NoTerminal>() => {
+            eprintln!("{error}");
+            ExitCode::from(2)
+        }
         Err(error) => {
             // Messages may quote the report's text: shown, never acted on by the terminal.
             wgtrack::tui::say(&wgtrack::printable::printable(&describe(&error)));
@@ -85,7 +91,7 @@ fn open_app(
 ) -> anyhow::Result<ExitCode> {
     // Without a terminal to draw on, the app would run unseen or fail in the system's words.
     if !std::io::stdout().is_terminal() {
-        return Err(UsageError(NEEDS_A_TERMINAL.into()).into());
+        return Err(NoTerminal.into());
     }
     let (keymap, clashes) = config.keymap();
     for clash in &clashes {
@@ -122,11 +128,7 @@ fn open_app(
     }
     let ended = wgtrack::tui::run(app, &keymap, &theme).map_err(|error| {
         // ENXIO: no controlling terminal to open.
-        if error.raw_os_error() == Some(6) {
-            anyhow::Error::new(UsageError(NEEDS_A_TERMINAL.into()))
-        } else {
-            error.into()
-        }
+        if error.raw_os_error() == Some(6) { anyhow::Error::new(NoTerminal) } else { error.into() }
     })?;
     if let Some(note) = ended.app.exit_note() {
         wgtrack::tui::say(note);

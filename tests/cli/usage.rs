@@ -64,7 +64,7 @@ fn the_app_without_a_terminal_says_so() {
         let out = run(home.path(), args);
         assert_code(&out, 2);
         let message = stderr(&out);
-        assert!(message.contains("wgtrack needs a terminal; use the subcommands"), "{message}");
+        assert_eq!(message, "wgtrack needs a terminal; use the subcommands for scripts\n");
         assert!(!message.contains("os error"), "{message}");
     }
     let out = run(home.path(), &["validat"]);

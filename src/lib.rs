@@ -7,6 +7,7 @@
 //! - [`format`]: figures and dates as written everywhere: signed changes, month names.
 //! - [`validate`]: every problem in a report, each with a field path.
 //! - [`columns`]: text measured in terminal columns (ellipsis, padding).
+//! - [`printable`]: text safe for a terminal or an export: control characters escaped.
 //! - `ron_scan`: moving over RON text without parsing it, to point at where things are.
 //! - [`store`]: load (errors as `file:line:column`), save (safe and atomic), the lock, the
 //!   recovery journal, wgtrack's directories (`Paths`). Its errors are data, said in
@@ -48,6 +49,7 @@ pub mod generate;
 pub mod i18n;
 pub mod keymap;
 pub mod model;
+pub mod printable;
 mod ron_scan;
 pub mod search;
 pub mod store;

@@ -1,5 +1,6 @@
 //! The `wgtrack` binary: parse arguments, run a command or the app, map errors to exit codes.
 
+use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -10,12 +11,20 @@ use wgtrack::i18n::Lang;
 use wgtrack::store;
 use wgtrack::tui::Exit;
 
+/// The app was started without a terminal to draw on: wrong usage, said as it is.
+#[derive(Debug, thiserror::Error)]
+#[error("wgtrack needs a terminal; use the subcommands for scripts")]
+struct NoTerminal;
+
 fn main() -> ExitCode {
     // Past `ulimit -f` a write fails and is reported, instead of the process dying mid-save.
     let _ = store::survive_file_size_limit();
     // Test builds can fail chosen steps through FAILPOINTS; in other builds this is nothing.
     let _failpoints = fail::has_failpoints().then(fail::FailScenario::setup);
     let cli = Cli::parse();
+    if let Err(error) = cli.mistyped_command() {
+        error.exit();
+    }
     // wgtrack's own directories, from the environment once, given to all that uses them.
     let paths = store::Paths::from_env();
     // `wgtrack config` does not read the configuration: it is how a broken one gets mended.
@@ -56,8 +65,13 @@ fn main() -> ExitCode {
     });
     match result {
         Ok(code) => code,
+        Err(error) if error.is::<NoTerminal>() => {
+            eprintln!("{error}");
+            ExitCode::from(2)
+        }
         Err(error) => {
-            wgtrack::tui::say(&describe(&error));
+            // Messages may quote the report's text: shown, never acted on by the terminal.
+            wgtrack::tui::say(&wgtrack::printable::printable(&describe(&error)));
             if error.downcast_ref::<UsageError>().is_some() {
                 ExitCode::from(2)
             } else {
@@ -77,6 +91,10 @@ fn open_app(
     config: &Config,
     mut problems: Vec<Problem>,
 ) -> anyhow::Result<ExitCode> {
+    // Without a terminal to draw on, the app would run unseen or fail in the system's words.
+    if !std::io::stdout().is_terminal() {
+        return Err(NoTerminal.into());
+    }
     let (keymap, clashes) = config.keymap();
     for clash in &clashes {
         eprintln!("wgtrack: {clash}");
@@ -108,7 +126,10 @@ fn open_app(
             app.offer_recovery(recovered, file);
         }
     }
-    let ended = wgtrack::tui::run(app, &keymap, &theme)?;
+    let ended = wgtrack::tui::run(app, &keymap, &theme).map_err(|error| {
+        // ENXIO: no controlling terminal to open.
+        if error.raw_os_error() == Some(6) { anyhow::Error::new(NoTerminal) } else { error.into() }
+    })?;
     if let Some(note) = ended.app.exit_note() {
         wgtrack::tui::say(note);
     }

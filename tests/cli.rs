@@ -9,6 +9,8 @@ mod cli {
     mod bad_input;
     mod files;
     mod set;
+    #[cfg(unix)]
+    mod special_files;
     mod summary;
     mod usage;
 }

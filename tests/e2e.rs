@@ -369,3 +369,17 @@ fn quitting_gives_the_terminal_back() {
     );
     assert!(home.bytes() == SHIPPED.as_bytes());
 }
+
+#[test]
+fn set_says_it_waits_for_remarks_typed_on_the_terminal() {
+    let home = Home::new();
+    let mut command = home.command();
+    command.args(["set", "I", "1", "--remarks-file", "-"]);
+    let mut pty = Pty::spawn(command, 24, 80);
+    pty.wait_for("reading the remarks from standard input");
+    assert!(!home.path().join("report.ron.lock").exists(), "not locked while waiting");
+    pty.send("Typed at the terminal.\r");
+    pty.send(&ctrl('d'));
+    assert_exit_ok(&mut pty);
+    assert_eq!(home.report().groups[0].activities[0].remarks, "Typed at the terminal.");
+}

@@ -479,3 +479,83 @@ fn cli_writes_the_html_file_and_prints_nothing() {
     assert_code(&out, 0);
     assert_eq!(stdout(&out), markdown(&shipped()));
 }
+
+/// Texts that a terminal would act on (clear the screen, set the title, colour) and cells
+/// that a spreadsheet would run as formulas.
+fn dangerous() -> Report {
+    let mut report = shipped();
+    report.symbol = "LC/\u{1b}]0;pwned\u{7}".into();
+    report.groups[0].title = "=HYPERLINK(\"http://example.com\")".into();
+    report.groups[0].topic = "\u{1b}[2J topic".into();
+    let activities = &mut report.groups[0].activities;
+    activities[0].description = "+1+cmd|' /C calc'!A0".into();
+    activities[0].remarks = "-2\u{9b}31m red \u{7f} \r\n done \u{85}".into();
+    activities[1].description = "@SUM(A1)".into();
+    activities[2].description = "\tTabbed \u{1b}[2J".into();
+    activities[3].description = "\rReturned".into();
+    report
+}
+
+/// Whether `text` holds a character a terminal would act on (a line feed, a tab and the
+/// carriage return of a CSV line end aside).
+fn acts_on_a_terminal(text: &str) -> bool {
+    text.replace("\r\n", "\n").chars().any(|c| c.is_control() && c != '\n' && c != '\t')
+}
+
+#[test]
+fn no_export_and_no_printout_carries_control_characters() {
+    let home = tempfile::tempdir().unwrap();
+    let path = home.path().join("dangerous.ron");
+    fs::write(&path, wgtrack::store::to_text(&dangerous())).unwrap();
+    let old = common::write_shipped(&home.path().join("old.ron"));
+    let file = path.to_str().unwrap();
+    for args in [
+        &["-f", file, "export", "--format", "csv"][..],
+        &["-f", file, "export", "--format", "csv", "--raw"][..],
+        &["-f", file, "export", "--format", "markdown"][..],
+        &["-f", file, "export", "--format", "html"][..],
+        &["-f", file, "export", "--format", "json"][..],
+        &["-f", file, "summary"][..],
+        &["-f", file, "diff", old.to_str().unwrap()][..],
+        &["-f", file, "diff", old.to_str().unwrap(), "--format", "markdown"][..],
+        &["-f", file, "diff", old.to_str().unwrap(), "--format", "json"][..],
+    ] {
+        let out = run(home.path(), args);
+        assert_code(&out, 0);
+        let text = stdout(&out);
+        assert!(!acts_on_a_terminal(&text), "{args:?}: {text:?}");
+        assert!(text.contains("\\u{1b}") || text.contains("\\u001b"), "{args:?} shows it");
+    }
+    // JSON escapes them and keeps every character.
+    let out = run(home.path(), &["-f", file, "export", "--format", "json"]);
+    let back: Report = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(back, dangerous());
+    assert!(stdout(&out).contains("\\u009b") && stdout(&out).contains("\\u007f"));
+}
+
+#[test]
+fn csv_cells_that_a_spreadsheet_would_run_start_with_a_quote() {
+    let report = dangerous();
+    let rows = |raw: bool| {
+        let mut bytes = Vec::new();
+        if raw {
+            export::csv_raw(&report, &mut bytes).unwrap();
+        } else {
+            export::csv(&report, &mut bytes).unwrap();
+        }
+        let mut reader = csv::Reader::from_reader(bytes.as_slice());
+        reader.deserialize().map(Result::unwrap).collect::<Vec<export::CsvRow>>()
+    };
+    let safe = rows(false);
+    assert_eq!(safe[0].group_title, "'=HYPERLINK(\"http://example.com\")");
+    assert_eq!(safe[0].description, "'+1+cmd|' /C calc'!A0");
+    assert!(safe[0].remarks.starts_with("'-2\\u{9b}31m"), "{}", safe[0].remarks);
+    assert_eq!(safe[1].description, "'@SUM(A1)");
+    assert_eq!(safe[2].description, "'\tTabbed \\u{1b}[2J");
+    assert_eq!(safe[3].description, "\\u{d}Returned", "escaped, so no longer a return");
+    assert_eq!(safe[4].description, report.groups[0].activities[4].description);
+    let raw = rows(true);
+    assert_eq!(raw[0].group_title, report.groups[0].title);
+    assert_eq!(raw[1].description, "@SUM(A1)");
+    assert_eq!(raw[2].description, "\tTabbed \\u{1b}[2J");
+}

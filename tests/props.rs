@@ -319,7 +319,7 @@ fn check_error(error: &LoadError, text: &str) -> Result<(), TestCaseError> {
         }
         LoadError::Empty { .. } => prop_assert!(text.trim().is_empty(), "{shown}"),
         LoadError::NewerFormat { found, .. } => prop_assert!(*found > FORMAT, "{shown}"),
-        LoadError::Read { .. } | LoadError::Directory { .. } => {
+        LoadError::Read { .. } | LoadError::Directory { .. } | LoadError::NotRegular { .. } => {
             prop_assert!(false, "parse never reads a file: {shown}")
         }
     }

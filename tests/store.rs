@@ -302,3 +302,48 @@ fn invalid_values_are_listed_with_their_place() {
         other => panic!("{other:?}"),
     }
 }
+
+#[test]
+fn a_byte_order_mark_is_read_past_and_a_save_leaves_it_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bom.ron");
+    fs::write(&path, format!("\u{feff}{SHIPPED}")).unwrap();
+    let (report, fingerprint, bom) = store::open_noting_bom(&path).unwrap();
+    assert!(bom);
+    assert_eq!(report, shipped());
+    assert!(!store::open_noting_bom(&write_shipped(&dir.path().join("plain.ron"))).unwrap().2);
+    store::save(&path, &report, Expect::Content(fingerprint)).unwrap();
+    assert!(fs::read(&path).unwrap() == SHIPPED.as_bytes(), "written without the mark");
+}
+
+#[test]
+fn syntax_errors_name_the_field_they_are_in() {
+    let dir = tempfile::tempdir().unwrap();
+    for (value, field) in [
+        ("50.5", "groups[7].activities[6].progress"),
+        ("\"8\"", "groups[7].activities[6].progress"),
+    ] {
+        let text = shipped_with("progress: 8,", &format!("progress: {value},"));
+        match load_text(dir.path(), "field.ron", text.as_bytes()) {
+            Err(error @ LoadError::Syntax { .. }) => {
+                let LoadError::Syntax { field: found, .. } = &error else { unreachable!() };
+                assert_eq!(found.as_deref(), Some(field), "{error}");
+                assert!(error.to_string().contains(&format!(": {field}: ")), "{error}");
+            }
+            other => panic!("{value}: {other:?}"),
+        }
+    }
+    let text = shipped_with("progress: 8,", "progress: 50.5,");
+    let error = load_text(dir.path(), "fraction.ron", text.as_bytes()).unwrap_err();
+    let (line, column) = line_col(&text, text.find("50.5").unwrap());
+    assert!(
+        error.to_string().ends_with(&format!(
+            ":{line}:{column}: groups[7].activities[6].progress: expected a whole number, \
+             found 50.5"
+        )),
+        "{error}"
+    );
+    let text = shipped_with("Virtual meeting, 7-8 April 2021\",", "Virtual meeting\" 7,");
+    let error = load_text(dir.path(), "venue.ron", text.as_bytes()).unwrap_err();
+    assert!(error.to_string().contains(": venue: "), "{error}");
+}

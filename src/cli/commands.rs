@@ -1,11 +1,12 @@
 //! The headless commands: each reads the report, does one thing, and writes a file safely
 //! or prints.
 
-use std::io::{self, Read, Write};
+use std::io::{self, IsTerminal, Read, Write};
 use std::path::Path;
 
 use anyhow::{Context, Result, bail};
 
+use super::output::{self, Destination, destination};
 use super::{
     Command, ConfigArgs, DiffFormat, ExportFormat, SetArgs, Target, UsageError, write_shipped,
 };
@@ -27,10 +28,15 @@ pub fn run(
         Command::Summary => {
             emit(None, |out| export::summary(&target.load()?, out).map_err(Into::into))
         }
-        Command::Export { format, output } => {
+        Command::Export { format, output, force, raw } => {
+            let output = match output {
+                Some(path) => Some((path.as_path(), destination(path, &target.path, *force)?)),
+                None => None,
+            };
             let report = target.load()?;
-            emit(output.as_deref(), |out| match format {
+            emit(output, |out| match format {
                 ExportFormat::Json => export::json(&report, out).map_err(Into::into),
+                ExportFormat::Csv if *raw => export::csv_raw(&report, out).map_err(Into::into),
                 ExportFormat::Csv => export::csv(&report, out).map_err(Into::into),
                 ExportFormat::Markdown => export::markdown(&report, out).map_err(Into::into),
                 ExportFormat::Html => export::html(&report, out).map_err(Into::into),
@@ -74,12 +80,16 @@ fn config(
 }
 
 fn new_round(target: &Target, output: &Path, force: bool) -> Result<()> {
-    if output.exists() && !force {
-        bail!("{}: the file exists; pass --force to replace it", output.display());
-    }
+    let destination = destination(output, &target.path, force)?;
     let next = crate::model::next_round(&target.load()?, &today());
-    let expect = if force { store::Expect::Anything } else { store::Expect::Absent };
-    store::save(output, &next, expect)?;
+    match destination {
+        Destination::Regular(expect) => {
+            store::save(output, &next, expect)?;
+        }
+        Destination::Special => {
+            output::write(output, destination, store::to_text(&next).as_bytes())?
+        }
+    }
     eprintln!(
         "wgtrack: wrote {}; fill in its front matter (i in the app) and compare with this \
          round: wgtrack {} --baseline {}",
@@ -97,6 +107,16 @@ fn today() -> String {
 }
 
 fn init(target: &Target, force: bool) -> Result<()> {
+    // Checked before anything opens it: opening a pipe waits for the other end.
+    if let Ok(meta) = std::fs::metadata(&target.path)
+        && !meta.is_file()
+    {
+        bail!(
+            "{}: is not a regular file (a directory, a pipe, a device or a socket); \
+             init writes a report file",
+            target.path.display()
+        );
+    }
     if target.path.exists() && !force {
         bail!(
             "{}: the file exists; pass --force to replace it with the shipped report",
@@ -119,9 +139,15 @@ fn validate_file(target: &Target) -> Result<()> {
 }
 
 fn set(target: &Target, args: &SetArgs) -> Result<()> {
+    // Read before the lock is taken: a pipe or a terminal may keep us waiting.
+    let remarks = match (&args.remarks, &args.remarks_file) {
+        (Some(text), _) => Some(text.clone()),
+        (None, Some(path)) => Some(read_remarks(path)?),
+        (None, None) => None,
+    };
     let (mut report, fingerprint) = target.open()?;
     // One writer at a time: an open app would otherwise save over this change.
-    let _lock = store::lock::acquire(&target.path, store::Clock::System)?;
+    let _lock = store::lock::acquire(&target.path, store::Clock::System).map_err(held_elsewhere)?;
     let g =
         parse_group_number(&args.group).filter(|&n| n <= report.groups.len()).ok_or_else(|| {
             UsageError(format!(
@@ -140,11 +166,6 @@ fn set(target: &Target, args: &SetArgs) -> Result<()> {
         ))
         .into());
     }
-    let remarks = match (&args.remarks, &args.remarks_file) {
-        (Some(text), _) => Some(text.clone()),
-        (None, Some(path)) => Some(read_remarks(path)?),
-        (None, None) => None,
-    };
     let Some(activity) = report.activity_mut(g, args.activity - 1) else {
         bail!("no activity {} in group {}", args.activity, numeral(g + 1));
     };
@@ -164,11 +185,32 @@ fn set(target: &Target, args: &SetArgs) -> Result<()> {
     Ok(())
 }
 
+/// A lock held on another host (a shared disk) cannot be checked from here: say how to
+/// take it back once its holder is known to be gone.
+fn held_elsewhere(error: store::lock::LockError) -> anyhow::Error {
+    match &error {
+        store::lock::LockError::Held { path, holder }
+            if holder.host != store::lock::host_name() =>
+        {
+            anyhow::anyhow!(
+                "{error}\nwgtrack cannot tell from here whether it still runs on {}; once you \
+                 are sure no wgtrack runs there, remove the lock: rm {}",
+                holder.host,
+                path.display()
+            )
+        }
+        _ => error.into(),
+    }
+}
+
 /// Remarks from a file or standard input; the final line break a text file ends with is
 /// not part of the remarks.
 fn read_remarks(path: &Path) -> Result<String> {
     let mut text = String::new();
     if path == Path::new("-") {
+        if io::stdin().is_terminal() {
+            eprintln!("wgtrack: reading the remarks from standard input; end them with Ctrl-D");
+        }
         io::stdin().read_to_string(&mut text).context("cannot read remarks from standard input")?;
     } else {
         text = std::fs::read_to_string(path)
@@ -179,8 +221,11 @@ fn read_remarks(path: &Path) -> Result<String> {
     Ok(text)
 }
 
-/// Runs `write` on standard output or, atomically, on the file `output`.
-fn emit(output: Option<&Path>, write: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
+/// Runs `write` on standard output or on the file `output`, as its destination says.
+fn emit(
+    output: Option<(&Path, Destination)>,
+    write: impl FnOnce(&mut dyn Write) -> Result<()>,
+) -> Result<()> {
     match output {
         None => {
             let stdout = io::stdout();
@@ -197,10 +242,10 @@ fn emit(output: Option<&Path>, write: impl FnOnce(&mut dyn Write) -> Result<()>)
                 other => other,
             }
         }
-        Some(path) => {
+        Some((path, destination)) => {
             let mut bytes = Vec::new();
             write(&mut bytes)?;
-            store::write_atomic(path, &bytes, store::Expect::Anything, false)?;
+            output::write(path, destination, &bytes)?;
             eprintln!("wgtrack: wrote {}", path.display());
             Ok(())
         }

@@ -3,6 +3,7 @@
 //! configuration file is; never the interactive app, nor the ui.
 
 mod commands;
+mod output;
 
 pub use commands::run;
 
@@ -84,6 +85,13 @@ pub enum Command {
         /// Write to this file instead of standard output.
         #[arg(short, long, value_name = "OUT")]
         output: Option<PathBuf>,
+        /// Replace OUT if it exists.
+        #[arg(long, requires = "output")]
+        force: bool,
+        /// CSV: write cells as the report holds them, without the `'` put before what a
+        /// spreadsheet would run as a formula (=, +, -, @).
+        #[arg(long)]
+        raw: bool,
     },
     /// Change an activity's progress or remarks, and save.
     Set(SetArgs),
@@ -161,6 +169,36 @@ pub struct SetArgs {
     pub remarks_file: Option<PathBuf>,
 }
 
+impl Cli {
+    /// A FILE that is surely a mistyped command (`wgtrack valdate`) as clap's error for an
+    /// unknown command, with its "did you mean": a bare word, without `.ron` or a path
+    /// separator, close to a command's name, that names no file.
+    pub fn mistyped_command(&self) -> Result<(), clap::Error> {
+        use clap::CommandFactory;
+        use clap::error::{ContextKind, ContextValue, ErrorKind};
+        let Some(word) = self.open.as_deref().filter(|_| self.command.is_none()) else {
+            return Ok(());
+        };
+        let Some(text) = word.to_str() else { return Ok(()) };
+        if text.contains(['.', '/', std::path::MAIN_SEPARATOR]) || word.exists() {
+            return Ok(());
+        }
+        let mut command = Cli::command();
+        let closest = command
+            .get_subcommands()
+            .map(|c| (strsim::jaro(text, c.get_name()), c.get_name().to_string()))
+            .filter(|(score, _)| *score > 0.7)
+            .max_by(|a, b| a.0.total_cmp(&b.0));
+        let Some((_, name)) = closest else { return Ok(()) };
+        let usage = command.render_usage();
+        let mut error = clap::Error::new(ErrorKind::InvalidSubcommand).with_cmd(&command);
+        error.insert(ContextKind::InvalidSubcommand, ContextValue::String(text.to_string()));
+        error.insert(ContextKind::SuggestedSubcommand, ContextValue::String(name));
+        error.insert(ContextKind::Usage, ContextValue::StyledStr(usage));
+        Err(error)
+    }
+}
+
 /// A mistake in how the command was called; exits with 2 like clap's own usage errors.
 #[derive(Debug, thiserror::Error)]
 #[error("{0}")]
@@ -201,7 +239,15 @@ impl Target {
             write_shipped(&self.path)?;
             eprintln!("wgtrack: created {} with the 2020–2021 report", self.path.display());
         }
-        Ok(store::open(&self.path)?)
+        let (report, fingerprint, bom) = store::open_noting_bom(&self.path)?;
+        if bom {
+            eprintln!(
+                "wgtrack: warning: {} starts with a byte order mark (BOM); it was read past, \
+                 and a save writes the file without it",
+                self.path.display()
+            );
+        }
+        Ok((report, fingerprint))
     }
 }
 

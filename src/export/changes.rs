@@ -1,5 +1,6 @@
 //! What changed since a baseline report, as a text table, markdown or JSON (`wgtrack diff`).
 
+use crate::printable::Printable;
 use std::io::{self, Write};
 
 use serde::Serialize;
@@ -153,7 +154,8 @@ fn cell(row: &ChangeRow) -> [String; 6] {
 
 /// A plain-text table for the terminal.
 pub fn text(changes: &Changes, out: impl Write) -> io::Result<()> {
-    let mut out = out;
+    // Report text may hold control characters: they are shown, never sent.
+    let mut out = Printable::new(out);
     writeln!(
         out,
         "Programme: {} → {} ({})",
@@ -215,7 +217,8 @@ pub fn text(changes: &Changes, out: impl Write) -> io::Result<()> {
 
 /// A markdown table.
 pub fn markdown(changes: &Changes, out: impl Write) -> io::Result<()> {
-    let mut out = out;
+    // Report text may hold control characters: they are shown, never sent.
+    let mut out = Printable::new(out);
     let escape = |s: &str| s.replace('\\', "\\\\").replace('|', "\\|").replace('\n', "<br>");
     writeln!(
         out,
@@ -257,7 +260,5 @@ pub fn markdown(changes: &Changes, out: impl Write) -> io::Result<()> {
 
 /// The changes as JSON.
 pub fn json(changes: &Changes, out: impl Write) -> io::Result<()> {
-    let mut out = out;
-    serde_json::to_writer_pretty(&mut out, changes).map_err(io::Error::other)?;
-    writeln!(out)
+    super::data::to_json(changes, out)
 }

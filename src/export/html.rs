@@ -2,6 +2,7 @@
 //! for the screen and for printing on A4: inline CSS (kept in `html.css`), no scripts, no
 //! external resources.
 
+use crate::printable::Printable;
 use std::io::{self, Write};
 
 use crate::model::{Group, Report, Tally, format_percent, numeral};
@@ -14,7 +15,8 @@ const STYLE: &str = include_str!("html.css");
 
 /// Writes the report as a self-contained HTML page.
 pub fn html(report: &Report, out: impl Write) -> io::Result<()> {
-    let mut out = out;
+    // Report text may hold control characters: they are shown, never sent.
+    let mut out = Printable::new(out);
     let title = format!(
         "{} · {}",
         escape(&doc::one_line(&report.symbol)),

@@ -2,6 +2,7 @@
 //! block, contents, introduction, a summary of progress, then each group with its objectives,
 //! coordinators and activity table.
 
+use crate::printable::Printable;
 use std::io::{self, Write};
 
 use crate::model::{Group, Report, Tally, format_percent, numeral};
@@ -10,7 +11,8 @@ use super::document::{self as doc, Piece};
 
 /// Writes the report as Markdown.
 pub fn markdown(report: &Report, out: impl Write) -> io::Result<()> {
-    let mut out = out;
+    // Report text may hold control characters: they are shown, never sent.
+    let mut out = Printable::new(out);
     title_block(report, &mut out)?;
     contents(report, &mut out)?;
     introduction(report, &mut out)?;

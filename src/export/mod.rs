@@ -7,7 +7,7 @@ mod html;
 mod markdown;
 mod summary;
 
-pub use data::{CsvRow, csv, json};
+pub use data::{CsvRow, csv, csv_raw, json};
 pub use html::html;
 pub use markdown::markdown;
 pub use summary::summary;

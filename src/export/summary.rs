@@ -1,5 +1,6 @@
 //! The plain-text summary: one line per group and a programme total.
 
+use crate::printable::Printable;
 use std::io::{self, Write};
 
 use unicode_width::UnicodeWidthStr;
@@ -9,7 +10,8 @@ use crate::model::{Report, Tally, format_percent, numeral};
 
 /// Numeral, topic, document type, activity counts by status and progress, per group.
 pub fn summary(report: &Report, out: impl Write) -> io::Result<()> {
-    let mut out = out;
+    // Report text may hold control characters: they are shown, never sent.
+    let mut out = Printable::new(out);
     let topic_width =
         report.groups.iter().map(|g| g.topic.width()).max().unwrap_or(0).max("Topic".len());
     let line =

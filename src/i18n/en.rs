@@ -232,6 +232,7 @@ pub static TEXTS: Texts = Texts {
     error_lock_file: "{path}: cannot create the lock file: {cause}",
     error_read: "{path}: cannot read the file: {cause}",
     error_directory: "{path}: is a directory, not a report file",
+    error_not_regular: "{path}: is not a regular file (a pipe, a device or a socket); a report is a regular file",
     error_not_utf8: "{place}: the file is not UTF-8 text",
     error_empty: "{place}: the file is empty; a report starts with `Report(`",
     error_newer_format: "{path}: the file is in format {found}, newer than this wgtrack reads (format {format}); install a newer wgtrack to open it",

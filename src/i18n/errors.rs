@@ -31,6 +31,9 @@ impl Describe for LoadError {
             LoadError::Directory { path } => {
                 fill(texts.error_directory, &[("path", &path.display())])
             }
+            LoadError::NotRegular { path } => {
+                fill(texts.error_not_regular, &[("path", &path.display())])
+            }
             LoadError::NotUtf8 { path, line, column } => {
                 fill(texts.error_not_utf8, &[("place", &place(path, *line, *column))])
             }
@@ -142,9 +145,16 @@ mod tests {
         for error in [
             LoadError::Read { path: path(), source: cause() },
             LoadError::Directory { path: path() },
+            LoadError::NotRegular { path: path() },
             LoadError::NotUtf8 { path: path(), line: 3, column: 9 },
             LoadError::Empty { path: path() },
-            LoadError::Syntax { path: path(), line: 1, column: 2, message: "oops".into() },
+            LoadError::Syntax {
+                path: path(),
+                line: 1,
+                column: 2,
+                field: Some("groups[0].title".into()),
+                message: "oops".into(),
+            },
             LoadError::NewerFormat { path: path(), found: 9 },
             LoadError::Invalid {
                 path: path(),

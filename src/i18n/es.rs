@@ -233,6 +233,7 @@ pub static TEXTS: Texts = Texts {
     error_lock_file: "{path}: no se puede crear el archivo de bloqueo: {cause}",
     error_read: "{path}: no se puede leer el archivo: {cause}",
     error_directory: "{path}: es un directorio, no un archivo de informe",
+    error_not_regular: "{path}: no es un archivo regular (una tubería, un dispositivo o un socket); un informe es un archivo regular",
     error_not_utf8: "{place}: el archivo no es texto UTF-8",
     error_empty: "{place}: el archivo está vacío; un informe empieza con `Report(`",
     error_newer_format: "{path}: el archivo está en el formato {found}, más nuevo que el que lee este wgtrack (formato {format}); instale un wgtrack más nuevo para abrirlo",

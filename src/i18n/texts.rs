@@ -361,7 +361,7 @@ texts! {
     /// `{path}`, `{cause}`.
     error_read,
     /// `{path}`.
-    error_directory,
+    error_directory, error_not_regular,
     /// `{place}` (file:line:column).
     error_not_utf8,
     /// `{place}` (file:line:column).

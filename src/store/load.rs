@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use super::fingerprint::Fingerprint;
-use super::locate::{line_column, locate};
+use super::locate::{line_column, locate, offset_of, path_at};
 use crate::model::{FORMAT, Report};
 use crate::validate::{self, Problem};
 
@@ -27,12 +27,17 @@ pub enum LoadError {
     Read { path: PathBuf, source: io::Error },
     #[error("{}: is a directory, not a report file", path.display())]
     Directory { path: PathBuf },
+    #[error(
+        "{}: is not a regular file (a pipe, a device or a socket); a report is a regular file",
+        path.display()
+    )]
+    NotRegular { path: PathBuf },
     #[error("{}:{line}:{column}: the file is not UTF-8 text", path.display())]
     NotUtf8 { path: PathBuf, line: usize, column: usize },
     #[error("{}:1:1: the file is empty; a report starts with `Report(`", path.display())]
     Empty { path: PathBuf },
-    #[error("{}:{line}:{column}: {message}", path.display())]
-    Syntax { path: PathBuf, line: usize, column: usize, message: String },
+    #[error("{}:{line}:{column}: {}{message}", path.display(), in_field(field))]
+    Syntax { path: PathBuf, line: usize, column: usize, field: Option<String>, message: String },
     #[error(
         "{}: the file is in format {found}, newer than this wgtrack reads (format {FORMAT}); \
          install a newer wgtrack to open it",
@@ -41,6 +46,11 @@ pub enum LoadError {
     NewerFormat { path: PathBuf, found: u32 },
     #[error("{}", invalid(path, problems))]
     Invalid { path: PathBuf, problems: Vec<Located> },
+}
+
+/// `groups[3].activities[2].progress: `, or nothing outside any field.
+fn in_field(field: &Option<String>) -> String {
+    field.as_ref().map(|f| format!("{f}: ")).unwrap_or_default()
 }
 
 /// One line per problem: the place, the field's path, what is wrong.
@@ -62,15 +72,31 @@ pub fn load(path: &Path) -> Result<Report, LoadError> {
 /// Reads and checks the report at `path`, with the fingerprint of the bytes read, which a
 /// later save checks to be sure no one else changed the file meanwhile.
 pub fn open(path: &Path) -> Result<(Report, Fingerprint), LoadError> {
-    let bytes = read(path)?;
-    let text = utf8(path, &bytes)?;
-    Ok((parse(path, text)?, Fingerprint::of(&bytes)))
+    open_noting_bom(path).map(|(report, fingerprint, _)| (report, fingerprint))
 }
 
-/// Reads the file's bytes, with a clear word for the usual failures.
+/// Like [`open`], and whether the file starts with a byte order mark, which is read past
+/// (some editors write one) and which a save leaves out.
+pub fn open_noting_bom(path: &Path) -> Result<(Report, Fingerprint, bool), LoadError> {
+    let bytes = read(path)?;
+    let text = utf8(path, &bytes)?;
+    Ok((parse(path, text)?, Fingerprint::of(&bytes), text.starts_with(BOM)))
+}
+
+/// The byte order mark some editors put at the start of UTF-8 text.
+pub const BOM: char = '\u{feff}';
+
+/// Reads the file's bytes, with a clear word for the usual failures. Only a regular file is
+/// opened: opening a pipe to read would wait for a writer that may never come.
 pub fn read(path: &Path) -> Result<Vec<u8>, LoadError> {
-    if path.is_dir() {
-        return Err(LoadError::Directory { path: path.to_path_buf() });
+    match std::fs::metadata(path) {
+        Ok(meta) if meta.is_dir() => {
+            return Err(LoadError::Directory { path: path.to_path_buf() });
+        }
+        Ok(meta) if !meta.is_file() => {
+            return Err(LoadError::NotRegular { path: path.to_path_buf() });
+        }
+        _ => {}
     }
     std::fs::read(path).map_err(|source| LoadError::Read { path: path.to_path_buf(), source })
 }
@@ -86,6 +112,7 @@ pub fn utf8<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str, LoadError> {
 
 /// Parses report text; `path` only names the source in errors.
 pub fn parse(path: &Path, text: &str) -> Result<Report, LoadError> {
+    let text = text.strip_prefix(BOM).unwrap_or(text);
     if text.trim().is_empty() {
         return Err(LoadError::Empty { path: path.to_path_buf() });
     }
@@ -96,11 +123,22 @@ pub fn parse(path: &Path, text: &str) -> Result<Report, LoadError> {
             if let Some(found) = newer_format(text) {
                 return Err(LoadError::NewerFormat { path: path.to_path_buf(), found });
             }
+            let (line, column) = (error.span.start.line, error.span.start.col);
+            let mut offset = offset_of(text, line, column);
+            let mut message = error.code.to_string();
+            if error.code == ron::Error::ExpectedComma
+                && let Some((start, number)) = fraction_at(text, offset)
+            {
+                offset = start;
+                message = format!("expected a whole number, found {number}");
+            }
+            let (line, column) = line_column(text, offset);
             return Err(LoadError::Syntax {
                 path: path.to_path_buf(),
-                line: error.span.start.line,
-                column: error.span.start.col,
-                message: error.code.to_string(),
+                line,
+                column,
+                field: path_at(text, offset),
+                message,
             });
         }
     };
@@ -119,6 +157,20 @@ pub fn parse(path: &Path, text: &str) -> Result<Report, LoadError> {
         })
         .collect();
     Err(LoadError::Invalid { path: path.to_path_buf(), problems })
+}
+
+/// A number with a fraction where the parser, having read a whole number, stopped at the
+/// point (`50.5`): where it starts, and the number as written.
+fn fraction_at(text: &str, offset: usize) -> Option<(usize, &str)> {
+    let (before, after) = (text.get(..offset)?, text.get(offset..)?);
+    let digits = before.trim_end_matches(|c: char| c.is_ascii_digit());
+    if digits.len() == before.len() || !after.starts_with('.') {
+        return None;
+    }
+    let start = digits.strip_suffix(['-', '+']).unwrap_or(digits).len();
+    let length =
+        after[1..].find(|c: char| !c.is_ascii_alphanumeric()).map_or(after.len(), |n| n + 1);
+    Some((start, &text[start..offset + length]))
 }
 
 /// The `format` of a file whose other fields may not match this build's model.

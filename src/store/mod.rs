@@ -22,7 +22,7 @@ mod write;
 
 pub use clock::Clock;
 pub use fingerprint::Fingerprint;
-pub use load::{LoadError, Located, load, open, parse, read, utf8};
+pub use load::{BOM, LoadError, Located, load, open, open_noting_bom, parse, read, utf8};
 pub use locate::{line_column, locate};
 pub use paths::{CONFIG_FILE_NAME, DEFAULT_FILE_NAME, Paths};
 pub use save::{save, to_text};

@@ -220,3 +220,17 @@ fn set_in_a_read_only_directory_fails_cleanly() {
     assert!(fs::read(&path).unwrap() == SHIPPED.as_bytes());
     assert_eq!(fs::read_dir(&locked).unwrap().count(), 1, "no temp file left");
 }
+
+#[test]
+fn a_byte_order_mark_is_accepted_with_a_warning() {
+    let home = tempfile::tempdir().unwrap();
+    let path = home.path().join("bom.ron");
+    fs::write(&path, format!("\u{feff}{SHIPPED}")).unwrap();
+    let file = path.to_str().unwrap();
+    let out = run(home.path(), &["-f", file, "validate"]);
+    assert_code(&out, 0);
+    assert!(stderr(&out).contains("byte order mark"), "{}", stderr(&out));
+    let out = run(home.path(), &["-f", file, "set", "I", "1", "--progress", "5"]);
+    assert_code(&out, 0);
+    assert!(!fs::read(&path).unwrap().starts_with("\u{feff}".as_bytes()), "saved without it");
+}

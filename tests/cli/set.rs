@@ -185,3 +185,17 @@ fn set_reads_remarks_from_standard_input() {
     assert_eq!(activity.remarks, "Typed in, *emphasis* and all.");
     assert_eq!(activity.progress.get(), 75);
 }
+
+#[test]
+fn a_lock_from_another_host_names_it_and_how_to_remove_it() {
+    let home = tempfile::tempdir().unwrap();
+    let path = write_shipped(&home.path().join("report.ron"));
+    let lock = home.path().join("report.ron.lock");
+    fs::write(&lock, "pid 4242\nhost elsewhere.example\nsince 2021-04-05T09:00:00Z\n").unwrap();
+    let out = run(home.path(), &["-f", path.to_str().unwrap(), "set", "I", "1", "--progress", "5"]);
+    assert_code(&out, 1);
+    let message = stderr(&out);
+    assert!(message.contains("elsewhere.example"), "{message}");
+    assert!(message.contains(&format!("rm {}", lock.display())), "{message}");
+    assert!(message.contains("sure no wgtrack runs there"), "{message}");
+}

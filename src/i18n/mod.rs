@@ -16,6 +16,8 @@ mod texts;
 
 use std::fmt::{self, Write};
 
+use crate::model::{DocumentType, Status};
+
 pub use errors::Describe;
 pub use texts::Texts;
 
@@ -123,4 +125,33 @@ pub fn placeholders(template: &str) -> Vec<&str> {
 pub fn capitalize(text: &str) -> String {
     let mut chars = text.chars();
     chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
+
+/// The words for the model's kinds, in a language.
+impl Texts {
+    /// An activity's status, as said of one activity: "completed", "completada".
+    pub fn status(&self, status: Status) -> &'static str {
+        match status {
+            Status::NotStarted => self.status_not_started,
+            Status::InProgress => self.status_in_progress,
+            Status::Completed => self.status_completed,
+        }
+    }
+
+    /// A status said of several activities: "completed", "completadas".
+    pub fn statuses(&self, status: Status) -> &'static str {
+        match status {
+            Status::NotStarted => self.statuses_not_started,
+            Status::InProgress => self.statuses_in_progress,
+            Status::Completed => self.statuses_completed,
+        }
+    }
+
+    /// A document type, in lower case: "regional standard", "norma regional".
+    pub fn document_type(&self, kind: DocumentType) -> &'static str {
+        match kind {
+            DocumentType::RegionalStandard => self.regional_standard,
+            DocumentType::Thematic => self.thematic,
+        }
+    }
 }

@@ -1,36 +1,6 @@
 //! [`Texts`]: every label, message and help text of the interface as a field, grouped by
 //! where it is shown; a field's note names the placeholders it holds.
 
-use crate::model::{DocumentType, Status};
-
-impl Texts {
-    /// An activity's status, as said of one activity: "completed", "completada".
-    pub fn status(&self, status: Status) -> &'static str {
-        match status {
-            Status::NotStarted => self.status_not_started,
-            Status::InProgress => self.status_in_progress,
-            Status::Completed => self.status_completed,
-        }
-    }
-
-    /// A status said of several activities: "completed", "completadas".
-    pub fn statuses(&self, status: Status) -> &'static str {
-        match status {
-            Status::NotStarted => self.statuses_not_started,
-            Status::InProgress => self.statuses_in_progress,
-            Status::Completed => self.statuses_completed,
-        }
-    }
-
-    /// A document type, in lower case: "regional standard", "norma regional".
-    pub fn document_type(&self, kind: DocumentType) -> &'static str {
-        match kind {
-            DocumentType::RegionalStandard => self.regional_standard,
-            DocumentType::Thematic => self.thematic,
-        }
-    }
-}
-
 /// Defines `Texts` with one `&'static str` field per name, and `Texts::entries`, every
 /// field with its name (for the tests that compare the languages).
 macro_rules! texts {

@@ -59,6 +59,14 @@ pub fn paths(home: &Path) -> wgtrack::store::Paths {
     wgtrack::store::Paths::under(home)
 }
 
+/// The app on the report at `path`, read as the binary reads it, journaling inside `home`.
+pub fn opened(home: &Path, path: &Path) -> wgtrack::app::App {
+    let (report, fingerprint) = store::open(path).expect("the report opens");
+    wgtrack::app::App::new(report, path.to_path_buf())
+        .with_disk(store::Expect::Content(fingerprint))
+        .with_paths(&paths(home))
+}
+
 /// A tiny seeded generator (xorshift64*): reproducible random delays without a crate.
 pub struct Rng(u64);
 

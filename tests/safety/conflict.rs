@@ -10,7 +10,7 @@ use wgtrack::app::{App, Mode};
 use wgtrack::model::Report;
 use wgtrack::store::{self, Expect, Fingerprint, SaveError, recovery};
 
-use crate::common::process::{in_home, paths, text, with_progress};
+use crate::common::process::{in_home, opened, paths, text, with_progress};
 use crate::common::send;
 
 /// Someone else's version: the shipped report with VIII.7 at 9% instead of 8% (same size).
@@ -23,10 +23,7 @@ fn theirs() -> Report {
 fn opened_and_edited(dir: &Path) -> (PathBuf, App) {
     let path = dir.join("report.ron");
     fs::write(&path, store::SHIPPED).unwrap();
-    let (report, fingerprint) = store::open(&path).unwrap();
-    let mut app = App::new(report, path.clone())
-        .with_disk(Expect::Content(fingerprint))
-        .with_paths(&paths(dir));
+    let mut app = opened(dir, &path);
     send(&mut app, Action::Open);
     send(&mut app, Action::ProgressDown);
     assert!(app.is_modified());

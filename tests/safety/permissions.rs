@@ -7,11 +7,10 @@ use std::os::unix::fs::{PermissionsExt, symlink};
 use std::path::Path;
 
 use wgtrack::action::Action;
-use wgtrack::app::App;
-use wgtrack::store::{self, Expect};
+use wgtrack::store;
 
 use crate::common::home::Home;
-use crate::common::process::{in_home, paths};
+use crate::common::process::{in_home, opened};
 use crate::common::{describe, mode, send, temp_files};
 
 const MODES: [u32; 2] = [0o600, 0o640];
@@ -41,10 +40,7 @@ fn the_app_keeps_the_mode() {
             let path = home.join(format!("report-{wanted:o}.ron"));
             fs::write(&path, store::SHIPPED).unwrap();
             set_mode(&path, wanted);
-            let (report, fingerprint) = store::open(&path).unwrap();
-            let mut app = App::new(report, path.clone())
-                .with_disk(Expect::Content(fingerprint))
-                .with_paths(&paths(home));
+            let mut app = opened(home, &path);
             send(&mut app, Action::Open);
             send(&mut app, Action::ProgressDown);
             send(&mut app, Action::Save);
@@ -96,10 +92,7 @@ fn set_through_a_symlink_updates_the_target_and_keeps_the_link() {
 fn the_app_saving_through_a_symlink_keeps_the_link() {
     in_home(|home| {
         let (link, target) = linked(home);
-        let (report, fingerprint) = store::open(&link).unwrap();
-        let mut app = App::new(report, link.clone())
-            .with_disk(Expect::Content(fingerprint))
-            .with_paths(&paths(home));
+        let mut app = opened(home, &link);
         send(&mut app, Action::Open);
         send(&mut app, Action::ProgressDown);
         send(&mut app, Action::Save);

@@ -20,6 +20,10 @@ pub enum Action {
     Home,
     /// Move the selection to the last line.
     End,
+    /// In the activity view: the next activity the table shows.
+    NextActivity,
+    /// In the activity view: the previous activity the table shows.
+    PrevActivity,
     /// Focus the next pane.
     NextPane,
     /// Focus the previous pane.

@@ -92,6 +92,14 @@ impl App {
                 self.view.detail_scroll = 0;
             }
             Action::Back if self.view.focus == Pane::Activity => self.view.focus = Pane::Activities,
+            Action::NextActivity | Action::PrevActivity if self.view.focus == Pane::Activity => {
+                // Through the rows the table shows, as the table moves; from the top.
+                let delta = if action == Action::NextActivity { 1 } else { -1 };
+                self.view.focus = Pane::Activities;
+                self.move_by(delta);
+                self.view.focus = Pane::Activity;
+                self.view.detail_scroll = 0;
+            }
             Action::Back => self.view.focus = Pane::Groups,
             Action::EditProgress => {
                 let editable = self.activity_for_edit().is_some();

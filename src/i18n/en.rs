@@ -264,6 +264,8 @@ pub static TEXTS: Texts = Texts {
     action_page_down: "page down",
     action_home: "go to the first line",
     action_end: "go to the last line",
+    action_next_activity: "next activity",
+    action_prev_activity: "previous activity",
     action_next_pane: "next pane",
     action_prev_pane: "previous pane",
     action_open: "open",

@@ -265,6 +265,8 @@ pub static TEXTS: Texts = Texts {
     action_page_down: "página siguiente",
     action_home: "ir a la primera línea",
     action_end: "ir a la última línea",
+    action_next_activity: "actividad siguiente",
+    action_prev_activity: "actividad anterior",
     action_next_pane: "panel siguiente",
     action_prev_pane: "panel anterior",
     action_open: "abrir",

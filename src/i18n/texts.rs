@@ -352,6 +352,7 @@ texts! {
     context_search, context_confirm_quit, context_conflict, context_save_as, context_threshold,
     context_baseline, context_recover, context_help,
     action_up, action_down, action_page_up, action_page_down, action_home, action_end,
+    action_next_activity, action_prev_activity,
     action_next_pane, action_prev_pane, action_open, action_back, action_edit_progress,
     action_progress_up, action_progress_down, action_edit_remarks, action_edit_description,
     action_edit_topic, action_add_item, action_delete_item, action_move_up, action_move_down,

@@ -48,6 +48,10 @@ impl Default for Keymap {
         bind(C::Activity, K::PageDown, none, A::PageDown);
         bind(C::Activity, K::Home, none, A::Home);
         bind(C::Activity, K::Char('g'), none, A::Home);
+        bind(C::Activity, K::End, none, A::End);
+        bind(C::Activity, K::Char('G'), none, A::End);
+        bind(C::Activity, K::Char(']'), none, A::NextActivity);
+        bind(C::Activity, K::Char('['), none, A::PrevActivity);
         bind(C::Activity, K::Esc, none, A::Back);
         bind(C::Activity, K::Left, none, A::Back);
         bind(C::Activity, K::Char('h'), none, A::Back);
@@ -70,11 +74,15 @@ impl Default for Keymap {
         bind(C::Details, K::PageUp, none, A::PageUp);
         bind(C::Details, K::PageDown, none, A::PageDown);
         bind(C::Details, K::Home, none, A::Home);
+        bind(C::Details, K::Char('g'), none, A::Home);
         bind(C::Details, K::End, none, A::End);
+        bind(C::Details, K::Char('G'), none, A::End);
         bind(C::Details, K::Enter, none, A::Open);
         bind(C::Details, K::Char('e'), none, A::Open);
         bind(C::Details, K::Esc, none, A::Back);
         bind(C::ConfirmDelete, K::Char('y'), none, A::Confirm);
+        // "sí": the Spanish answer; no English one starts with it.
+        bind(C::ConfirmDelete, K::Char('s'), none, A::Confirm);
         bind(C::ConfirmDelete, K::Enter, none, A::Confirm);
         bind(C::ConfirmDelete, K::Char('n'), none, A::Back);
         bind(C::ConfirmDelete, K::Esc, none, A::Back);

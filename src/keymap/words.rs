@@ -85,6 +85,8 @@ pub fn describe_in(action: &Action, texts: &Texts) -> &'static str {
         Action::PageDown => texts.action_page_down,
         Action::Home => texts.action_home,
         Action::End => texts.action_end,
+        Action::NextActivity => texts.action_next_activity,
+        Action::PrevActivity => texts.action_prev_activity,
         Action::NextPane => texts.action_next_pane,
         Action::PrevPane => texts.action_prev_pane,
         Action::Open => texts.action_open,

@@ -322,3 +322,45 @@ fn an_activity_is_moved_up_and_down() {
     moved.groups[VIII].activities.swap(0, 1);
     assert_history(&mut d, &after, &moved);
 }
+
+/// The activity view moves to the next and previous activity without going back to the
+/// table (`]` and `[`), and to its end (`G`, End); the details form takes `g` and `G` like
+/// every list; the delete question takes `s` ("sí") as well as `y`.
+#[test]
+fn views_and_lists_move_as_every_list_does() {
+    // Small enough that an activity's view runs past it.
+    let mut d = Driver::screen(60, 12);
+    d.enter();
+    d.enter();
+    assert_eq!((d.app.focus(), d.app.activity()), (Pane::Activity, 0));
+    d.ch(']');
+    assert_eq!((d.app.focus(), d.app.activity()), (Pane::Activity, 1), "the next activity");
+    d.ch(']');
+    d.ch('[');
+    assert_eq!((d.app.focus(), d.app.activity()), (Pane::Activity, 1), "and back");
+    d.ch('G');
+    d.draw();
+    assert!(d.app.detail_scroll() > 0, "to the end of a view longer than the screen");
+    d.ch('g');
+    assert_eq!(d.app.detail_scroll(), 0);
+    d.ch(']');
+    assert_eq!(d.app.detail_scroll(), 0, "a new activity starts at its top");
+
+    d.esc();
+    d.esc();
+    d.ch('e');
+    assert_eq!(d.app.focus(), Pane::Details);
+    let first = d.app.details().row;
+    d.ch('G');
+    assert!(d.app.details().row > first, "G goes to the last row");
+    d.ch('g');
+    assert_eq!(d.app.details().row, first, "g to the first");
+
+    d.esc();
+    d.enter();
+    let count = d.app.report().groups[0].activities.len();
+    d.ch('d');
+    assert!(matches!(d.app.mode(), Mode::ConfirmDelete { .. }));
+    d.ch('s');
+    assert_eq!(d.app.report().groups[0].activities.len(), count - 1, "s answers yes");
+}

@@ -1,6 +1,7 @@
 //! The lists of a report whose items can be added, removed and moved, and the items
 //! themselves; each addressed by position, as the file has no ids.
 
+use super::Field;
 use crate::i18n::{Texts, fill};
 use crate::model::{Activity, Coordinator, DocumentType, Group, Report, Section, numeral};
 
@@ -119,6 +120,20 @@ impl List {
                 fill(texts.item_activity, &[("place", &place)])
             }
         }
+    }
+
+    /// The text that names item `index` to the user: an activity's description, a group's
+    /// title, a coordinator's country, a section's heading, the text of the rest.
+    pub fn text(self, report: &Report, index: usize) -> Option<String> {
+        let field = match self {
+            List::Sections => Field::Heading(index),
+            List::Paragraphs(s) => Field::Paragraph(s, index),
+            List::Groups => Field::GroupTitle(index),
+            List::Objectives(g) => Field::SpecificObjective(g, index),
+            List::Coordinators(g) => Field::Country(g, index),
+            List::Activities(g) => Field::Description(g, index),
+        };
+        field.get(report).filter(|text| !text.trim().is_empty())
     }
 
     /// The group this list belongs to, if any.

@@ -57,7 +57,12 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &App, ctx: &Context, view: &mut 
         }
         Mode::ConfirmDelete { list, index } => {
             let area = body.centered(wide(60, app, ctx, body), Constraint::Length(5));
-            let item = list.describe(*index, texts);
+            // What is deleted, by its number and its words, so the question says which.
+            let mut item = list.describe(*index, texts);
+            if let Some(text) = list.text(app.report(), *index) {
+                let line = super::text::first_line(&text);
+                item = format!("{item} “{}”", super::text::ellipsize(line, 32));
+            }
             let lines = vec![
                 Line::from(format!(" {}", fill(texts.delete_question, &[("item", &item)]))),
                 Line::styled(format!(" {}", ctx.keys(app, texts.delete_note)), ctx.theme.muted),

@@ -117,11 +117,11 @@ fn an_activity_is_added_moved_and_another_deleted_and_saved() {
     pty.send("G");
     pty.wait_until("VIII.9 selected", |s| selected(s, "  9  Review of the document by"));
     pty.send("d");
-    pty.wait_for("Delete activity VIII.9?");
+    pty.wait_for("Delete activity VIII.9 “Review of the document by");
     pty.send("n");
     pty.wait_for("Nothing deleted");
     pty.send("d");
-    pty.wait_for("Delete activity VIII.9?");
+    pty.wait_for("Delete activity VIII.9 “Review of the document by");
     pty.send("y");
     let screen = pty.wait_for("Deleted activity VIII.9");
     assert!(!screen.contains("Review of the document by"), "{screen}");
@@ -176,7 +176,7 @@ fn group_details_are_edited_and_saved() {
     pty.wait_for("Moved specific objective 2 of group II to position 1");
     pty.send("j");
     pty.send("d");
-    pty.wait_for("Delete specific objective 2 of group II?");
+    pty.wait_for("Delete specific objective 2 of group II “");
     pty.send("y");
     pty.wait_for("Deleted specific objective 2 of group II");
 
@@ -234,7 +234,7 @@ fn a_group_is_added_moved_and_another_deleted_and_saved() {
     pty.send("g");
     pty.wait_for("┌ I · Statistical quality ");
     pty.send("d");
-    pty.wait_for("Delete group I?");
+    pty.wait_for("Delete group I “");
     pty.send("y");
     let screen = pty.wait_for("Deleted group I");
     assert!(screen.contains("Groups (11)"), "{screen}");
@@ -306,7 +306,7 @@ fn the_report_details_are_edited_and_saved() {
     pty.send("\x1b[F");
     pty.send(&"k".repeat(paragraphs + 2));
     pty.send("d");
-    pty.wait_for("Delete section 4?");
+    pty.wait_for("Delete section 4 “");
     pty.send("y");
     pty.wait_for("Deleted section 4");
     pty.send(ESC);

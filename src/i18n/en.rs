@@ -55,6 +55,7 @@ pub static TEXTS: Texts = Texts {
     more_below: " ↓ {count} more ",
     no_remarks: "none yet ({key:edit_remarks} writes them)",
     remarks_at_baseline: "Remarks at the baseline",
+    no_remarks_at_baseline: "(none)",
 
     details_report_title: "{symbol} · front matter and introduction",
     details_group_title: "Group {numeral} · {topic}",

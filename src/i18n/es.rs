@@ -56,6 +56,7 @@ pub static TEXTS: Texts = Texts {
     more_below: " ↓ {count} más ",
     no_remarks: "todavía no hay ({key:edit_remarks} para escribirlas)",
     remarks_at_baseline: "Observaciones en la línea de base",
+    no_remarks_at_baseline: "(ninguna)",
 
     details_report_title: "{symbol} · portada e introducción",
     details_group_title: "Grupo {numeral} · {topic}",

@@ -108,6 +108,8 @@ texts! {
     no_remarks,
     /// The heading of the remarks as the baseline had them.
     remarks_at_baseline,
+    /// The remarks at the baseline when there were none.
+    no_remarks_at_baseline,
 
     // The details form.
     /// Its title for the report: `{symbol}`.

@@ -39,7 +39,6 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, ctx: &Context, view: &mut 
         .title_bottom(Line::styled(format!(" {of} "), theme.muted))
         .border_style(theme.border_focused);
     let inner = block.inner(area);
-    frame.render_widget(block, area);
     view.activity_area = inner;
 
     let query = super::query(app);
@@ -110,6 +109,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, ctx: &Context, view: &mut 
     if let Some(old) = baseline_remarks {
         lines.push(Line::default());
         lines.push(Line::styled(texts.remarks_at_baseline, theme.label));
+        if old.trim().is_empty() {
+            lines.push(Line::styled(texts.no_remarks_at_baseline, theme.muted));
+        }
         for paragraph in old.split('\n') {
             lines.push(rich_line(paragraph, theme.muted, query, theme));
         }
@@ -118,5 +120,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, ctx: &Context, view: &mut 
     let total = paragraph.line_count(inner.width);
     view.viewport.detail_max = total.saturating_sub(inner.height as usize);
     let scroll = app.detail_scroll().min(view.viewport.detail_max);
+    // Says that the text goes on below, and how far.
+    let below = view.viewport.detail_max - scroll;
+    let block = if below > 0 {
+        let note = super::text::fill_count(texts.more_below, below);
+        block.title_bottom(Line::styled(note, theme.muted).right_aligned())
+    } else {
+        block
+    };
+    frame.render_widget(block, area);
     frame.render_widget(paragraph.scroll((scroll.min(u16::MAX as usize) as u16, 0)), inner);
 }

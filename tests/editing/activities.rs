@@ -333,6 +333,8 @@ fn views_and_lists_move_as_every_list_does() {
     d.enter();
     d.enter();
     assert_eq!((d.app.focus(), d.app.activity()), (Pane::Activity, 0));
+    d.draw();
+    assert!(d.text().contains(" more "), "the view says the text goes on:\n{}", d.text());
     d.ch(']');
     assert_eq!((d.app.focus(), d.app.activity()), (Pane::Activity, 1), "the next activity");
     d.ch(']');
@@ -363,4 +365,21 @@ fn views_and_lists_move_as_every_list_does() {
     assert!(matches!(d.app.mode(), Mode::ConfirmDelete { .. }));
     d.ch('s');
     assert_eq!(d.app.report().groups[0].activities.len(), count - 1, "s answers yes");
+}
+
+/// With a baseline whose remarks were empty, the activity view says so instead of showing
+/// nothing under its heading.
+#[test]
+fn empty_remarks_at_the_baseline_say_none() {
+    let mut baseline = shipped();
+    baseline.activity_mut(0, 0).expect("I.1").remarks.clear();
+    let app = wgtrack::app::App::new(shipped(), std::path::PathBuf::from(crate::common::FAKE_PATH))
+        .with_baseline(std::path::PathBuf::from("/data/old.ron"), baseline);
+    let mut d = Driver::of(app).on_screen(120, 40);
+    d.enter();
+    d.enter();
+    d.draw();
+    let text = d.text();
+    let at = text.find("Remarks at the baseline").expect("the old remarks' heading");
+    assert!(text[at..].contains("(none)"), "{text}");
 }

@@ -2,7 +2,7 @@
 //! another name, reloading, read-only access, and quitting.
 //! Each asks for an `Effect`; what came of it arrives in `complete`.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use super::{
     AfterSave, App, Document, Effect, Mode, Outcome, Prompt, SaveAsError, View, edit_line,
@@ -12,7 +12,7 @@ use crate::i18n::{Describe, Texts, fill};
 use crate::model::Report;
 use crate::store::lock::{Holder, Lock, LockError};
 use crate::store::recovery;
-use crate::store::{Clock, Expect, Fingerprint, Paths, SaveError};
+use crate::store::{Clock, Expect, Fingerprint, LoadError, Paths, SaveError};
 
 impl App {
     /// Says what the file held when it was loaded, so a save can tell if someone changed it.
@@ -85,11 +85,16 @@ impl App {
     }
 
     fn save_to(&mut self, path: PathBuf, expect: Expect, then: AfterSave) {
-        let version = self.document.version();
-        self.session.start_save(version);
-        self.info(fill(self.texts().saving, &[("path", &path.display())]));
-        let report = self.report().clone();
+        let (report, version) = self.start_save(&path);
         self.effects.push(Effect::Save { path, report, expect, version, then });
+    }
+
+    /// A save to `path` is under way, and said to be: the report it writes (a snapshot that
+    /// shares the groups) and its version.
+    fn start_save(&mut self, path: &Path) -> (Report, u64) {
+        self.session.start_save();
+        self.info(fill(self.texts().saving, &[("path", &path.display())]));
+        (self.report().clone(), self.document.version())
     }
 
     /// What came of a save.
@@ -168,10 +173,7 @@ impl App {
         self.effects.push(Effect::Reload { path: self.path().to_path_buf() });
     }
 
-    fn reloaded(
-        &mut self,
-        result: Result<(crate::model::Report, Fingerprint), crate::store::LoadError>,
-    ) {
+    fn reloaded(&mut self, result: Result<(Report, Fingerprint), LoadError>) {
         match result {
             Ok((report, fingerprint)) => {
                 let journal = &self.session.journal;
@@ -209,10 +211,7 @@ impl App {
             }
             Prompt::Confirm => {
                 let path = PathBuf::from(input.trim());
-                let version = self.document.version();
-                self.session.start_save(version);
-                self.info(fill(self.texts().saving, &[("path", &path.display())]));
-                let report = self.report().clone();
+                let (report, version) = self.start_save(&path);
                 let clock = self.session.clock();
                 return self.effects.push(Effect::SaveAs { path, report, version, input, clock });
             }

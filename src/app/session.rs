@@ -17,8 +17,8 @@ pub struct Session {
     lock: Option<Lock>,
     /// Who holds the report, when this app may only read it.
     read_only: Option<Holder>,
-    /// The version of the report a save under way writes.
-    saving: Option<u64>,
+    /// A save is under way (its outcome says which version it wrote).
+    saving: bool,
     /// The time of day for the journal and a new file's lock.
     clock: Clock,
     pub(super) journal: Journal,
@@ -55,7 +55,7 @@ impl Session {
             disk: Expect::Anything,
             lock: None,
             read_only: None,
-            saving: None,
+            saving: false,
             clock: Clock::System,
             journal: Journal::default(),
         }
@@ -89,7 +89,7 @@ impl Session {
 
     /// Whether a save is under way.
     pub fn is_saving(&self) -> bool {
-        self.saving.is_some()
+        self.saving
     }
 
     pub(super) fn set_disk(&mut self, disk: Expect) {
@@ -104,12 +104,12 @@ impl Session {
         self.read_only = Some(holder);
     }
 
-    pub(super) fn start_save(&mut self, version: u64) {
-        self.saving = Some(version);
+    pub(super) fn start_save(&mut self) {
+        self.saving = true;
     }
 
     pub(super) fn end_save(&mut self) {
-        self.saving = None;
+        self.saving = false;
     }
 
     /// The report now lives at `path`, with `lock` (which releases the old file's).
@@ -126,7 +126,7 @@ impl Session {
             disk,
             lock: self.lock.take(),
             read_only: self.read_only.take(),
-            saving: None,
+            saving: false,
             clock: self.clock,
             // A file of its own, so the journal that kept the edits is not overwritten.
             journal: Journal {

@@ -2,7 +2,9 @@
 //! unsaved edits) and the current one. Groups are matched by title, then by position;
 //! activities by description, exactly first, then by the closest similar text.
 
-use crate::model::{Activity, Group, Progress, Report, mean_of, mean_progress, progress_sum};
+use crate::model::{
+    Activity, Group, Groups, Progress, Report, mean_of, mean_progress, progress_sum,
+};
 
 /// How similar two descriptions must be (normalised Levenshtein, 0–1) to count as the same
 /// activity reworded.
@@ -132,13 +134,7 @@ impl Comparison {
 
 /// Compares `current` against `baseline`.
 pub fn compare(baseline: &Report, current: &Report) -> Comparison {
-    let pairs = match_by(
-        baseline.groups.shared(),
-        current.groups.shared(),
-        |g| g.title.as_str(),
-        // Groups keep their place across rounds: an unmatched title pairs by position.
-        true,
-    );
+    let pairs = pair_groups(&baseline.groups, &current.groups);
     let mut groups = Vec::new();
     for (old, new) in pairs {
         let old_group = old.map(|i| &baseline.groups[i]);
@@ -184,7 +180,7 @@ pub fn compare(baseline: &Report, current: &Report) -> Comparison {
 }
 
 fn compare_activities(old: &[Activity], new: &[Activity]) -> Vec<ActivityChange> {
-    let mut changes: Vec<ActivityChange> = match_by(old, new, |a| a.description.as_str(), false)
+    let mut changes: Vec<ActivityChange> = pair_activities(old, new)
         .into_iter()
         .map(|pair| match pair {
             (Some(o), Some(n)) => ActivityChange::Matched {
@@ -211,6 +207,21 @@ fn compare_activities(old: &[Activity], new: &[Activity]) -> Vec<ActivityChange>
     };
     changes.sort_by_key(key);
     changes
+}
+
+/// Pairs the groups of two reports: by title, then, since groups keep their place across
+/// rounds, an unmatched title by position. Each pair is (index in `old`, index in `new`).
+pub(crate) fn pair_groups(old: &Groups, new: &Groups) -> Vec<(Option<usize>, Option<usize>)> {
+    match_by(old.shared(), new.shared(), |g| g.title.as_str(), true)
+}
+
+/// Pairs the activities of two versions of a group: the same activity, reworded or moved,
+/// is one pair; one added or removed has `None` on the other side.
+pub(crate) fn pair_activities(
+    old: &[Activity],
+    new: &[Activity],
+) -> Vec<(Option<usize>, Option<usize>)> {
+    match_by(old, new, |a| a.description.as_str(), false)
 }
 
 /// Pairs items of `old` and `new` by `text`: exact matches first, then the most similar

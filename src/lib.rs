@@ -17,6 +17,7 @@
 //! - [`edit`]: the pure edits of a report (fields, lists, changes) and their history, for
 //!   undo; no state, no I/O.
 //! - [`compare`]: a report against its baseline: what moved, what was added or removed.
+//! - [`merge`]: three versions of a report made one, field by field, with the conflicts.
 //! - [`search`]: where a text occurs in the report.
 //! - [`export`]: json, csv, markdown, html, the summary and the changes since a baseline:
 //!   model in, `io::Write` out.
@@ -48,6 +49,7 @@ pub mod format;
 pub mod generate;
 pub mod i18n;
 pub mod keymap;
+pub mod merge;
 pub mod model;
 pub mod printable;
 mod ron_scan;

@@ -99,6 +99,12 @@ impl FromIterator<Group> for Groups {
     }
 }
 
+impl FromIterator<Arc<Group>> for Groups {
+    fn from_iter<I: IntoIterator<Item = Arc<Group>>>(groups: I) -> Groups {
+        Groups(groups.into_iter().collect())
+    }
+}
+
 impl From<Vec<Group>> for Groups {
     fn from(groups: Vec<Group>) -> Groups {
         groups.into_iter().collect()

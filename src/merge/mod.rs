@@ -1,0 +1,383 @@
+//! Three versions of a report made one, field by field: the base (what the file held when
+//! two lines of edits began) and each line's result, ours and theirs. A field changed on one
+//! side only takes that side; changed alike on both, it is taken once; changed differently,
+//! it is a conflict, and the merged report holds ours there. Groups and activities are
+//! paired as the comparison pairs them, so a reworded or moved activity stays one activity;
+//! those added on either side are all kept, each after the item it followed.
+
+use std::sync::Arc;
+
+use crate::compare::{pair_activities, pair_groups};
+use crate::model::{Activity, Coordinator, DocumentType, Group, Groups, Progress, Report, Section};
+
+/// The merged report, and where both sides changed a field differently.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Merged {
+    pub report: Report,
+    pub conflicts: Vec<Conflict>,
+}
+
+/// A field both sides changed, each differently; the merged report holds ours.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Conflict {
+    pub place: Place,
+    pub field: Field,
+    pub base: Value,
+    pub ours: Value,
+    pub theirs: Value,
+}
+
+/// Where a conflict is, by position in the merged report. A group or an activity that ours
+/// removed has no place of its own there: its conflict is placed on what held it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    Report,
+    Group(usize),
+    Activity { group: usize, activity: usize },
+}
+
+/// Which field of its place a conflict is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Symbol,
+    Date,
+    Title,
+    Meeting,
+    Venue,
+    Introduction,
+    GroupTitle,
+    Topic,
+    DocumentType,
+    GeneralObjective,
+    SpecificObjectives,
+    Coordinators,
+    /// A whole group, removed on one side and changed on the other.
+    Group,
+    ActivityTopic,
+    Description,
+    Progress,
+    Remarks,
+    /// A whole activity, removed on one side and changed on the other.
+    Activity,
+}
+
+/// One side's value of a conflicting field; `None` where the side removed the item.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Text(String),
+    Topic(Option<String>),
+    Progress(Progress),
+    Texts(Vec<String>),
+    Coordinators(Vec<Coordinator>),
+    Sections(Vec<Section>),
+    DocumentType(DocumentType),
+    Group(Option<Arc<Group>>),
+    Activity(Option<Activity>),
+}
+
+/// Merges `ours` and `theirs`, both edited from `base`.
+pub fn merge(base: &Report, ours: &Report, theirs: &Report) -> Merged {
+    let mut m = Merger::default();
+    let p = Place::Report;
+    let report = Report {
+        format: ours.format,
+        symbol: m.field(
+            p,
+            Field::Symbol,
+            [&base.symbol, &ours.symbol, &theirs.symbol],
+            Value::Text,
+        ),
+        date: m.field(p, Field::Date, [&base.date, &ours.date, &theirs.date], Value::Text),
+        title: m.field(p, Field::Title, [&base.title, &ours.title, &theirs.title], Value::Text),
+        meeting: m.field(
+            p,
+            Field::Meeting,
+            [&base.meeting, &ours.meeting, &theirs.meeting],
+            Value::Text,
+        ),
+        venue: m.field(p, Field::Venue, [&base.venue, &ours.venue, &theirs.venue], Value::Text),
+        introduction: m.field(
+            p,
+            Field::Introduction,
+            [&base.introduction, &ours.introduction, &theirs.introduction],
+            Value::Sections,
+        ),
+        groups: m.groups([&base.groups, &ours.groups, &theirs.groups]),
+    };
+    Merged { report, conflicts: m.conflicts }
+}
+
+/// The three-way choice for one value: `Ok` with the merged value, or `Err` when both sides
+/// changed it differently.
+fn choose<'a, T: PartialEq>([base, ours, theirs]: [&'a T; 3]) -> Result<&'a T, ()> {
+    if ours == theirs || theirs == base {
+        Ok(ours)
+    } else if ours == base {
+        Ok(theirs)
+    } else {
+        Err(())
+    }
+}
+
+/// A list being merged: what becomes of one of its items.
+enum Entry {
+    /// In the base and on both sides.
+    Both { base: usize, ours: usize, theirs: usize },
+    /// Only in ours: added there, or removed by theirs after ours changed it.
+    Ours { ours: usize, removed_by_theirs: Option<usize> },
+    /// Added by theirs.
+    Theirs(usize),
+}
+
+/// How the items of one kind of list are merged, paired and told.
+struct Items<T> {
+    field: Field,
+    /// The place of an item at a position of the merged list, or (`None`) of the list.
+    place: Box<dyn Fn(Option<usize>) -> Place>,
+    value: fn(Option<T>) -> Value,
+}
+
+#[derive(Default)]
+struct Merger {
+    conflicts: Vec<Conflict>,
+}
+
+impl Merger {
+    /// The merged value of one field.
+    fn field<T: Clone + PartialEq>(
+        &mut self,
+        place: Place,
+        field: Field,
+        sides: [&T; 3],
+        value: fn(T) -> Value,
+    ) -> T {
+        choose(sides).cloned().unwrap_or_else(|()| {
+            let [base, ours, theirs] = sides.map(|side| value(side.clone()));
+            self.conflicts.push(Conflict { place, field, base, ours, theirs });
+            sides[1].clone()
+        })
+    }
+
+    fn groups(&mut self, [base, ours, theirs]: [&Groups; 3]) -> Groups {
+        let items = Items {
+            field: Field::Group,
+            place: Box::new(|at| at.map_or(Place::Report, Place::Group)),
+            value: Value::Group,
+        };
+        let pairs = [pair_groups(base, ours), pair_groups(base, theirs)];
+        let sides = [base.shared(), ours.shared(), theirs.shared()];
+        self.list(sides, pairs, &items, |m, at, sides| match choose(sides) {
+            Ok(group) => Arc::clone(group),
+            Err(()) => Arc::new(m.group(at, sides.map(Arc::as_ref))),
+        })
+        .into_iter()
+        .collect()
+    }
+
+    fn group(&mut self, g: usize, [base, ours, theirs]: [&Group; 3]) -> Group {
+        let p = Place::Group(g);
+        let items = Items {
+            field: Field::Activity,
+            place: Box::new(move |at| {
+                at.map_or(Place::Group(g), |activity| Place::Activity { group: g, activity })
+            }),
+            value: Value::Activity,
+        };
+        let pairs = [
+            pair_activities(&base.activities, &ours.activities),
+            pair_activities(&base.activities, &theirs.activities),
+        ];
+        let activities = [&base.activities[..], &ours.activities, &theirs.activities];
+        Group {
+            title: self.field(
+                p,
+                Field::GroupTitle,
+                [&base.title, &ours.title, &theirs.title],
+                Value::Text,
+            ),
+            topic: self.field(
+                p,
+                Field::Topic,
+                [&base.topic, &ours.topic, &theirs.topic],
+                Value::Text,
+            ),
+            document_type: self.field(
+                p,
+                Field::DocumentType,
+                [&base.document_type, &ours.document_type, &theirs.document_type],
+                Value::DocumentType,
+            ),
+            general_objective: self.field(
+                p,
+                Field::GeneralObjective,
+                [&base.general_objective, &ours.general_objective, &theirs.general_objective],
+                Value::Text,
+            ),
+            specific_objectives: self.field(
+                p,
+                Field::SpecificObjectives,
+                [&base.specific_objectives, &ours.specific_objectives, &theirs.specific_objectives],
+                Value::Texts,
+            ),
+            coordinators: self.field(
+                p,
+                Field::Coordinators,
+                [&base.coordinators, &ours.coordinators, &theirs.coordinators],
+                Value::Coordinators,
+            ),
+            activities: self.list(activities, pairs, &items, |m, at, sides| match choose(sides) {
+                Ok(activity) => activity.clone(),
+                Err(()) => m.activity(Place::Activity { group: g, activity: at }, sides),
+            }),
+        }
+    }
+
+    fn activity(&mut self, p: Place, [base, ours, theirs]: [&Activity; 3]) -> Activity {
+        Activity {
+            topic: self.field(
+                p,
+                Field::ActivityTopic,
+                [&base.topic, &ours.topic, &theirs.topic],
+                Value::Topic,
+            ),
+            description: self.field(
+                p,
+                Field::Description,
+                [&base.description, &ours.description, &theirs.description],
+                Value::Text,
+            ),
+            progress: self.field(
+                p,
+                Field::Progress,
+                [&base.progress, &ours.progress, &theirs.progress],
+                Value::Progress,
+            ),
+            remarks: self.field(
+                p,
+                Field::Remarks,
+                [&base.remarks, &ours.remarks, &theirs.remarks],
+                Value::Text,
+            ),
+        }
+    }
+
+    /// Merges a list whose items are paired with the base's (`pairs`: base with ours, base
+    /// with theirs), each pair of the three merged by `merge_item` at its merged position.
+    /// Ours' order leads; theirs' additions go after the item they follow there. An item
+    /// removed on one side stays removed if the other left it alone, and is a conflict if it
+    /// changed it (the merged list then holds ours: removed, or kept as changed).
+    fn list<T: Clone + PartialEq>(
+        &mut self,
+        [base, ours, theirs]: [&[T]; 3],
+        [with_ours, with_theirs]: [Vec<(Option<usize>, Option<usize>)>; 2],
+        items: &Items<T>,
+        mut merge_item: impl FnMut(&mut Self, usize, [&T; 3]) -> T,
+    ) -> Vec<T> {
+        let (to_ours, from_base_ours) = sides_of(with_ours, base.len(), ours.len());
+        let (to_theirs, from_base_theirs) = sides_of(with_theirs, base.len(), theirs.len());
+        // Ours' items in order, each base item's entry noted.
+        let mut entries = Vec::new();
+        let mut entry_of = vec![None; base.len()];
+        for (o, item) in ours.iter().enumerate() {
+            let entry = match from_base_ours[o] {
+                None => Entry::Ours { ours: o, removed_by_theirs: None },
+                Some(b) => match to_theirs[b] {
+                    Some(t) => Entry::Both { base: b, ours: o, theirs: t },
+                    // Theirs removed what ours left alone.
+                    None if *item == base[b] => continue,
+                    None => Entry::Ours { ours: o, removed_by_theirs: Some(b) },
+                },
+            };
+            if let Some(b) = from_base_ours[o] {
+                entry_of[b] = Some(entries.len());
+            }
+            entries.push(entry);
+        }
+        // Theirs' additions, each after the entry of the item before it in theirs.
+        let added_by_ours: Vec<&T> =
+            (0..ours.len()).filter(|&o| from_base_ours[o].is_none()).map(|o| &ours[o]).collect();
+        let mut additions = Vec::new();
+        let mut after = 0;
+        for (t, item) in theirs.iter().enumerate() {
+            match from_base_theirs[t] {
+                Some(b) => after = entry_of[b].map_or(after, |e| e + 1),
+                // Added alike on both sides: taken once.
+                None if added_by_ours.contains(&item) => {}
+                None => additions.push((after, t)),
+            }
+        }
+        additions.sort_by_key(|&(after, _)| after);
+        let mut additions = additions.into_iter().peekable();
+        let mut order = Vec::with_capacity(entries.len() + additions.len());
+        for (e, entry) in entries.into_iter().enumerate() {
+            while let Some((_, t)) = additions.next_if(|&(after, _)| after <= e) {
+                order.push(Entry::Theirs(t));
+            }
+            order.push(entry);
+        }
+        order.extend(additions.map(|(_, t)| Entry::Theirs(t)));
+        // Removed by ours, changed by theirs: ours holds; the conflict is on the list.
+        for (b, item) in base.iter().enumerate() {
+            if to_ours[b].is_none()
+                && let Some(t) = to_theirs[b]
+                && theirs[t] != *item
+            {
+                self.whole(items, None, [&base[b..=b], &ours[0..0], &theirs[t..=t]]);
+            }
+        }
+        let mut merged = Vec::with_capacity(order.len());
+        for (at, entry) in order.into_iter().enumerate() {
+            merged.push(match entry {
+                Entry::Both { base: b, ours: o, theirs: t } => {
+                    merge_item(self, at, [&base[b], &ours[o], &theirs[t]])
+                }
+                Entry::Ours { ours: o, removed_by_theirs } => {
+                    if let Some(b) = removed_by_theirs {
+                        self.whole(items, Some(at), [&base[b..=b], &ours[o..=o], &theirs[0..0]]);
+                    }
+                    ours[o].clone()
+                }
+                Entry::Theirs(t) => theirs[t].clone(),
+            });
+        }
+        merged
+    }
+
+    /// A conflict over a whole item that one side removed (its slice is empty).
+    fn whole<T: Clone>(
+        &mut self,
+        items: &Items<T>,
+        at: Option<usize>,
+        [base, ours, theirs]: [&[T]; 3],
+    ) {
+        let value = |side: &[T]| (items.value)(side.first().cloned());
+        self.conflicts.push(Conflict {
+            place: (items.place)(at),
+            field: items.field,
+            base: value(base),
+            ours: value(ours),
+            theirs: value(theirs),
+        });
+    }
+}
+
+/// From pairs of (index in the base, index in a side): each base item's index in the side,
+/// and each side item's index in the base.
+fn sides_of(
+    pairs: Vec<(Option<usize>, Option<usize>)>,
+    base_len: usize,
+    side_len: usize,
+) -> (Vec<Option<usize>>, Vec<Option<usize>>) {
+    let mut to_side = vec![None; base_len];
+    let mut from_base = vec![None; side_len];
+    for pair in pairs {
+        if let (Some(b), Some(s)) = pair {
+            to_side[b] = Some(s);
+            from_base[s] = Some(b);
+        }
+    }
+    (to_side, from_base)
+}
+
+#[cfg(test)]
+mod tests;

@@ -107,15 +107,15 @@ pub fn merge(base: &Report, ours: &Report, theirs: &Report) -> Merged {
     Merged { report, conflicts: m.conflicts }
 }
 
-/// The three-way choice for one value: `Ok` with the merged value, or `Err` when both sides
-/// changed it differently.
-fn choose<'a, T: PartialEq>([base, ours, theirs]: [&'a T; 3]) -> Result<&'a T, ()> {
+/// The three-way choice for one value: the merged value, or `None` when both sides changed
+/// it differently.
+fn choose<T: PartialEq>([base, ours, theirs]: [&T; 3]) -> Option<&T> {
     if ours == theirs || theirs == base {
-        Ok(ours)
+        Some(ours)
     } else if ours == base {
-        Ok(theirs)
+        Some(theirs)
     } else {
-        Err(())
+        None
     }
 }
 
@@ -151,7 +151,7 @@ impl Merger {
         sides: [&T; 3],
         value: fn(T) -> Value,
     ) -> T {
-        choose(sides).cloned().unwrap_or_else(|()| {
+        choose(sides).cloned().unwrap_or_else(|| {
             let [base, ours, theirs] = sides.map(|side| value(side.clone()));
             self.conflicts.push(Conflict { place, field, base, ours, theirs });
             sides[1].clone()
@@ -167,8 +167,8 @@ impl Merger {
         let pairs = [pair_groups(base, ours), pair_groups(base, theirs)];
         let sides = [base.shared(), ours.shared(), theirs.shared()];
         self.list(sides, pairs, &items, |m, at, sides| match choose(sides) {
-            Ok(group) => Arc::clone(group),
-            Err(()) => Arc::new(m.group(at, sides.map(Arc::as_ref))),
+            Some(group) => Arc::clone(group),
+            None => Arc::new(m.group(at, sides.map(Arc::as_ref))),
         })
         .into_iter()
         .collect()
@@ -226,8 +226,8 @@ impl Merger {
                 Value::Coordinators,
             ),
             activities: self.list(activities, pairs, &items, |m, at, sides| match choose(sides) {
-                Ok(activity) => activity.clone(),
-                Err(()) => m.activity(Place::Activity { group: g, activity: at }, sides),
+                Some(activity) => activity.clone(),
+                None => m.activity(Place::Activity { group: g, activity: at }, sides),
             }),
         }
     }

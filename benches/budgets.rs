@@ -242,13 +242,18 @@ fn measure_size(table: &mut Table, size: &str, full: bool, dir: &std::path::Path
     let stats = measure(slow, &mut fresh(), |s| *s = fresh(), |s| s.app.update(Action::Tick));
     table.time("journal after an edit, on the event loop (Tick)", size, stats, None);
     let journal = dir.join("journal.ron");
+    // An edit in one group: the journal repeats that group as the file had it.
+    let mut edited = f.report.clone();
+    edited.groups[0].activities[0].remarks.push_str(" Edited.");
+    let fingerprint = store::Fingerprint::of(f.ron.as_bytes());
     let stats = measure(
         slow,
         &mut (),
         |_| {},
         |_| {
-            store::recovery::write_to(&journal, &path, &f.report, std::time::SystemTime::now())
-                .expect("journals")
+            let base = store::recovery::Base::of(&f.report, fingerprint, &edited);
+            let now = std::time::SystemTime::now();
+            store::recovery::write_to(&journal, &path, &edited, Some(base), now).expect("journals")
         },
     );
     table.time("journal write, on the worker (recovery::write_to)", size, stats, None);

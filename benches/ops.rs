@@ -267,6 +267,7 @@ mod key {
                 &journal,
                 &path(size),
                 &f.report,
+                None,
                 std::time::SystemTime::now(),
             )
             .expect("journals")

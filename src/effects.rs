@@ -22,8 +22,10 @@ pub fn perform(effect: Effect) -> Option<Outcome> {
             Outcome::SavedAs { path, report, version, input, result }
         }
         Effect::Reload { path } => Outcome::Reloaded { result: store::open(&path) },
-        Effect::WriteJournal { file, path, report, time } => {
-            let result = recovery::write_to(&file, &path, &report, time);
+        Effect::WriteJournal { file, path, report, base, time } => {
+            let base =
+                base.map(|(base, fingerprint)| recovery::Base::of(&base, fingerprint, &report));
+            let result = recovery::write_to(&file, &path, &report, base, time);
             Outcome::JournalWritten { file, result }
         }
         Effect::RemoveFile(file) => {

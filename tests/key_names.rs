@@ -130,6 +130,7 @@ const SCREENS: &[(&str, Steps, &[&str])] = &[
                 pid: 4242,
                 host: "cepal".to_string(),
                 time: "2021-04-05 10:00".to_string(),
+                base: None,
                 report: edited,
             };
             s.app.offer_recovery(recovered, PathBuf::from("/nonexistent/recovery.ron"));

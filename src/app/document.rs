@@ -64,6 +64,11 @@ impl Document {
         self.revision
     }
 
+    /// The report as the file holds it, as far as the app knows.
+    pub fn on_disk(&self) -> &Report {
+        &self.on_disk
+    }
+
     /// Whether the report differs from what the file holds.
     pub fn is_modified(&self) -> bool {
         self.modified

@@ -20,8 +20,15 @@ pub enum Effect {
     SaveAs { path: PathBuf, report: Report, version: u64, input: String, clock: Clock },
     /// Read `path` again as it is on disk now.
     Reload { path: PathBuf },
-    /// Journal `report` as the unsaved state of `path` at `time`, in `file`.
-    WriteJournal { file: PathBuf, path: PathBuf, report: Report, time: SystemTime },
+    /// Journal `report` as the unsaved state of `path` at `time`, in `file`; edited from
+    /// `base`, what the file held (with its fingerprint) when known.
+    WriteJournal {
+        file: PathBuf,
+        path: PathBuf,
+        report: Report,
+        base: Option<(Report, Fingerprint)>,
+        time: SystemTime,
+    },
     /// Remove a recovery file: after a save, or when the user discards it.
     RemoveFile(PathBuf),
     /// Read the report to compare with; `input` is what the user typed, for the prompt.

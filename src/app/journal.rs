@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 use super::{App, Effect, Message, Mode};
 use crate::i18n::{Describe, fill};
-use crate::store::SaveError;
+use crate::store::{Expect, SaveError};
 
 impl App {
     /// Time passed: write the next journal if edits or typed text are not in it yet.
@@ -56,7 +56,11 @@ impl App {
         journal.writing = true;
         let path = self.session.path().to_path_buf();
         let time = self.session.clock().now();
-        self.effects.push(Effect::WriteJournal { file, path, report, time });
+        let base = match self.session.disk() {
+            Expect::Content(fingerprint) => Some((self.document.on_disk().clone(), fingerprint)),
+            Expect::Absent | Expect::Anything => None,
+        };
+        self.effects.push(Effect::WriteJournal { file, path, report, base, time });
     }
 
     /// Removes this session's recovery file, after any journal being written, and the one

@@ -71,8 +71,14 @@ pub enum Mode {
 pub struct Offer {
     pub recovered: Recovery,
     pub file: PathBuf,
-    /// One line per difference from the file.
+    /// One line per edit.
     pub lines: Vec<String>,
+    /// One line per field that both the edits and the file changed since.
+    pub conflicts: Vec<String>,
+    /// Whether the file changed since the edits were made.
+    pub file_changed: bool,
+    /// The report that restoring gives.
+    pub restore: Report,
 }
 
 /// `at` moved by `delta` within a list of `len` items, stopping at both ends; in `usize`

@@ -184,6 +184,15 @@ texts! {
     recover_remarks, recover_description, recover_new_activity,
     /// `{description}`.
     recover_removed,
+    /// The file changed since the edits were made (they are merged with it).
+    recover_file_changed,
+    /// Both changed a field: `{field}`, and the values `{ours}`, `{theirs}`, `{base}`.
+    recover_conflict,
+    /// The same where values are too long to show: `{field}`.
+    recover_conflict_long,
+    /// `{count}` fields both changed.
+    restored_conflicts,
+    field_progress, field_introduction, field_objectives, field_coordinators, field_document_type,
 
     // Names of fields, for the editor and messages. `{numeral}` is a group's (VIII),
     // `{place}` an activity's (VIII.7), `{number}` and `{section}` count from 1.

@@ -66,6 +66,14 @@ impl Fingerprint {
     }
 }
 
+/// Written where a file records what another held (a recovery journal's base): the digest
+/// in hexadecimal and the length, `blake3:<hex>:<length>`.
+impl std::fmt::Display for Fingerprint {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "blake3:{}:{}", blake3::Hash::from_bytes(self.digest).to_hex(), self.len)
+    }
+}
+
 /// A short, stable name for a text (a report's full path), as recovery files are named: the
 /// 64-bit FNV digest earlier versions used for fingerprints, kept so that a newer build still
 /// finds the recovery files an older one wrote. Only a name: never used to tell contents

@@ -4,16 +4,17 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 
-use super::fingerprint::name_id;
+use super::fingerprint::{Fingerprint, name_id};
 use super::lock::{resolved, this_process};
-use super::ron_text::{Pieces, Writer, report_value};
+use super::ron_text::{Pieces, Writer, base_value, report_value};
 use super::save::{head_of, verified, write_checked};
 use super::write::{Expect, SaveError, Step, injected};
-use crate::model::Report;
+use crate::model::{Group, Groups, Report};
 
 /// Unsaved edits of one report file, and who made them. It is written from a borrowed
 /// report (`Recovery<&Report>`), so journaling never copies the report.
@@ -24,7 +25,52 @@ pub struct Recovery<R = Report> {
     pub pid: u32,
     pub host: String,
     pub time: String,
+    /// What the file held when these edits began; journals of earlier versions lack it.
+    #[serde(default)]
+    pub base: Option<Base>,
     pub report: R,
+}
+
+/// What the report file held when the journaled edits began: its fingerprint, to tell
+/// whether it changed since, and its content, so that the edits can be told from changes
+/// made to the file since. Only the groups the edits changed are repeated.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Base {
+    /// The file's `Fingerprint`, as text.
+    pub fingerprint: String,
+    /// The front matter and introduction; its `groups` are empty.
+    pub head: Report,
+    /// Each group, or `None` where it is the journaled report's group at the same place.
+    pub groups: Vec<Option<Group>>,
+}
+
+impl Base {
+    /// The base of `edited`: the file held `file`, whose fingerprint was `fingerprint`.
+    pub fn of(file: &Report, fingerprint: Fingerprint, edited: &Report) -> Base {
+        let groups = file
+            .groups
+            .shared()
+            .iter()
+            .enumerate()
+            .map(|(g, group)| match edited.groups.shared().get(g) {
+                Some(same) if Arc::ptr_eq(same, group) || same == group => None,
+                _ => Some(Group::clone(group)),
+            })
+            .collect();
+        Base { fingerprint: fingerprint.to_string(), head: head_of(file), groups }
+    }
+
+    /// The file's report again, from `edited`, the report journaled with it; `None` if the
+    /// two do not fit together (a damaged journal).
+    pub fn report(&self, edited: &Report) -> Option<Report> {
+        let groups = self.groups.iter().enumerate().map(|(g, group)| match group {
+            Some(group) => Some(Arc::new(group.clone())),
+            None => edited.groups.shared().get(g).cloned(),
+        });
+        let groups = groups.collect::<Option<Groups>>()?;
+        Some(Report { groups, ..self.head.clone() })
+    }
 }
 
 /// The report's full path, every link followed, also when the file itself is gone: so a
@@ -48,11 +94,13 @@ pub fn session_path(dir: &Path, report_path: &Path, time: SystemTime) -> PathBuf
     dir.join(name)
 }
 
-/// Journals `report` as the unsaved state of `report_path` at `time` into `file`.
+/// Journals `report` as the unsaved state of `report_path` at `time` into `file`, edited
+/// from `base`.
 pub fn write_to(
     file: &Path,
     report_path: &Path,
     report: &Report,
+    base: Option<Base>,
     time: SystemTime,
 ) -> Result<(), SaveError> {
     if let Some(dir) = file.parent() {
@@ -70,6 +118,7 @@ pub fn write_to(
         pid: me.pid,
         host: me.host,
         time: me.since,
+        base,
         report,
     };
     save_recovery(file, &recovery)
@@ -87,6 +136,7 @@ fn save_recovery(file: &Path, recovery: &Recovery<&Report>) -> Result<(), SaveEr
         pid: recovery.pid,
         host: recovery.host.clone(),
         time: recovery.time.clone(),
+        base: recovery.base.clone(),
         report: head_of(recovery.report),
     };
     let check = || verified(&text, &expected, &recovery.report.groups);
@@ -103,21 +153,23 @@ fn text(recovery: &Recovery<&Report>) -> Option<Pieces> {
     w.field("pid", |w| w.number(recovery.pid));
     w.field("host", |w| w.string(&recovery.host));
     w.field("time", |w| w.string(&recovery.time));
+    w.field("base", |w| w.option_of(recovery.base.as_ref(), base_value));
     w.field("report", |w| report_value(w, recovery.report));
     w.close();
     Some(w.finish())
 }
 
-/// Journals `report` into a new recovery file in `dir` of `report_path`, at `time`; returns
-/// where.
+/// Journals `report`, edited from `base`, into a new recovery file in `dir` of
+/// `report_path`, at `time`; returns where.
 pub fn write(
     dir: &Path,
     report_path: &Path,
     report: &Report,
+    base: Option<Base>,
     time: SystemTime,
 ) -> Result<PathBuf, SaveError> {
     let file = session_path(dir, report_path, time);
-    write_to(&file, report_path, report, time)?;
+    write_to(&file, report_path, report, base, time)?;
     Ok(file)
 }
 
@@ -192,7 +244,7 @@ pub fn discard(file: &Path) {
 
 #[cfg(test)]
 mod tests {
-    use super::{Recovery, text};
+    use super::{Base, Fingerprint, Recovery, text};
     use crate::store::ron_text::tests::by_ron;
 
     #[test]
@@ -203,9 +255,18 @@ mod tests {
             pid: 42,
             host: "cepal".into(),
             time: "2021-04-05 10:00".into(),
+            base: None,
             report: &report,
         };
         assert_eq!(text(&recovery).unwrap().join(), by_ron(&recovery));
+        let mut file = report.clone();
+        file.groups[1].activities[0].remarks = "As the file had it".into();
+        file.title = "The file's title".into();
+        let base = Base::of(&file, Fingerprint::of(b"file"), &report);
+        assert_eq!(base.groups.iter().map(Option::is_some).collect::<Vec<_>>(), [false, true]);
+        assert_eq!(base.report(&report), Some(file));
+        let with_base = Recovery { base: Some(base), ..recovery.clone() };
+        assert_eq!(text(&with_base).unwrap().join(), by_ron(&with_base));
         #[cfg(unix)]
         {
             use std::os::unix::ffi::OsStrExt;

@@ -12,6 +12,7 @@ use std::fmt::Write;
 
 use rayon::prelude::*;
 
+use super::recovery::Base;
 use crate::model::{Activity, Coordinator, DocumentType, Group, Groups, Report, Section};
 
 /// A file's text in pieces; joined, they are the file.
@@ -64,6 +65,15 @@ pub(super) fn report_value(w: &mut Writer, report: &Report) {
     w.field("venue", |w| w.string(&report.venue));
     w.field("introduction", |w| w.list(&report.introduction, section));
     w.field("groups", |w| w.groups(&report.groups));
+    w.close();
+}
+
+/// What a recovery journal's edits began from: the groups they changed, each in full.
+pub(super) fn base_value(w: &mut Writer, base: &Base) {
+    w.open("Base");
+    w.field("fingerprint", |w| w.string(&base.fingerprint));
+    w.field("head", |w| report_value(w, &base.head));
+    w.field("groups", |w| w.list(&base.groups, |w, g| w.option_of(g.as_ref(), group)));
     w.close();
 }
 
@@ -204,10 +214,18 @@ impl Writer {
     }
 
     fn option(&mut self, value: Option<&str>) {
+        self.option_of(value, |w, text| w.string(text));
+    }
+
+    pub(super) fn option_of<T: ?Sized>(
+        &mut self,
+        value: Option<&T>,
+        write: impl FnOnce(&mut Writer, &T),
+    ) {
         match value {
-            Some(text) => {
+            Some(value) => {
                 self.out.push_str("Some(");
-                self.string(text);
+                write(self, value);
                 self.out.push(')');
             }
             None => self.out.push_str("None"),

@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 use super::text::fit;
 use super::{Context, ViewState};
 use crate::action::Action;
-use crate::app::{App, Mode};
+use crate::app::{App, Mode, Offer};
 use crate::i18n::{capitalize, fill};
 use crate::keymap::{self, Context as KeyContext};
 use crate::model::numeral;
@@ -105,29 +105,45 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &App, ctx: &Context, view: &mut 
         Mode::PickBaseline(input) => {
             prompt(frame, body, app, ctx, texts.baseline_title, input, texts.baseline_hint)
         }
-        Mode::Recover(offer) => {
-            let height = (offer.lines.len().min(12) as u16 + 6).min(body.height);
-            let area = body.centered(wide(76, app, ctx, body), Constraint::Length(height));
-            let r = &offer.recovered;
-            let made_by = fill(
-                texts.recover_made_by,
-                &[("pid", &r.pid), ("host", &r.host), ("time", &r.time)],
-            );
-            let mut lines = vec![
-                Line::from(format!(" {}", texts.recover_found)),
-                Line::styled(format!(" {made_by}"), ctx.theme.muted),
-            ];
-            let shown = offer.lines.len().min(12);
-            lines.extend(offer.lines.iter().take(shown).map(|l| Line::from(format!("   • {l}"))));
-            if offer.lines.len() > shown {
-                let more = fill(texts.recover_more, &[("count", &(offer.lines.len() - shown))]);
-                lines.push(Line::from(format!("   {more}")));
-            }
-            lines.push(key_line(app, ctx));
-            show(frame, area, window(ctx, texts.recover_title), lines);
-        }
+        Mode::Recover(offer) => recovery(frame, body, app, ctx, offer),
         Mode::Help => draw_help(frame, body, app, ctx, view),
     }
+}
+
+/// The offer to restore unsaved edits: the fields both they and the file changed first, then
+/// the edits; as wide and as tall as its lines need, within the body.
+fn recovery(frame: &mut Frame, body: Rect, app: &App, ctx: &Context, offer: &Offer) {
+    let texts = app.texts();
+    let r = &offer.recovered;
+    let made_by =
+        fill(texts.recover_made_by, &[("pid", &r.pid), ("host", &r.host), ("time", &r.time)]);
+    let mut lines = vec![
+        Line::from(format!(" {}", texts.recover_found)),
+        Line::styled(format!(" {made_by}"), ctx.theme.muted),
+    ];
+    if offer.file_changed {
+        lines.push(Line::styled(format!(" {}", texts.recover_file_changed), ctx.theme.label));
+    }
+    // Conflicts first: they are what the user must read before restoring.
+    let items = offer.conflicts.iter().map(|l| Line::styled(format!("   ⚠ {l}"), ctx.theme.error));
+    let items: Vec<Line> =
+        items.chain(offer.lines.iter().map(|l| Line::from(format!("   • {l}")))).collect();
+    let shown = items.len().min(12);
+    let more = items.len() - shown;
+    lines.extend(items.into_iter().take(shown));
+    if more > 0 {
+        lines.push(Line::from(format!("   {}", fill(texts.recover_more, &[("count", &more)]))));
+    }
+    lines.push(key_line(app, ctx));
+    // As wide as the longest line allows, and as tall as its lines wrap to.
+    let longest = lines.iter().map(Line::width).max().unwrap_or(0);
+    let width = u16::try_from(longest + 2).unwrap_or(u16::MAX).max(76).min(body.width);
+    let wrapped = Paragraph::new(lines.clone()).wrap(Wrap { trim: false });
+    let height = u16::try_from(wrapped.line_count(width.saturating_sub(2)) + 2)
+        .unwrap_or(u16::MAX)
+        .min(body.height);
+    let area = body.centered(Constraint::Length(width.min(body.width)), Constraint::Length(height));
+    show(frame, area, window(ctx, texts.recover_title), lines);
 }
 
 /// A one-line prompt: the text typed so far, a hint, the keys.

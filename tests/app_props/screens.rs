@@ -200,6 +200,7 @@ fn every_mode_draws_at_any_size() {
         pid: 1,
         host: "elsewhere".into(),
         time: "2021-04-05T10:00:00Z".into(),
+        base: None,
         report: store::parse(&path, external_version(2)).unwrap(),
     };
     app.offer_recovery(recovered, dir.path().join("recovery.ron"));

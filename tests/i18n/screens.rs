@@ -159,6 +159,7 @@ fn no_english_label_on_any_spanish_screen() {
                 pid: 4242,
                 host: "cepal".to_string(),
                 time: "2021-04-05 10:00".to_string(),
+                base: None,
                 report: moved_on(),
             };
             s.app.offer_recovery(recovered, PathBuf::from("/nonexistent/recovery.ron"));

@@ -140,7 +140,8 @@ fn kept_edits_survive_new_edits() {
         let path = home.join("report.ron");
         fs::write(&path, store::SHIPPED).unwrap();
         let found = with_progress(1, 6, 5);
-        recovery::write(&paths(home).recovery_dir(), &path, &found, SystemTime::now()).unwrap();
+        recovery::write(&paths(home).recovery_dir(), &path, &found, None, SystemTime::now())
+            .unwrap();
         let (file, recovered) = recovery::read(&paths(home).recovery_dir(), &path).unwrap();
         let mut app = App::new(shipped(), path.clone()).with_paths(&paths(home));
         app.offer_recovery(recovered.unwrap(), file.clone());
@@ -310,7 +311,7 @@ fn restored_edits_are_not_offered_again_once_the_session_ends_clean() {
         let found = with_progress(1, 6, 5);
 
         // Restored, undone, quit: nothing is offered next time.
-        recovery::write(&dir, &path, &found, SystemTime::now()).unwrap();
+        recovery::write(&dir, &path, &found, None, SystemTime::now()).unwrap();
         let (file, recovered) = recovery::read(&dir, &path).unwrap();
         let mut app = App::new(shipped(), path.clone()).with_paths(&paths(home));
         app.offer_recovery(recovered.unwrap(), file.clone());
@@ -321,7 +322,7 @@ fn restored_edits_are_not_offered_again_once_the_session_ends_clean() {
         assert_eq!(recovery::find(&dir, &path), Vec::<PathBuf>::new(), "nothing to offer");
 
         // Restored and journaled: the session's file holds the edits, the old one is gone.
-        recovery::write(&dir, &path, &found, SystemTime::now()).unwrap();
+        recovery::write(&dir, &path, &found, None, SystemTime::now()).unwrap();
         let (file, recovered) = recovery::read(&dir, &path).unwrap();
         let mut app = App::new(shipped(), path.clone()).with_paths(&paths(home));
         app.offer_recovery(recovered.unwrap(), file.clone());
@@ -332,5 +333,90 @@ fn restored_edits_are_not_offered_again_once_the_session_ends_clean() {
         assert!(files[0] != file, "the session's own file");
         let (_, kept) = recovery::read(&dir, &path).unwrap();
         assert!(kept.unwrap().report == found);
+    });
+}
+
+/// The edits of [`crash_with_edits`] were made on the shipped file; `set` then changed it
+/// from the command line. The offer says the file changed and lists only the journal's own
+/// edits; restoring applies them over the file, so the `set` stays, and where both changed
+/// one field the prompt shows both values.
+#[test]
+fn edits_restored_over_a_file_changed_since_keep_the_changes_made_since() {
+    let home = Home::new();
+    crash_with_edits(&home);
+    let file = home.file.to_str().unwrap();
+    for (group, activity, progress) in [("II", "1", "55"), ("I", "6", "40")] {
+        let set = home.run(&["-f", file, "set", group, activity, "--progress", progress]);
+        assert!(set.status.success(), "{}", String::from_utf8_lossy(&set.stderr));
+    }
+
+    let mut pty = open(&home);
+    let screen = pty.wait_for("Restore unsaved edits?");
+    assert!(screen.contains("The file changed since"), "{screen}");
+    assert!(screen.contains(LISTED), "the journal's own edit is listed:\n{screen}");
+    assert!(!screen.contains("II.1"), "the set is not taken for an edit:\n{screen}");
+    assert!(
+        screen.contains("progress of I.6: yours 5%, the file's 40% (was 0%); yours is kept"),
+        "the field both changed is shown:\n{screen}"
+    );
+    pty.send("r");
+    pty.wait_for("1 fields changed in both kept yours");
+    pty.send(&ctrl('s'));
+    pty.wait_for("Saved ");
+    pty.send("q");
+    assert!(pty.wait_exit().success());
+
+    let report = home.report();
+    assert_eq!(report.groups[1].activities[0].progress.get(), 55, "the set is kept");
+    let activity = &report.groups[0].activities[5];
+    assert_eq!((activity.progress.get(), activity.remarks.as_str()), (5, TYPED));
+}
+
+/// Kept for later, then the file is changed and saved by a later session: offered again,
+/// the kept edits are still only their own, and restoring them does not revert that save.
+#[test]
+fn kept_edits_restored_after_a_later_save_do_not_revert_it() {
+    in_home(|home| {
+        let path = home.join("report.ron");
+        fs::write(&path, store::SHIPPED).unwrap();
+        let dir = paths(home).recovery_dir();
+
+        // A session edits I.6 and its journal outlives it.
+        let mut app = crate::common::process::opened(home, &path);
+        send(&mut app, Action::Open);
+        for _ in 0..5 {
+            send(&mut app, Action::Down);
+        }
+        send(&mut app, Action::ProgressUp);
+        send(&mut app, Action::Tick);
+        let journal = recovery::find(&dir, &path);
+        assert_eq!(journal.len(), 1, "journaled: {journal:?}");
+        drop(app);
+
+        // The next keeps them for later, edits II.1 and saves.
+        let (file, recovered) = recovery::read(&dir, &path).unwrap();
+        let mut app = crate::common::process::opened(home, &path);
+        app.offer_recovery(recovered.unwrap(), file.clone());
+        send(&mut app, Action::KeepRecovery);
+        send(&mut app, Action::Down);
+        send(&mut app, Action::Open);
+        send(&mut app, Action::ProgressDown);
+        send(&mut app, Action::Save);
+        assert!(!app.is_modified(), "{:?}", app.message());
+        let saved = store::load(&path).unwrap();
+        let second = saved.groups[1].activities[0].progress;
+        assert_ne!(second, shipped().groups[1].activities[0].progress, "II.1 was saved");
+
+        // The one after restores the kept edits: I.6 comes back, II.1 stays as saved.
+        let (file, recovered) = recovery::read(&dir, &path).unwrap();
+        let mut app = crate::common::process::opened(home, &path);
+        app.offer_recovery(recovered.unwrap(), file);
+        let Mode::Recover(offer) = app.mode() else { panic!("offered: {:?}", app.mode()) };
+        assert!(offer.file_changed);
+        assert_eq!(offer.lines, ["I.6: progress 0% → 5%"]);
+        assert_eq!(offer.conflicts, Vec::<String>::new());
+        send(&mut app, Action::Restore);
+        assert_eq!(app.report().groups[0].activities[5].progress.get(), 5);
+        assert_eq!(app.report().groups[1].activities[0].progress, second, "the save stays");
     });
 }

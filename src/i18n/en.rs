@@ -128,7 +128,7 @@ pub static TEXTS: Texts = Texts {
     recover_file_changed: "The file changed since: restoring applies these edits over it.",
     recover_conflict: "{field}: yours {ours}, the file's {theirs} (was {base}); yours is kept",
     recover_conflict_long: "{field}: changed in both; yours is kept",
-    restored_conflicts: "; {count} fields changed in both kept yours",
+    restored_conflicts: "; yours kept where both changed a field ({count})",
     field_progress: "progress of {place}",
     field_introduction: "introduction",
     field_objectives: "specific objectives of group {numeral}",

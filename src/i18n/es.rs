@@ -129,7 +129,7 @@ pub static TEXTS: Texts = Texts {
     recover_file_changed: "El archivo cambió desde entonces: al restaurar, estos cambios se aplican sobre él.",
     recover_conflict: "{field}: el suyo {ours}, el del archivo {theirs} (era {base}); se conserva el suyo",
     recover_conflict_long: "{field}: cambió en ambos; se conserva el suyo",
-    restored_conflicts: "; {count} campos cambiados en ambos conservan el suyo",
+    restored_conflicts: "; se conserva el suyo donde ambos cambiaron un campo ({count})",
     field_progress: "avance de {place}",
     field_introduction: "introducción",
     field_objectives: "objetivos específicos del grupo {numeral}",

@@ -360,7 +360,7 @@ fn edits_restored_over_a_file_changed_since_keep_the_changes_made_since() {
         "the field both changed is shown:\n{screen}"
     );
     pty.send("r");
-    pty.wait_for("1 fields changed in both kept yours");
+    pty.wait_for("yours kept where both changed a field (1)");
     pty.send(&ctrl('s'));
     pty.wait_for("Saved ");
     pty.send("q");

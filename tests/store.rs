@@ -347,3 +347,17 @@ fn syntax_errors_name_the_field_they_are_in() {
     let error = load_text(dir.path(), "venue.ron", text.as_bytes()).unwrap_err();
     assert!(error.to_string().contains(": venue: "), "{error}");
 }
+
+/// Apostrophes need no escape in a RON string: `groups' replies` is written plain, and a file
+/// that escapes them (`groups\' replies`, as earlier versions wrote) reads the same.
+#[test]
+fn apostrophes_are_written_plain_and_read_escaped_or_not() {
+    assert!(SHIPPED.contains("The groups' replies"), "the shipped file has them plain");
+    assert!(!SHIPPED.contains("\\'"));
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("report.ron");
+    fs::write(&path, SHIPPED.replace('\'', "\\'")).unwrap();
+    assert_eq!(store::load(&path).unwrap(), shipped());
+    store::save(&path, &shipped(), Expect::Anything).unwrap();
+    assert!(fs::read(&path).unwrap() == SHIPPED.as_bytes(), "written plain");
+}

@@ -314,7 +314,11 @@ impl App {
 fn read_only_text(holder: &Holder, texts: &Texts) -> String {
     let holder = fill(
         texts.holder,
-        &[("pid", &holder.pid), ("host", &holder.host), ("since", &holder.since)],
+        &[
+            ("pid", &holder.pid),
+            ("host", &holder.host),
+            ("since", &texts.local_time(&holder.since)),
+        ],
     );
     fill(texts.read_only, &[("holder", &holder)])
 }

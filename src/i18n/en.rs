@@ -114,6 +114,8 @@ pub static TEXTS: Texts = Texts {
     recover_found: "Unsaved edits of this report were found:",
     recover_made_by: "made by pid {pid} on {host} at {time}",
     recover_more: "… and {count} more",
+    local_time: "{day} {month} {year}, {time}",
+    months: "January February March April May June July August September October November December",
     recover_title: "Restore unsaved edits?",
     help_mouse: "mouse",
     help_mouse_text: "click selects, click again opens, wheel scrolls",

@@ -115,6 +115,8 @@ pub static TEXTS: Texts = Texts {
     recover_found: "Se encontraron cambios sin guardar de este informe:",
     recover_made_by: "hechos por el pid {pid} en {host} el {time}",
     recover_more: "… y {count} más",
+    local_time: "{day} de {month} de {year}, {time}",
+    months: "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
     recover_title: "¿Restaurar los cambios sin guardar?",
     help_mouse: "mouse",
     help_mouse_text: "un clic selecciona, otro clic abre, la rueda desplaza",

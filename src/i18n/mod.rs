@@ -129,6 +129,25 @@ pub fn capitalize(text: &str) -> String {
 
 /// The words for the model's kinds, in a language.
 impl Texts {
+    /// A moment the store wrote (RFC 3339, as locks and recovery files record it) as the
+    /// user's clock shows it: "2 December 2026, 10:05"; as written if it is not one.
+    pub fn local_time(&self, stamp: &str) -> String {
+        self.time_in(stamp, &jiff::tz::TimeZone::system())
+    }
+
+    /// `local_time` in the time zone `zone`.
+    pub fn time_in(&self, stamp: &str, zone: &jiff::tz::TimeZone) -> String {
+        let Ok(moment) = stamp.parse::<jiff::Timestamp>() else { return stamp.to_string() };
+        let at = zone.to_datetime(moment);
+        let month = usize::try_from(at.month() - 1).ok();
+        let month = month.and_then(|m| self.months.split_whitespace().nth(m)).unwrap_or("?");
+        let time = format!("{:02}:{:02}", at.hour(), at.minute());
+        fill(
+            self.local_time,
+            &[("day", &at.day()), ("month", &month), ("year", &at.year()), ("time", &time)],
+        )
+    }
+
     /// An activity's status, as said of one activity: "completed", "completada".
     pub fn status(&self, status: Status) -> &'static str {
         match status {
@@ -153,5 +172,22 @@ impl Texts {
             DocumentType::RegionalStandard => self.regional_standard,
             DocumentType::Thematic => self.thematic,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use jiff::tz::{TimeZone, offset};
+
+    use super::Lang;
+
+    #[test]
+    fn a_stored_moment_is_said_on_the_users_clock_in_their_language() {
+        let santiago = TimeZone::fixed(offset(-3));
+        let stamp = "2026-12-02T01:05:35Z";
+        assert_eq!(Lang::En.texts().time_in(stamp, &santiago), "1 December 2026, 22:05");
+        assert_eq!(Lang::Es.texts().time_in(stamp, &santiago), "1 de diciembre de 2026, 22:05");
+        assert_eq!(Lang::En.texts().time_in(stamp, &TimeZone::UTC), "2 December 2026, 01:05");
+        assert_eq!(Lang::Es.texts().time_in("?", &santiago), "?", "not a moment: as written");
     }
 }

@@ -172,6 +172,10 @@ texts! {
     recover_made_by,
     /// `{count}`: lines not shown.
     recover_more,
+    /// A moment on the user's clock: `{day}`, `{month}` (from `months`), `{year}`, `{time}`.
+    local_time,
+    /// The months' names, January first, separated by spaces.
+    months,
     recover_title,
     /// The help's line on the mouse: its key column and its text.
     help_mouse,

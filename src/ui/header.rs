@@ -28,8 +28,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     // Read-only says who holds the report, at all times; it has nothing to save.
     let modified = match app.read_only() {
         Some(h) => {
+            let since = texts.local_time(&h.since);
             let mark =
-                [("pid", &h.pid as &dyn std::fmt::Display), ("host", &h.host), ("since", &h.since)];
+                [("pid", &h.pid as &dyn std::fmt::Display), ("host", &h.host), ("since", &since)];
             format!(" ✗ {} ", fill(texts.read_only_mark, &mark))
         }
         None if app.is_modified() => format!(" ● {} ", texts.modified),

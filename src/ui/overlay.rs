@@ -115,8 +115,10 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &App, ctx: &Context, view: &mut 
 fn recovery(frame: &mut Frame, body: Rect, app: &App, ctx: &Context, offer: &Offer) {
     let texts = app.texts();
     let r = &offer.recovered;
-    let made_by =
-        fill(texts.recover_made_by, &[("pid", &r.pid), ("host", &r.host), ("time", &r.time)]);
+    let made_by = fill(
+        texts.recover_made_by,
+        &[("pid", &r.pid), ("host", &r.host), ("time", &texts.local_time(&r.time))],
+    );
     let mut lines = vec![
         Line::from(format!(" {}", texts.recover_found)),
         Line::styled(format!(" {made_by}"), ctx.theme.muted),

@@ -79,7 +79,9 @@ fn set_refuses_while_another_wgtrack_holds_the_report() {
 #[test]
 fn a_second_app_only_reads() {
     let home = Home::new();
-    let _held = lock::acquire(&home.file, Clock::System).expect("take the lock");
+    // Since 2 December 2026, 01:05:35 UTC: said on the user's clock, in their words.
+    let since = std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_796_173_535);
+    let _held = lock::acquire(&home.file, Clock::Fixed(since)).expect("take the lock");
     let fingerprint = Fingerprint::of(store::SHIPPED.as_bytes());
     let mut app = App::new(shipped(), home.file.clone())
         .with_disk(Expect::Content(fingerprint))
@@ -191,7 +193,9 @@ fn an_empty_lock_file_is_taken_over() {
 #[test]
 fn read_only_is_shown_at_all_times_and_edit_keys_are_refused_at_once() {
     let home = Home::new();
-    let _held = lock::acquire(&home.file, Clock::System).expect("take the lock");
+    // Since 2 December 2026, 01:05:35 UTC: said on the user's clock, in their words.
+    let since = std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_796_173_535);
+    let _held = lock::acquire(&home.file, Clock::Fixed(since)).expect("take the lock");
     let app =
         App::new(shipped(), home.file.clone()).with_lock(lock::acquire(&home.file, Clock::System));
     let mut d = crate::common::Driver::of(app).on_screen(120, 40);
@@ -200,6 +204,9 @@ fn read_only_is_shown_at_all_times_and_edit_keys_are_refused_at_once() {
     let header = d.text().lines().next().unwrap_or_default().to_string();
     let mark = format!("read-only: held by {}@{}", std::process::id(), host_name());
     assert!(header.contains(&mark), "{header}");
+    let local = wgtrack::i18n::Lang::En.texts().local_time("2026-12-02T01:05:35Z");
+    assert!(local.contains("December 2026, ") && local.ends_with(":05"), "{local}");
+    assert!(header.contains(&format!("since {local}")), "{header}");
     let footer = d.text().lines().last().unwrap_or_default().to_string();
     for offered in ["progress", "remarks", "save", "undo"] {
         assert!(!footer.contains(offered), "{offered} offered in {footer}");

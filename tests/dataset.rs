@@ -177,6 +177,29 @@ fn only_group_vi_has_activity_topics() {
     assert_eq!(distinct(0..24), 4);
 }
 
+/// Group VI's remarks cells are merged like its topic cells: a remark holds for the rows
+/// below it whose cell is empty or a merge artefact, up to the next remark (see
+/// `assets/NOTES.md`). Rows 1–12 share "Successfully completed.", and 17–23 the rescoping of
+/// the workshops (19–23 sit in the same cell as 17–18).
+#[test]
+fn group_vi_remarks_follow_the_merged_cells_by_one_rule() {
+    let report = shipped();
+    let remarks: Vec<&str> =
+        report.groups[5].activities.iter().map(|a| a.remarks.as_str()).collect();
+    let runs = [
+        (0..12, "Successfully completed."),
+        (12..15, "In process."),
+        (15..16, "A new activity was included. In process."),
+        (16..23, "The scope of the workshops has to be redefined."),
+        (23..24, "Not yet started."),
+    ];
+    for (rows, remark) in runs {
+        for row in rows {
+            assert_eq!(remarks[row], remark, "VI.{}", row + 1);
+        }
+    }
+}
+
 #[test]
 fn front_matter_and_introduction() {
     let report = shipped();

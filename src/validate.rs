@@ -58,6 +58,8 @@ pub enum Fault {
     UnknownFormat { found: u32 },
     /// The report has no working group.
     NoGroups,
+    /// A warning: the text is still the previous round's, as `new-round` carried it over.
+    PreviousRound,
 }
 
 impl fmt::Display for Fault {
@@ -68,6 +70,9 @@ impl fmt::Display for Fault {
                 write!(f, "format {found} is not known; this wgtrack reads format {FORMAT}")
             }
             Fault::NoGroups => write!(f, "a report needs at least one working group"),
+            Fault::PreviousRound => {
+                write!(f, "still the previous round's (new-round marked it); set it for this round")
+            }
         }
     }
 }
@@ -82,6 +87,20 @@ impl fmt::Display for Problem {
 /// editors, so the file and the screen refuse the same things.
 pub fn is_blank(value: &str) -> bool {
     value.trim().is_empty()
+}
+
+/// What is worth a warning but does not make the report invalid: a symbol or a title that
+/// `new-round` carried over and that is still to be set.
+pub fn warnings(report: &Report) -> Vec<Problem> {
+    let carried = [("symbol", report.symbol_to_assign()), ("title", report.title_to_set())];
+    carried
+        .into_iter()
+        .filter(|(_, carried)| *carried)
+        .map(|(name, _)| Problem {
+            path: FieldPath::default().field(name),
+            fault: Fault::PreviousRound,
+        })
+        .collect()
 }
 
 /// All problems found, in file order; empty when the report is valid.

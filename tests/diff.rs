@@ -347,7 +347,8 @@ fn new_round_starts_the_next_report_from_this_one() {
     assert!(report.symbol.contains("to be assigned"), "{}", report.symbol);
     assert!(report.symbol.starts_with(&old.symbol), "{}", report.symbol);
     assert!(report.introduction.is_empty(), "{:?}", report.introduction);
-    assert_eq!(report.title, old.title);
+    assert!(report.title.starts_with(&old.title), "{}", report.title);
+    assert!(report.title.contains("title to be set"), "{}", report.title);
     // Today's date, as YYYY-MM-DD.
     let date = report.date.as_bytes();
     assert_eq!(date.len(), 10, "{}", report.date);
@@ -386,4 +387,49 @@ fn new_round_refuses_to_overwrite_without_force() {
     assert_eq!(report.groups, shipped().groups);
     // The source file is untouched.
     assert_eq!(fs::read_to_string(&shipped_path).unwrap(), store::SHIPPED);
+}
+
+/// The previous round's title and symbol do not pass for this round's: `validate` warns (and
+/// still passes), the app's header says so, until they are set; `--title` and `--symbol`
+/// set them at once.
+#[test]
+fn a_new_round_warns_until_its_title_and_symbol_are_set() {
+    let (dir, shipped_path) = home();
+    let next = dir.path().join("next.ron");
+    let output = run(dir.path(), &["-f", path_str(&shipped_path), "new-round", "-o", "next.ron"]);
+    assert_code(&output, 0);
+    let output = run(dir.path(), &["-f", "next.ron", "validate"]);
+    assert_code(&output, 0);
+    let said = stderr(&output);
+    assert!(said.contains("next.ron: warning: symbol: still the previous round's"), "{said}");
+    assert!(said.contains("next.ron: warning: title: still the previous round's"), "{said}");
+
+    let app = wgtrack::app::App::new(store::load(&next).unwrap(), next.clone());
+    let mut driver = common::Driver::of(app).on_screen(160, 30);
+    driver.draw();
+    let header = driver.text().lines().next().unwrap_or_default().to_string();
+    assert!(header.contains("⚠ still the previous round's: symbol, report title"), "{header}");
+
+    let args = ["new-round", "-o", "next.ron", "--force", "--symbol", "LC/CE.21/2"];
+    let args =
+        [&["-f", path_str(&shipped_path)], &args[..], &["--title", "First report, 2022–2023"]]
+            .concat();
+    assert_code(&run(dir.path(), &args), 0);
+    let report = store::load(&next).unwrap();
+    assert_eq!(
+        (report.symbol.as_str(), report.title.as_str()),
+        ("LC/CE.21/2", "First report, 2022–2023")
+    );
+    let output = run(dir.path(), &["-f", "next.ron", "validate"]);
+    assert!(!stderr(&output).contains("warning"), "{}", stderr(&output));
+    let app = wgtrack::app::App::new(report, next);
+    let mut driver = common::Driver::of(app).on_screen(160, 30);
+    driver.draw();
+    assert!(!driver.text().lines().next().unwrap_or_default().contains('⚠'));
+
+    let output = run(
+        dir.path(),
+        &["-f", path_str(&shipped_path), "new-round", "-o", "n2.ron", "--title", " "],
+    );
+    assert_code(&output, 2);
 }

@@ -43,7 +43,9 @@ pub fn run(
             })
         }
         Command::Set(args) => set(target, args),
-        Command::NewRound { output, force } => new_round(target, output, *force),
+        Command::NewRound { output, force, symbol, title } => {
+            new_round(target, output, *force, [symbol.as_deref(), title.as_deref()])
+        }
         Command::Diff { old, format } => {
             let baseline = store::load(old)?;
             let current = target.load()?;
@@ -79,9 +81,19 @@ fn config(
     Ok(())
 }
 
-fn new_round(target: &Target, output: &Path, force: bool) -> Result<()> {
+fn new_round(
+    target: &Target,
+    output: &Path,
+    force: bool,
+    [symbol, title]: [Option<&str>; 2],
+) -> Result<()> {
+    for (name, value) in [("--symbol", symbol), ("--title", title)] {
+        if value.is_some_and(validate::is_blank) {
+            return Err(UsageError(format!("{name} must not be empty")).into());
+        }
+    }
     let destination = destination(output, &target.path, force)?;
-    let next = crate::model::next_round(&target.load()?, &today());
+    let next = crate::model::next_round(&target.load()?, &today(), symbol, title);
     match destination {
         Destination::Regular(expect) => {
             store::save(output, &next, expect)?;
@@ -134,7 +146,11 @@ fn validate_file(target: &Target) -> Result<()> {
     let activities = report.activities().count();
     // `load` has already refused every problem; this line is the all-clear.
     debug_assert!(validate::problems(&report).is_empty());
-    eprintln!("{}: valid ({groups} groups, {activities} activities)", target.path.display());
+    let path = target.path.display();
+    for warning in validate::warnings(&report) {
+        eprintln!("{path}: warning: {warning}");
+    }
+    eprintln!("{path}: valid ({groups} groups, {activities} activities)");
     Ok(())
 }
 

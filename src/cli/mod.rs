@@ -104,6 +104,12 @@ pub enum Command {
         /// Replace NEXT if it exists.
         #[arg(long)]
         force: bool,
+        /// The next report's symbol (otherwise this one's, marked as to be assigned).
+        #[arg(long)]
+        symbol: Option<String>,
+        /// The next report's title (otherwise this one's, marked as to be set).
+        #[arg(long)]
+        title: Option<String>,
     },
     /// List what changed since an earlier report (OLD) in the file in use.
     Diff {

@@ -251,6 +251,8 @@ pub static TEXTS: Texts = Texts {
     fault_empty: "must not be empty",
     fault_unknown_format: "format {found} is not known; this wgtrack reads format {format}",
     fault_no_groups: "a report needs at least one working group",
+    fault_previous_round: "still the previous round's (new-round marked it); set it for this round",
+    previous_round_mark: "still the previous round's: {fields}",
     error_lock_link: "{path}: the lock file is a symbolic link; wgtrack never writes through one (remove it if no one else put it there)",
 
     context_global: "Everywhere",

@@ -114,6 +114,7 @@ impl Describe for Fault {
                 fill(texts.fault_unknown_format, &[("found", found), ("format", &FORMAT)])
             }
             Fault::NoGroups => texts.fault_no_groups.to_string(),
+            Fault::PreviousRound => texts.fault_previous_round.to_string(),
         }
     }
 }
@@ -137,7 +138,12 @@ mod tests {
         let cause = || io::Error::other("disk on fire");
         let problem =
             |fault| Problem { path: FieldPath::default().field("groups").index(2), fault };
-        let faults = [Fault::Empty, Fault::UnknownFormat { found: 7 }, Fault::NoGroups];
+        let faults = [
+            Fault::Empty,
+            Fault::UnknownFormat { found: 7 },
+            Fault::NoGroups,
+            Fault::PreviousRound,
+        ];
         let mut said: Vec<(String, String)> = Vec::new();
         let mut check = |error: &dyn Describe, display: String| {
             said.push((error.describe(Lang::En.texts()), display));

@@ -252,6 +252,8 @@ pub static TEXTS: Texts = Texts {
     fault_empty: "no puede quedar en blanco",
     fault_unknown_format: "el formato {found} no se conoce; este wgtrack lee el formato {format}",
     fault_no_groups: "un informe necesita al menos un grupo de trabajo",
+    fault_previous_round: "sigue siendo el de la ronda anterior (new-round lo marcó); fíjelo para esta ronda",
+    previous_round_mark: "aún de la ronda anterior: {fields}",
     error_lock_link: "{path}: el archivo de bloqueo es un enlace simbólico; wgtrack nunca escribe a través de uno (elimínelo si nadie más lo puso ahí)",
 
     context_global: "En cualquier lugar",

@@ -357,7 +357,9 @@ texts! {
     fault_empty,
     /// `{found}`, `{format}`.
     fault_unknown_format,
-    fault_no_groups,
+    fault_no_groups, fault_previous_round,
+    /// The header's mark while `new-round`'s symbol or title is not set: `{fields}`.
+    previous_round_mark,
     /// `{path}`: the lock file is a symbolic link.
     error_lock_link,
 

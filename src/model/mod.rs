@@ -96,20 +96,41 @@ impl Report {
         self.groups.get(group)?.activities.get(activity)
     }
 
+    /// Whether the symbol is still the previous round's, as `next_round` marked it.
+    pub fn symbol_to_assign(&self) -> bool {
+        self.symbol.ends_with(SYMBOL_TO_ASSIGN)
+    }
+
+    /// Whether the title is still the previous round's, as `next_round` marked it.
+    pub fn title_to_set(&self) -> bool {
+        self.title.ends_with(TITLE_TO_SET)
+    }
+
     pub fn activity_mut(&mut self, group: usize, activity: usize) -> Option<&mut Activity> {
         self.groups.get_mut(group)?.activities.get_mut(activity)
     }
 }
 
+/// What `next_round` adds to the symbol it carries over, until the secretary sets it.
+pub const SYMBOL_TO_ASSIGN: &str = " (next round: symbol to be assigned)";
+/// What `next_round` adds to the title it carries over, until the secretary sets it.
+pub const TITLE_TO_SET: &str = " (next round: title to be set)";
+
 /// The next round's report, started from `report`: the same groups and activities, with
-/// their progress and remarks as they stand; a symbol that says it is still to be assigned,
-/// `date` as its date, and no introduction yet.
-pub fn next_round(report: &Report, date: &str) -> Report {
+/// their progress and remarks as they stand; `date` as its date, and no introduction yet.
+/// Its symbol and title are those given, or the previous round's marked as still to be set.
+pub fn next_round(
+    report: &Report,
+    date: &str,
+    symbol: Option<&str>,
+    title: Option<&str>,
+) -> Report {
     Report {
         format: FORMAT,
-        symbol: format!("{} (next round: symbol to be assigned)", report.symbol),
+        symbol: symbol
+            .map_or_else(|| format!("{}{SYMBOL_TO_ASSIGN}", report.symbol), str::to_string),
         date: date.to_string(),
-        title: report.title.clone(),
+        title: title.map_or_else(|| format!("{}{TITLE_TO_SET}", report.title), str::to_string),
         meeting: String::new(),
         venue: String::new(),
         introduction: Vec::new(),

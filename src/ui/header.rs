@@ -36,6 +36,23 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         None if app.is_modified() => format!(" ● {} ", texts.modified),
         None => String::new(),
     };
+    // A new round's symbol or title still carried over from the last: said until set.
+    let report = app.report();
+    let fields: Vec<&str> = [
+        (report.symbol_to_assign(), texts.field_symbol),
+        (report.title_to_set(), texts.field_report_title),
+    ]
+    .into_iter()
+    .filter_map(|(carried, name)| carried.then_some(name))
+    .collect();
+    let modified = if fields.is_empty() {
+        modified
+    } else {
+        format!(
+            " ⚠ {} {modified}",
+            fill(texts.previous_round_mark, &[("fields", &fields.join(", "))])
+        )
+    };
     let room = width.saturating_sub(figure.width() + modified.width());
     // The file name matters more than the title when room is short.
     let path = ellipsize(&app.path().display().to_string(), room.saturating_sub(12).max(room / 2));

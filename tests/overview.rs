@@ -135,6 +135,25 @@ fn overview_snapshots() {
     assert_eq!(s.app.focus(), Pane::Groups);
 }
 
+/// On a small screen the lists come before the summary: at 40×10 at least two groups and
+/// one activity behind show (the header still has the programme's progress).
+#[test]
+fn a_small_screen_shows_two_groups_and_one_activity_behind() {
+    for (width, height) in [(40, 10), (50, 12), (60, 14)] {
+        let mut s = Driver::screen(width, height);
+        overview(&mut s);
+        s.settle();
+        let text = s.text();
+        let rows =
+            |prefix: &str| text.lines().filter(|l| l.trim_matches('"').starts_with(prefix)).count();
+        assert!(rows("│I ") + rows("│II ") == 2, "two group rows at {width}×{height}:\n{text}");
+        assert!(rows("│I.6 ") == 1, "one activity behind at {width}×{height}:\n{text}");
+        if (width, height) == (40, 10) {
+            common::assert_snapshot("overview_40x10".to_string(), s.backend());
+        }
+    }
+}
+
 #[test]
 fn overview_sorted_by_progress_snapshots() {
     snapshots("overview_by_progress", Driver::screen, overview_by_progress);

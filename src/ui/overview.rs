@@ -18,11 +18,26 @@ use unicode_width::UnicodeWidthStr;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, ctx: &Context, view: &mut ViewState) {
     let theme = ctx.theme;
-    let group_count = app.report().groups.len() as u16;
+    let group_count = u16::try_from(app.report().groups.len()).unwrap_or(u16::MAX);
+    let height = area.height;
+    // On a short screen the lists come first: at least two groups and one activity behind,
+    // then as much of the summary as fits (all of it, its first line, or none: the header
+    // still shows the programme's progress).
+    let groups_least = group_count.min(2) + 3;
+    let behind_least = 3;
+    let summary_rows = [6, 3, 0]
+        .into_iter()
+        .find(|rows| rows + groups_least + behind_least <= height)
+        .unwrap_or(0);
+    let rest = height.saturating_sub(summary_rows);
+    let group_rows = (group_count + 3)
+        .min(rest / 2 + 3)
+        .min(rest.saturating_sub(behind_least))
+        .max(groups_least.min(rest));
     let [summary, groups, behind] = Layout::vertical([
-        Constraint::Length(6),
-        Constraint::Length((group_count + 3).min(area.height.saturating_sub(6) / 2 + 3)),
-        Constraint::Min(3),
+        Constraint::Length(summary_rows),
+        Constraint::Length(group_rows),
+        Constraint::Min(0),
     ])
     .areas(area);
     draw_summary(frame, summary, app, theme);

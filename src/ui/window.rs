@@ -13,21 +13,27 @@ use super::text::fill_count;
 use super::theme::Theme;
 use crate::app::App;
 
-/// The rows a list of `len` items can show this frame in `rows` lines with `selected` in
-/// view. The offset kept from the last frame moves back up when the screen grew (ratatui
-/// would leave the rows below the last item empty). ratatui then starts at that offset or
-/// scrolls just far enough to show the selection; rows neither can reach are left empty, so
-/// a frame's work does not grow with the report.
+/// The rows a list of `len` items shows this frame in `rows` lines with `selected` in view,
+/// and its offset set to the first of them: the offset kept from the last frame, moved back
+/// up when the screen grew (ratatui would leave the rows below the last item empty), and
+/// just far enough to show the selection, as ratatui would move it. ratatui then draws from
+/// that offset as it is; rows outside it are left empty, so a frame's work does not grow
+/// with the report.
 pub fn reach(
     offset: &mut usize,
     len: usize,
     selected: usize,
     rows: usize,
 ) -> impl Fn(usize) -> bool + use<> {
-    *offset = (*offset).min(len.saturating_sub(rows));
-    let from_offset = *offset..*offset + rows;
-    let around_selection = (selected + 1).saturating_sub(rows)..selected + rows;
-    move |row| from_offset.contains(&row) || around_selection.contains(&row)
+    let mut first = (*offset).min(len.saturating_sub(rows));
+    if selected < first {
+        first = selected;
+    } else if rows > 0 && selected >= first + rows {
+        first = selected + 1 - rows;
+    }
+    *offset = first;
+    let window = first..first + rows;
+    move |row| window.contains(&row)
 }
 
 /// After a list of `len` items was drawn in `area` from row `offset`: when it overflows, a
@@ -83,10 +89,19 @@ mod tests {
     }
 
     #[test]
-    fn rows_around_the_selection_are_built_when_it_jumps() {
+    fn the_offset_moves_just_enough_to_show_the_selection() {
         let mut offset = 0;
         let shows = reach(&mut offset, 1000, 500, 10);
-        assert!(shows(0) && shows(9) && !shows(10));
-        assert!(shows(491) && shows(500) && shows(509) && !shows(490) && !shows(510));
+        assert_eq!(offset, 491);
+        assert!(shows(491) && shows(500) && !shows(490) && !shows(501));
+        let shows = reach(&mut offset, 1000, 20, 10);
+        assert_eq!(offset, 20);
+        assert!(shows(20) && shows(29) && !shows(30));
+        let shows = reach(&mut offset, 1000, 25, 10);
+        assert_eq!(offset, 20, "a selection in view leaves the offset");
+        assert!(shows(25));
+        let shows = reach(&mut offset, 11, 10, 2);
+        assert_eq!(offset, 9);
+        assert!(shows(9) && shows(10) && !shows(8));
     }
 }

@@ -152,6 +152,8 @@ pub struct Viewport {
     pub page: usize,
     /// The furthest the activity view can scroll.
     pub detail_max: usize,
+    /// The width of the activity view's text, shown or not: its remarks are wrapped at it.
+    pub detail_width: u16,
     /// The furthest the help can scroll.
     pub help_max: usize,
 }

@@ -8,6 +8,8 @@
 //! - [`validate`]: every problem in a report, each with a field path.
 //! - [`columns`]: text measured in terminal columns (ellipsis, padding).
 //! - [`printable`]: text safe for a terminal or an export: control characters escaped.
+//! - [`wrap`]: remarks wrapped at a width as the screen wraps them, as an index of byte
+//!   ranges, so only the lines on screen are ever drawn.
 //! - `ron_scan`: moving over RON text without parsing it, to point at where things are.
 //! - [`store`]: load (errors as `file:line:column`), save (safe and atomic), the lock, the
 //!   recovery journal, wgtrack's directories (`Paths`). Its errors are data, said in
@@ -58,3 +60,4 @@ pub mod store;
 pub mod tui;
 pub mod ui;
 pub mod validate;
+pub mod wrap;

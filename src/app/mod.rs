@@ -12,6 +12,7 @@ mod find;
 mod journal;
 mod overview;
 mod recovery;
+mod remarks;
 mod session;
 mod update;
 mod view;

@@ -19,7 +19,7 @@ impl App {
                 view.viewport = Viewport { page: viewport.page.max(1), ..viewport };
                 view.detail_scroll = view.detail_scroll.min(viewport.detail_max);
                 view.help_scroll = view.help_scroll.min(viewport.help_max);
-                return;
+                return self.refresh_remarks();
             }
             Action::Tick => return self.tick(),
             Action::Terminate => return self.terminate(),
@@ -48,6 +48,7 @@ impl App {
     /// Brings what is derived from the state up to date, so drawing only reads.
     pub(super) fn refresh_derived(&mut self) {
         self.refresh_behind();
+        self.refresh_remarks();
     }
 
     fn normal(&mut self, action: Action) {

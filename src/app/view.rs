@@ -3,6 +3,7 @@
 //! forms, and the footer's message. Plain navigation state that the app's handlers move;
 //! read from outside through `App`'s accessors.
 
+use super::remarks::RemarksLayout;
 use super::{Details, DetailsOf, Filter, Overview};
 use crate::action::{Pane, Viewport};
 use crate::model::Progress;
@@ -55,6 +56,8 @@ pub(super) struct View {
     /// Lines scrolled in the activity view and in the help.
     pub detail_scroll: usize,
     pub help_scroll: usize,
+    /// Kept current by `update` while the activity view shows them.
+    pub remarks: RemarksLayout,
     pub search: Option<Search>,
     /// The queries searched, oldest first, each once.
     pub queries: Vec<String>,
@@ -80,6 +83,7 @@ impl Default for View {
             objectives_folded: false,
             detail_scroll: 0,
             help_scroll: 0,
+            remarks: RemarksLayout::default(),
             search: None,
             queries: Vec::new(),
             filter: None,
@@ -88,7 +92,12 @@ impl Default for View {
             overview: Overview::default(),
             details: Details { of: DetailsOf::Report, row: 0, back_to: Pane::Groups },
             message: None,
-            viewport: Viewport { page: 10, detail_max: usize::MAX, help_max: usize::MAX },
+            viewport: Viewport {
+                page: 10,
+                detail_max: usize::MAX,
+                detail_width: 0,
+                help_max: usize::MAX,
+            },
         }
     }
 }

@@ -1,6 +1,8 @@
 //! The activity view: the full description, progress and remarks of one activity, wrapped
 //! and scrollable.
 
+use std::borrow::Cow;
+
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -14,6 +16,7 @@ use crate::compare::ActivityChange;
 use crate::format::signed;
 use crate::i18n::fill;
 use crate::model::numeral;
+use crate::wrap::Wrapped;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, ctx: &Context, view: &mut ViewState) {
     let theme = ctx.theme;
@@ -98,26 +101,37 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, ctx: &Context, view: &mut 
     if activity.remarks.trim().is_empty() {
         lines.push(Line::styled(ctx.keys(app, texts.no_remarks), theme.muted));
     }
-    for paragraph in activity.remarks.split('\n') {
-        lines.push(rich_line(paragraph, Style::default(), query, theme));
-    }
+    let mut tail = Vec::new();
     if let Some(old) = baseline_description {
-        lines.push(Line::default());
-        lines.push(Line::styled(texts.description_at_baseline, theme.label));
-        lines.push(rich_line(&old, theme.muted, query, theme));
+        tail.push(Line::default());
+        tail.push(Line::styled(texts.description_at_baseline, theme.label));
+        tail.push(rich_line(&old, theme.muted, query, theme));
     }
     if let Some(old) = baseline_remarks {
-        lines.push(Line::default());
-        lines.push(Line::styled(texts.remarks_at_baseline, theme.label));
+        tail.push(Line::default());
+        tail.push(Line::styled(texts.remarks_at_baseline, theme.label));
         if old.trim().is_empty() {
-            lines.push(Line::styled(texts.no_remarks_at_baseline, theme.muted));
+            tail.push(Line::styled(texts.no_remarks_at_baseline, theme.muted));
         }
         for paragraph in old.split('\n') {
-            lines.push(rich_line(paragraph, theme.muted, query, theme));
+            tail.push(rich_line(paragraph, theme.muted, query, theme));
         }
     }
-    let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
-    let total = paragraph.line_count(inner.width);
+
+    // The remarks are wrapped by `update` (see `App::remarks_layout`), and only the lines on
+    // screen are styled. The first frame at a width the app has not seen (the terminal was
+    // just resized) wraps them itself, once, so that it shows what the next frame will.
+    let remarks = &activity.remarks;
+    let wrapped = match app.remarks_layout().filter(|w| w.width == inner.width) {
+        Some(wrapped) => Cow::Borrowed(wrapped),
+        None => Cow::Owned(Wrapped::new(remarks, inner.width)),
+    };
+    let head = Paragraph::new(lines).wrap(Wrap { trim: false });
+    let tail = Paragraph::new(tail).wrap(Wrap { trim: false });
+    let head_rows = head.line_count(inner.width);
+    let tail_rows = tail.line_count(inner.width);
+    let remarks_rows = wrapped.lines.len();
+    let total = head_rows + remarks_rows + tail_rows;
     view.viewport.detail_max = total.saturating_sub(inner.height as usize);
     let scroll = app.detail_scroll().min(view.viewport.detail_max);
     // Says that the text goes on below, and how far.
@@ -129,5 +143,47 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, ctx: &Context, view: &mut 
         block
     };
     frame.render_widget(block, area);
-    frame.render_widget(paragraph.scroll((scroll.min(u16::MAX as usize) as u16, 0)), inner);
+
+    // Head, remarks and tail, each from where the scroll leaves it, down the view.
+    let mut rows = Rows { area: inner, drawn: 0, skip: scroll };
+    if let Some((area, from)) = rows.take(head_rows) {
+        frame.render_widget(head.scroll((clamp(from), 0)), area);
+    }
+    if let Some((area, from)) = rows.take(remarks_rows) {
+        let shown = from..from + area.height as usize;
+        let lines = super::remarks::lines(remarks, &wrapped, shown, Style::default(), query, theme);
+        frame.render_widget(super::remarks::Wrapped(lines), area);
+    }
+    if let Some((area, from)) = rows.take(tail_rows) {
+        frame.render_widget(tail.scroll((clamp(from), 0)), area);
+    }
+}
+
+/// A line offset as a paragraph's scroll takes it.
+fn clamp(rows: usize) -> u16 {
+    rows.min(u16::MAX as usize) as u16
+}
+
+/// The rows of the view, handed out piece by piece from the scroll position.
+struct Rows {
+    area: Rect,
+    drawn: u16,
+    skip: usize,
+}
+
+impl Rows {
+    /// Where a piece of `rows` lines goes, and its first line shown; none if it is all
+    /// scrolled past or the view is full.
+    fn take(&mut self, rows: usize) -> Option<(Rect, usize)> {
+        let from = self.skip.min(rows);
+        self.skip -= from;
+        let room = self.area.height - self.drawn;
+        let height = clamp(rows - from).min(room);
+        if height == 0 {
+            return None;
+        }
+        let area = Rect { y: self.area.y + self.drawn, height, ..self.area };
+        self.drawn += height;
+        Some((area, from))
+    }
 }

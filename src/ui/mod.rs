@@ -9,6 +9,7 @@ mod groups;
 mod header;
 mod overlay;
 mod overview;
+pub mod remarks;
 pub mod text;
 pub mod theme;
 mod window;
@@ -101,6 +102,7 @@ fn draw_body(frame: &mut Frame, area: Rect, app: &App, ctx: &Context, view: &mut
     view.table_rows = Rect::default();
     view.activity_area = Rect::default();
     view.overview_rows = Rect::default();
+    view.viewport.detail_width = activity_width(area);
     if matches!(app.focus(), Pane::Overview | Pane::Details) {
         if app.focus() == Pane::Overview {
             overview::draw(frame, area, app, ctx, view);
@@ -111,9 +113,9 @@ fn draw_body(frame: &mut Frame, area: Rect, app: &App, ctx: &Context, view: &mut
         return;
     }
     let (groups_area, right) = if area.width >= TWO_PANES_WIDTH {
-        let width = (area.width / 3).clamp(30, 46);
         let [left, right] =
-            Layout::horizontal([Constraint::Length(width), Constraint::Min(0)]).areas(area);
+            Layout::horizontal([Constraint::Length(groups_width(area)), Constraint::Min(0)])
+                .areas(area);
         (Some(left), Some(right))
     } else if app.focus() == Pane::Groups {
         (Some(area), None)
@@ -137,6 +139,19 @@ fn draw_body(frame: &mut Frame, area: Rect, app: &App, ctx: &Context, view: &mut
         Pane::Overview | Pane::Details => view.overview_rows.height,
     }
     .max(1) as usize;
+}
+
+/// The width of the groups pane beside another.
+fn groups_width(area: Rect) -> u16 {
+    (area.width / 3).clamp(30, 46)
+}
+
+/// The width of the activity view's text in a body of `area`, where it is shown or would
+/// be: its remarks are wrapped at it before it opens.
+fn activity_width(area: Rect) -> u16 {
+    let right =
+        if area.width >= TWO_PANES_WIDTH { area.width - groups_width(area) } else { area.width };
+    right.saturating_sub(2)
 }
 
 /// The sign before the title of the pane with the focus, so the border's colour is not the

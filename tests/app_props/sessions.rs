@@ -152,11 +152,14 @@ fn paste() -> impl Strategy<Value = String> {
 
 fn viewport() -> impl Strategy<Value = Viewport> {
     let limit = prop_oneof![0usize..200, Just(usize::MAX)];
-    (0usize..80, limit.clone(), limit).prop_map(|(page, detail_max, help_max)| Viewport {
-        page,
-        detail_max,
-        help_max,
-    })
+    (0usize..80, limit.clone(), limit, 0u16..200).prop_map(
+        |(page, detail_max, help_max, detail_width)| Viewport {
+            page,
+            detail_max,
+            detail_width,
+            help_max,
+        },
+    )
 }
 
 fn step() -> impl Strategy<Value = Step> {

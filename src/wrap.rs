@@ -1,0 +1,299 @@
+//! Remarks wrapped at a width as the screen wraps them (word by word, as ratatui's
+//! `Paragraph` with `Wrap { trim: false }` does), kept as byte ranges of the text: a text of
+//! any size is wrapped once into this index, and only the lines on screen are ever styled
+//! and drawn.
+//!
+//! The text is shown paragraph by paragraph (split at `\n`), with `*emphasis*` marks hidden:
+//! the marks of a paragraph pair up in order, and a last one without a partner stays as
+//! text (`ui::text::rich_line`).
+
+use std::collections::VecDeque;
+
+use ratatui::buffer::CellWidth;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// One line on screen: the bytes `start..end` of the text (emphasis marks and control
+/// characters in it are not shown), and whether it starts inside emphasis.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WrappedLine {
+    pub start: usize,
+    pub end: usize,
+    pub emphasis: bool,
+}
+
+/// A paragraph of the text: its bytes, where its paired marks end (a `*` before
+/// `paired_end` is a mark, not text), and its first line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Paragraph {
+    pub start: usize,
+    pub end: usize,
+    pub paired_end: usize,
+    pub first_line: usize,
+}
+
+/// A text wrapped at a width: every line on screen, and the paragraphs they belong to.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Wrapped {
+    pub width: u16,
+    pub lines: Vec<WrappedLine>,
+    pub paragraphs: Vec<Paragraph>,
+}
+
+impl Wrapped {
+    /// `text` wrapped at `width`.
+    pub fn new(text: &str, width: u16) -> Wrapped {
+        let mut wrapped = Wrapped { width, lines: Vec::new(), paragraphs: Vec::new() };
+        let mut start = 0;
+        loop {
+            let end =
+                memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(text.len(), |i| start + i);
+            let paired_end = paired_end(&text.as_bytes()[start..end]).map_or(start, |i| start + i);
+            let paragraph = Paragraph { start, end, paired_end, first_line: wrapped.lines.len() };
+            wrapped.paragraphs.push(paragraph);
+            Wrapper::new(width, &mut wrapped.lines).paragraph(text, paragraph);
+            if end == text.len() {
+                return wrapped;
+            }
+            start = end + 1;
+        }
+    }
+
+    /// The paragraph that line `line` belongs to.
+    pub fn paragraph_of(&self, line: usize) -> &Paragraph {
+        let at = self.paragraphs.partition_point(|p| p.first_line <= line);
+        &self.paragraphs[at.saturating_sub(1)]
+    }
+}
+
+/// Where the paired marks of `paragraph` end: one past its last paired `*`, if any.
+fn paired_end(paragraph: &[u8]) -> Option<usize> {
+    let marks = memchr::memchr_iter(b'*', paragraph).count();
+    let paired = marks / 2 * 2;
+    (paired > 0).then(|| memchr::memchr_iter(b'*', paragraph).nth(paired - 1).map_or(0, |i| i + 1))
+}
+
+/// A grapheme as the wrapper sees it: its bytes, cells, whether it is white space, and
+/// whether it is emphasised.
+#[derive(Debug, Clone, Copy)]
+struct Grapheme {
+    start: usize,
+    end: usize,
+    width: u16,
+    space: bool,
+    emphasis: bool,
+}
+
+/// Bytes with the emphasis they start in.
+#[derive(Debug, Clone, Copy)]
+struct Run {
+    start: usize,
+    end: usize,
+    emphasis: bool,
+}
+
+impl Run {
+    fn extend(run: &mut Option<Run>, g: &Grapheme) {
+        match run {
+            Some(r) => r.end = g.end,
+            None => *run = Some(Run { start: g.start, end: g.end, emphasis: g.emphasis }),
+        }
+    }
+}
+
+/// ratatui's `WordWrapper` (ratatui-widgets `reflow.rs`, `trim: false`), step for step, on
+/// byte ranges instead of copies of the graphemes.
+struct Wrapper<'a> {
+    max: u16,
+    out: &'a mut Vec<WrappedLine>,
+    line: Option<Run>,
+    line_width: u16,
+    word: Option<Run>,
+    word_width: u16,
+    spaces: VecDeque<Grapheme>,
+    spaces_width: u16,
+    after_word: bool,
+    emitted: bool,
+    /// Where the last grapheme seen ended, for an empty line's place.
+    at: usize,
+}
+
+impl<'a> Wrapper<'a> {
+    fn new(max: u16, out: &'a mut Vec<WrappedLine>) -> Wrapper<'a> {
+        Wrapper {
+            max,
+            out,
+            line: None,
+            line_width: 0,
+            word: None,
+            word_width: 0,
+            spaces: VecDeque::new(),
+            spaces_width: 0,
+            after_word: false,
+            emitted: false,
+            at: 0,
+        }
+    }
+
+    fn paragraph(mut self, text: &str, p: Paragraph) {
+        self.at = p.start;
+        let bytes = text.as_bytes();
+        let mut part = p.start;
+        let mut emphasis = false;
+        for mark in memchr::memchr_iter(b'*', &bytes[p.start..p.paired_end]) {
+            let mark = p.start + mark;
+            self.part(text, part, mark, emphasis);
+            emphasis = !emphasis;
+            part = mark + 1;
+        }
+        self.part(text, part, p.end, emphasis);
+        self.finish();
+    }
+
+    /// The graphemes of `text[start..end]`, segmented on their own as a span's are.
+    fn part(&mut self, text: &str, start: usize, end: usize, emphasis: bool) {
+        let bytes = text.as_bytes();
+        let mut i = start;
+        while i < end {
+            let b = bytes[i];
+            if i + 1 == end || bytes[i + 1] < 0x80 {
+                if b >= 0x80 {
+                    // A multi-byte character ends at `end` or before ASCII: never here.
+                } else if b.is_ascii_control() {
+                    i += 1;
+                    continue;
+                } else {
+                    let g = Grapheme { start: i, end: i + 1, width: 1, space: b == b' ', emphasis };
+                    self.grapheme(g);
+                    i += 1;
+                    continue;
+                }
+            }
+            // Up to the next boundary between two ASCII bytes, which is always a grapheme
+            // boundary (a line feed never occurs inside a paragraph).
+            let mut j = i + 1;
+            while j < end && !(bytes[j] < 0x80 && bytes[j - 1] < 0x80) {
+                j += 1;
+            }
+            for (offset, symbol) in text[i..j].grapheme_indices(true) {
+                if symbol.contains(char::is_control) {
+                    continue;
+                }
+                let g = Grapheme {
+                    start: i + offset,
+                    end: i + offset + symbol.len(),
+                    width: symbol.cell_width(),
+                    space: is_whitespace(symbol),
+                    emphasis,
+                };
+                self.grapheme(g);
+            }
+            i = j;
+        }
+    }
+
+    fn grapheme(&mut self, g: Grapheme) {
+        self.at = g.end;
+        if g.width > self.max {
+            return;
+        }
+        let word_found = self.after_word && g.space;
+        let overflow =
+            self.line.is_none() && self.word_width + self.spaces_width + g.width > self.max;
+        if word_found || overflow {
+            for s in self.spaces.drain(..) {
+                Run::extend(&mut self.line, &s);
+            }
+            self.line_width += self.spaces_width;
+            if let Some(word) = self.word.take() {
+                match &mut self.line {
+                    Some(line) => line.end = word.end,
+                    None => self.line = Some(word),
+                }
+            }
+            self.line_width += self.word_width;
+            self.spaces_width = 0;
+            self.word_width = 0;
+        }
+        let line_full = self.line_width >= self.max;
+        let word_overflow =
+            g.width > 0 && self.line_width + self.spaces_width + self.word_width >= self.max;
+        if line_full || word_overflow {
+            let mut remaining = self.max.saturating_sub(self.line_width);
+            self.emit(g.start);
+            while let Some(front) = self.spaces.front() {
+                if front.width > remaining {
+                    break;
+                }
+                self.spaces_width -= front.width;
+                remaining -= front.width;
+                self.spaces.pop_front();
+            }
+            if g.space && self.spaces.is_empty() {
+                return;
+            }
+        }
+        if g.space {
+            self.spaces_width += g.width;
+            self.spaces.push_back(g);
+        } else {
+            self.word_width += g.width;
+            Run::extend(&mut self.word, &g);
+        }
+        self.after_word = !g.space;
+    }
+
+    /// Ends the pending line; an empty one is placed at `at`.
+    fn emit(&mut self, at: usize) {
+        let line = self.line.take().unwrap_or(Run { start: at, end: at, emphasis: false });
+        self.out.push(WrappedLine { start: line.start, end: line.end, emphasis: line.emphasis });
+        self.line_width = 0;
+        self.emitted = true;
+    }
+
+    fn finish(mut self) {
+        for s in std::mem::take(&mut self.spaces) {
+            Run::extend(&mut self.line, &s);
+        }
+        if let Some(word) = self.word.take() {
+            match &mut self.line {
+                Some(line) => line.end = word.end,
+                None => self.line = Some(word),
+            }
+        }
+        if self.line.is_some() || !self.emitted {
+            self.emit(self.at);
+        }
+    }
+}
+
+/// White space as ratatui's wrapping sees it: a zero-width space is, a no-break space not.
+fn is_whitespace(symbol: &str) -> bool {
+    symbol == "\u{200b}" || symbol.chars().all(char::is_whitespace) && symbol != "\u{a0}"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shown(text: &str, width: u16) -> Vec<&str> {
+        Wrapped::new(text, width).lines.iter().map(|l| &text[l.start..l.end]).collect()
+    }
+
+    #[test]
+    fn wraps_at_words_and_keeps_paragraphs() {
+        assert_eq!(shown("one two three", 8), ["one two", "three"]);
+        assert_eq!(shown("a\n\nb", 8), ["a", "", "b"]);
+        assert_eq!(shown("", 8), [""]);
+        assert_eq!(shown("abcdefghij", 4), ["abcd", "efgh", "ij"]);
+    }
+
+    #[test]
+    fn emphasis_marks_are_not_counted_and_a_lone_one_is() {
+        let w = Wrapped::new("*ab* cd", 5);
+        assert_eq!(w.lines.len(), 1);
+        let w = Wrapped::new("*ab cd", 5);
+        assert_eq!(w.lines.len(), 2);
+        let w = Wrapped::new("xx *abcdef* y", 4);
+        assert!(w.lines.iter().any(|l| l.emphasis));
+    }
+}

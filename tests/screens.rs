@@ -274,3 +274,89 @@ fn the_mouse_selects_opens_and_scrolls() {
     s.mouse(left, 0, 0);
     assert_eq!((s.app.group(), s.app.focus()), (4, Pane::Groups));
 }
+
+/// The colours of the xterm palette's sixteen named colours, as most terminals show them.
+fn rgb(color: ratatui::style::Color) -> Option<(u8, u8, u8)> {
+    use ratatui::style::Color::*;
+    Some(match color {
+        Black => (0, 0, 0),
+        Red => (205, 0, 0),
+        Green => (0, 205, 0),
+        Yellow => (205, 205, 0),
+        Blue => (0, 0, 238),
+        Magenta => (205, 0, 205),
+        Cyan => (0, 205, 205),
+        Gray => (229, 229, 229),
+        DarkGray => (127, 127, 127),
+        LightRed => (255, 0, 0),
+        LightGreen => (0, 255, 0),
+        LightYellow => (255, 255, 0),
+        LightBlue => (92, 92, 255),
+        LightMagenta => (255, 0, 255),
+        LightCyan => (0, 255, 255),
+        White => (255, 255, 255),
+        Rgb(r, g, b) => (r, g, b),
+        _ => return None,
+    })
+}
+
+/// WCAG's contrast ratio of two colours (1 to 21).
+fn contrast(a: (u8, u8, u8), b: (u8, u8, u8)) -> f64 {
+    let luminance = |(r, g, b): (u8, u8, u8)| {
+        let linear = |c: u8| {
+            let c = f64::from(c) / 255.0;
+            if c <= 0.039_28 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) }
+        };
+        0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b)
+    };
+    let (hi, lo) = {
+        let (x, y) = (luminance(a), luminance(b));
+        if x > y { (x, y) } else { (y, x) }
+    };
+    (hi + 0.05) / (lo + 0.05)
+}
+
+/// Every character of a selected row in the default theme is readable on the selection's
+/// background (WCAG AA, 4.5:1): the groups, the activity table (with its grey remarks and
+/// coloured gauges), the details form and both overview lists.
+#[test]
+fn selected_rows_keep_a_readable_contrast() {
+    use common::scenarios::{vi_table, viii_table};
+    let selection =
+        ui::theme::Theme::default().selected.bg.expect("the selection has a background");
+    let details = |s: &mut Driver| s.key(KeyCode::Char('e'));
+    let overview = |s: &mut Driver| s.key(KeyCode::Char('v'));
+    let behind = |s: &mut Driver| {
+        s.key(KeyCode::Char('v'));
+        s.key(KeyCode::Tab);
+    };
+    let scenarios: [(&str, &dyn Fn(&mut Driver)); 6] = [
+        ("groups", &|_| {}),
+        ("VIII table", &viii_table),
+        ("VI table", &vi_table),
+        ("details", &details),
+        ("overview", &overview),
+        ("behind", &behind),
+    ];
+    for (name, scenario) in scenarios {
+        let mut s = Driver::screen(120, 40);
+        scenario(&mut s);
+        let buffer = s.settle();
+        let mut checked = 0;
+        for cell in
+            buffer.content.iter().filter(|c| c.bg == selection && !c.symbol().trim().is_empty())
+        {
+            let fg =
+                rgb(cell.fg).unwrap_or_else(|| panic!("{name}: {:?} on the selection", cell.fg));
+            let ratio = contrast(fg, rgb(selection).unwrap());
+            assert!(
+                ratio >= 4.5,
+                "{name}: {:?} on {selection:?} is {ratio:.1}:1 at {:?}",
+                cell.fg,
+                cell.symbol()
+            );
+            checked += 1;
+        }
+        assert!(checked > 10, "{name}: a selected row was drawn ({checked} characters)");
+    }
+}

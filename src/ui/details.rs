@@ -62,7 +62,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, ctx: &Context, view: &mut 
                     ])
                 }
             };
-            ListItem::new(if i == selected { line.style(theme.selected) } else { line })
+            ListItem::new(if i == selected { theme.selected_line(line, true) } else { line })
         })
         .collect();
     frame.render_stateful_widget(List::new(items), inner, &mut view.details);

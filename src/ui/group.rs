@@ -5,7 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, Wrap};
+use ratatui::widgets::{Block, Paragraph, Row, Table, Wrap};
 
 use super::text::{ellipsize, first_line, fit, progress_spans, push_highlighted, rich_line};
 use super::window::{mark_overflow, reach};
@@ -227,7 +227,7 @@ fn draw_table(
     let text_cell = |text: &str, style: Style| {
         let mut spans = Vec::new();
         push_highlighted(&mut spans, text, style, query, theme);
-        Cell::from(Line::from(spans))
+        Line::from(spans)
     };
     let rows: Vec<Row> = visible
         .iter()
@@ -237,7 +237,7 @@ fn draw_table(
                 return Row::default();
             }
             let activity = &group.activities[a];
-            let mut cells = vec![Cell::from(Span::styled(format!("{:>3}", a + 1), theme.muted))];
+            let mut cells = vec![Line::from(Span::styled(format!("{:>3}", a + 1), theme.muted))];
             if topic > 0 {
                 let text = fit(activity.topic.as_deref().unwrap_or(""), topic);
                 cells.push(text_cell(&text, Style::default()));
@@ -247,10 +247,10 @@ fn draw_table(
             }
             let progress = Some(f64::from(activity.progress.get()));
             let gauge = progress_spans(progress, gauge_width(area.width as usize), theme);
-            cells.push(Cell::from(Line::from(gauge)));
+            cells.push(Line::from(gauge));
             if change > 0 {
                 let cell = change_cell(app, a, texts);
-                cells.push(Cell::from(Span::styled(format!("{cell:>change$}"), theme.label)));
+                cells.push(Line::from(Span::styled(format!("{cell:>change$}"), theme.label)));
             }
             if remarks > 0 {
                 let first = first_line(&activity.remarks);
@@ -261,11 +261,15 @@ fn draw_table(
                 }
                 cells.push(text_cell(&shown, theme.muted));
             }
-            let row = Row::new(cells);
             if a == app.activity() {
-                row.style(if focused { theme.selected } else { theme.selected_unfocused })
+                let cells = cells.into_iter().map(|cell| theme.selected_line(cell, focused));
+                Row::new(cells.collect::<Vec<_>>()).style(if focused {
+                    theme.selected
+                } else {
+                    theme.selected_unfocused
+                })
             } else {
-                row
+                Row::new(cells)
             }
         })
         .collect();

@@ -55,11 +55,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, ctx: &Context, view: &mut 
                 spans.push(Span::styled(format!(" {:>5}", signed_points(delta)), theme.label));
             }
             let line = Line::from(spans);
-            ListItem::new(if g == app.group() {
-                line.style(if focused { theme.selected } else { theme.selected_unfocused })
-            } else {
-                line
-            })
+            ListItem::new(if g == app.group() { theme.selected_line(line, focused) } else { line })
         })
         .collect();
     frame.render_stateful_widget(List::new(items), inner, &mut view.groups);

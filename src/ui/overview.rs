@@ -165,7 +165,7 @@ fn draw_groups(frame: &mut Frame, area: Rect, app: &App, ctx: &Context, view: &m
             }
             let line = Line::from(spans);
             ListItem::new(if focused && row == selected {
-                line.style(theme.selected)
+                theme.selected_line(line, true)
             } else {
                 line
             })
@@ -221,7 +221,7 @@ fn draw_behind(frame: &mut Frame, area: Rect, app: &App, ctx: &Context, view: &m
             }
             let line = Line::from(spans);
             ListItem::new(if focused && row == selected {
-                line.style(theme.selected)
+                theme.selected_line(line, true)
             } else {
                 line
             })

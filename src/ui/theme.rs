@@ -6,6 +6,7 @@
 //! bold, matches underlined, errors bold on a background of their own.
 
 use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::Line;
 
 use crate::model::Status;
 
@@ -132,6 +133,23 @@ impl Theme {
             not_started: Style::new(),
             gauge_empty: Style::new(),
         }
+    }
+
+    /// `line` as the selected row of a list: in the selection's style throughout, so no
+    /// colour of its own (a grey remark, a yellow gauge) sits unreadably on the selection's
+    /// background; text that brings its own background (a search match) keeps it. Unfocused,
+    /// the selection only reverses the row's colours.
+    pub fn selected_line<'a>(&self, line: Line<'a>, focused: bool) -> Line<'a> {
+        if !focused {
+            return line.style(self.selected_unfocused);
+        }
+        let spans = line.spans.into_iter().map(|mut span| {
+            if span.style.bg.is_none() {
+                span.style = span.style.patch(self.selected);
+            }
+            span
+        });
+        Line::from(spans.collect::<Vec<_>>()).style(self.selected)
     }
 
     /// The border of a pane, marked when it has the focus.

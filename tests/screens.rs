@@ -321,22 +321,19 @@ fn contrast(a: (u8, u8, u8), b: (u8, u8, u8)) -> f64 {
 /// coloured gauges), the details form and both overview lists.
 #[test]
 fn selected_rows_keep_a_readable_contrast() {
-    use common::scenarios::{vi_table, viii_table};
+    use common::scenarios::vi_table;
     let selection =
         ui::theme::Theme::default().selected.bg.expect("the selection has a background");
-    let details = |s: &mut Driver| s.key(KeyCode::Char('e'));
-    let overview = |s: &mut Driver| s.key(KeyCode::Char('v'));
-    let behind = |s: &mut Driver| {
-        s.key(KeyCode::Char('v'));
-        s.key(KeyCode::Tab);
-    };
-    let scenarios: [(&str, &dyn Fn(&mut Driver)); 6] = [
-        ("groups", &|_| {}),
-        ("VIII table", &viii_table),
-        ("VI table", &vi_table),
-        ("details", &details),
-        ("overview", &overview),
-        ("behind", &behind),
+    let scenarios: [(&str, Scenario); 6] = [
+        ("groups", |_| {}),
+        ("VIII table", viii_table),
+        ("VI table", vi_table),
+        ("details", |s| s.key(KeyCode::Char('e'))),
+        ("overview", |s| s.key(KeyCode::Char('v'))),
+        ("behind", |s| {
+            s.key(KeyCode::Char('v'));
+            s.key(KeyCode::Tab);
+        }),
     ];
     for (name, scenario) in scenarios {
         let mut s = Driver::screen(120, 40);

@@ -68,6 +68,8 @@ pub enum Action {
     PickBaseline,
     /// Set the progress below which an activity counts as behind.
     SetThreshold,
+    /// Go to a group or an activity by its number (VIII, VIII.7).
+    GoTo,
     /// Order the overview's groups by number or by progress.
     SortGroups,
     /// Write the report to its file.

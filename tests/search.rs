@@ -6,6 +6,7 @@
 mod common;
 
 use crossterm::event::{KeyCode, KeyModifiers};
+use wgtrack::action::Pane;
 use wgtrack::app::Mode;
 
 use common::Driver;
@@ -61,4 +62,68 @@ fn the_search_prompt_clears_its_line_and_deletes_words() {
     d.typed("census");
     d.enter();
     assert_eq!(d.app.search().map(|s| s.query.as_str()), Some("census"));
+}
+
+/// The go-to prompt's text, or `None` when it is not open.
+fn going_to(d: &Driver) -> Option<String> {
+    match d.app.mode() {
+        Mode::GoTo(input) => Some(input.clone()),
+        _ => None,
+    }
+}
+
+#[test]
+fn a_number_typed_in_a_list_goes_to_that_group_or_activity() {
+    let mut d = Driver::new();
+    // In the groups pane a digit starts a group's number.
+    d.ch('7');
+    assert_eq!(going_to(&d).as_deref(), Some("7"));
+    d.enter();
+    assert_eq!((d.app.group(), d.app.focus()), (6, Pane::Groups));
+    // `:` takes a group and an activity, as numerals or numbers.
+    d.ch(':');
+    d.typed("VIII.7");
+    d.enter();
+    assert_eq!((d.app.group(), d.app.activity(), d.app.focus()), (7, 6, Pane::Activities));
+    d.ch(':');
+    d.typed("2.3");
+    d.enter();
+    assert_eq!((d.app.group(), d.app.activity()), (1, 2));
+    // In the table a digit starts an activity's number in the group shown.
+    d.ch('4');
+    assert_eq!(going_to(&d).as_deref(), Some("II.4"));
+    d.enter();
+    assert_eq!((d.app.group(), d.app.activity(), d.app.focus()), (1, 3, Pane::Activities));
+}
+
+#[test]
+fn going_where_nothing_is_says_what_there_is_and_keeps_the_prompt() {
+    let mut d = Driver::new();
+    d.ch(':');
+    d.typed("XII");
+    d.enter();
+    assert_eq!(d.message(), "No group “XII”: the report has groups I to XI");
+    assert_eq!(going_to(&d).as_deref(), Some("XII"), "the prompt stays to correct");
+    d.press(KeyCode::Char('u'), KeyModifiers::CONTROL);
+    d.typed("VIII.40");
+    d.enter();
+    let count = common::shipped().groups[7].activities.len();
+    assert_eq!(d.message(), format!("No activity VIII.40: the group has activities 1 to {count}"));
+    d.key(KeyCode::Esc);
+    assert_eq!(going_to(&d), None);
+    assert_eq!(d.app.group(), 0, "nothing moved");
+}
+
+#[test]
+fn going_to_an_activity_the_filter_hides_shows_it() {
+    let mut d = Driver::new();
+    d.enter();
+    // Not started only: VIII.7 (8%) is hidden.
+    d.ch('f');
+    assert!(d.app.filter().is_some());
+    d.ch(':');
+    d.typed("VIII.7");
+    d.enter();
+    assert_eq!((d.app.group(), d.app.activity()), (7, 6));
+    assert_eq!(d.app.filter(), None, "the filter that hid it is cleared");
 }

@@ -9,6 +9,7 @@ mod figures;
 mod file;
 mod filter;
 mod find;
+mod goto;
 mod journal;
 mod overview;
 mod recovery;
@@ -63,6 +64,8 @@ pub enum Mode {
     Threshold(String),
     /// Typing the path of the baseline report.
     PickBaseline(String),
+    /// Typing the number of a group or an activity to go to.
+    GoTo(String),
     /// Showing every key binding.
     Help,
 }

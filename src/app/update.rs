@@ -40,6 +40,7 @@ impl App {
             Mode::Recover(offer) => self.recover(offer, action),
             Mode::Threshold(input) => self.set_threshold(input, action),
             Mode::PickBaseline(input) => self.pick_baseline(input, action),
+            Mode::GoTo(input) => self.go_to(input, action),
             Mode::Help => self.help(action),
         }
         self.refresh_derived();
@@ -168,6 +169,8 @@ impl App {
             Action::CycleFilter => self.cycle_filter(),
             Action::ClearFilter => self.clear_filter(),
             Action::SetThreshold => self.mode = Mode::Threshold(String::new()),
+            Action::GoTo => self.start_go_to(None),
+            Action::Type(digit) if digit.is_ascii_digit() => self.start_go_to(Some(digit)),
             Action::PickBaseline => {
                 let current = self.baseline().map(|b| b.path.display().to_string());
                 self.mode = Mode::PickBaseline(current.unwrap_or_default());

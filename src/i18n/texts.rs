@@ -167,6 +167,9 @@ texts! {
     conflict_nothing_saved, conflict_title, save_as_title, save_as_hint, threshold_title,
     /// `{threshold}`: the threshold now.
     threshold_hint,
+    go_to_title, go_to_hint,
+    /// `{input}`, `{last}` (the last group's numeral); `{place}`, `{count}` (activities).
+    go_to_no_group, go_to_no_activity,
     baseline_title, baseline_hint, recover_found,
     /// Who left the edits: `{pid}`, `{host}`, `{time}`.
     recover_made_by,
@@ -366,7 +369,7 @@ texts! {
     // The keys: context headings (help, README), what each action does, footer hints.
     context_global, context_overview, context_groups, context_activities, context_activity,
     context_edit_progress, context_edit_text, context_confirm_delete, context_details,
-    context_search, context_confirm_quit, context_conflict, context_save_as, context_threshold,
+    context_search, context_confirm_quit, context_conflict, context_save_as, context_threshold, context_go_to,
     context_baseline, context_recover, context_help,
     action_up, action_down, action_page_up, action_page_down, action_home, action_end,
     action_next_activity, action_prev_activity,
@@ -374,7 +377,7 @@ texts! {
     action_progress_up, action_progress_down, action_edit_remarks, action_edit_description,
     action_edit_topic, action_add_item, action_delete_item, action_move_up, action_move_down,
     action_details, action_report_details, action_toggle_objectives, action_overview,
-    action_cycle_filter, action_clear_filter, action_pick_baseline, action_set_threshold,
+    action_cycle_filter, action_clear_filter, action_pick_baseline, action_set_threshold, action_go_to,
     action_sort_groups, action_save, action_undo, action_redo, action_search, action_next_match,
     action_prev_match, action_help, action_quit, action_confirm, action_save_and_quit,
     action_discard_and_quit, action_select_all, action_reload, action_overwrite, action_save_as,

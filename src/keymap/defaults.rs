@@ -102,6 +102,7 @@ impl Default for Keymap {
         bind(C::Global, K::Char('b'), none, A::PickBaseline);
         bind(C::Global, K::Char('i'), none, A::ReportDetails);
         bind(C::Global, K::Char('/'), none, A::Search);
+        bind(C::Global, K::Char(':'), none, A::GoTo);
         bind(C::Global, K::Char('n'), none, A::NextMatch);
         bind(C::Global, K::Char('N'), none, A::PrevMatch);
         bind(C::Global, K::Char('u'), none, A::Undo);
@@ -111,7 +112,7 @@ impl Default for Keymap {
         bind(C::Global, K::Char('?'), none, A::Help);
         bind(C::Global, K::Char('q'), none, A::Quit);
         bind(C::Global, K::Char('c'), ctrl, A::Quit);
-        for prompt in [C::EditProgress, C::Search, C::SaveAs, C::Threshold, C::Baseline] {
+        for prompt in [C::EditProgress, C::Search, C::SaveAs, C::Threshold, C::Baseline, C::GoTo] {
             bind(prompt, K::Enter, none, A::Confirm);
             bind(prompt, K::Esc, none, A::Back);
             bind(prompt, K::Backspace, none, A::Erase);

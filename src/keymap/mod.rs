@@ -40,6 +40,7 @@ pub enum Context {
     SaveAs,
     Threshold,
     Baseline,
+    GoTo,
     Recover,
     Help,
 }
@@ -80,6 +81,7 @@ impl Context {
             C::SaveAs => &[C::SaveAs],
             C::Threshold => &[C::Threshold],
             C::Baseline => &[C::Baseline],
+            C::GoTo => &[C::GoTo],
             C::Recover => &[C::Recover],
             C::Help => &[C::Help],
         }
@@ -121,6 +123,7 @@ pub fn context(app: &App) -> Context {
         (Mode::Normal, Pane::Details) => Context::Details,
         (Mode::Threshold(_), _) => Context::Threshold,
         (Mode::PickBaseline(_), _) => Context::Baseline,
+        (Mode::GoTo(_), _) => Context::GoTo,
         (Mode::EditProgress(_), _) => Context::EditProgress,
         (Mode::EditText(_), _) => Context::EditText,
         (Mode::ConfirmDelete { .. }, _) => Context::ConfirmDelete,
@@ -167,10 +170,17 @@ impl Keymap {
                     | Context::Search
                     | Context::SaveAs
                     | Context::Threshold
-                    | Context::Baseline,
+                    | Context::Baseline
+                    | Context::GoTo,
                 ),
                 KeyCode::Char(c),
             ) if !modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) => {
+                Some(Action::Type(c))
+            }
+            // A number typed in a list starts going to that group or activity.
+            (Some(Context::Groups | Context::Activities), KeyCode::Char(c))
+                if c.is_ascii_digit() && modifiers.is_empty() =>
+            {
                 Some(Action::Type(c))
             }
             _ => None,

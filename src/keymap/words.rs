@@ -64,6 +64,7 @@ impl Context {
             Context::SaveAs => texts.context_save_as,
             Context::Threshold => texts.context_threshold,
             Context::Baseline => texts.context_baseline,
+            Context::GoTo => texts.context_go_to,
             Context::Recover => texts.context_recover,
             Context::Help => texts.context_help,
         }
@@ -108,6 +109,7 @@ pub fn describe_in(action: &Action, texts: &Texts) -> &'static str {
         Action::CycleFilter => texts.action_cycle_filter,
         Action::ClearFilter => texts.action_clear_filter,
         Action::PickBaseline => texts.action_pick_baseline,
+        Action::GoTo => texts.action_go_to,
         Action::SetThreshold => texts.action_set_threshold,
         Action::SortGroups => texts.action_sort_groups,
         Action::Save => texts.action_save,
@@ -234,7 +236,8 @@ pub fn hints(context: Context) -> &'static [(&'static [Action], Word)] {
         | Context::Search
         | Context::SaveAs
         | Context::Threshold
-        | Context::Baseline => PROMPT,
+        | Context::Baseline
+        | Context::GoTo => PROMPT,
         Context::Conflict => CONFLICT,
         Context::Recover => RECOVER,
         Context::EditText => EDIT_TEXT,

@@ -102,6 +102,9 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &App, ctx: &Context, view: &mut 
             input,
             &fill(texts.threshold_hint, &[("threshold", &app.threshold())]),
         ),
+        Mode::GoTo(input) => {
+            prompt(frame, body, app, ctx, texts.go_to_title, input, texts.go_to_hint)
+        }
         Mode::PickBaseline(input) => {
             prompt(frame, body, app, ctx, texts.baseline_title, input, texts.baseline_hint)
         }

@@ -5,6 +5,8 @@
 //!
 //! - [`model`]: `Report`, `Group`, `Activity`, `Progress`; numerals and derived figures. No I/O.
 //! - [`format`]: figures and dates as written everywhere: signed changes, month names.
+//! - [`emphasis`]: where text is emphasised (`*…*`, read as CommonMark reads it), for the
+//!   screens and the exports alike.
 //! - [`validate`]: every problem in a report, each with a field path.
 //! - [`columns`]: text measured in terminal columns (ellipsis, padding).
 //! - [`printable`]: text safe for a terminal or an export: control characters escaped.
@@ -44,6 +46,7 @@ pub mod compare;
 pub mod config;
 pub mod edit;
 pub mod effects;
+pub mod emphasis;
 pub mod export;
 pub mod format;
 // Exists for the benchmarks and tests: generated reports of any size, not a user feature.

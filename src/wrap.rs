@@ -3,9 +3,8 @@
 //! any size is wrapped once into this index, and only the lines on screen are ever styled
 //! and drawn.
 //!
-//! The text is shown paragraph by paragraph (split at `\n`), with `*emphasis*` marks hidden:
-//! the marks of a paragraph pair up in order, and a last one without a partner stays as
-//! text (`ui::text::rich_line`).
+//! The text is shown paragraph by paragraph (split at `\n`), with the `*` that mark emphasis
+//! hidden, as `emphasis::pieces` reads them (`ui::text::rich_line`).
 
 use std::collections::VecDeque;
 
@@ -13,44 +12,50 @@ use ratatui::buffer::CellWidth;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// One line on screen: the bytes `start..end` of the text (emphasis marks and control
-/// characters in it are not shown), and whether it starts inside emphasis.
+/// characters in it are not shown), and how many emphases are open where it starts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct WrappedLine {
     pub start: usize,
     pub end: usize,
-    pub emphasis: bool,
+    pub depth: u32,
 }
 
-/// A paragraph of the text: its bytes, where its paired marks end (a `*` before
-/// `paired_end` is a mark, not text), and its first line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// A paragraph of the text: its bytes, its emphasis marks (a range of `Wrapped::marks`) and
+/// its first line.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Paragraph {
     pub start: usize,
     pub end: usize,
-    pub paired_end: usize,
+    pub marks: std::ops::Range<usize>,
     pub first_line: usize,
 }
 
-/// A text wrapped at a width: every line on screen, and the paragraphs they belong to.
+/// A text wrapped at a width: every line on screen, the paragraphs they belong to, and the
+/// `*` that mark emphasis (byte offsets in the text, and whether each opens).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Wrapped {
     pub width: u16,
     pub lines: Vec<WrappedLine>,
     pub paragraphs: Vec<Paragraph>,
+    pub marks: Vec<(usize, bool)>,
 }
 
 impl Wrapped {
     /// `text` wrapped at `width`.
     pub fn new(text: &str, width: u16) -> Wrapped {
-        let mut wrapped = Wrapped { width, lines: Vec::new(), paragraphs: Vec::new() };
+        let mut wrapped = Wrapped { width, ..Wrapped::default() };
         let mut start = 0;
         loop {
             let end =
                 memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(text.len(), |i| start + i);
-            let paired_end = paired_end(&text.as_bytes()[start..end]).map_or(start, |i| start + i);
-            let paragraph = Paragraph { start, end, paired_end, first_line: wrapped.lines.len() };
+            let first_mark = wrapped.marks.len();
+            let marks = crate::emphasis::marks(&text[start..end]);
+            wrapped.marks.extend(marks.into_iter().map(|(at, opens)| (start + at, opens)));
+            let marks = first_mark..wrapped.marks.len();
+            let first_line = wrapped.lines.len();
+            let paragraph = Paragraph { start, end, marks, first_line };
+            Wrapper::new(width, &mut wrapped.lines).paragraph(text, &paragraph, &wrapped.marks);
             wrapped.paragraphs.push(paragraph);
-            Wrapper::new(width, &mut wrapped.lines).paragraph(text, paragraph);
             if end == text.len() {
                 return wrapped;
             }
@@ -65,37 +70,30 @@ impl Wrapped {
     }
 }
 
-/// Where the paired marks of `paragraph` end: one past its last paired `*`, if any.
-fn paired_end(paragraph: &[u8]) -> Option<usize> {
-    let marks = memchr::memchr_iter(b'*', paragraph).count();
-    let paired = marks / 2 * 2;
-    (paired > 0).then(|| memchr::memchr_iter(b'*', paragraph).nth(paired - 1).map_or(0, |i| i + 1))
-}
-
 /// A grapheme as the wrapper sees it: its bytes, cells, whether it is white space, and
-/// whether it is emphasised.
+/// how many emphases are open at it.
 #[derive(Debug, Clone, Copy)]
 struct Grapheme {
     start: usize,
     end: usize,
     width: u16,
     space: bool,
-    emphasis: bool,
+    depth: u32,
 }
 
-/// Bytes with the emphasis they start in.
+/// Bytes with the emphases open where they start.
 #[derive(Debug, Clone, Copy)]
 struct Run {
     start: usize,
     end: usize,
-    emphasis: bool,
+    depth: u32,
 }
 
 impl Run {
     fn extend(run: &mut Option<Run>, g: &Grapheme) {
         match run {
             Some(r) => r.end = g.end,
-            None => *run = Some(Run { start: g.start, end: g.end, emphasis: g.emphasis }),
+            None => *run = Some(Run { start: g.start, end: g.end, depth: g.depth }),
         }
     }
 }
@@ -134,23 +132,21 @@ impl<'a> Wrapper<'a> {
         }
     }
 
-    fn paragraph(mut self, text: &str, p: Paragraph) {
+    fn paragraph(mut self, text: &str, p: &Paragraph, marks: &[(usize, bool)]) {
         self.at = p.start;
-        let bytes = text.as_bytes();
         let mut part = p.start;
-        let mut emphasis = false;
-        for mark in memchr::memchr_iter(b'*', &bytes[p.start..p.paired_end]) {
-            let mark = p.start + mark;
-            self.part(text, part, mark, emphasis);
-            emphasis = !emphasis;
+        let mut depth = 0;
+        for &(mark, opens) in &marks[p.marks.clone()] {
+            self.part(text, part, mark, depth);
+            depth = if opens { depth + 1 } else { depth.saturating_sub(1) };
             part = mark + 1;
         }
-        self.part(text, part, p.end, emphasis);
+        self.part(text, part, p.end, depth);
         self.finish();
     }
 
     /// The graphemes of `text[start..end]`, segmented on their own as a span's are.
-    fn part(&mut self, text: &str, start: usize, end: usize, emphasis: bool) {
+    fn part(&mut self, text: &str, start: usize, end: usize, depth: u32) {
         let bytes = text.as_bytes();
         let mut i = start;
         while i < end {
@@ -162,7 +158,7 @@ impl<'a> Wrapper<'a> {
                     i += 1;
                     continue;
                 } else {
-                    let g = Grapheme { start: i, end: i + 1, width: 1, space: b == b' ', emphasis };
+                    let g = Grapheme { start: i, end: i + 1, width: 1, space: b == b' ', depth };
                     self.grapheme(g);
                     i += 1;
                     continue;
@@ -183,7 +179,7 @@ impl<'a> Wrapper<'a> {
                     end: i + offset + symbol.len(),
                     width: symbol.cell_width(),
                     space: is_whitespace(symbol),
-                    emphasis,
+                    depth,
                 };
                 self.grapheme(g);
             }
@@ -244,8 +240,8 @@ impl<'a> Wrapper<'a> {
 
     /// Ends the pending line; an empty one is placed at `at`.
     fn emit(&mut self, at: usize) {
-        let line = self.line.take().unwrap_or(Run { start: at, end: at, emphasis: false });
-        self.out.push(WrappedLine { start: line.start, end: line.end, emphasis: line.emphasis });
+        let line = self.line.take().unwrap_or(Run { start: at, end: at, depth: 0 });
+        self.out.push(WrappedLine { start: line.start, end: line.end, depth: line.depth });
         self.line_width = 0;
         self.emitted = true;
     }
@@ -294,6 +290,10 @@ mod tests {
         let w = Wrapped::new("*ab cd", 5);
         assert_eq!(w.lines.len(), 2);
         let w = Wrapped::new("xx *abcdef* y", 4);
-        assert!(w.lines.iter().any(|l| l.emphasis));
+        assert!(w.lines.iter().any(|l| l.depth > 0));
+        // A `*` that marks nothing is text, counted where it stands.
+        let w = Wrapped::new("2*3 *ab*", 5);
+        assert_eq!(w.marks, [(4, true), (7, false)]);
+        assert_eq!(w.lines.len(), 2);
     }
 }

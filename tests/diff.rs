@@ -283,6 +283,26 @@ fn a_close_rewording_is_one_changed_activity_not_an_addition_and_a_removal() {
 }
 
 #[test]
+fn a_description_with_words_added_is_the_same_activity() {
+    let (dir, shipped_path) = home();
+    let copy = write_shipped(&dir.path().join("next.ron"));
+    let reworded = "Review of the document by the participating countries";
+    ok(dir.path(), &copy, &["set", "VIII", "7", "--progress", "60"]);
+    edit(&copy, |r| {
+        let review = &mut r.groups[7].activities[6];
+        assert_eq!(review.description, "Review of the document");
+        review.description = reworded.to_string();
+    });
+    let text = ok(dir.path(), &copy, &["diff", path_str(&shipped_path)]);
+    assert_eq!(
+        table_rows(&text),
+        [vec!["VIII.7", reworded, "8%", "60%", "+52", "reworded"]],
+        "{text}"
+    );
+    assert!(!text.contains("added") && !text.contains("removed"), "{text}");
+}
+
+#[test]
 fn an_unchanged_copy_lists_no_activity() {
     let (dir, shipped_path) = home();
     let copy = write_shipped(&dir.path().join("copy.ron"));

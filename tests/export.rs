@@ -12,6 +12,7 @@ use html5ever::parse_document;
 use html5ever::tendril::TendrilSink;
 use markup5ever_rcdom::{Handle, NodeData, RcDom};
 
+use common::exported::markdown_cells;
 use common::{assert_code, run, shipped, stdout};
 use wgtrack::export;
 use wgtrack::model::{Report, numeral};
@@ -71,26 +72,6 @@ fn html_text(text: &str) -> String {
 /// The text without its emphasis marks.
 fn plain(text: &str) -> String {
     emphasis(text, "", "")
-}
-
-/// The cells of a Markdown table row, split at pipes that are not escaped.
-fn cells(row: &str) -> Vec<String> {
-    let inner = row.trim().strip_prefix('|').and_then(|r| r.strip_suffix('|')).expect("a row");
-    let mut cells = vec![String::new()];
-    let mut chars = inner.chars();
-    while let Some(c) = chars.next() {
-        match c {
-            '\\' => {
-                cells.last_mut().unwrap().push(c);
-                if let Some(next) = chars.next() {
-                    cells.last_mut().unwrap().push(next);
-                }
-            }
-            '|' => cells.push(String::new()),
-            _ => cells.last_mut().unwrap().push(c),
-        }
-    }
-    cells.into_iter().map(|c| c.trim().to_string()).collect()
 }
 
 /// The Markdown heading line of group `number` (1-based).
@@ -194,7 +175,7 @@ fn markdown_has_every_group_and_every_activity() {
             "| No. | Activity | Progress (percentages) | Remarks |"
         };
         assert!(section.contains(&format!("\n{header}\n")), "{}: {header}", numeral(g + 1));
-        let width = cells(header).len();
+        let width = markdown_cells(header).len();
         let rows: Vec<&str> = section
             .lines()
             .filter(|l| {
@@ -204,7 +185,7 @@ fn markdown_has_every_group_and_every_activity() {
             .collect();
         assert_eq!(rows.len(), group.activities.len(), "rows of group {}", numeral(g + 1));
         for (a, (activity, row)) in group.activities.iter().zip(&rows).enumerate() {
-            let cells = cells(row);
+            let cells = markdown_cells(row);
             let at = format!("{} {}", numeral(g + 1), a + 1);
             assert_eq!(cells.len(), width, "{at}: {row}");
             assert_eq!(cells[0], (a + 1).to_string(), "{at}");
@@ -236,7 +217,7 @@ fn markdown_topics_appear_once_per_run_as_merged_cells() {
         let row = section.lines().find(|l| l.starts_with(&format!("| {} |", a + 1))).unwrap();
         let topic = activity.topic.as_deref().unwrap();
         let expected = if previous == Some(topic) { String::new() } else { md(topic) };
-        assert_eq!(cells(row)[1], expected, "activity {}", a + 1);
+        assert_eq!(markdown_cells(row)[1], expected, "activity {}", a + 1);
         previous = Some(topic);
     }
 }
@@ -450,7 +431,7 @@ fn hostile_text_renders_literally_in_markdown() {
         assert!(own || text[..i].ends_with('\\'), "a raw < at {i}: {}", &text[i..i + 20]);
     }
     let row = text.lines().find(|l| l.starts_with("| 1 |")).unwrap();
-    let cells = cells(row);
+    let cells = markdown_cells(row);
     assert_eq!(cells.len(), 4, "the pipes do not split the row: {row}");
     assert_eq!(cells[1], "\\<script\\>&\"'\\|*x*");
     assert_eq!(

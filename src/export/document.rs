@@ -1,6 +1,6 @@
 //! What the Markdown and HTML exports share: the parts of the source document's layout
-//! (headings, anchors, labels) and the reading of the stored text (dates, paragraphs,
-//! emphasis). Nothing here writes a format.
+//! (headings, anchors, labels) and the reading of the stored text (dates, paragraphs; its
+//! emphasis is read by `crate::emphasis`). Nothing here writes a format.
 
 use crate::format::MONTHS;
 use crate::model::{Group, numeral};
@@ -87,41 +87,6 @@ pub fn one_line(text: &str) -> String {
     paragraphs(text).collect::<Vec<_>>().join(" ")
 }
 
-/// A run of text, emphasised (a publication title between `*` marks) or not.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Piece<'a> {
-    pub text: &'a str,
-    pub emphasis: bool,
-}
-
-/// The runs of `text` between `*` marks, alternately plain and emphasised, as the app shows
-/// them: marks pair from the left, and a last mark without a partner stays as text. Empty
-/// runs are left out.
-pub fn pieces(text: &str) -> Vec<Piece<'_>> {
-    let marks: Vec<usize> = text.match_indices('*').map(|(i, _)| i).collect();
-    let paired = marks.len() / 2 * 2;
-    let mut out = Vec::new();
-    let mut at = 0;
-    for pair in marks[..paired].chunks(2) {
-        push_piece(&mut out, &text[at..pair[0]], false);
-        push_piece(&mut out, &text[pair[0] + 1..pair[1]], true);
-        at = pair[1] + 1;
-    }
-    push_piece(&mut out, &text[at..], false);
-    out
-}
-
-fn push_piece<'a>(out: &mut Vec<Piece<'a>>, text: &'a str, emphasis: bool) {
-    if !text.is_empty() {
-        out.push(Piece { text, emphasis });
-    }
-}
-
-/// The text without its emphasis marks, for places that cannot show emphasis.
-pub fn plain(text: &str) -> String {
-    pieces(text).iter().map(|p| p.text).collect()
-}
-
 /// Consecutive activities of a group that share a topic, as the source's merged cells:
 /// (index of the first, how many). Activities without a topic are runs of one.
 pub fn topic_runs(group: &Group) -> Vec<(usize, usize)> {
@@ -162,18 +127,5 @@ mod tests {
         assert_eq!(paragraphs(text).collect::<Vec<_>>(), ["One.", "Two.", "Three."]);
         assert_eq!(paragraphs("").count(), 0);
         assert_eq!(one_line("A\n\nB"), "A B");
-    }
-
-    #[test]
-    fn emphasis_pairs_from_the_left_and_keeps_a_lone_mark() {
-        let p = |text, emphasis| Piece { text, emphasis };
-        assert_eq!(
-            pieces("see *Title* here"),
-            [p("see ", false), p("Title", true), p(" here", false)]
-        );
-        assert_eq!(pieces("a * b"), [p("a * b", false)]);
-        assert_eq!(pieces("*A* and * b"), [p("A", true), p(" and * b", false)]);
-        assert_eq!(pieces("**"), []);
-        assert_eq!(plain("*A* and * b"), "A and * b");
     }
 }

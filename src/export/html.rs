@@ -8,6 +8,7 @@ use std::io::{self, Write};
 use crate::model::{Group, Report, Tally, format_percent, numeral};
 
 use super::document as doc;
+use crate::emphasis;
 
 /// The page's style sheet: a readable column on screen, A4 pages in print with each group on
 /// a new page, table headers repeated and rows kept whole.
@@ -20,7 +21,7 @@ pub fn html(report: &Report, out: impl Write) -> io::Result<()> {
     let title = format!(
         "{} · {}",
         escape(&doc::one_line(&report.symbol)),
-        escape(&doc::plain(&doc::one_line(&report.title)))
+        escape(&emphasis::plain(&doc::one_line(&report.title)))
     );
     writeln!(out, "<!DOCTYPE html>")?;
     writeln!(out, "<html lang=\"en\">")?;
@@ -264,7 +265,7 @@ fn lines(text: &str) -> String {
 
 /// One line of text, escaped, with its emphasis as `<em>`.
 fn inline(line: &str) -> String {
-    doc::pieces(line)
+    emphasis::pieces(line)
         .into_iter()
         .map(|p| if p.emphasis { format!("<em>{}</em>", escape(p.text)) } else { escape(p.text) })
         .collect()

@@ -7,7 +7,8 @@ use std::io::{self, Write};
 
 use crate::model::{Group, Report, Tally, format_percent, numeral};
 
-use super::document::{self as doc, Piece};
+use super::document as doc;
+use crate::emphasis::{self, Piece};
 
 /// Writes the report as Markdown.
 pub fn markdown(report: &Report, out: impl Write) -> io::Result<()> {
@@ -208,16 +209,17 @@ fn cell(text: &str, separator: &str) -> String {
     doc::paragraphs(text).map(inline).collect::<Vec<_>>().join(separator)
 }
 
-/// One line of text with its emphasis as `*…*` and everything else literal. The emphasised
-/// run loses the spaces at its ends to the text around it (`* Title *` would not be
-/// emphasis); where Markdown would still not read the marks as emphasis, `<em>` is used.
+/// One line of text with its emphasis as `*…*` and everything else literal (a `*` that marks
+/// nothing as `\*`). An emphasised run with spaces at its ends (nested emphasis read flat)
+/// leaves them to the text around it; where Markdown would still not read the marks as
+/// emphasis (beside an escaped `*`, two emphasised runs side by side), `<em>` is used.
 fn inline(line: &str) -> String {
     enum Run {
         Plain(String),
         Emphasis(String),
     }
     let mut runs = Vec::new();
-    for Piece { text, emphasis } in doc::pieces(line) {
+    for Piece { text, emphasis } in emphasis::pieces(line) {
         let core = text.trim();
         if !emphasis || core.is_empty() {
             runs.push(Run::Plain(escape(text)));
@@ -327,10 +329,17 @@ mod tests {
     }
 
     #[test]
-    fn emphasis_falls_back_to_em_where_marks_would_not_work() {
-        assert_eq!(inline("see * Title * here"), "see  *Title*  here");
-        assert_eq!(inline("x*(Title)*y"), "x<em>(Title)</em>y");
-        assert_eq!(inline("*a**b*"), "<em>a</em>*b*");
+    fn emphasis_is_kept_and_every_other_mark_escaped() {
         assert_eq!(inline("the *Manual (2019)*, p. 3"), "the *Manual (2019)*, p. 3");
+        assert_eq!(inline("see * Title * here"), "see \\* Title \\* here");
+        assert_eq!(inline("x*(Title)*y"), "x\\*(Title)\\*y");
+        assert_eq!(inline("*a**b*"), "*a\\*\\*b*");
+        assert_eq!(
+            inline("Ratio 2*3 and a lone * star; **double**"),
+            "Ratio 2\\*3 and a lone \\* star; \\*\\*double\\*\\*"
+        );
+        assert_eq!(inline("x**y*z*"), "x\\*\\*y*z*");
+        // Nested emphasis comes out as runs side by side.
+        assert_eq!(inline("*a *b* c*"), "*a* *b* *c*");
     }
 }

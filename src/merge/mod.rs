@@ -7,7 +7,7 @@
 
 use std::sync::Arc;
 
-use crate::compare::{pair_activities, pair_groups};
+use crate::compare::{match_activities, match_groups};
 use crate::model::{Activity, Coordinator, DocumentType, Group, Groups, Progress, Report, Section};
 
 /// The merged report, and where both sides changed a field differently.
@@ -164,7 +164,7 @@ impl Merger {
             place: Box::new(|at| at.map_or(Place::Report, Place::Group)),
             value: Value::Group,
         };
-        let pairs = [pair_groups(base, ours), pair_groups(base, theirs)];
+        let pairs = [match_groups(base, ours), match_groups(base, theirs)];
         let sides = [base.shared(), ours.shared(), theirs.shared()];
         self.list(sides, pairs, &items, |m, at, sides| match choose(sides) {
             Some(group) => Arc::clone(group),
@@ -184,8 +184,8 @@ impl Merger {
             value: Value::Activity,
         };
         let pairs = [
-            pair_activities(&base.activities, &ours.activities),
-            pair_activities(&base.activities, &theirs.activities),
+            match_activities(&base.activities, &ours.activities),
+            match_activities(&base.activities, &theirs.activities),
         ];
         let activities = [&base.activities[..], &ours.activities, &theirs.activities];
         Group {

@@ -27,18 +27,18 @@ pub fn lines(
     rows.filter_map(|row| {
         let line = wrapped.lines.get(row)?;
         let paragraph = wrapped.paragraph_of(row);
+        let marks = &wrapped.marks[paragraph.marks.clone()];
         let mut spans = Vec::new();
         let mut at = line.start;
-        let mut emphasis = line.emphasis;
-        let marks_end = paragraph.paired_end.min(line.end).max(line.start);
-        for mark in memchr::memchr_iter(b'*', &text.as_bytes()[line.start..marks_end]) {
-            let mark = line.start + mark;
-            let piece = Piece { text, start: at, end: mark, emphasis, paragraph };
+        let mut depth = line.depth;
+        let first = marks.partition_point(|&(mark, _)| mark < line.start);
+        for &(mark, opens) in marks[first..].iter().take_while(|&&(mark, _)| mark < line.end) {
+            let piece = Piece { text, start: at, end: mark, emphasis: depth > 0, paragraph, marks };
             piece.push(&mut spans, base, query, theme);
             at = mark + 1;
-            emphasis = !emphasis;
+            depth = if opens { depth + 1 } else { depth.saturating_sub(1) };
         }
-        let piece = Piece { text, start: at, end: line.end, emphasis, paragraph };
+        let piece = Piece { text, start: at, end: line.end, emphasis: depth > 0, paragraph, marks };
         piece.push(&mut spans, base, query, theme);
         Some(Line::from(spans))
     })
@@ -78,6 +78,8 @@ struct Piece<'a> {
     end: usize,
     emphasis: bool,
     paragraph: &'a wrap::Paragraph,
+    /// The paragraph's emphasis marks.
+    marks: &'a [(usize, bool)],
 }
 
 impl Piece<'_> {
@@ -114,18 +116,16 @@ impl Piece<'_> {
     /// The part of the paragraph between emphasis marks that holds this piece, at most
     /// `AROUND` bytes either side of it.
     fn around(&self) -> (usize, usize) {
-        let bytes = self.text.as_bytes();
         let p = self.paragraph;
         let back = self.text.floor_char_boundary(self.start.saturating_sub(AROUND).max(p.start));
-        let from = memchr::memrchr(b'*', &bytes[back..self.start])
-            .map(|i| back + i)
-            .filter(|&i| i < p.paired_end)
-            .map_or(back, |i| i + 1);
-        let ahead = self.text.ceil_char_boundary((self.end + AROUND).min(p.end));
-        let to = memchr::memchr(b'*', &bytes[self.end..ahead.max(self.end)])
-            .map(|i| self.end + i)
-            .filter(|&i| i < p.paired_end)
-            .unwrap_or(ahead.max(self.end));
+        let ahead = self.text.ceil_char_boundary((self.end + AROUND).min(p.end)).max(self.end);
+        // The marks nearest before and after the piece bound it.
+        let next = self.marks.partition_point(|&(mark, _)| mark < self.end);
+        let before =
+            self.marks[..next].iter().rev().map(|&(mark, _)| mark).find(|&m| m < self.start);
+        let from = before.filter(|&m| m >= back).map_or(back, |m| m + 1);
+        let to =
+            self.marks.get(next).map(|&(mark, _)| mark).filter(|&m| m < ahead).unwrap_or(ahead);
         (from, to)
     }
 }

@@ -60,30 +60,14 @@ pub fn status_symbol(status: Status) -> &'static str {
     }
 }
 
-/// A line of text with `*emphasis*` in italics and matches of `query` highlighted.
+/// A line of text with its emphasis (`*…*`) in italics and matches of `query` highlighted.
 pub fn rich_line(text: &str, base: Style, query: Option<&str>, theme: &Theme) -> Line<'static> {
     let mut spans = Vec::new();
-    for (i, part) in split_emphasis(text).into_iter().enumerate() {
-        let style = if i % 2 == 1 { base.patch(theme.emphasis) } else { base };
-        push_highlighted(&mut spans, part, style, query, theme);
+    for piece in crate::emphasis::pieces(text) {
+        let style = if piece.emphasis { base.patch(theme.emphasis) } else { base };
+        push_highlighted(&mut spans, piece.text, style, query, theme);
     }
     Line::from(spans)
-}
-
-/// Pieces of `text` between `*` marks: even ones plain, odd ones emphasised. A mark
-/// without a partner stays as text.
-fn split_emphasis(text: &str) -> Vec<&str> {
-    let marks: Vec<usize> = text.match_indices('*').map(|(i, _)| i).collect();
-    let paired = marks.len() / 2 * 2;
-    let mut parts = Vec::new();
-    let mut at = 0;
-    for pair in marks[..paired].chunks(2) {
-        parts.push(&text[at..pair[0]]);
-        parts.push(&text[pair[0] + 1..pair[1]]);
-        at = pair[1] + 1;
-    }
-    parts.push(&text[at..]);
-    parts
 }
 
 /// Adds `text` to `spans`, marking the matches of `query`.
@@ -121,12 +105,5 @@ mod tests {
         assert_eq!(bar(100.0, 4), ("████".to_string(), String::new()));
         assert_eq!(bar(0.0, 4), (String::new(), "░░░░".to_string()));
         assert_eq!(bar(50.0, 4).0, "██");
-    }
-
-    #[test]
-    fn emphasis_alternates_and_keeps_lone_marks() {
-        assert_eq!(split_emphasis("see *Title* here"), vec!["see ", "Title", " here"]);
-        assert_eq!(split_emphasis("a * b"), vec!["a * b"]);
-        assert_eq!(split_emphasis("*A* and * b"), vec!["", "A", " and * b"]);
     }
 }

@@ -9,13 +9,15 @@
 //! - [`home`]: a temporary home with a report file, and the binary run or opened in it;
 //! - [`pty`] and [`pty_screen`]: the real binary in a pseudo-terminal, and reading its screen;
 //! - [`process`]: a test body with a home of its own (`Paths` inside it), polling waits;
-//! - [`cases`]: how many cases a property test tries, and where a failing one is kept.
+//! - [`cases`]: how many cases a property test tries, and where a failing one is kept;
+//! - [`exported`]: reading what the exports wrote (Markdown cells, escapes undone).
 
 #![allow(dead_code, unused_imports, clippy::unwrap_used, clippy::expect_used)]
 
 pub mod cases;
 pub mod command;
 pub mod driver;
+pub mod exported;
 pub mod figures;
 #[cfg(unix)]
 pub mod home;

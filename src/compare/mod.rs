@@ -1,14 +1,12 @@
 //! Comparing two versions of a report: a baseline (the previous round, or the file before
 //! unsaved edits) and the current one. Groups are matched by title, then by position;
-//! activities by description, exactly first, then by the closest similar text.
+//! activities by description, exactly first, then by the most alike text (`matching`).
 
-use crate::model::{
-    Activity, Group, Groups, Progress, Report, mean_of, mean_progress, progress_sum,
-};
+mod matching;
 
-/// How similar two descriptions must be (normalised Levenshtein, 0–1) to count as the same
-/// activity reworded.
-const CLOSE_MATCH: f64 = 0.6;
+pub(crate) use matching::{match_activities, match_groups};
+
+use crate::model::{Activity, Group, Progress, Report, mean_of, mean_progress, progress_sum};
 
 /// What became of one activity.
 #[derive(Debug, Clone, PartialEq)]
@@ -134,7 +132,7 @@ impl Comparison {
 
 /// Compares `current` against `baseline`.
 pub fn compare(baseline: &Report, current: &Report) -> Comparison {
-    let pairs = pair_groups(&baseline.groups, &current.groups);
+    let pairs = match_groups(&baseline.groups, &current.groups);
     let mut groups = Vec::new();
     for (old, new) in pairs {
         let old_group = old.map(|i| &baseline.groups[i]);
@@ -180,7 +178,7 @@ pub fn compare(baseline: &Report, current: &Report) -> Comparison {
 }
 
 fn compare_activities(old: &[Activity], new: &[Activity]) -> Vec<ActivityChange> {
-    let mut changes: Vec<ActivityChange> = pair_activities(old, new)
+    let mut changes: Vec<ActivityChange> = match_activities(old, new)
         .into_iter()
         .map(|pair| match pair {
             (Some(o), Some(n)) => ActivityChange::Matched {
@@ -207,69 +205,6 @@ fn compare_activities(old: &[Activity], new: &[Activity]) -> Vec<ActivityChange>
     };
     changes.sort_by_key(key);
     changes
-}
-
-/// Pairs the groups of two reports: by title, then, since groups keep their place across
-/// rounds, an unmatched title by position. Each pair is (index in `old`, index in `new`).
-pub(crate) fn pair_groups(old: &Groups, new: &Groups) -> Vec<(Option<usize>, Option<usize>)> {
-    match_by(old.shared(), new.shared(), |g| g.title.as_str(), true)
-}
-
-/// Pairs the activities of two versions of a group: the same activity, reworded or moved,
-/// is one pair; one added or removed has `None` on the other side.
-pub(crate) fn pair_activities(
-    old: &[Activity],
-    new: &[Activity],
-) -> Vec<(Option<usize>, Option<usize>)> {
-    match_by(old, new, |a| a.description.as_str(), false)
-}
-
-/// Pairs items of `old` and `new` by `text`: exact matches first, then the most similar
-/// remaining pairs above `CLOSE_MATCH`, then (if `by_position`) what is left at the same
-/// index. Unpaired items come back with `None` on the other side.
-fn match_by<T>(
-    old: &[T],
-    new: &[T],
-    text: impl Fn(&T) -> &str,
-    by_position: bool,
-) -> Vec<(Option<usize>, Option<usize>)> {
-    let mut old_taken = vec![false; old.len()];
-    let mut new_match: Vec<Option<usize>> = vec![None; new.len()];
-    for (n, item) in new.iter().enumerate() {
-        let found = (0..old.len()).find(|&o| !old_taken[o] && text(&old[o]) == text(item));
-        if let Some(o) = found {
-            old_taken[o] = true;
-            new_match[n] = Some(o);
-        }
-    }
-    let mut candidates = Vec::new();
-    for (n, item) in new.iter().enumerate().filter(|(n, _)| new_match[*n].is_none()) {
-        for o in (0..old.len()).filter(|&o| !old_taken[o]) {
-            let score = strsim::normalized_levenshtein(text(&old[o]), text(item));
-            if score >= CLOSE_MATCH {
-                candidates.push((score, n, o));
-            }
-        }
-    }
-    candidates.sort_by(|a, b| b.0.total_cmp(&a.0));
-    for (_, n, o) in candidates {
-        if new_match[n].is_none() && !old_taken[o] {
-            old_taken[o] = true;
-            new_match[n] = Some(o);
-        }
-    }
-    if by_position {
-        for n in 0..new.len() {
-            if new_match[n].is_none() && n < old.len() && !old_taken[n] {
-                old_taken[n] = true;
-                new_match[n] = Some(n);
-            }
-        }
-    }
-    let mut pairs: Vec<(Option<usize>, Option<usize>)> =
-        new_match.into_iter().enumerate().map(|(n, o)| (o, Some(n))).collect();
-    pairs.extend(old_taken.iter().enumerate().filter(|(_, t)| !**t).map(|(o, _)| (Some(o), None)));
-    pairs
 }
 
 #[cfg(test)]
@@ -343,5 +278,43 @@ mod tests {
         assert!(changes.iter().any(|c| c.delta() == Some(32)));
         assert!(changes.iter().any(|c| matches!(c, ActivityChange::Removed { description, .. } if *description == removed.description)));
         assert!(changes.iter().any(|c| matches!(c, ActivityChange::Added { new: 7 })));
+    }
+
+    #[test]
+    fn a_description_reworded_by_adding_words_is_the_same_activity() {
+        let old = shipped().unwrap();
+        let mut new = old.clone();
+        let review = &mut new.groups[7].activities[6];
+        assert_eq!(review.description, "Review of the document");
+        review.description = "Review of the document by the participating countries".into();
+        review.progress = Progress::new(60).unwrap();
+        let comparison = compare(&old, &new);
+        let changes: Vec<_> = comparison.changes().map(|(_, c)| c.clone()).collect();
+        let expected = ActivityChange::Matched {
+            old: 6,
+            new: 6,
+            from: Progress::new(8).unwrap(),
+            to: Progress::new(60).unwrap(),
+            remarks_changed: false,
+            description_changed: true,
+            topic_changed: false,
+        };
+        assert_eq!(changes, [expected], "{changes:#?}");
+        assert_eq!(comparison.group(7).and_then(GroupComparison::delta), Some(52.0 / 8.0));
+    }
+
+    #[test]
+    fn a_new_activity_in_the_place_of_a_removed_one_is_added() {
+        let old = shipped().unwrap();
+        let mut new = old.clone();
+        new.groups[7].activities[7].description = "Publication of the final document".into();
+        let changes: Vec<_> = compare(&old, &new).changes().map(|(_, c)| c.clone()).collect();
+        assert!(
+            matches!(
+                changes.as_slice(),
+                [ActivityChange::Added { new: 7 }, ActivityChange::Removed { old: 7, .. }]
+            ),
+            "{changes:#?}"
+        );
     }
 }

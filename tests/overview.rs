@@ -476,7 +476,7 @@ fn comparison_table_snapshots() {
     let text = s.text();
     // The Δ column and the changes in it.
     let header = text.lines().find(|l| l.contains("No.  Description")).unwrap();
-    assert!(header.contains(" Δ "), "{header}");
+    assert!(header.contains(" Δ"), "{header}");
     let row = |n: &str| text.lines().find(|l| l.contains(n)).unwrap().to_string();
     assert!(row("  7  Review of the document ").contains("+32"), "{text}");
     assert!(row("  6  Preparation of the").contains('✎'), "{text}");

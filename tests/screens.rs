@@ -357,3 +357,19 @@ fn selected_rows_keep_a_readable_contrast() {
         assert!(checked > 10, "{name}: a selected row was drawn ({checked} characters)");
     }
 }
+
+/// The description is how an activity is known: at 120×40 and at 80×24 the table shows at
+/// least 60 of its characters (the remarks get a preview only where room is left).
+#[test]
+fn the_activity_table_gives_the_description_room() {
+    let group = &shipped().groups[7];
+    for (width, height) in [(120, 40), (80, 24)] {
+        let mut s = Driver::screen(width, height);
+        viii_table(&mut s);
+        let text = s.text();
+        for activity in &group.activities {
+            let shown: String = activity.description.chars().take(60).collect();
+            assert!(text.contains(&shown), "{width}×{height}: “{shown}” in\n{text}");
+        }
+    }
+}

@@ -16,6 +16,7 @@ use crate::compare::ActivityChange;
 use crate::format::{signed, signed_points};
 use crate::i18n::{Texts, capitalize, fill};
 use crate::model::{Group, format_percent, numeral};
+use unicode_width::UnicodeWidthStr;
 
 /// The progress bar in the table: shorter on narrow screens, where text needs the room.
 fn gauge_width(table_width: usize) -> usize {
@@ -155,19 +156,30 @@ fn info_lines(app: &App, group: &Group, ctx: &Context) -> Vec<Line<'static>> {
 }
 
 /// Column widths for the table in `width` cells: number, topic, description, progress,
-/// change since the baseline, remarks (0 where a column is left out).
-fn columns(width: usize, topics: bool, baseline: bool) -> [usize; 6] {
+/// change since the baseline, remarks (0 where a column is left out). The description is
+/// how a secretary knows an activity: it gets the room its longest text needs, or at least
+/// `WANTED_DESCRIPTION` cells, before the remarks get a preview of what is left (none when
+/// that would be too short to read; the activity view shows them whole).
+fn columns(width: usize, topics: bool, baseline: bool, longest: usize) -> [usize; 6] {
+    const WANTED_DESCRIPTION: usize = 60;
+    const LEAST_REMARKS: usize = 16;
     let number = 4;
     let progress = gauge_width(width) + 7;
     let change = if baseline { 6 } else { 0 };
     let topic = if topics && width >= 70 { (width / 6).clamp(12, 24) } else { 0 };
-    let gaps = 5;
-    let rest = width.saturating_sub(number + progress + change + topic + gaps);
-    if width < 60 {
-        return [number, 0, rest, progress, change, 0];
-    }
-    let description = rest * 45 / 100;
-    [number, topic, description, progress, change, rest - description]
+    // The spaces between the columns shown, the remarks' not counted.
+    let gaps = 2 + usize::from(topic > 0);
+    let room = width.saturating_sub(number + progress + change + topic + gaps);
+    let needed = longest.clamp(1, room.max(1));
+    let (description, remarks) = if room.saturating_sub(needed + 1) >= LEAST_REMARKS {
+        (needed, room - needed - 1)
+    } else if room >= WANTED_DESCRIPTION + 1 + LEAST_REMARKS {
+        let description = WANTED_DESCRIPTION.max((room - 1) * 55 / 100);
+        (description, room - 1 - description)
+    } else {
+        (room, 0)
+    };
+    [number, topic, description, progress, change, remarks]
 }
 
 /// The change column of one activity: "+32✎", "new", or "" when nothing moved.
@@ -206,7 +218,9 @@ fn draw_table(
     let [_, rows_area] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
     view.table_rows = rows_area;
     let texts = app.texts();
-    let mut widths = columns(area.width as usize, group.has_topics(), app.baseline().is_some());
+    let longest = group.activities.iter().map(|a| a.description.width()).max().unwrap_or(0);
+    let mut widths =
+        columns(area.width as usize, group.has_topics(), app.baseline().is_some(), longest);
     // The change column's width counts the space before it, which the table puts there.
     widths[4] = widths[4].saturating_sub(1);
     let [_, topic, description, _, change, remarks] = widths;

@@ -213,10 +213,30 @@ fn key_line(app: &App, ctx: &Context) -> Line<'static> {
     Line::from(spans)
 }
 
+/// The width of the help's column of keys, its indent included.
+const KEYS_WIDTH: u16 = 20;
+
 fn draw_help(frame: &mut Frame, body: Rect, app: &App, ctx: &Context, view: &mut ViewState) {
     let width = if body.width < 90 { body.width } else { 76 };
     let area = body.centered(Constraint::Length(width), Constraint::Percentage(100));
     let texts = app.texts();
+    // What a key does, wrapped under itself where the window is narrow.
+    let room = width.saturating_sub(2 + KEYS_WIDTH).max(10);
+    let entry = |keys: &str, what: &str| -> Vec<Line<'static>> {
+        let wrapped = crate::wrap::Wrapped::new(what, room);
+        let keys = [fit(keys, usize::from(KEYS_WIDTH) - 2), " ".repeat(usize::from(KEYS_WIDTH) - 2)];
+        wrapped
+            .lines
+            .iter()
+            .enumerate()
+            .map(|(i, line)| {
+                Line::from(vec![
+                    Span::styled(format!("  {}", keys[usize::from(i > 0)]), ctx.theme.key),
+                    Span::raw(what[line.start..line.end].trim_start().to_string()),
+                ])
+            })
+            .collect()
+    };
     let mut lines = Vec::new();
     for context in KeyContext::all() {
         lines.push(Line::styled(context.title_in(texts), ctx.theme.label));
@@ -227,16 +247,10 @@ fn draw_help(frame: &mut Frame, body: Rect, app: &App, ctx: &Context, view: &mut
             }
             seen.push(&binding.action);
             let keys = ctx.keymap.keys(context, &binding.action).join(" ");
-            lines.push(Line::from(vec![
-                Span::styled(format!("  {}", fit(&keys, 18)), ctx.theme.key),
-                Span::raw(keymap::describe_in(&binding.action, texts)),
-            ]));
+            lines.extend(entry(&keys, keymap::describe_in(&binding.action, texts)));
         }
         if context == KeyContext::Global {
-            lines.push(Line::from(vec![
-                Span::styled(format!("  {}", fit(texts.help_mouse, 18)), ctx.theme.key),
-                Span::raw(texts.help_mouse_text),
-            ]));
+            lines.extend(entry(texts.help_mouse, texts.help_mouse_text));
         }
         lines.push(Line::default());
     }

@@ -17,7 +17,7 @@ use wgtrack::model::Report;
 use wgtrack::ui;
 
 use common::scenarios::{
-    SCENARIOS, SIZES, Scenario, help, modified, objectives_folded, row_prefix, row_text, viii_table,
+    SCENARIOS, Scenario, help, modified, objectives_folded, row_prefix, row_text, viii_table,
 };
 use common::{Driver, FAKE_PATH, shipped};
 

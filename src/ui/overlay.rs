@@ -224,7 +224,8 @@ fn draw_help(frame: &mut Frame, body: Rect, app: &App, ctx: &Context, view: &mut
     let room = width.saturating_sub(2 + KEYS_WIDTH).max(10);
     let entry = |keys: &str, what: &str| -> Vec<Line<'static>> {
         let wrapped = crate::wrap::Wrapped::new(what, room);
-        let keys = [fit(keys, usize::from(KEYS_WIDTH) - 2), " ".repeat(usize::from(KEYS_WIDTH) - 2)];
+        let keys =
+            [fit(keys, usize::from(KEYS_WIDTH) - 2), " ".repeat(usize::from(KEYS_WIDTH) - 2)];
         wrapped
             .lines
             .iter()

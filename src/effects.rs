@@ -13,9 +13,10 @@ use crate::store::{self, Expect, lock, recovery};
 /// Does one effect now, on this thread.
 pub fn perform(effect: Effect) -> Option<Outcome> {
     Some(match effect {
-        Effect::Save { path, report, expect, version, then } => {
-            let result = store::save(&path, &report, expect);
-            Outcome::Saved { path, report, version, then, result }
+        Effect::Save { path, report, expect, consent, version, then } => {
+            let result = store::check_replace(&path, consent)
+                .and_then(|()| store::save(&path, &report, expect));
+            Outcome::Saved { path, report, version, expect, then, result }
         }
         Effect::SaveAs { path, report, version, input, clock } => {
             let result = save_as(&path, &report, clock);

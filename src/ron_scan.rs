@@ -241,3 +241,90 @@ const OPENS_OR_CLOSES: [bool; 256] = {
     }
     table
 };
+
+/// What RON text holds besides its value, which a writer of its own layout does not keep:
+/// comments of each kind, and whether a line ends in CR LF outside a string (inside one it
+/// is part of the text, and kept).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Asides {
+    pub line_comments: usize,
+    pub block_comments: usize,
+    pub crlf: bool,
+}
+
+/// The comments and line endings of `text`, found as the parser finds them: `//` or `/*`
+/// inside a string is text, not a comment.
+pub(crate) fn asides(text: &str) -> Asides {
+    let mut asides = Asides::default();
+    let mut cursor = Cursor::new(text);
+    // Where the text outside strings (blanks, comments, structure) began.
+    let mut outside = 0;
+    let crlf_in = |from: usize, to: usize| {
+        memchr::memmem::find(&text.as_bytes()[from..to], b"\r\n").is_some()
+    };
+    while let Some(at) = cursor.rest().iter().position(|b| b"\"/r'".contains(b)) {
+        cursor.pos += at;
+        let start = cursor.pos;
+        let starts_token = start == 0 || !Cursor::is_name_byte(text.as_bytes()[start - 1]);
+        match cursor.rest() {
+            [b'"', ..] => {
+                asides.crlf |= crlf_in(outside, start);
+                if cursor.skip_string().is_none() {
+                    // An unterminated string runs to the end.
+                    return asides;
+                }
+                outside = cursor.pos;
+            }
+            [b'/', b'/', ..] => {
+                asides.line_comments += 1;
+                cursor.pos += memchr::memchr(b'\n', cursor.rest()).unwrap_or(cursor.rest().len());
+            }
+            [b'/', b'*', ..] => {
+                asides.block_comments += 1;
+                cursor.skip_block_comment();
+            }
+            [b'r', ..] if starts_token && cursor.is_raw_string() => {
+                asides.crlf |= crlf_in(outside, start);
+                match cursor.raw_string() {
+                    Some(_) => outside = cursor.pos,
+                    // A raw name (`r#type`), or a raw string left open.
+                    None => cursor.pos = start + 1,
+                }
+            }
+            [b'\'', b'\\', ..] => {
+                // An escaped character: on to the quote that closes it.
+                cursor.pos += 2;
+                cursor.pos += memchr::memchr(b'\'', cursor.rest()).map_or(0, |at| at + 1);
+            }
+            [b'\'', ..] => {
+                cursor.bump();
+                cursor.bump_char();
+            }
+            _ => cursor.pos += 1,
+        }
+    }
+    asides.crlf |= crlf_in(outside, text.len());
+    asides
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Asides, asides};
+
+    #[test]
+    fn comments_are_counted_by_kind_and_never_inside_strings() {
+        let text = "// head\nReport(\n  /* a /* nested */ one */ title: \"a // b /* c */\",\
+                    \n  remarks: r#\"// not \"# , // tail\n  c: '\"', d: r#type,\n)\n";
+        let found = asides(text);
+        assert_eq!(found, Asides { line_comments: 2, block_comments: 1, crlf: false });
+        assert_eq!(asides("(a: \"http://example.org\")\n"), Asides::default());
+    }
+
+    #[test]
+    fn crlf_counts_outside_strings_only() {
+        assert!(asides("Report(\r\n  a: 1,\r\n)\r\n").crlf);
+        assert!(asides("(a: 1) // note\r\n").crlf);
+        assert!(!asides("(a: \"one\r\ntwo\")\n").crlf);
+        assert!(!asides("(a: r\"one\r\ntwo\")").crlf);
+    }
+}

@@ -17,10 +17,12 @@ mod safety {
     mod conflict;
     mod crash;
     mod file_size;
+    mod hand_edited;
     mod leftovers;
     mod lock;
     mod lock_file;
     mod permissions;
+    mod read_only;
     mod recovery;
     mod terminal;
 }

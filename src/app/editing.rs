@@ -303,12 +303,22 @@ impl TextEdit {
         }
     }
 
-    /// Puts the text being typed into `report`, as applying it would (for the journal).
+    /// Puts the text being typed into `report`, as applying it would (for the journal). Text
+    /// that applying would refuse (a required field left blank) is not put in, so the journal
+    /// holds a report that saves as a file that loads.
     pub fn put_into(&self, report: &mut crate::model::Report) {
+        let text = self.text();
+        let required = match self.target {
+            EditTarget::Field(field) => field.is_required(),
+            EditTarget::New { list, .. } => first_field_required(list),
+        };
+        if required && crate::validate::is_blank(&text) {
+            return;
+        }
         match self.target {
-            EditTarget::Field(field) => field.set(report, self.text()),
+            EditTarget::Field(field) => field.set(report, text),
             EditTarget::New { list, index } => {
-                let item = new_item(list, self.text(), report, index.checked_sub(1));
+                let item = new_item(list, text, report, index.checked_sub(1));
                 list.insert(report, index, item);
             }
         }

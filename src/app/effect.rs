@@ -7,14 +7,22 @@ use std::time::SystemTime;
 
 use crate::model::Report;
 use crate::store::lock::{Lock, LockError};
-use crate::store::{Clock, Expect, Fingerprint, LoadError, SaveError};
+use crate::store::{Clock, Consent, Expect, Fingerprint, LoadError, SaveError};
 
 /// One piece of work outside the app's state, carried out in the order queued.
 #[derive(Debug)]
 pub enum Effect {
     /// Write `report` (version `version` of the history) to `path`, if what is there is
-    /// what `expect` says.
-    Save { path: PathBuf, report: Report, expect: Expect, version: u64, then: AfterSave },
+    /// what `expect` says and the file is not read-only nor edited by hand, but as
+    /// `consent` allows.
+    Save {
+        path: PathBuf,
+        report: Report,
+        expect: Expect,
+        consent: Consent,
+        version: u64,
+        then: AfterSave,
+    },
     /// Take the lock of `path` (held since `clock` says), then write `report` there if no
     /// file is (save as).
     SaveAs { path: PathBuf, report: Report, version: u64, input: String, clock: Clock },
@@ -45,11 +53,12 @@ pub enum AfterSave {
 /// What came of an effect.
 #[derive(Debug)]
 pub enum Outcome {
-    /// `report` is what was written (or tried).
+    /// `report` is what was written (or tried), expecting `expect` on disk.
     Saved {
         path: PathBuf,
         report: Report,
         version: u64,
+        expect: Expect,
         then: AfterSave,
         result: Result<Fingerprint, SaveError>,
     },

@@ -12,7 +12,7 @@ use crate::i18n::{Describe, Texts, fill};
 use crate::model::Report;
 use crate::store::lock::{Holder, Lock, LockError};
 use crate::store::recovery;
-use crate::store::{Clock, Expect, Fingerprint, LoadError, Paths, SaveError};
+use crate::store::{Caution, Clock, Expect, Fingerprint, LoadError, Paths, SaveError};
 
 impl App {
     /// Says what the file held when it was loaded, so a save can tell if someone changed it.
@@ -86,7 +86,8 @@ impl App {
 
     fn save_to(&mut self, path: PathBuf, expect: Expect, then: AfterSave) {
         let (report, version) = self.start_save(&path);
-        self.effects.push(Effect::Save { path, report, expect, version, then });
+        let consent = self.session.consent();
+        self.effects.push(Effect::Save { path, report, expect, consent, version, then });
     }
 
     /// A save to `path` is under way, and said to be: the report it writes (a snapshot that
@@ -102,7 +103,7 @@ impl App {
         &mut self,
         path: PathBuf,
         (report, version): (Report, u64),
-        then: AfterSave,
+        (expect, then): (Expect, AfterSave),
         result: Result<Fingerprint, SaveError>,
     ) {
         self.session.end_save();
@@ -127,6 +128,13 @@ impl App {
                 self.session.set_disk(Expect::Content(written));
                 self.save_failed(&error);
             }
+            Err(SaveError::Refused { caution, .. }) if !self.typing() => {
+                self.mode = Mode::ConfirmSave { caution, expect, then };
+            }
+            Err(error @ SaveError::Refused { .. }) => {
+                // The question would close the editor: it waits for a save outside it.
+                self.error_because(self.texts().not_saved, &error.describe(self.texts()));
+            }
             Err(error @ (SaveError::Changed { .. } | SaveError::Missing { .. })) => {
                 let missing = matches!(error, SaveError::Missing { .. });
                 if self.typing() {
@@ -144,13 +152,17 @@ impl App {
     /// how to save them under another name.
     fn save_failed(&mut self, error: &SaveError) {
         self.journal_now();
-        let texts = self.texts();
-        let cause = error.describe(texts);
-        // Where the edits are, when there is a journal to keep them in.
-        let kept = self.session.journal_file().map_or(String::new(), |file| {
-            format!(". {}", fill(texts.kept_recovery, &[("path", &file.display())]))
-        });
-        self.error(fill(texts.not_saved_offer, &[("cause", &cause), ("kept", &kept)]));
+        let cause = error.describe(self.texts());
+        let kept = self.kept_note();
+        self.error(fill(self.texts().not_saved_offer, &[("cause", &cause), ("kept", &kept)]));
+    }
+
+    /// Where the unsaved edits are, when there is a journal to keep them in: ". Kept the
+    /// unsaved edits in …", or nothing.
+    fn kept_note(&self) -> String {
+        self.session.journal_file().map_or(String::new(), |file| {
+            format!(". {}", fill(self.texts().kept_recovery, &[("path", &file.display())]))
+        })
     }
 
     pub(super) fn conflict(&mut self, missing: bool, action: Action) {
@@ -163,6 +175,32 @@ impl App {
             Action::SaveAs => self.ask_save_as(),
             Action::Back => self.info(self.texts().not_saved_edits_here),
             _ => self.mode = Mode::Conflict { missing },
+        }
+    }
+
+    /// The answer to whether to save a read-only or hand-edited file anyway: yes holds for
+    /// the session; no leaves the edits unsaved, in the recovery journal.
+    pub(super) fn confirm_save(
+        &mut self,
+        caution: Caution,
+        expect: Expect,
+        then: AfterSave,
+        action: Action,
+    ) {
+        match action {
+            Action::Confirm if self.session.is_saving() => {
+                self.info(self.texts().saving_already);
+            }
+            Action::Confirm => {
+                self.session.consent_to(&caution);
+                let path = self.path().to_path_buf();
+                self.save_to(path, expect, then);
+            }
+            Action::Back => {
+                self.journal_now();
+                self.info(format!("{}{}", self.texts().not_saved_edits_here, self.kept_note()));
+            }
+            _ => self.mode = Mode::ConfirmSave { caution, expect, then },
         }
     }
 
@@ -233,7 +271,8 @@ impl App {
             Ok((lock, fingerprint)) => {
                 // The old file's lock is released as the new one takes over.
                 self.session.moved_to(path, lock);
-                self.saved(self.path().to_path_buf(), written, AfterSave::Stay, Ok(fingerprint));
+                let asked = (Expect::Absent, AfterSave::Stay);
+                self.saved(self.path().to_path_buf(), written, asked, Ok(fingerprint));
                 return;
             }
             Err(SaveAsError::Exists) => {
@@ -254,8 +293,8 @@ impl App {
     /// Takes in what came of an effect.
     pub fn complete(&mut self, outcome: Outcome) {
         match outcome {
-            Outcome::Saved { path, report, version, then, result } => {
-                self.saved(path, (report, version), then, result)
+            Outcome::Saved { path, report, version, expect, then, result } => {
+                self.saved(path, (report, version), (expect, then), result)
             }
             Outcome::SavedAs { path, report, version, input, result } => {
                 self.saved_as(path, (report, version), input, result)

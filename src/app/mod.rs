@@ -36,6 +36,7 @@ use crate::edit::{Change, List, Scope};
 use crate::i18n::{Lang, Texts};
 use crate::model::{Activity, Group, Progress, Report};
 use crate::store::recovery::Recovery;
+use crate::store::{Caution, Expect};
 use view::View;
 
 /// What the keyboard is doing right now; each mode carries what it is editing.
@@ -56,6 +57,9 @@ pub enum Mode {
     ConfirmQuit,
     /// The file changed on disk (or is gone) since it was loaded: asking what to do.
     Conflict { missing: bool },
+    /// The file is read-only, or a save would drop what it holds: asking before the save
+    /// (expecting `expect`, then doing `then`) is done anyway.
+    ConfirmSave { caution: Caution, expect: Expect, then: AfterSave },
     /// Typing the name to save under.
     SaveAs(String),
     /// Offering to restore unsaved edits found at start.

@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::store::lock::{Holder, Lock};
-use crate::store::{Clock, Expect};
+use crate::store::{Caution, Clock, Consent, Expect};
 
 /// The app's link to its file.
 #[derive(Debug)]
@@ -19,6 +19,8 @@ pub struct Session {
     read_only: Option<Holder>,
     /// A save is under way (its outcome says which version it wrote).
     saving: bool,
+    /// What the user agreed a save may do to this file: asked once, then held.
+    consent: Consent,
     /// The time of day for the journal and a new file's lock.
     clock: Clock,
     pub(super) journal: Journal,
@@ -56,6 +58,7 @@ impl Session {
             lock: None,
             read_only: None,
             saving: false,
+            consent: Consent::default(),
             clock: Clock::System,
             journal: Journal::default(),
         }
@@ -92,6 +95,15 @@ impl Session {
         self.saving
     }
 
+    /// What the user agreed a save may do to this file.
+    pub fn consent(&self) -> Consent {
+        self.consent
+    }
+
+    pub(super) fn consent_to(&mut self, caution: &Caution) {
+        self.consent.allow(caution);
+    }
+
     pub(super) fn set_disk(&mut self, disk: Expect) {
         self.disk = disk;
     }
@@ -116,6 +128,8 @@ impl Session {
     pub(super) fn moved_to(&mut self, path: PathBuf, lock: Lock) {
         self.path = path;
         self.lock = Some(lock);
+        // What was agreed was of the old file.
+        self.consent = Consent::default();
     }
 
     /// A session on the same file and lock, after the file was read again; the journal
@@ -127,6 +141,7 @@ impl Session {
             lock: self.lock.take(),
             read_only: self.read_only.take(),
             saving: false,
+            consent: self.consent,
             clock: self.clock,
             // A file of its own, so the journal that kept the edits is not overwritten.
             journal: Journal {

@@ -36,6 +36,9 @@ impl App {
             }
             Mode::ConfirmQuit => self.confirm_quit(action),
             Mode::Conflict { missing } => self.conflict(missing, action),
+            Mode::ConfirmSave { caution, expect, then } => {
+                self.confirm_save(caution, expect, then, action)
+            }
             Mode::SaveAs(input) => self.save_as(input, action),
             Mode::Recover(offer) => self.recover(offer, action),
             Mode::Threshold(input) => self.set_threshold(input, action),

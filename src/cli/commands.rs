@@ -191,6 +191,13 @@ fn set(target: &Target, args: &SetArgs) -> Result<()> {
     if let Some(remarks) = remarks {
         activity.remarks = remarks;
     }
+    let consent = if args.force { store::Consent::ALL } else { store::Consent::default() };
+    store::check_replace(&target.path, consent).map_err(|error| match &error {
+        store::SaveError::Refused { caution: store::Caution::ReadOnly { .. }, .. } => {
+            anyhow::anyhow!("{error}; pass --force to save anyway (the file keeps its mode)")
+        }
+        _ => anyhow::anyhow!("{error}; pass --force to save anyway"),
+    })?;
     store::save(&target.path, &report, store::Expect::Content(fingerprint))?;
     eprintln!(
         "wgtrack: saved group {} activity {} to {}",

@@ -173,6 +173,10 @@ pub struct SetArgs {
     /// Read the new remarks from a file ("-" for standard input).
     #[arg(long, group = "change", value_name = "PATH")]
     pub remarks_file: Option<PathBuf>,
+    /// Save even if the file is read-only (the new file keeps its mode), or has comments or
+    /// Windows line endings, which a save in wgtrack's layout does not keep.
+    #[arg(long)]
+    pub force: bool,
 }
 
 impl Cli {

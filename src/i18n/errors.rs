@@ -7,7 +7,7 @@ use std::path::Path;
 use super::{Texts, fill};
 use crate::model::FORMAT;
 use crate::store::lock::LockError;
-use crate::store::{LoadError, Located, SaveError, Step};
+use crate::store::{Caution, Layout, LoadError, Located, SaveError, Step};
 use crate::validate::Fault;
 
 /// Says a value in the language of `texts`; in English it is the value's `Display`.
@@ -18,6 +18,25 @@ pub trait Describe {
 /// `file:line:column`, as the parser's own errors name a place.
 fn place(path: &Path, line: usize, column: usize) -> String {
     format!("{}:{line}:{column}", path.display())
+}
+
+/// "Windows line endings (CR LF) and 3 comments (2 //, 1 /* */)".
+impl Describe for Layout {
+    fn describe(&self, texts: &Texts) -> String {
+        let kinds = self.comment_kinds();
+        let comments = match self.comments() {
+            0 => None,
+            1 => Some(fill(texts.layout_comment, &[("kinds", &kinds)])),
+            count => Some(fill(texts.layout_comments, &[("count", &count), ("kinds", &kinds)])),
+        };
+        match (self.crlf, comments) {
+            (true, Some(comments)) => {
+                fill(texts.layout_and, &[("first", &texts.layout_crlf), ("second", &comments)])
+            }
+            (true, None) => texts.layout_crlf.to_string(),
+            (false, comments) => comments.unwrap_or_default(),
+        }
+    }
 }
 
 impl Describe for LoadError {
@@ -69,6 +88,14 @@ impl Describe for SaveError {
             SaveError::Io { path, step, source } => {
                 format!("{}: {}: {source}", path.display(), step.describe(texts))
             }
+            SaveError::Refused { path, caution: Caution::ReadOnly { mode } } => fill(
+                texts.error_read_only,
+                &[("path", &path.display()), ("mode", &format!("{mode:04o}"))],
+            ),
+            SaveError::Refused { path, caution: Caution::Layout(layout) } => fill(
+                texts.error_layout,
+                &[("path", &path.display()), ("what", &layout.describe(texts))],
+            ),
         }
     }
 }
@@ -127,7 +154,7 @@ mod tests {
     use super::Describe;
     use crate::i18n::Lang;
     use crate::store::lock::{Holder, LockError};
-    use crate::store::{Fingerprint, LoadError, Located, SaveError, Step};
+    use crate::store::{Caution, Fingerprint, Layout, LoadError, Located, SaveError, Step};
     use crate::validate::{Fault, FieldPath, Problem};
 
     /// The English words and the errors' own `Display`, which the command line prints, say
@@ -193,6 +220,13 @@ mod tests {
             SaveError::Unflushed { path: path(), written: Fingerprint::of(b""), source: cause() },
         ];
         saves.extend(steps.map(|step| SaveError::Io { path: path(), step, source: cause() }));
+        let layouts = [(true, 2, 1), (false, 1, 0), (false, 0, 4), (true, 0, 0)].map(
+            |(crlf, line_comments, block_comments)| Layout { crlf, line_comments, block_comments },
+        );
+        let cautions = layouts.map(Caution::Layout).into_iter();
+        for caution in cautions.chain([Caution::ReadOnly { mode: 0o444 }]) {
+            saves.push(SaveError::Refused { path: path(), caution });
+        }
         for error in saves {
             check(&error, error.to_string());
         }

@@ -166,11 +166,9 @@ texts! {
     delete_note, delete_title, quit_unsaved, quit_title, conflict_missing, conflict_changed,
     conflict_nothing_saved, conflict_title, save_as_title, save_as_hint, threshold_title,
     /// `{threshold}`: the threshold now.
-    threshold_hint,
-    go_to_title, go_to_hint,
+    threshold_hint, go_to_title, go_to_hint, baseline_title, baseline_hint, recover_found,
     /// `{input}`, `{last}` (the last group's numeral); `{place}`, `{count}` (activities).
     go_to_no_group, go_to_no_activity,
-    baseline_title, baseline_hint, recover_found,
     /// Who left the edits: `{pid}`, `{host}`, `{time}`.
     recover_made_by,
     /// `{count}`: lines not shown.
@@ -179,16 +177,14 @@ texts! {
     local_time,
     /// The months' names, January first, separated by spaces.
     months,
-    recover_title,
+    recover_title, help_title,
     /// The help's line on the mouse: its key column and its text.
-    help_mouse,
-    help_mouse_text, help_title,
+    help_mouse, help_mouse_text,
 
     // What unsaved edits found at start change (the recovery window).
-    recover_front_matter,
+    recover_front_matter, recover_remarks, recover_description, recover_new_activity,
     /// `{from}`, `{to}`.
     recover_progress,
-    recover_remarks, recover_description, recover_new_activity,
     /// `{description}`.
     recover_removed,
     /// The file changed since the edits were made (they are merged with it).
@@ -309,6 +305,14 @@ texts! {
     /// `{cause}`, `{kept}` (". " and `kept_recovery`, or nothing), then the save-as key.
     not_saved_offer,
     not_saved_edits_here,
+    /// Asking before a save replaces a read-only file (`{name}`, `{mode}` as 0444) or drops
+    /// what a hand-edited one holds (`{name}`, `{what}`).
+    ask_save_title, ask_read_only, ask_layout,
+    /// What a hand-edited file holds: `{kinds}` of comment, `(2 //, 1 /* */)`; `{count}`;
+    /// `{first}` and `{second}` of these.
+    layout_crlf, layout_comment, layout_comments, layout_and,
+    /// `{path}`, `{mode}`; `{path}`, `{what}`.
+    error_read_only, error_layout,
     /// `{path}`, `{note}` (`reloaded_note` or nothing).
     reloaded,
     /// `{path}`.
@@ -369,8 +373,8 @@ texts! {
     // The keys: context headings (help, README), what each action does, footer hints.
     context_global, context_overview, context_groups, context_activities, context_activity,
     context_edit_progress, context_edit_text, context_confirm_delete, context_details,
-    context_search, context_confirm_quit, context_conflict, context_save_as, context_threshold, context_go_to,
-    context_baseline, context_recover, context_help,
+    context_search, context_confirm_quit, context_conflict, context_save_as, context_threshold,
+    context_go_to, context_baseline, context_recover, context_help, context_confirm_save,
     action_up, action_down, action_page_up, action_page_down, action_home, action_end,
     action_next_activity, action_prev_activity,
     action_next_pane, action_prev_pane, action_open, action_back, action_edit_progress,
@@ -389,5 +393,5 @@ texts! {
     hint_scroll, hint_back, hint_switch_list, hint_go_to, hint_sort, hint_threshold, hint_apply,
     hint_cancel, hint_reload, hint_overwrite, hint_save_as, hint_restore, hint_keep_for_later,
     hint_discard, hint_done, hint_select_all, hint_edit, hint_add, hint_delete, hint_reorder,
-    hint_keep, hint_save_and_quit, hint_discard_and_quit, hint_stay, hint_close,
+    hint_keep, hint_save_and_quit, hint_discard_and_quit, hint_stay, hint_close, hint_save_anyway,
 }

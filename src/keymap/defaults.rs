@@ -137,6 +137,12 @@ impl Default for Keymap {
         bind(C::Conflict, K::Char('o'), none, A::Overwrite);
         bind(C::Conflict, K::Char('a'), none, A::SaveAs);
         bind(C::Conflict, K::Esc, none, A::Back);
+        // Only a letter saves a read-only or hand-edited file anyway, not Enter: as vim's
+        // `:w!`, it is asked for on purpose.
+        bind(C::ConfirmSave, K::Char('y'), none, A::Confirm);
+        bind(C::ConfirmSave, K::Char('s'), none, A::Confirm);
+        bind(C::ConfirmSave, K::Char('n'), none, A::Back);
+        bind(C::ConfirmSave, K::Esc, none, A::Back);
         bind(C::Recover, K::Char('r'), none, A::Restore);
         bind(C::Recover, K::Char('k'), none, A::KeepRecovery);
         bind(C::Recover, K::Esc, none, A::KeepRecovery);

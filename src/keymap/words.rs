@@ -61,6 +61,7 @@ impl Context {
             Context::Search => texts.context_search,
             Context::ConfirmQuit => texts.context_confirm_quit,
             Context::Conflict => texts.context_conflict,
+            Context::ConfirmSave => texts.context_confirm_save,
             Context::SaveAs => texts.context_save_as,
             Context::Threshold => texts.context_threshold,
             Context::Baseline => texts.context_baseline,
@@ -225,6 +226,8 @@ pub fn hints(context: Context) -> &'static [(&'static [Action], Word)] {
         (&[A::DiscardAndQuit], |t| t.hint_discard_and_quit),
         (&[A::Back], |t| t.hint_stay),
     ];
+    const CONFIRM_SAVE: &[(&[Action], Word)] =
+        &[(&[A::Confirm], |t| t.hint_save_anyway), (&[A::Back], |t| t.hint_cancel)];
     const HELP: &[(&[Action], Word)] =
         &[(&[A::Up, A::Down], |t| t.hint_scroll), (&[A::Back], |t| t.hint_close)];
     match context {
@@ -244,6 +247,7 @@ pub fn hints(context: Context) -> &'static [(&'static [Action], Word)] {
         Context::Details => DETAILS,
         Context::ConfirmDelete => CONFIRM_DELETE,
         Context::ConfirmQuit => CONFIRM_QUIT,
+        Context::ConfirmSave => CONFIRM_SAVE,
         Context::Help => HELP,
         Context::Global => &[],
     }

@@ -5,8 +5,8 @@
 //! the interface layer says them in its language.
 //!
 //! Inside, from the bottom up (each file uses only those before it): `paths`, `clock`,
-//! `fingerprint`, `locate`, `temp`, `lock`; `load`; `ron_text` (the layout writer); `write` (the atomic replace);
-//! `save`; `recovery`.
+//! `fingerprint`, `locate`, `temp`, `lock`; `load`; `ron_text` (the layout writer);
+//! `replace` (what a save asks about first); `write` (the atomic replace); `save`; `recovery`.
 
 mod clock;
 mod fingerprint;
@@ -15,6 +15,7 @@ mod locate;
 pub mod lock;
 mod paths;
 pub mod recovery;
+mod replace;
 mod ron_text;
 mod save;
 mod temp;
@@ -25,8 +26,11 @@ pub use fingerprint::Fingerprint;
 pub use load::{BOM, LoadError, Located, load, open, open_noting_bom, parse, read, utf8};
 pub use locate::{line_column, locate};
 pub use paths::{CONFIG_FILE_NAME, DEFAULT_FILE_NAME, Paths};
+pub use replace::{Caution, Consent, Layout, caution};
 pub use save::{save, to_text};
-pub use write::{Expect, SaveError, Step, backup_path, survive_file_size_limit, write_atomic};
+pub use write::{
+    Expect, SaveError, Step, backup_path, check_replace, survive_file_size_limit, write_atomic,
+};
 
 /// The 2020–2021 report (LC/CE.20/3) as shipped; what a new user opens first.
 pub const SHIPPED: &str = include_str!("../../assets/report-2020-2021.ron");

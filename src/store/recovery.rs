@@ -14,7 +14,8 @@ use super::lock::{resolved, this_process};
 use super::ron_text::{Pieces, Writer, base_value, report_value};
 use super::save::{head_of, verified, write_checked};
 use super::write::{Expect, SaveError, Step, injected};
-use crate::model::{Group, Groups, Report};
+use crate::model::{FORMAT, Group, Groups, Report};
+use crate::validate;
 
 /// Unsaved edits of one report file, and who made them. It is written from a borrowed
 /// report (`Recovery<&Report>`), so journaling never copies the report.
@@ -193,10 +194,9 @@ pub fn find(dir: &Path, report_path: &Path) -> Vec<PathBuf> {
 /// The newest recovery file of `report_path` in `dir`, if there is one, and what it holds.
 pub fn read(dir: &Path, report_path: &Path) -> Option<(PathBuf, Result<Recovery, String>)> {
     let path = find(dir, report_path).into_iter().next()?;
-    let parsed =
-        fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display())).and_then(
-            |text| ron::from_str::<Recovery>(&text).map_err(|e| format!("{}:{e}", path.display())),
-        );
+    let parsed = fs::read_to_string(&path)
+        .map_err(|e| format!("{}: {e}", path.display()))
+        .and_then(|text| parse(&text).map_err(|e| format!("{}:{e}", path.display())));
     Some((path, parsed))
 }
 
@@ -233,8 +233,25 @@ pub struct Latest {
 }
 
 fn read_file(file: &Path) -> Result<Recovery, String> {
-    let text = fs::read_to_string(file).map_err(|e| e.to_string())?;
-    ron::from_str::<Recovery>(&text).map_err(|e| e.to_string())
+    parse(&fs::read_to_string(file).map_err(|e| e.to_string())?)
+}
+
+/// The recovery that the text of a recovery file holds, or why it holds none. Its report
+/// must be one the report file could hold (its format known, nothing required left empty):
+/// restored and saved, it must give a file that loads.
+pub fn parse(text: &str) -> Result<Recovery, String> {
+    let recovery = ron::from_str::<Recovery>(text).map_err(|e| e.to_string())?;
+    let report = &recovery.report;
+    if report.format > FORMAT {
+        return Err(format!(
+            "the report is in format {}, newer than this wgtrack reads",
+            report.format
+        ));
+    }
+    match validate::problems(report).first() {
+        Some(problem) => Err(format!("the report in it does not load: {problem}")),
+        None => Ok(recovery),
+    }
 }
 
 /// Removes one recovery file: after a save, or when the user discards it.
@@ -244,7 +261,7 @@ pub fn discard(file: &Path) {
 
 #[cfg(test)]
 mod tests {
-    use super::{Base, Fingerprint, Recovery, text};
+    use super::{Base, Fingerprint, Recovery, parse, text};
     use crate::store::ron_text::tests::by_ron;
 
     #[test]
@@ -267,11 +284,35 @@ mod tests {
         assert_eq!(base.report(&report), Some(file));
         let with_base = Recovery { base: Some(base), ..recovery.clone() };
         assert_eq!(text(&with_base).unwrap().join(), by_ron(&with_base));
+        assert!(parse(&by_ron(&recovery)).unwrap().report == report);
         #[cfg(unix)]
         {
             use std::os::unix::ffi::OsStrExt;
             let file = std::ffi::OsStr::from_bytes(b"/data/\xff.ron").into();
             assert!(text(&Recovery { file, ..recovery }).is_none());
         }
+    }
+
+    /// A journal whose report had a required text left empty (cleared in the editor and
+    /// journaled while typed) was restored, and its save gave a file that did not load; the
+    /// `recovery` fuzz target checks the same for any bytes.
+    #[test]
+    fn a_recovery_whose_report_would_not_load_is_refused() {
+        let report = crate::generate::report(2, 3, 9);
+        let recovery = |report| Recovery {
+            file: "/data/report.ron".into(),
+            pid: 42,
+            host: "cepal".into(),
+            time: "2021-04-05 10:00".into(),
+            base: None,
+            report,
+        };
+        let mut blank = report.clone();
+        blank.title = " ".into();
+        let said = parse(&by_ron(&recovery(&blank))).unwrap_err();
+        assert!(said.contains("title: must not be empty"), "{said}");
+        let mut newer = report.clone();
+        newer.format = crate::model::FORMAT + 1;
+        assert!(parse(&by_ron(&recovery(&newer))).unwrap_err().contains("newer"));
     }
 }

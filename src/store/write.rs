@@ -6,6 +6,7 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use super::fingerprint::Fingerprint;
+use super::replace::{Caution, Consent, caution};
 use super::temp;
 
 /// Why a report could not be saved: what went wrong, the file, the step and the system's
@@ -32,6 +33,9 @@ pub enum SaveError {
     Unflushed { path: PathBuf, written: Fingerprint, source: io::Error },
     #[error("{}: {step}: {source}", path.display())]
     Io { path: PathBuf, step: Step, source: io::Error },
+    /// The file is read-only, or holds what a save drops, and the user has not agreed.
+    #[error("{}: {caution}; nothing was saved", path.display())]
+    Refused { path: PathBuf, caution: Caution },
 }
 
 /// The step of writing a file that failed; `Display` says it in English.
@@ -98,6 +102,15 @@ pub fn survive_file_size_limit() -> io::Result<()> {
         signal_hook::flag::register(signal_hook::consts::SIGXFSZ, caught)?;
     }
     Ok(())
+}
+
+/// Refuses to replace the file at `path` when it is read-only or holds what wgtrack's
+/// layout drops, unless `consent` allows that; see [`caution`].
+pub fn check_replace(path: &Path, consent: Consent) -> Result<(), SaveError> {
+    match caution(path, consent) {
+        Some(caution) => Err(SaveError::Refused { path: path.to_path_buf(), caution }),
+        None => Ok(()),
+    }
 }
 
 /// A failure injected by tests at a named step (`fail` crate); nothing in normal builds.

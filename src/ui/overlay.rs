@@ -10,9 +10,10 @@ use super::text::fit;
 use super::{Context, ViewState};
 use crate::action::Action;
 use crate::app::{App, Mode, Offer};
-use crate::i18n::{capitalize, fill};
+use crate::i18n::{Describe, capitalize, fill};
 use crate::keymap::{self, Context as KeyContext};
 use crate::model::numeral;
+use crate::store::Caution;
 
 pub fn draw(frame: &mut Frame, body: Rect, app: &App, ctx: &Context, view: &mut ViewState) {
     let texts = app.texts();
@@ -89,6 +90,24 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &App, ctx: &Context, view: &mut 
                 key_line(app, ctx),
             ];
             show(frame, area, window(ctx, texts.conflict_title), lines);
+        }
+        Mode::ConfirmSave { caution, .. } => {
+            let area = body.centered(wide(64, app, ctx, body), Constraint::Length(8));
+            let name = app.path().file_name().unwrap_or_default().display();
+            let question = match caution {
+                Caution::ReadOnly { mode } => {
+                    fill(texts.ask_read_only, &[("name", &name), ("mode", &format!("{mode:04o}"))])
+                }
+                Caution::Layout(layout) => {
+                    fill(texts.ask_layout, &[("name", &name), ("what", &layout.describe(texts))])
+                }
+            };
+            let lines = vec![
+                Line::from(format!(" {question}")),
+                Line::styled(format!(" {}", app.path().display()), ctx.theme.muted),
+                key_line(app, ctx),
+            ];
+            show(frame, area, window(ctx, texts.ask_save_title), lines);
         }
         Mode::SaveAs(input) => {
             prompt(frame, body, app, ctx, texts.save_as_title, input, texts.save_as_hint)

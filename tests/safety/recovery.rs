@@ -11,12 +11,12 @@ use wgtrack::effects::Worker;
 use wgtrack::store::{self, recovery};
 
 use crate::common::home::Home;
-use crate::common::process::{in_home, paths, wait_for, with_progress};
+use crate::common::process::{in_home, opened, paths, wait_for, with_progress};
 use crate::common::pty::{
     Pty, Signal,
     keys::{ENTER, ctrl},
 };
-use crate::common::{send, shipped};
+use crate::common::{Driver, send, shipped};
 
 /// The remarks typed just before the kill.
 const TYPED: &str = "Typed just before the crash.";
@@ -418,5 +418,27 @@ fn kept_edits_restored_after_a_later_save_do_not_revert_it() {
         send(&mut app, Action::Restore);
         assert_eq!(app.report().groups[0].activities[5].progress.get(), 5);
         assert_eq!(app.report().groups[1].activities[0].progress, second, "the save stays");
+    });
+}
+
+/// A required text cleared in the editor goes to the journal as it was, not empty, as
+/// applying it would refuse it: the journal holds a report that saves as a file that loads,
+/// and the next start offers it.
+#[test]
+fn a_required_text_cleared_while_typing_is_journaled_as_it_was() {
+    in_home(|home| {
+        let path = home.join("report.ron");
+        fs::write(&path, store::SHIPPED).unwrap();
+        let mut driver = Driver::of(opened(home, &path));
+        driver.act(Action::Open);
+        driver.act(Action::ProgressDown);
+        driver.act(Action::EditDescription);
+        driver.clear();
+        driver.act(Action::Terminate);
+        let latest = recovery::latest(&paths(home).recovery_dir(), &path);
+        assert!(latest.set_aside.is_empty(), "{:?}", latest.set_aside);
+        let (_, recovered) = latest.found.expect("the journal reads");
+        assert!(recovered.report == *driver.app.report(), "the applied edits, the text as it was");
+        assert!(!recovered.report.groups[0].activities[0].description.trim().is_empty());
     });
 }

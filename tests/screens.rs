@@ -385,3 +385,21 @@ fn the_activity_table_gives_the_description_room() {
         }
     }
 }
+
+/// A wrapped objective continues under its text, not under its bullet or at the left edge;
+/// so do the coordinators under the first name.
+#[test]
+fn wrapped_bullets_continue_under_their_text() {
+    let mut s = Driver::screen(120, 40);
+    s.key(KeyCode::Down);
+    s.key(KeyCode::Down);
+    s.key(KeyCode::Enter);
+    let text = s.text();
+    let lines: Vec<&str> = text.lines().collect();
+    let pane = |l: &str| l.split("││").nth(1).unwrap_or("").to_string();
+    let bullet =
+        lines.iter().position(|l| l.contains("• To produce a framework document")).unwrap();
+    assert!(pane(lines[bullet + 1]).starts_with("    reduction (DRR)"), "{text}");
+    let coordinators = lines.iter().position(|l| l.contains("Coordinators Paraguay")).unwrap();
+    assert!(pane(lines[coordinators + 1]).starts_with("             Institute of"), "{text}");
+}

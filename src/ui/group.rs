@@ -7,6 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Row, Table, Wrap};
 
+use super::remarks::hanging;
 use super::text::{ellipsize, first_line, fit, progress_spans, push_highlighted, rich_line};
 use super::window::{mark_overflow, reach};
 use super::{Context, ViewState};
@@ -45,7 +46,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, ctx: &Context, view: &mut 
     let inner = block.inner(area);
     frame.render_widget(block, area);
 
-    let mut lines = info_lines(app, group, ctx);
+    let mut lines = info_lines(app, group, ctx, inner.width);
     lines.push(Line::default());
     let info = Paragraph::new(lines).wrap(Wrap { trim: false });
     let wanted = info.line_count(inner.width).min(u16::MAX as usize) as u16;
@@ -68,7 +69,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, ctx: &Context, view: &mut 
     draw_table(frame, table_area, app, group, ctx, view, focused);
 }
 
-fn info_lines(app: &App, group: &Group, ctx: &Context) -> Vec<Line<'static>> {
+fn info_lines(app: &App, group: &Group, ctx: &Context, width: u16) -> Vec<Line<'static>> {
     let (texts, theme) = (app.texts(), ctx.theme);
     let query = super::query(app);
     let tally = app.figures().tallies.get(app.group()).copied().unwrap_or_default();
@@ -112,19 +113,19 @@ fn info_lines(app: &App, group: &Group, ctx: &Context) -> Vec<Line<'static>> {
     } else {
         lines.push(Line::from(figures));
     }
-    let coordinators = if group.coordinators.is_empty() {
-        vec![Span::styled(texts.not_stated, theme.muted)]
+    let label = vec![Span::styled(format!("{} ", texts.coordinators), theme.label)];
+    if group.coordinators.is_empty() {
+        let mut line = label;
+        line.push(Span::styled(texts.not_stated, theme.muted));
+        lines.push(Line::from(line));
     } else {
         let names: Vec<String> = group
             .coordinators
             .iter()
             .map(|c| format!("{}: {}", c.country, c.institution))
             .collect();
-        vec![Span::raw(names.join("; "))]
-    };
-    let mut line = vec![Span::styled(format!("{} ", texts.coordinators), theme.label)];
-    line.extend(coordinators);
-    lines.push(Line::from(line));
+        lines.extend(hanging(label, &names.join("; "), width, Style::default(), query, theme));
+    }
     if app.objectives_folded() {
         let count = group.specific_objectives.len();
         lines.push(Line::from(vec![
@@ -147,9 +148,8 @@ fn info_lines(app: &App, group: &Group, ctx: &Context) -> Vec<Line<'static>> {
             lines.push(Line::styled(format!("  {}", texts.specific_objectives), theme.label));
         }
         for objective in &group.specific_objectives {
-            let mut line = rich_line(objective, Style::default(), query, theme);
-            line.spans.insert(0, Span::raw("  • "));
-            lines.push(line);
+            let bullet = vec![Span::raw("  • ")];
+            lines.extend(hanging(bullet, objective, width, Style::default(), query, theme));
         }
     }
     lines

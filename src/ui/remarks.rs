@@ -45,6 +45,31 @@ pub fn lines(
     .collect()
 }
 
+/// `text` wrapped to `width` after `first` (a label, a bullet), its other lines indented as
+/// far as `first` is wide, so that a wrapped item reads as one (a bullet's text under its
+/// text, not under the bullet).
+pub fn hanging(
+    first: Vec<Span<'static>>,
+    text: &str,
+    width: u16,
+    base: Style,
+    query: Option<&str>,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
+    let indent = first.iter().map(Span::width).sum::<usize>();
+    let room = usize::from(width).saturating_sub(indent).max(8);
+    let wrapped = wrap::Wrapped::new(text, u16::try_from(room).unwrap_or(u16::MAX));
+    let mut prefix = Some(first);
+    lines(text, &wrapped, 0..wrapped.lines.len(), base, query, theme)
+        .into_iter()
+        .map(|line| {
+            let mut spans = prefix.take().unwrap_or_else(|| vec![Span::raw(" ".repeat(indent))]);
+            spans.extend(line.spans);
+            Line::from(spans)
+        })
+        .collect()
+}
+
 /// Lines already wrapped, drawn one per row as a wrapping `Paragraph` draws its lines (a
 /// wide character that the wrapping let past the edge by a cell is drawn all the same), but
 /// never past the edge: ratatui's wrapping can make a line too long (after a zero-width

@@ -157,7 +157,8 @@ fn diff_lists_exactly_the_three_edits_as_json() {
             "kind": "changed", "group": "VIII", "activity": 6,
             "description": "Preparation of the conceptual and methodological document",
             "from": 100, "to": 100, "delta": 0,
-            "remarks_changed": true, "description_changed": false, "topic_changed": false
+            "remarks_changed": true, "description_changed": false, "topic_changed": false,
+            "remarks_from": shipped().groups[7].activities[5].remarks, "remarks_to": NEW_REMARKS
         },
         {
             "kind": "changed", "group": "VIII", "activity": 7,
@@ -381,7 +382,10 @@ fn new_round_starts_the_next_report_from_this_one() {
     // The new round, compared with the old one: nothing changed yet but the front matter.
     let text = ok(dir.path(), &next, &["diff", path_str(&shipped_path)]);
     assert!(text.contains("No activity changed."), "{text}");
-    assert!(text.contains("The front matter or the introduction changed."), "{text}");
+    assert!(
+        text.contains("The front matter or the introduction changed: symbol, date, title"),
+        "{text}"
+    );
     // The file is in wgtrack's stable layout.
     let bytes = fs::read_to_string(&next).unwrap();
     assert_eq!(bytes, store::to_text(&report));
@@ -452,4 +456,30 @@ fn a_new_round_warns_until_its_title_and_symbol_are_set() {
         &["-f", path_str(&shipped_path), "new-round", "-o", "n2.ron", "--title", " "],
     );
     assert_code(&output, 2);
+}
+
+/// The remarks that changed are shown word by word (removed and added words marked), and the
+/// front-matter fields that changed are named.
+#[test]
+fn diff_shows_the_words_of_changed_remarks_and_names_changed_fields() {
+    let (dir, shipped_path) = home();
+    let copy = write_shipped(&dir.path().join("copy.ron"));
+    let old = shipped().groups[7].activities[6].remarks.clone();
+    let new = old.replacen("The document", "The <b>revised</b> document", 1);
+    assert_ne!(old, new);
+    ok(dir.path(), &copy, &["set", "VIII", "7", "--remarks", &new]);
+    edit(&copy, |r| r.venue = "Santiago".to_string());
+
+    let text = ok(dir.path(), &copy, &["diff", path_str(&shipped_path)]);
+    assert!(text.contains("The front matter or the introduction changed: venue."), "{text}");
+    assert!(text.contains("Remarks changed ([-removed-] {+added+}):"), "{text}");
+    assert!(text.contains("VIII.7  The {+<b>revised</b> +}document"), "{text}");
+
+    let markdown =
+        ok(dir.path(), &copy, &["diff", path_str(&shipped_path), "--format", "markdown"]);
+    assert!(markdown.contains("changed: venue."), "{markdown}");
+    assert!(
+        markdown.contains("- **VIII.7**: The <ins>\\<b\\>revised\\</b\\> </ins>document"),
+        "{markdown}"
+    );
 }

@@ -50,7 +50,7 @@ pub fn run(
             let baseline = store::load(old)?;
             let current = target.load()?;
             let comparison = crate::compare::compare(&baseline, &current);
-            let changes = export::changes::Changes::of(&comparison, &current);
+            let changes = export::changes::Changes::of(&comparison, &baseline, &current);
             emit(None, |out| match format {
                 DiffFormat::Text => export::changes::text(&changes, out).map_err(Into::into),
                 DiffFormat::Markdown => {

@@ -3,8 +3,10 @@
 //! activities by description, exactly first, then by the most alike text (`matching`).
 
 mod matching;
+mod words;
 
 pub(crate) use matching::{match_activities, match_groups};
+pub use words::{Words, word_diff};
 
 use crate::model::{Activity, Group, Progress, Report, mean_of, mean_progress, progress_sum};
 

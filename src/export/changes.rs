@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
-use crate::compare::{ActivityChange, Comparison};
+use crate::compare::{ActivityChange, Comparison, Words, word_diff};
 use crate::format::{signed, signed_points};
 use crate::model::{Report, format_percent, numeral};
 
@@ -25,6 +25,11 @@ pub struct ChangeRow {
     pub remarks_changed: bool,
     pub description_changed: bool,
     pub topic_changed: bool,
+    /// The remarks as they were and as they are, where they changed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub remarks_from: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub remarks_to: Option<String>,
 }
 
 /// A group whose progress moved.
@@ -44,17 +49,21 @@ pub struct Changes {
     pub programme_to: Option<f64>,
     pub programme_delta: Option<f64>,
     pub front_matter_changed: bool,
+    /// Which fields of the front matter changed: `symbol`, `date`, `title`, `meeting`,
+    /// `venue`, `introduction`.
+    pub front_matter: Vec<&'static str>,
     pub groups: Vec<GroupRow>,
     pub activities: Vec<ChangeRow>,
 }
 
 impl Changes {
-    pub fn of(comparison: &Comparison, current: &Report) -> Changes {
+    pub fn of(comparison: &Comparison, baseline: &Report, current: &Report) -> Changes {
         let mut activities = Vec::new();
         for (group, change) in comparison.changes() {
             let g = group.new.or(group.old).unwrap_or(0);
             let row = match change {
                 ActivityChange::Matched {
+                    old,
                     new,
                     from,
                     to,
@@ -73,6 +82,12 @@ impl Changes {
                     remarks_changed: *remarks_changed,
                     description_changed: *description_changed,
                     topic_changed: *topic_changed,
+                    remarks_from: remarks_changed
+                        .then(|| group.old.and_then(|o| baseline.activity(o, *old)))
+                        .flatten()
+                        .map(|a| a.remarks.clone()),
+                    remarks_to: remarks_changed
+                        .then(|| current.groups[g].activities[*new].remarks.clone()),
                 },
                 ActivityChange::Added { new } => {
                     let activity = &current.groups[g].activities[*new];
@@ -87,6 +102,8 @@ impl Changes {
                         remarks_changed: false,
                         description_changed: false,
                         topic_changed: false,
+                        remarks_from: None,
+                        remarks_to: None,
                     }
                 }
                 ActivityChange::Removed { old, description, progress } => ChangeRow {
@@ -100,6 +117,8 @@ impl Changes {
                     remarks_changed: false,
                     description_changed: false,
                     topic_changed: false,
+                    remarks_from: None,
+                    remarks_to: None,
                 },
             };
             activities.push(row);
@@ -121,10 +140,50 @@ impl Changes {
             programme_to: comparison.to,
             programme_delta: comparison.delta(),
             front_matter_changed: comparison.front_matter_changed,
+            front_matter: front_matter(baseline, current),
             groups,
             activities,
         }
     }
+}
+
+/// The names of the front-matter fields that differ.
+fn front_matter(old: &Report, new: &Report) -> Vec<&'static str> {
+    let fields = [
+        ("symbol", old.symbol == new.symbol),
+        ("date", old.date == new.date),
+        ("title", old.title == new.title),
+        ("meeting", old.meeting == new.meeting),
+        ("venue", old.venue == new.venue),
+        ("introduction", old.introduction == new.introduction),
+    ];
+    fields.into_iter().filter(|(_, same)| !same).map(|(name, _)| name).collect()
+}
+
+/// The remarks that changed, each as its words removed and added, marked with `removed`
+/// and `added` (each a pair of opening and closing marks).
+fn remarks_diffs(
+    changes: &Changes,
+    removed: [&str; 2],
+    added: [&str; 2],
+    escape: impl Fn(&str) -> String,
+) -> Vec<(String, String)> {
+    changes
+        .activities
+        .iter()
+        .filter_map(|row| {
+            let (from, to) = (row.remarks_from.as_deref()?, row.remarks_to.as_deref()?);
+            let text: String = word_diff(from, to)
+                .into_iter()
+                .map(|run| match run {
+                    Words::Same(t) => escape(t),
+                    Words::Removed(t) => format!("{}{}{}", removed[0], escape(t), removed[1]),
+                    Words::Added(t) => format!("{}{}{}", added[0], escape(t), added[1]),
+                })
+                .collect();
+            Some((format!("{}.{}", row.group, row.activity), text))
+        })
+        .collect()
 }
 
 fn cell(row: &ChangeRow) -> [String; 6] {
@@ -164,7 +223,8 @@ pub fn text(changes: &Changes, out: impl Write) -> io::Result<()> {
         signed_points(changes.programme_delta)
     )?;
     if changes.front_matter_changed {
-        writeln!(out, "The front matter or the introduction changed.")?;
+        let fields = changes.front_matter.join(", ");
+        writeln!(out, "The front matter or the introduction changed: {fields}.")?;
     }
     if changes.activities.is_empty() {
         writeln!(out, "No activity changed.")?;
@@ -195,6 +255,14 @@ pub fn text(changes: &Changes, out: impl Write) -> io::Result<()> {
         line(&mut out, &header.map(str::to_string))?;
         for row in &rows {
             line(&mut out, row)?;
+        }
+    }
+    let remarks = remarks_diffs(changes, ["[-", "-]"], ["{+", "+}"], str::to_string);
+    if !remarks.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "Remarks changed ([-removed-] {{+added+}}):")?;
+        for (place, text) in remarks {
+            writeln!(out, "{place}  {text}")?;
         }
     }
     if !changes.groups.is_empty() {
@@ -228,7 +296,8 @@ pub fn markdown(changes: &Changes, out: impl Write) -> io::Result<()> {
         signed_points(changes.programme_delta)
     )?;
     if changes.front_matter_changed {
-        writeln!(out, "The front matter or the introduction changed.\n")?;
+        let fields = changes.front_matter.join(", ");
+        writeln!(out, "The front matter or the introduction changed: {fields}.\n")?;
     }
     if changes.activities.is_empty() {
         writeln!(out, "No activity changed.")?;
@@ -239,6 +308,15 @@ pub fn markdown(changes: &Changes, out: impl Write) -> io::Result<()> {
     for row in &changes.activities {
         let c = cell(row).map(|c| escape(&c));
         writeln!(out, "| {} | {} | {} | {} | {} | {} |", c[0], c[1], c[2], c[3], c[4], c[5])?;
+    }
+    // Text as the Markdown export escapes it, so nothing in a remark reads as markup.
+    let text = |t: &str| super::markdown::escape_text(t);
+    let remarks = remarks_diffs(changes, ["<del>", "</del>"], ["<ins>", "</ins>"], text);
+    if !remarks.is_empty() {
+        writeln!(out, "\n**Remarks changed:**\n")?;
+        for (place, text) in remarks {
+            writeln!(out, "- **{place}**: {text}")?;
+        }
     }
     if !changes.groups.is_empty() {
         writeln!(out, "\n| Group | Title | From | To | Change |")?;

@@ -25,7 +25,12 @@ pub fn markdown(report: &Report, out: impl Write) -> io::Result<()> {
 }
 
 fn title_block(report: &Report, out: &mut impl Write) -> io::Result<()> {
-    writeln!(out, "{} · {}", inline(&report.symbol), escape(&doc::display_date(&report.date)))?;
+    writeln!(
+        out,
+        "{} · {}",
+        inline(&report.symbol),
+        escape_text(&doc::display_date(&report.date))
+    )?;
     writeln!(out)?;
     for field in [&report.meeting, &report.venue] {
         if !field.trim().is_empty() {
@@ -67,7 +72,7 @@ fn introduction(report: &Report, out: &mut impl Write) -> io::Result<()> {
 fn summary(report: &Report, out: &mut impl Write) -> io::Result<()> {
     writeln!(out, "## {}{}", anchor(doc::SUMMARY_ID), doc::SUMMARY)?;
     writeln!(out)?;
-    writeln!(out, "*{}*", escape(doc::SUMMARY_NOTE))?;
+    writeln!(out, "*{}*", escape_text(doc::SUMMARY_NOTE))?;
     writeln!(out)?;
     writeln!(
         out,
@@ -222,12 +227,12 @@ fn inline(line: &str) -> String {
     for Piece { text, emphasis } in emphasis::pieces(line) {
         let core = text.trim();
         if !emphasis || core.is_empty() {
-            runs.push(Run::Plain(escape(text)));
+            runs.push(Run::Plain(escape_text(text)));
             continue;
         }
         let start = text.len() - text.trim_start().len();
         runs.push(Run::Plain(text[..start].to_string()));
-        runs.push(Run::Emphasis(escape(core)));
+        runs.push(Run::Emphasis(escape_text(core)));
         runs.push(Run::Plain(text[start + core.len()..].to_string()));
     }
     let mut out = String::new();
@@ -274,7 +279,7 @@ fn can_emphasise(before: Option<char>, text: &str, after: Option<char>) -> bool 
 }
 
 /// `text` with every character that Markdown could read as markup escaped.
-fn escape(text: &str) -> String {
+pub(super) fn escape_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {

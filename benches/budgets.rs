@@ -1,13 +1,16 @@
 //! The performance budgets, measured and printed as one table: what | size | median | budget
 //! | ok, for the shipped report and a generated one of 1000 groups × 100 activities.
 //!
-//! `cargo bench --bench budgets` runs it all (about two minutes on two cores). Figures
+//! `cargo bench --bench budgets` runs it all (a few minutes on two cores); `cargo bench
+//! --bench budgets -- paste` (or `shipped`, `1000x100`, `remarks`) only the sections named. Figures
 //! without a budget are printed below the line for context. Without `--bench` (as `cargo
 //! test --benches` runs it) only the shipped report is measured, a few times, as a smoke test.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
+#[path = "budgets/huge.rs"]
+mod huge;
 
 use std::fmt::Write as _;
 use std::time::Duration;
@@ -99,14 +102,25 @@ const SEARCHED: &str = "statist";
 
 fn main() {
     let full = std::env::args().any(|a| a == "--bench");
+    // Sections named on the command line, or all of them.
+    let named: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with('-')).collect();
+    let runs = |section: &str| named.is_empty() || named.iter().any(|n| section.contains(n));
     let sizes: &[&str] = if full { &["shipped", "1000x100"] } else { &["shipped"] };
     let home = tempfile::tempdir().expect("a temporary directory");
     common::use_home(home.path());
     let load = common::load_average();
     let mut table = Table::default();
-    for &size in sizes {
+    for &size in sizes.iter().filter(|s| runs(s)) {
         eprintln!("{}:", label(size));
         measure_size(&mut table, size, full, home.path());
+    }
+    if runs("remarks") {
+        eprintln!("huge remarks:");
+        huge::measure_remarks(&mut table, full, home.path());
+    }
+    if runs("paste") {
+        eprintln!("a paste as keys:");
+        huge::measure_paste(&mut table, full);
     }
     println!(
         "\nMachine: {}; {}; medians. Load average (1 min) {load} at the start, {} \

@@ -133,6 +133,9 @@ pub enum Action {
     /// Text pasted from the terminal.
     #[strum(disabled)]
     Paste(String),
+    /// Keys that only typed text into the editor, taken together (see `App::typed_char`).
+    #[strum(disabled)]
+    Typed(String),
     /// Select the group at this position (mouse).
     #[strum(disabled)]
     SelectGroup(usize),

@@ -126,6 +126,27 @@ fn title(rng: &mut Rng) -> String {
     title
 }
 
+/// Remarks of about `bytes` bytes (at least that many, at most a sentence more), made from
+/// `seed`: paragraphs of a few sentences, separated by a blank line, as a long record of an
+/// activity would be written. Linear in its length, for remarks of many megabytes.
+pub fn remarks(bytes: usize, seed: u64) -> String {
+    let mut rng = Rng::new(seed);
+    let mut text = String::with_capacity(bytes + 512);
+    // The sentences left in the paragraph being written.
+    let mut left = rng.between(3, 8);
+    while text.len() < bytes {
+        if left == 0 {
+            text.push_str("\n\n");
+            left = rng.between(3, 8);
+        } else if !text.is_empty() {
+            text.push(' ');
+        }
+        text.push_str(&sentence(&mut rng));
+        left -= 1;
+    }
+    text
+}
+
 /// Sentences adding up to between `low` and `high` characters (one sentence at least), in
 /// paragraphs separated by a blank line.
 fn paragraph(rng: &mut Rng, low: usize, high: usize) -> String {
@@ -350,5 +371,15 @@ mod tests {
         assert!(all.contains("São Paulo") || all.contains("información"));
         assert!(report.activities().any(|a| a.progress == Progress::FULL));
         assert!(report.activities().any(|a| a.progress == Progress::ZERO));
+    }
+
+    #[test]
+    fn long_remarks_are_paragraphs_of_the_size_asked() {
+        let text = super::remarks(100_000, 3);
+        assert!((100_000..100_400).contains(&text.len()), "{}", text.len());
+        assert_eq!(text, super::remarks(100_000, 3));
+        let paragraphs: Vec<&str> = text.split("\n\n").collect();
+        assert!(paragraphs.len() > 100, "{}", paragraphs.len());
+        assert!(paragraphs.iter().all(|p| !p.is_empty() && !p.contains('\n')));
     }
 }

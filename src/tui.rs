@@ -259,22 +259,38 @@ fn event_loop(
             Ok(first) => {
                 // Every wake already waiting is taken before the next frame: text pasted
                 // without bracketed paste arrives as keys, and is drawn once, after the last.
+                // The keys that only type text are handed to the app together.
+                let mut typed = String::new();
                 let mut next = Some(first);
                 while let Some(wake) = next {
                     let event = match wake {
-                        Wake::Signal(signal) => return Exit::Signal(signal),
-                        Wake::Input(Err(error)) => return Exit::TerminalLost(error),
+                        Wake::Signal(signal) => {
+                            type_now(app, &mut typed);
+                            return Exit::Signal(signal);
+                        }
+                        Wake::Input(Err(error)) => {
+                            type_now(app, &mut typed);
+                            return Exit::TerminalLost(error);
+                        }
                         Wake::Input(Ok(event)) => event,
                     };
                     if let Some(action) = translate(event, app, keymap, &view) {
                         // Where tests make the app fail mid-session (`tui::event=panic`).
                         fail::fail_point!("tui::event");
-                        journal_wanted |= !matches!(action, Action::Editor(_) | Action::Type(_));
-                        app.update(action);
+                        match app.typed_char(&action) {
+                            Some(c) => typed.push(c),
+                            None => {
+                                type_now(app, &mut typed);
+                                journal_wanted |=
+                                    !matches!(action, Action::Editor(_) | Action::Type(_));
+                                app.update(action);
+                            }
+                        }
                     }
                     redraw = true;
                     next = if app.should_quit() { None } else { woken.try_recv().ok() };
                 }
+                type_now(app, &mut typed);
             }
             Err(RecvTimeoutError::Timeout) if due => {
                 app.update(Action::Tick);
@@ -292,6 +308,13 @@ fn event_loop(
         redraw |= worker.take_done(app, Duration::ZERO);
     }
     Exit::Quit
+}
+
+/// Hands the text typed so far to the app, if any.
+fn type_now(app: &mut App, typed: &mut String) {
+    if !typed.is_empty() {
+        app.update(Action::Typed(std::mem::take(typed)));
+    }
 }
 
 /// The action an event asks for, if any.

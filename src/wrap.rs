@@ -157,6 +157,19 @@ impl<'a> Wrapper<'a> {
                 } else if b.is_ascii_control() {
                     i += 1;
                     continue;
+                } else if b.is_ascii_graphic() {
+                    // A word of ASCII: the bytes up to a space, a control or a byte that
+                    // could join the next character into one grapheme.
+                    let mut j = i + 1;
+                    while j < end
+                        && bytes[j].is_ascii_graphic()
+                        && (j + 1 == end || bytes[j + 1] < 0x80)
+                    {
+                        j += 1;
+                    }
+                    self.ascii_word(i, j, emphasis);
+                    i = j;
+                    continue;
                 } else {
                     let g = Grapheme { start: i, end: i + 1, width: 1, space: b == b' ', depth };
                     self.grapheme(g);
@@ -184,6 +197,32 @@ impl<'a> Wrapper<'a> {
                 self.grapheme(g);
             }
             i = j;
+        }
+    }
+
+    /// Bytes `start..end` of printable ASCII but a space, each a grapheme of one cell: what
+    /// [`Wrapper::grapheme`] does with each, done for many at once while none of them can
+    /// end the line (none is a space, and the line has room for them all).
+    fn ascii_word(&mut self, start: usize, end: usize, emphasis: bool) {
+        let mut i = start;
+        while i < end {
+            let used = usize::from(self.line_width)
+                + usize::from(self.spaces_width)
+                + usize::from(self.word_width);
+            let room = usize::from(self.max).saturating_sub(used);
+            let n = room.min(end - i);
+            if n == 0 {
+                self.grapheme(Grapheme { start: i, end: i + 1, width: 1, space: false, emphasis });
+                i += 1;
+                continue;
+            }
+            // As `grapheme` for each: no overflow, the line not full, the word not past it.
+            let g = Grapheme { start: i, end: i + n, width: 0, space: false, emphasis };
+            Run::extend(&mut self.word, &g);
+            self.word_width += n as u16;
+            self.after_word = true;
+            self.at = i + n;
+            i += n;
         }
     }
 

@@ -13,6 +13,7 @@ mod editing {
     mod groups;
     mod history;
     mod report_details;
+    mod typing;
 }
 
 use std::path::Path;

@@ -7,6 +7,9 @@
 #[path = "../../tests/common/mod.rs"]
 mod harness;
 pub use harness::{home, pty};
+// Only the budgets paste text.
+#[allow(unused_imports)]
+pub use harness::paste;
 
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -313,7 +316,7 @@ const QUIET: Duration = Duration::from_millis(50);
 
 /// The binary on the home's report, in a terminal of 120×40, timing its first full frame; a
 /// state directory of its own (emptied) so no recovery file of an earlier run is offered.
-fn open(home: &Home) -> (Pty, Instant) {
+pub fn open(home: &Home) -> (Pty, Instant) {
     let _ = std::fs::remove_dir_all(home.dir.path().join("state"));
     let mut pty = Pty::spawn_timed(home.command(), HEIGHT, WIDTH, first_frame);
     let shown = pty.timed(LIMIT);
@@ -321,7 +324,7 @@ fn open(home: &Home) -> (Pty, Instant) {
 }
 
 /// Sends the quit key and waits for the binary to exit (nothing is unsaved by then).
-fn quit(mut pty: Pty) {
+pub fn quit(mut pty: Pty) {
     pty.send(&key_char(keymap::Context::Global, &Action::Quit));
     pty.wait_exit_within(LIMIT);
 }

@@ -3,7 +3,7 @@
 
 use ratatui_textarea::{TextArea, WrapMode};
 
-use crossterm::event::KeyCode;
+use crossterm::event::{KeyCode, KeyEventKind, KeyModifiers};
 
 use super::{App, Change, Mode, Prompt, Scope, edit_line};
 use crate::action::{Action, Pane};
@@ -127,6 +127,9 @@ impl App {
             Action::Editor(key) => {
                 edit.area.input(key);
             }
+            Action::Typed(text) => {
+                edit.area.insert_str(text);
+            }
             Action::Paste(text) => {
                 let text = text.replace("\r\n", "\n").replace('\r', "\n");
                 let text = if edit.is_multiline() { text } else { text.replace('\n', " ") };
@@ -150,6 +153,25 @@ impl App {
             _ => {}
         }
         self.mode = Mode::EditText(edit);
+    }
+
+    /// The character `action` types into the editor, when typing it is all the action does:
+    /// a character, or a line break in a field of paragraphs. The event loop hands such keys
+    /// over together, as [`Action::Typed`]: the editor goes over its whole text after every
+    /// insertion, so text pasted as keys (without bracketed paste), one insertion a key,
+    /// would take a time growing with the square of its length.
+    pub fn typed_char(&self, action: &Action) -> Option<char> {
+        let (Mode::EditText(edit), Action::Editor(key)) = (&self.mode, action) else {
+            return None;
+        };
+        if key.kind != KeyEventKind::Press || !(key.modifiers - KeyModifiers::SHIFT).is_empty() {
+            return None;
+        }
+        match key.code {
+            KeyCode::Char(c) if !c.is_control() => Some(c),
+            KeyCode::Enter if edit.is_multiline() => Some('\n'),
+            _ => None,
+        }
     }
 
     /// Applies the editor's text and closes it, unless the text is refused: Esc

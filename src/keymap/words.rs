@@ -139,7 +139,7 @@ pub fn describe_in(action: &Action, texts: &Texts) -> &'static str {
         Action::ClearLine => texts.action_clear_line,
         Action::OlderQuery => texts.action_older,
         Action::NewerQuery => texts.action_newer,
-        Action::Editor(_) => texts.action_editor,
+        Action::Editor(_) | Action::Typed(_) => texts.action_editor,
         Action::Paste(_) => texts.action_paste,
         Action::SelectGroup(_) | Action::SelectActivity(_) => texts.action_select,
         Action::Scroll(..) => texts.action_scroll,

@@ -7,6 +7,7 @@
 //! - [`command`]: the `wgtrack` binary confined to a temporary home, and what it printed;
 //! - [`figures`]: the figures of the source document (LC/CE.20/3), written out by hand;
 //! - [`home`]: a temporary home with a report file, and the binary run or opened in it;
+//! - [`paste`]: text as a terminal sends it when pasted without bracketed paste;
 //! - [`pty`] and [`pty_screen`]: the real binary in a pseudo-terminal, and reading its screen;
 //! - [`process`]: a test body with a home of its own (`Paths` inside it), polling waits;
 //! - [`cases`]: how many cases a property test tries, and where a failing one is kept;
@@ -21,6 +22,7 @@ pub mod exported;
 pub mod figures;
 #[cfg(unix)]
 pub mod home;
+pub mod paste;
 #[cfg(unix)]
 pub mod process;
 #[cfg(unix)]

@@ -6,6 +6,7 @@ use wgtrack::model::{Activity, Coordinator, DocumentType, Group, Progress, Repor
 use wgtrack::store;
 
 use crate::common::home::Home;
+use crate::common::paste::pasted_text;
 use crate::common::pty::Pty;
 use crate::common::pty::keys::{ENTER, ESC, ctrl};
 use crate::common::pty_screen::{open_group, selected};
@@ -321,31 +322,6 @@ fn the_report_details_are_edited_and_saved() {
     let removed = expected.introduction.pop().unwrap();
     assert_eq!(removed.heading.as_deref(), Some("Type of document"));
     save_quit_and_check(&home, pty, &expected);
-}
-
-/// Text of `len` bytes or so: words and line breaks as a terminal sends them when text is
-/// pasted without bracketed paste (each character a key, each line break a carriage
-/// return), ending with `end`.
-pub fn pasted_text(len: usize, end: &str) -> String {
-    let words = ["the", "census", "round", "of", "2020", "was", "reviewed", "by", "countries"];
-    let mut text = String::new();
-    let mut line = 0;
-    for word in words.iter().cycle() {
-        if text.len() + end.len() >= len {
-            break;
-        }
-        if line > 60 {
-            text.push('\r');
-            line = 0;
-        } else if line > 0 {
-            text.push(' ');
-            line += 1;
-        }
-        text.push_str(word);
-        line += word.len();
-    }
-    text.push(' ');
-    text + end
 }
 
 /// A paste longer than one read of the terminal (1,024 bytes) arrives whole and is drawn to

@@ -167,7 +167,7 @@ impl<'a> Wrapper<'a> {
                     {
                         j += 1;
                     }
-                    self.ascii_word(i, j, emphasis);
+                    self.ascii_word(i, j, depth);
                     i = j;
                     continue;
                 } else {
@@ -203,7 +203,7 @@ impl<'a> Wrapper<'a> {
     /// Bytes `start..end` of printable ASCII but a space, each a grapheme of one cell: what
     /// [`Wrapper::grapheme`] does with each, done for many at once while none of them can
     /// end the line (none is a space, and the line has room for them all).
-    fn ascii_word(&mut self, start: usize, end: usize, emphasis: bool) {
+    fn ascii_word(&mut self, start: usize, end: usize, depth: u32) {
         let mut i = start;
         while i < end {
             let used = usize::from(self.line_width)
@@ -212,12 +212,12 @@ impl<'a> Wrapper<'a> {
             let room = usize::from(self.max).saturating_sub(used);
             let n = room.min(end - i);
             if n == 0 {
-                self.grapheme(Grapheme { start: i, end: i + 1, width: 1, space: false, emphasis });
+                self.grapheme(Grapheme { start: i, end: i + 1, width: 1, space: false, depth });
                 i += 1;
                 continue;
             }
             // As `grapheme` for each: no overflow, the line not full, the word not past it.
-            let g = Grapheme { start: i, end: i + n, width: 0, space: false, emphasis };
+            let g = Grapheme { start: i, end: i + n, width: 0, space: false, depth };
             Run::extend(&mut self.word, &g);
             self.word_width += n as u16;
             self.after_word = true;

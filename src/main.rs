@@ -7,7 +7,7 @@ use clap::Parser;
 use wgtrack::app::App;
 use wgtrack::cli::{self, Cli, UsageError};
 use wgtrack::config::{self, Config, Problem};
-use wgtrack::i18n::Lang;
+use wgtrack::i18n::{Lang, fill};
 use wgtrack::store;
 use wgtrack::tui::Exit;
 
@@ -103,7 +103,7 @@ fn open_app(
     let theme = config.theme(std::env::var_os("NO_COLOR").as_deref());
     let baseline =
         baseline.map(|path| store::load(path).map(|r| (path.to_path_buf(), r))).transpose()?;
-    let (report, fingerprint) = target.open()?;
+    let (report, fingerprint, bom) = target.open_noting_bom()?;
     let lock = store::lock::acquire(&target.path, store::Clock::System);
     let lang = Lang::detect(lang, config.lang, |name| std::env::var(name).ok());
     let mut app = App::new(report, target.path.clone()).with_lang(lang);
@@ -112,6 +112,10 @@ fn open_app(
     }
     if let Some((text, is_error)) = config::summary_in(&problems, lang.texts()) {
         app = app.with_message(text, is_error);
+    } else if bom {
+        // Said in the app, not on the terminal its screen is about to cover.
+        let path = target.path.display();
+        app = app.with_message(fill(lang.texts().bom_read_past, &[("path", &path)]), false);
     }
     let mut app = app.with_disk(store::Expect::Content(fingerprint)).with_lock(lock);
     if let Some((path, report)) = baseline {

@@ -243,13 +243,10 @@ impl Target {
         Ok(self.open()?.0)
     }
 
-    /// Like `load`, with the fingerprint of the bytes read for a later save to check.
+    /// Like `load`, with the fingerprint of the bytes read for a later save to check; a
+    /// byte order mark read past is said on standard error.
     pub fn open(&self) -> Result<(Report, store::Fingerprint)> {
-        if self.is_default && !self.path.exists() {
-            write_shipped(&self.path)?;
-            eprintln!("wgtrack: created {} with the 2020–2021 report", self.path.display());
-        }
-        let (report, fingerprint, bom) = store::open_noting_bom(&self.path)?;
+        let (report, fingerprint, bom) = self.open_noting_bom()?;
         if bom {
             eprintln!(
                 "wgtrack: warning: {} starts with a byte order mark (BOM); it was read past, \
@@ -258,6 +255,15 @@ impl Target {
             );
         }
         Ok((report, fingerprint))
+    }
+
+    /// Like `open`, and whether the file starts with a byte order mark, for the app to say.
+    pub fn open_noting_bom(&self) -> Result<(Report, store::Fingerprint, bool)> {
+        if self.is_default && !self.path.exists() {
+            write_shipped(&self.path)?;
+            eprintln!("wgtrack: created {} with the 2020–2021 report", self.path.display());
+        }
+        Ok(store::open_noting_bom(&self.path)?)
     }
 }
 

@@ -224,6 +224,7 @@ pub static TEXTS: Texts = Texts {
     layout_comment: "a comment {kinds}",
     layout_comments: "{count} comments {kinds}",
     layout_and: "{first} and {second}",
+    bom_read_past: "{path} starts with a byte order mark (BOM): it was read past, and a save writes the file without it",
     error_read_only: "{path}: the file is read-only (mode {mode}); nothing was saved",
     error_layout: "{path}: the file has {what}, which wgtrack's layout does not keep; nothing was saved",
     reloaded: "Reloaded {path}{note}",

@@ -225,6 +225,7 @@ pub static TEXTS: Texts = Texts {
     layout_comment: "un comentario {kinds}",
     layout_comments: "{count} comentarios {kinds}",
     layout_and: "{first} y {second}",
+    bom_read_past: "{path} empieza con una marca de orden de bytes (BOM): se omitió al leerlo, y al guardar se escribe sin ella",
     error_read_only: "{path}: el archivo es de solo lectura (modo {mode}); no se guardó nada",
     error_layout: "{path}: el archivo tiene {what}, que el formato de wgtrack no conserva; no se guardó nada",
     reloaded: "Se volvió a cargar {path}{note}",

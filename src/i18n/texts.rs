@@ -311,6 +311,8 @@ texts! {
     /// What a hand-edited file holds: `{kinds}` of comment, `(2 //, 1 /* */)`; `{count}`;
     /// `{first}` and `{second}` of these.
     layout_crlf, layout_comment, layout_comments, layout_and,
+    /// The file started with a byte order mark: `{path}`.
+    bom_read_past,
     /// `{path}`, `{mode}`; `{path}`, `{what}`.
     error_read_only, error_layout,
     /// `{path}`, `{note}` (`reloaded_note` or nothing).

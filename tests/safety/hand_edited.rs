@@ -156,3 +156,18 @@ fn window_text(screen: &str, title: &str) -> String {
         .collect::<Vec<_>>()
         .join(" ")
 }
+
+/// A file that starts with a byte order mark opens: the app says so on its own screen (not
+/// on the terminal it covers), and a save writes the file without it.
+#[test]
+fn the_app_says_it_read_past_a_byte_order_mark_and_saves_without_it() {
+    let home = Home::with_text(&format!("\u{feff}{}", store::SHIPPED));
+    let mut pty = home.open(40, 120);
+    let screen = pty.wait_for("byte order mark");
+    assert!(screen.contains("starts with a byte order mark (BOM): it was read past"), "{screen}");
+    pty.send(&crate::common::pty::keys::ctrl('s'));
+    pty.wait_for("Saved ");
+    pty.send("q");
+    assert!(pty.wait_exit().success());
+    assert!(home.bytes() == store::SHIPPED.as_bytes(), "written without the mark");
+}

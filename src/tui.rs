@@ -39,6 +39,7 @@ impl TerminalGuard {
         install_panic_hook();
         terminal::enable_raw_mode()?;
         let mut stdout = io::stdout();
+        IN_ALTERNATE_SCREEN.store(true, Ordering::SeqCst);
         if let Err(e) =
             execute!(stdout, EnterAlternateScreen, EnableMouseCapture, EnableBracketedPaste)
         {
@@ -72,16 +73,19 @@ impl Drop for TerminalGuard {
     }
 }
 
+/// Whether the app's screen is on the alternate screen, which `restore` then clears and
+/// leaves (only then: clearing the main screen would wipe the user's).
+static IN_ALTERNATE_SCREEN: AtomicBool = AtomicBool::new(false);
+
 /// Undoes everything `enter` did; safe to call more than once.
 pub fn restore() {
     let mut stdout = io::stdout();
-    let _ = execute!(
-        stdout,
-        DisableBracketedPaste,
-        DisableMouseCapture,
-        LeaveAlternateScreen,
-        crossterm::cursor::Show
-    );
+    if IN_ALTERNATE_SCREEN.swap(false, Ordering::SeqCst) {
+        // Cleared before it is left: a terminal that grew meanwhile (tmux) otherwise shows
+        // the last frame's lines below the restored screen.
+        let _ = execute!(stdout, terminal::Clear(terminal::ClearType::All), LeaveAlternateScreen);
+    }
+    let _ = execute!(stdout, DisableBracketedPaste, DisableMouseCapture, crossterm::cursor::Show);
     let _ = terminal::disable_raw_mode();
     let _ = stdout.flush();
 }

@@ -38,6 +38,11 @@ fn assert_terminal_given_back(pty: &Pty) {
         assert!(entered < left, "{mode}: {off:?} comes after {on:?}; the end:\n{end:?}");
         restored_at = restored_at.max(left + off.len());
     }
+    // The alternate screen is cleared just before it is left, so that a terminal that grew
+    // meanwhile (tmux) shows none of the last frame below the screen it restores.
+    let left = last(&raw, "\x1b[?1049l").unwrap_or_default();
+    let cleared = last(&raw[..left], "\x1b[2J");
+    assert_eq!(cleared.map(|at| at + 4), Some(left), "cleared, then left: {end:?}");
     let after = String::from_utf8_lossy(&raw[restored_at..]).replace("\x1b[?25h", "");
     assert!(!after.contains('\x1b'), "nothing but text after the restore: {after:?}");
     assert!(last(&raw, "\x1b[?25h") > last(&raw, "\x1b[?25l"), "the cursor is shown: {end:?}");
@@ -116,6 +121,21 @@ fn sigterm_without_edits_restores_the_terminal() {
     assert_terminal_given_back(&pty);
     assert!(home.recovery_files().is_empty(), "nothing to keep");
     assert!(home.bytes() == store::SHIPPED.as_bytes());
+}
+
+/// Quit after the terminal grew: the screen the app leaves behind holds none of its frames.
+#[test]
+fn quitting_after_the_terminal_grew_leaves_no_frame_behind() {
+    let home = Home::new();
+    let mut pty = Pty::spawn(home.app(&home.file), 24, 80);
+    pty.wait_for("Groups (11)");
+    pty.resize(40, 120);
+    pty.wait_for("Specific objectives");
+    pty.send("q");
+    assert!(pty.wait_exit_within(PROMPTLY).success());
+    assert_terminal_given_back(&pty);
+    let screen = pty.screen();
+    assert!(!screen.contains("Groups (11)") && !screen.contains('│'), "{screen}");
 }
 
 /// A panic in the event loop (the `tui::event` fail point, configured through FAILPOINTS:

@@ -403,3 +403,29 @@ fn wrapped_bullets_continue_under_their_text() {
     let coordinators = lines.iter().position(|l| l.contains("Coordinators Paraguay")).unwrap();
     assert!(pane(lines[coordinators + 1]).starts_with("             Institute of"), "{text}");
 }
+
+/// The delete question never hides the row it asks about, wherever that row is on screen.
+#[test]
+fn the_delete_question_leaves_its_row_in_sight() {
+    for (width, height) in [(120, 40), (80, 24)] {
+        for row in 0..12 {
+            let mut s = Driver::screen(width, height);
+            common::scenarios::vi_table(&mut s);
+            for _ in 0..row {
+                s.key(KeyCode::Down);
+            }
+            let a = s.app.activity();
+            let number = format!(" {:>2}  ", a + 1);
+            s.ch('d');
+            assert!(matches!(s.app.mode(), Mode::ConfirmDelete { .. }));
+            s.settle();
+            let text = s.text();
+            assert!(text.contains("Delete"), "{text}");
+            assert!(
+                text.lines().any(|l| l.contains(&number) && l.contains('%')),
+                "{width}×{height}: row {} in sight:\n{text}",
+                a + 1
+            );
+        }
+    }
+}

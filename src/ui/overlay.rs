@@ -10,6 +10,7 @@ use super::text::fit;
 use super::{Context, ViewState};
 use crate::action::Action;
 use crate::app::{App, Mode, Offer};
+use crate::edit::List;
 use crate::i18n::{Describe, capitalize, fill};
 use crate::keymap::{self, Context as KeyContext};
 use crate::model::numeral;
@@ -58,6 +59,17 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &App, ctx: &Context, view: &mut 
         }
         Mode::ConfirmDelete { list, index } => {
             let area = body.centered(wide(60, app, ctx, body), Constraint::Length(5));
+            // The row being deleted stays in sight beside the question.
+            let row = match list {
+                List::Groups => {
+                    row_on_screen(view.groups_rows, view.groups.selected(), view.groups.offset())
+                }
+                List::Activities(_) => {
+                    row_on_screen(view.table_rows, view.table.selected(), view.table.offset())
+                }
+                _ => None,
+            };
+            let area = clear_of(area, row, body);
             // What is deleted, by its number and its words, so the question says which.
             let mut item = list.describe(*index, texts);
             if let Some(text) = list.text(app.report(), *index) {
@@ -129,6 +141,26 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &App, ctx: &Context, view: &mut 
         }
         Mode::Recover(offer) => recovery(frame, body, app, ctx, offer),
         Mode::Help => draw_help(frame, body, app, ctx, view),
+    }
+}
+
+/// Where on screen the selected row of a list drawn in `rows` from `offset` is.
+fn row_on_screen(rows: Rect, selected: Option<usize>, offset: usize) -> Option<u16> {
+    let at = u16::try_from(selected?.checked_sub(offset)?).ok()?;
+    (at < rows.height).then_some(rows.y + at)
+}
+
+/// `area` moved off the screen row `row`, below it if there is room, else above it.
+fn clear_of(area: Rect, row: Option<u16>, body: Rect) -> Rect {
+    let Some(row) = row.filter(|&y| (area.top()..area.bottom()).contains(&y)) else {
+        return area;
+    };
+    if row + 1 + area.height <= body.bottom() {
+        Rect { y: row + 1, ..area }
+    } else if row >= body.top() + area.height {
+        Rect { y: row - area.height, ..area }
+    } else {
+        area
     }
 }
 

@@ -5,10 +5,10 @@
 
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use wgtrack::action::Action;
-use wgtrack::app::{AfterSave, Mode};
+use wgtrack::app::{AfterSave, App, Mode};
 use wgtrack::store::{self, Caution};
 
 use crate::common::home::Home;
@@ -17,6 +17,23 @@ use crate::common::{Driver, assert_code, mode, send, stderr};
 
 fn read_only(path: &Path) {
     fs::set_permissions(path, fs::Permissions::from_mode(0o444)).unwrap();
+}
+
+/// The shipped report in `home`, made read-only.
+fn read_only_report(home: &Path) -> PathBuf {
+    let path = home.join("report.ron");
+    fs::write(&path, store::SHIPPED).unwrap();
+    read_only(&path);
+    path
+}
+
+/// The app on a read-only report in `home`, with an edit to save.
+fn edited_read_only(home: &Path) -> (PathBuf, App) {
+    let path = read_only_report(home);
+    let mut app = opened(home, &path);
+    send(&mut app, Action::Open);
+    send(&mut app, Action::ProgressDown);
+    (path, app)
 }
 
 #[test]
@@ -40,12 +57,7 @@ fn set_refuses_a_read_only_file_and_force_saves_it_keeping_the_mode() {
 #[test]
 fn the_app_asks_before_saving_a_read_only_file_and_no_keeps_the_edits_journaled() {
     in_home(|home| {
-        let path = home.join("report.ron");
-        fs::write(&path, store::SHIPPED).unwrap();
-        read_only(&path);
-        let mut app = opened(home, &path);
-        send(&mut app, Action::Open);
-        send(&mut app, Action::ProgressDown);
+        let (path, mut app) = edited_read_only(home);
         send(&mut app, Action::Save);
         let asked = matches!(
             app.mode(),
@@ -83,12 +95,7 @@ fn the_app_asks_before_saving_a_read_only_file_and_no_keeps_the_edits_journaled(
 #[test]
 fn saving_on_quit_asks_too_and_quits_once_saved() {
     in_home(|home| {
-        let path = home.join("report.ron");
-        fs::write(&path, store::SHIPPED).unwrap();
-        read_only(&path);
-        let mut app = opened(home, &path);
-        send(&mut app, Action::Open);
-        send(&mut app, Action::ProgressDown);
+        let (path, mut app) = edited_read_only(home);
         send(&mut app, Action::Quit);
         send(&mut app, Action::SaveAndQuit);
         let then = match app.mode() {
@@ -107,9 +114,7 @@ fn saving_on_quit_asks_too_and_quits_once_saved() {
 #[test]
 fn only_y_saves_a_read_only_file_not_enter() {
     in_home(|home| {
-        let path = home.join("report.ron");
-        fs::write(&path, store::SHIPPED).unwrap();
-        read_only(&path);
+        let path = read_only_report(home);
         let mut driver = Driver::of(opened(home, &path)).on_screen(100, 30);
         driver.enter();
         driver.ch('-');

@@ -117,10 +117,14 @@ pub enum Action {
     Type(char),
     /// Delete the character before the cursor of a one-line prompt.
     Erase,
-    /// Delete the word before the cursor of a one-line prompt.
+    /// Delete the word before the cursor (a prompt or the editor).
     EraseWord,
-    /// Empty a one-line prompt.
+    /// Empty a one-line prompt; in the editor, delete the line before the cursor.
     ClearLine,
+    /// In the editor: delete the line after the cursor.
+    DeleteToLineEnd,
+    /// In the editor: close it and leave the field as it was, the text typed thrown away.
+    CancelEdit,
     /// In the search prompt: the query searched before the one shown (history).
     OlderQuery,
     /// In the search prompt: the query searched after the one shown (history).

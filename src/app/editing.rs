@@ -136,6 +136,20 @@ impl App {
                 edit.area.insert_str(text);
             }
             Action::SelectAll => edit.area.select_all(),
+            Action::Undo => drop(edit.area.undo()),
+            Action::Redo => drop(edit.area.redo()),
+            Action::EraseWord => drop(edit.area.delete_word()),
+            Action::ClearLine => drop(edit.area.delete_line_by_head()),
+            Action::DeleteToLineEnd => drop(edit.area.delete_line_by_end()),
+            // The one way to throw typed text away, asked for by name.
+            Action::CancelEdit => {
+                let field = edit.title_in(self.texts());
+                // The journal may hold the text typed: it is written again without it.
+                if self.session.journal.typed.take().is_some() {
+                    self.session.journal.due = true;
+                }
+                return self.info(fill(self.texts().edit_cancelled, &[("field", &field)]));
+            }
             // Leaving the editor keeps the text: no key throws typed words away.
             Action::Back => return self.close_editor(edit, true),
             // Saving or quitting applies the text first; refused text keeps the editor open.

@@ -126,6 +126,13 @@ impl Default for Keymap {
         bind(C::EditText, K::Char('s'), ctrl, A::Save);
         bind(C::EditText, K::Char('a'), ctrl, A::SelectAll);
         bind(C::EditText, K::Char('c'), ctrl, A::Quit);
+        bind(C::EditText, K::Char('g'), ctrl, A::CancelEdit);
+        bind(C::EditText, K::Char('z'), ctrl, A::Undo);
+        bind(C::EditText, K::Char('y'), ctrl, A::Redo);
+        bind(C::EditText, K::Char('w'), ctrl, A::EraseWord);
+        bind(C::EditText, K::Backspace, ctrl, A::EraseWord);
+        bind(C::EditText, K::Char('u'), ctrl, A::ClearLine);
+        bind(C::EditText, K::Char('k'), ctrl, A::DeleteToLineEnd);
         bind(C::ConfirmQuit, K::Char('s'), none, A::SaveAndQuit);
         bind(C::ConfirmQuit, K::Char('y'), none, A::SaveAndQuit);
         bind(C::ConfirmQuit, K::Char('a'), none, A::SaveAs);

@@ -137,6 +137,8 @@ pub fn describe_in(action: &Action, texts: &Texts) -> &'static str {
         Action::Erase => texts.action_erase,
         Action::EraseWord => texts.action_erase_word,
         Action::ClearLine => texts.action_clear_line,
+        Action::DeleteToLineEnd => texts.action_delete_to_line_end,
+        Action::CancelEdit => texts.action_cancel_edit,
         Action::OlderQuery => texts.action_older,
         Action::NewerQuery => texts.action_newer,
         Action::Editor(_) | Action::Typed(_) => texts.action_editor,
@@ -207,6 +209,7 @@ pub fn hints(context: Context) -> &'static [(&'static [Action], Word)] {
     ];
     const EDIT_TEXT: &[(&[Action], Word)] = &[
         (&[A::Back], |t| t.hint_done),
+        (&[A::CancelEdit], |t| t.hint_cancel),
         (&[A::Save], |t| t.hint_save),
         (&[A::SelectAll], |t| t.hint_select_all),
     ];

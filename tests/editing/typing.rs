@@ -67,3 +67,37 @@ fn enter_in_a_one_line_field_is_not_text_but_applies_it() {
     assert_eq!(d.editor(), None, "Enter applied the description and closed the editor");
     assert_eq!(d.app.report().groups[VIII].activities[6].description, "Review");
 }
+
+/// The editor's own keys: Ctrl-W deletes a word (Ctrl-Backspace too), Ctrl-U and Ctrl-K the
+/// line before and after the cursor, Ctrl-Z and Ctrl-Y undo and redo the typing, and Ctrl-G
+/// cancels: the field stays as it was and nothing is changed.
+#[test]
+fn the_editor_deletes_words_and_lines_undoes_typing_and_cancels() {
+    let mut d = Driver::new();
+    d.select_activity(VIII, 6);
+    let before = d.app.report().clone();
+    d.ch('r');
+    d.clear();
+    d.typed("one two three");
+    d.ctrl('w');
+    assert_eq!(d.editor().as_deref(), Some("one two "));
+    d.press(KeyCode::Backspace, KeyModifiers::CONTROL);
+    assert_eq!(d.editor().as_deref(), Some("one "));
+    d.ctrl('z');
+    assert_eq!(d.editor().as_deref(), Some("one two "));
+    d.ctrl('y');
+    assert_eq!(d.editor().as_deref(), Some("one "));
+    d.typed("more");
+    d.press(KeyCode::Left, KeyModifiers::NONE);
+    d.press(KeyCode::Left, KeyModifiers::NONE);
+    d.ctrl('k');
+    assert_eq!(d.editor().as_deref(), Some("one mo"));
+    d.ctrl('u');
+    assert_eq!(d.editor().as_deref(), Some(""));
+    d.typed("never kept");
+    d.ctrl('g');
+    assert_eq!(d.editor(), None, "cancelled");
+    assert!(*d.app.report() == before, "nothing changed");
+    assert!(!d.app.is_modified());
+    assert_eq!(d.message(), "Cancelled (remarks of VIII.7): nothing changed");
+}

@@ -31,7 +31,8 @@ texts! {
     modified,
     /// The label before the search being typed, in the footer.
     search_prompt,
-    /// The footer while a search is active: `{at}` (the match, or –), `{total}`.
+    /// The footer while a search is active: `{at}` (the match, or –), `{total}`, `{place}`
+    /// (" · " and the match's place, or nothing).
     match_status,
 
     // Statuses and document types.
@@ -281,8 +282,13 @@ texts! {
     no_search_yet,
     /// `{query}`.
     no_match,
-    /// `{number}`, `{total}`, `{query}`, `{wrapped}` (`search_wrapped` or nothing).
+    /// `{number}`, `{total}`, `{query}`, `{place}`, `{wrapped}` (`search_wrapped` or nothing).
     match_found,
+    /// A match's place (list, footer): `{section}`; `{number}` (an introduction paragraph,
+    /// objective, coordinator); `{numeral}`; `{place}` (VIII.7). The list's title: `{total}`, `{query}`.
+    place_heading, place_paragraph, place_group_title, place_group_topic, place_general_objective,
+    place_objective, place_coordinator, place_activity_topic, place_description, place_remarks,
+    matches_title,
     search_wrapped, details_need_group, need_one_group, choose_activity, no_activities_in_group,
     /// An edit key while the filter hides the selected activity.
     no_activity_shown,
@@ -370,7 +376,7 @@ texts! {
     context_global, context_overview, context_groups, context_activities, context_activity,
     context_edit_progress, context_edit_text, context_confirm_delete, context_details,
     context_search, context_confirm_quit, context_conflict, context_save_as, context_threshold, context_go_to,
-    context_baseline, context_recover, context_help,
+    context_baseline, context_recover, context_help, context_matches,
     action_up, action_down, action_page_up, action_page_down, action_home, action_end,
     action_next_activity, action_prev_activity,
     action_next_pane, action_prev_pane, action_open, action_back, action_edit_progress,
@@ -379,7 +385,7 @@ texts! {
     action_details, action_report_details, action_toggle_objectives, action_overview,
     action_cycle_filter, action_clear_filter, action_pick_baseline, action_set_threshold, action_go_to,
     action_sort_groups, action_save, action_undo, action_redo, action_search, action_next_match,
-    action_prev_match, action_help, action_quit, action_confirm, action_save_and_quit,
+    action_prev_match, action_match_list, action_help, action_quit, action_confirm, action_save_and_quit,
     action_discard_and_quit, action_select_all, action_reload, action_overwrite, action_save_as,
     action_restore, action_keep_recovery, action_discard_recovery, action_type, action_erase,
     action_erase_word, action_clear_line, action_older, action_newer,

@@ -59,6 +59,7 @@ impl Context {
             Context::ConfirmDelete => texts.context_confirm_delete,
             Context::Details => texts.context_details,
             Context::Search => texts.context_search,
+            Context::Matches => texts.context_matches,
             Context::ConfirmQuit => texts.context_confirm_quit,
             Context::Conflict => texts.context_conflict,
             Context::SaveAs => texts.context_save_as,
@@ -118,6 +119,7 @@ pub fn describe_in(action: &Action, texts: &Texts) -> &'static str {
         Action::Search => texts.action_search,
         Action::NextMatch => texts.action_next_match,
         Action::PrevMatch => texts.action_prev_match,
+        Action::MatchList => texts.action_match_list,
         Action::Help => texts.action_help,
         Action::Quit => texts.action_quit,
         Action::Confirm => texts.action_confirm,
@@ -225,6 +227,11 @@ pub fn hints(context: Context) -> &'static [(&'static [Action], Word)] {
         (&[A::DiscardAndQuit], |t| t.hint_discard_and_quit),
         (&[A::Back], |t| t.hint_stay),
     ];
+    const MATCHES: &[(&[Action], Word)] = &[
+        (&[A::Up, A::Down], |t| t.hint_move),
+        (&[A::Open], |t| t.hint_go_to),
+        (&[A::Back], |t| t.hint_close),
+    ];
     const HELP: &[(&[Action], Word)] =
         &[(&[A::Up, A::Down], |t| t.hint_scroll), (&[A::Back], |t| t.hint_close)];
     match context {
@@ -244,6 +251,7 @@ pub fn hints(context: Context) -> &'static [(&'static [Action], Word)] {
         Context::Details => DETAILS,
         Context::ConfirmDelete => CONFIRM_DELETE,
         Context::ConfirmQuit => CONFIRM_QUIT,
+        Context::Matches => MATCHES,
         Context::Help => HELP,
         Context::Global => &[],
     }

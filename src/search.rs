@@ -14,7 +14,8 @@ use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
 use crate::edit::Field;
 use crate::i18n::{Texts, fill};
-use crate::model::{Report, numeral};
+use crate::model::{Group, Report, numeral};
+use rayon::prelude::*;
 
 /// A field that holds every word of the search. Hits come in report order: front matter,
 /// introduction, then each group (title, topic, objectives, coordinators, activities).
@@ -88,6 +89,18 @@ impl Query {
         if self.words.is_empty() {
             return None;
         }
+        if text.is_ascii() {
+            // ASCII folds to itself lower-cased: no copy, the words looked for in either case.
+            let mut first: Option<Range<usize>> = None;
+            for word in &self.words {
+                let at = find_ascii(text.as_bytes(), word.needle())?;
+                let found = at..at + word.needle().len();
+                if first.as_ref().is_none_or(|f| found.start < f.start) {
+                    first = Some(found);
+                }
+            }
+            return first;
+        }
         scratch.clear();
         fold_into(text, scratch);
         let mut first: Option<Range<usize>> = None;
@@ -138,7 +151,7 @@ pub fn find(report: &Report, query: &str) -> Vec<Hit> {
     find_query(report, &Query::new(query))
 }
 
-/// [`find`] with a query already made.
+/// [`find`] with a query already made. The groups are searched on every core.
 pub fn find_query(report: &Report, query: &Query) -> Vec<Hit> {
     let mut hits = Vec::new();
     if query.is_empty() {
@@ -161,22 +174,39 @@ pub fn find_query(report: &Report, query: &Query) -> Vec<Hit> {
             look(Field::Paragraph(s, p), paragraph);
         }
     }
-    for (g, group) in report.groups.iter().enumerate() {
-        look(Field::GroupTitle(g), &group.title);
-        look(Field::GroupTopic(g), &group.topic);
-        look(Field::GeneralObjective(g), &group.general_objective);
-        for (i, objective) in group.specific_objectives.iter().enumerate() {
-            look(Field::SpecificObjective(g, i), objective);
+    let groups: Vec<Vec<Hit>> = report
+        .groups
+        .shared()
+        .par_iter()
+        .enumerate()
+        .map_init(String::new, |scratch, (g, group)| find_in_group(g, group, query, scratch))
+        .collect();
+    hits.extend(groups.into_iter().flatten());
+    hits
+}
+
+/// The hits in group `g`, in order.
+fn find_in_group(g: usize, group: &Group, query: &Query, scratch: &mut String) -> Vec<Hit> {
+    let mut hits = Vec::new();
+    let mut look = |field: Field, text: &str| {
+        if let Some(at) = query.first_in(text, scratch) {
+            hits.push(Hit { field, at });
         }
-        for (c, coordinator) in group.coordinators.iter().enumerate() {
-            look(Field::Country(g, c), &coordinator.country);
-            look(Field::Institution(g, c), &coordinator.institution);
-        }
-        for (a, activity) in group.activities.iter().enumerate() {
-            look(Field::ActivityTopic(g, a), activity.topic.as_deref().unwrap_or(""));
-            look(Field::Description(g, a), &activity.description);
-            look(Field::Remarks(g, a), &activity.remarks);
-        }
+    };
+    look(Field::GroupTitle(g), &group.title);
+    look(Field::GroupTopic(g), &group.topic);
+    look(Field::GeneralObjective(g), &group.general_objective);
+    for (i, objective) in group.specific_objectives.iter().enumerate() {
+        look(Field::SpecificObjective(g, i), objective);
+    }
+    for (c, coordinator) in group.coordinators.iter().enumerate() {
+        look(Field::Country(g, c), &coordinator.country);
+        look(Field::Institution(g, c), &coordinator.institution);
+    }
+    for (a, activity) in group.activities.iter().enumerate() {
+        look(Field::ActivityTopic(g, a), activity.topic.as_deref().unwrap_or(""));
+        look(Field::Description(g, a), &activity.description);
+        look(Field::Remarks(g, a), &activity.remarks);
     }
     hits
 }
@@ -217,6 +247,18 @@ pub fn place(field: Field, report: &Report, texts: &Texts) -> String {
 /// The byte ranges of `text` that hold a word of `query`; for highlighting.
 pub fn ranges(text: &str, query: &str) -> Vec<Range<usize>> {
     Query::new(query).ranges(text)
+}
+
+/// Where `text` (ASCII) first holds the folded `needle`, ignoring case: candidates are the
+/// places of its first letter in either case, found by `memchr`, checked byte by byte. A
+/// needle that is not ASCII is never in ASCII text.
+fn find_ascii(text: &[u8], needle: &[u8]) -> Option<usize> {
+    let &first = needle.first()?;
+    if !needle.is_ascii() {
+        return None;
+    }
+    memchr::memchr2_iter(first, first.to_ascii_uppercase(), text)
+        .find(|&at| text.get(at..at + needle.len()).is_some_and(|w| w.eq_ignore_ascii_case(needle)))
 }
 
 /// Appends `text` folded to `out`. Runs of ASCII are copied and lower-cased whole; only

@@ -78,8 +78,10 @@ pub enum Action {
     Undo,
     /// Make again the last change taken back.
     Redo,
-    /// Start a search across titles, descriptions and remarks.
+    /// Start a search across every text of the report.
     Search,
+    /// List every match of the search, each with its place, to go to one.
+    MatchList,
     /// Jump to the next search match.
     NextMatch,
     /// Jump to the previous search match.

@@ -1,159 +1,399 @@
-//! Searching the report: which titles, descriptions and remarks hold a text, ignoring case.
+//! Searching the report: which of its texts hold every word of a query, in any order,
+//! ignoring case and accents.
+//!
+//! Text is folded before it is compared: decomposed (Unicode canonical decomposition), its
+//! combining marks dropped, then lower-cased. So `revision` finds "revisión", `ESTADISTICAS`
+//! finds "estadísticas", and `ano` finds "año" as well as "ano": ñ folds to n, as search
+//! engines fold it for Spanish. Matches are given as byte ranges of the original text, so
+//! the accented text is what is highlighted.
 
 use std::ops::Range;
 
-use crate::model::Report;
+use memchr::memmem::Finder;
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
-/// The field of a group or activity where a search text was found.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Field {
-    GroupTitle,
-    Description,
-    Remarks,
-}
+use crate::edit::Field;
+use crate::i18n::{Texts, fill};
+use crate::model::{Group, Report, numeral};
+use rayon::prelude::*;
 
-/// A place that holds the search text. Hits come in report order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+/// A field that holds every word of the search. Hits come in report order: front matter,
+/// introduction, then each group (title, topic, objectives, coordinators, activities).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hit {
-    pub group: usize,
-    /// `None` for the group's own title.
-    pub activity: Option<usize>,
     pub field: Field,
+    /// The first match in the field's text, as a byte range of it.
+    pub at: Range<usize>,
 }
 
-/// Every place (a group's title, an activity) that holds `query`, ignoring case, once
-/// each; none for an empty query.
-pub fn find(report: &Report, query: &str) -> Vec<Hit> {
-    let needle = Needle::new(query);
-    if needle.chars.is_empty() {
-        return Vec::new();
-    }
-    let mut hits = Vec::new();
-    for (g, group) in report.groups.iter().enumerate() {
-        if needle.is_in(&group.title) {
-            hits.push(Hit { group: g, activity: None, field: Field::GroupTitle });
+impl Hit {
+    /// The group the field belongs to, if any.
+    pub fn group(&self) -> Option<usize> {
+        match self.field {
+            Field::GroupTitle(g)
+            | Field::GroupTopic(g)
+            | Field::GeneralObjective(g)
+            | Field::SpecificObjective(g, _)
+            | Field::Country(g, _)
+            | Field::Institution(g, _)
+            | Field::Description(g, _)
+            | Field::ActivityTopic(g, _)
+            | Field::Remarks(g, _) => Some(g),
+            _ => None,
         }
-        for (a, activity) in group.activities.iter().enumerate() {
-            // One hit per activity, at its first matching field: the selection moves by
-            // activity, so counting fields would count places that `n` cannot tell apart.
-            let found =
-                [(Field::Description, &activity.description), (Field::Remarks, &activity.remarks)]
-                    .into_iter()
-                    .find(|(_, text)| needle.is_in(text));
-            if let Some((field, _)) = found {
-                hits.push(Hit { group: g, activity: Some(a), field });
+    }
+
+    /// The activity (group, activity) the field belongs to, if any.
+    pub fn activity(&self) -> Option<(usize, usize)> {
+        self.field.is_of_activity().then(|| self.field.place()).flatten()
+    }
+}
+
+/// A search text made ready to look for: its words, folded once.
+#[derive(Debug, Clone)]
+pub struct Query {
+    text: String,
+    words: Vec<Finder<'static>>,
+}
+
+impl PartialEq for Query {
+    fn eq(&self, other: &Query) -> bool {
+        self.text == other.text
+    }
+}
+impl Eq for Query {}
+
+impl Query {
+    pub fn new(text: &str) -> Query {
+        let mut folded = String::new();
+        fold_into(text, &mut folded);
+        let mut words: Vec<&str> = folded.split_whitespace().collect();
+        words.sort_unstable();
+        words.dedup();
+        let words = words.into_iter().map(|w| Finder::new(w.as_bytes()).into_owned()).collect();
+        Query { text: text.to_string(), words }
+    }
+
+    /// The text as typed.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    /// The first match in `text` when it holds every word, as a byte range of `text`;
+    /// `scratch` is reused between calls so searching a report allocates little.
+    fn first_in(&self, text: &str, scratch: &mut String) -> Option<Range<usize>> {
+        if self.words.is_empty() {
+            return None;
+        }
+        if text.is_ascii() {
+            // ASCII folds to itself lower-cased: no copy, the words looked for in either case.
+            let mut first: Option<Range<usize>> = None;
+            for word in &self.words {
+                let at = find_ascii(text.as_bytes(), word.needle())?;
+                let found = at..at + word.needle().len();
+                if first.as_ref().is_none_or(|f| found.start < f.start) {
+                    first = Some(found);
+                }
+            }
+            return first;
+        }
+        scratch.clear();
+        fold_into(text, scratch);
+        let mut first: Option<Range<usize>> = None;
+        for word in &self.words {
+            let at = word.find(scratch.as_bytes())?;
+            let found = at..at + word.needle().len();
+            if first.as_ref().is_none_or(|f| found.start < f.start) {
+                first = Some(found);
             }
         }
+        first.map(|folded| to_original(text, folded))
+    }
+
+    /// Every match of every word in `text`, as byte ranges of `text`, in order, those that
+    /// overlap or touch made one; for highlighting.
+    pub fn ranges(&self, text: &str) -> Vec<Range<usize>> {
+        if self.words.is_empty() {
+            return Vec::new();
+        }
+        let mut folded = String::new();
+        fold_into(text, &mut folded);
+        let mut found: Vec<Range<usize>> = self
+            .words
+            .iter()
+            .flat_map(|w| w.find_iter(folded.as_bytes()).map(|at| at..at + w.needle().len()))
+            .collect();
+        if found.is_empty() {
+            return found;
+        }
+        found.sort_unstable_by_key(|r| (r.start, r.end));
+        let mut merged: Vec<Range<usize>> = Vec::with_capacity(found.len());
+        for r in found {
+            match merged.last_mut() {
+                Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+                _ => merged.push(r),
+            }
+        }
+        if folded.len() == text.len() && text.is_ascii() {
+            return merged;
+        }
+        merged.into_iter().map(|r| to_original(text, r)).collect()
+    }
+}
+
+/// Every field of the report that holds every word of `query` (see [`Query`]), once each,
+/// in report order; none for an empty query.
+pub fn find(report: &Report, query: &str) -> Vec<Hit> {
+    find_query(report, &Query::new(query))
+}
+
+/// [`find`] with a query already made. The groups are searched on every core.
+pub fn find_query(report: &Report, query: &Query) -> Vec<Hit> {
+    let mut hits = Vec::new();
+    if query.is_empty() {
+        return hits;
+    }
+    let mut scratch = String::new();
+    let mut look = |field: Field, text: &str| {
+        if let Some(at) = query.first_in(text, &mut scratch) {
+            hits.push(Hit { field, at });
+        }
+    };
+    look(Field::Symbol, &report.symbol);
+    look(Field::Date, &report.date);
+    look(Field::Title, &report.title);
+    look(Field::Meeting, &report.meeting);
+    look(Field::Venue, &report.venue);
+    for (s, section) in report.introduction.iter().enumerate() {
+        look(Field::Heading(s), section.heading.as_deref().unwrap_or(""));
+        for (p, paragraph) in section.paragraphs.iter().enumerate() {
+            look(Field::Paragraph(s, p), paragraph);
+        }
+    }
+    let groups: Vec<Vec<Hit>> = report
+        .groups
+        .shared()
+        .par_iter()
+        .enumerate()
+        .map_init(String::new, |scratch, (g, group)| find_in_group(g, group, query, scratch))
+        .collect();
+    hits.extend(groups.into_iter().flatten());
+    hits
+}
+
+/// The hits in group `g`, in order.
+fn find_in_group(g: usize, group: &Group, query: &Query, scratch: &mut String) -> Vec<Hit> {
+    let mut hits = Vec::new();
+    let mut look = |field: Field, text: &str| {
+        if let Some(at) = query.first_in(text, scratch) {
+            hits.push(Hit { field, at });
+        }
+    };
+    look(Field::GroupTitle(g), &group.title);
+    look(Field::GroupTopic(g), &group.topic);
+    look(Field::GeneralObjective(g), &group.general_objective);
+    for (i, objective) in group.specific_objectives.iter().enumerate() {
+        look(Field::SpecificObjective(g, i), objective);
+    }
+    for (c, coordinator) in group.coordinators.iter().enumerate() {
+        look(Field::Country(g, c), &coordinator.country);
+        look(Field::Institution(g, c), &coordinator.institution);
+    }
+    for (a, activity) in group.activities.iter().enumerate() {
+        look(Field::ActivityTopic(g, a), activity.topic.as_deref().unwrap_or(""));
+        look(Field::Description(g, a), &activity.description);
+        look(Field::Remarks(g, a), &activity.remarks);
     }
     hits
 }
 
-/// The lower-case characters of `text`, one per character of `text`, so positions agree.
-fn fold(text: &str) -> Vec<char> {
-    text.chars().map(fold_char).collect()
-}
-
-fn fold_char(c: char) -> char {
-    c.to_lowercase().next().unwrap_or(c)
-}
-
-/// A search text, folded once for all the fields it is looked for in.
-struct Needle {
-    chars: Vec<char>,
-    /// The longest run of ASCII in the folded text, searched with `memchr`: the whole text
-    /// when it is ASCII (the common case), else a quick test that most fields fail before
-    /// the slower folding search.
-    ascii: Vec<u8>,
-    all_ascii: bool,
-}
-
-impl Needle {
-    fn new(query: &str) -> Needle {
-        let chars = fold(query);
-        let ascii = chars
-            .split(|c| !c.is_ascii())
-            .max_by_key(|run| run.len())
-            .map(|run| run.iter().map(|&c| c as u8).collect())
-            .unwrap_or_default();
-        let all_ascii = chars.iter().all(char::is_ascii);
-        Needle { chars, ascii, all_ascii }
-    }
-
-    fn is_in(&self, text: &str) -> bool {
-        let maybe = contains_ascii(text.as_bytes(), &self.ascii);
-        maybe && (self.all_ascii || matches(text, &self.chars).next().is_some())
-    }
-}
-
-/// Whether `text` holds the lower-case ASCII `needle`, ignoring case: candidates are the
-/// places of its first letter in either case, found by `memchr`, checked byte by byte.
-/// (Non-ASCII letters that lower-case to ASCII, like the Kelvin sign, are not matched.)
-fn contains_ascii(text: &[u8], needle: &[u8]) -> bool {
-    let Some(&first) = needle.first() else { return true };
-    memchr::memchr2_iter(first, first.to_ascii_uppercase(), text)
-        .any(|at| text.get(at..at + needle.len()).is_some_and(|w| w.eq_ignore_ascii_case(needle)))
-}
-
-/// The byte ranges of `text` that hold `query`, ignoring case; for highlighting.
-pub fn ranges(text: &str, query: &str) -> Vec<Range<usize>> {
-    matches(text, &fold(query)).collect()
-}
-
-/// Non-overlapping matches of a folded needle, found without allocating.
-fn matches<'a>(text: &'a str, needle: &'a [char]) -> impl Iterator<Item = Range<usize>> + 'a {
-    let mut from = 0;
-    std::iter::from_fn(move || {
-        let first = *needle.first()?;
-        while from < text.len() {
-            let rest = &text[from..];
-            let (offset, _) = rest.char_indices().find(|(_, c)| fold_char(*c) == first)?;
-            let start = from + offset;
-            let mut len = 0;
-            let mut chars = text[start..].char_indices();
-            let matched = needle.iter().all(|n| match chars.next() {
-                Some((i, c)) if fold_char(c) == *n => {
-                    len = i + c.len_utf8();
-                    true
-                }
-                _ => false,
-            });
-            if matched {
-                from = start + len;
-                return Some(start..start + len);
-            }
-            from = start + text[start..].chars().next().map_or(1, char::len_utf8);
+/// Where a field is, as the list of matches and the footer name it: "VI.16 remarks",
+/// "II objective 3", "Introduction ¶3" (paragraphs counted through the introduction),
+/// "Title".
+pub fn place(field: Field, report: &Report, texts: &Texts) -> String {
+    let of_group = |template: &str, g: usize, number: usize| {
+        fill(template, &[("numeral", &numeral(g + 1)), ("number", &(number + 1))])
+    };
+    let of_activity = |template: &str, g: usize, a: usize| {
+        fill(template, &[("place", &format!("{}.{}", numeral(g + 1), a + 1))])
+    };
+    match field {
+        Field::Symbol => texts.row_symbol.into(),
+        Field::Date => texts.row_date.into(),
+        Field::Title => texts.row_title.into(),
+        Field::Meeting => texts.row_meeting.into(),
+        Field::Venue => texts.row_venue.into(),
+        Field::Heading(s) => fill(texts.place_heading, &[("section", &(s + 1))]),
+        Field::Paragraph(s, p) => {
+            let before: usize =
+                report.introduction.iter().take(s).map(|section| section.paragraphs.len()).sum();
+            fill(texts.place_paragraph, &[("number", &(before + p + 1))])
         }
-        None
-    })
+        Field::GroupTitle(g) => of_group(texts.place_group_title, g, 0),
+        Field::GroupTopic(g) => of_group(texts.place_group_topic, g, 0),
+        Field::GeneralObjective(g) => of_group(texts.place_general_objective, g, 0),
+        Field::SpecificObjective(g, i) => of_group(texts.place_objective, g, i),
+        Field::Country(g, c) | Field::Institution(g, c) => of_group(texts.place_coordinator, g, c),
+        Field::ActivityTopic(g, a) => of_activity(texts.place_activity_topic, g, a),
+        Field::Description(g, a) => of_activity(texts.place_description, g, a),
+        Field::Remarks(g, a) => of_activity(texts.place_remarks, g, a),
+    }
+}
+
+/// The byte ranges of `text` that hold a word of `query`; for highlighting.
+pub fn ranges(text: &str, query: &str) -> Vec<Range<usize>> {
+    Query::new(query).ranges(text)
+}
+
+/// Where `text` (ASCII) first holds the folded `needle`, ignoring case: candidates are the
+/// places of its first letter in either case, found by `memchr`, checked byte by byte. A
+/// needle that is not ASCII is never in ASCII text.
+fn find_ascii(text: &[u8], needle: &[u8]) -> Option<usize> {
+    let &first = needle.first()?;
+    if !needle.is_ascii() {
+        return None;
+    }
+    memchr::memchr2_iter(first, first.to_ascii_uppercase(), text)
+        .find(|&at| text.get(at..at + needle.len()).is_some_and(|w| w.eq_ignore_ascii_case(needle)))
+}
+
+/// Appends `text` folded to `out`. Runs of ASCII are copied and lower-cased whole; only
+/// other characters are decomposed one by one.
+fn fold_into(text: &str, out: &mut String) {
+    let mut rest = text;
+    while !rest.is_empty() {
+        let ascii = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
+        let from = out.len();
+        out.push_str(&rest[..ascii]);
+        out[from..].make_ascii_lowercase();
+        rest = &rest[ascii..];
+        let mut chars = rest.chars();
+        if let Some(c) = chars.next() {
+            fold_char(c, out);
+            rest = chars.as_str();
+        }
+    }
+}
+
+fn fold_char(c: char, out: &mut String) {
+    decompose_canonical(c, |d| {
+        if !is_combining_mark(d) {
+            out.extend(d.to_lowercase());
+        }
+    });
+}
+
+/// A range of `text` folded, as the range of the original characters that gave it.
+fn to_original(text: &str, folded: Range<usize>) -> Range<usize> {
+    if text.is_ascii() {
+        return folded;
+    }
+    let (mut start, mut end) = (None, text.len());
+    let mut at = 0;
+    let mut one = String::new();
+    for (i, c) in text.char_indices() {
+        let width = if c.is_ascii() {
+            1
+        } else {
+            one.clear();
+            fold_char(c, &mut one);
+            one.len()
+        };
+        // The character that gives the range's first folded byte starts it; the one that
+        // gives its last byte ends it.
+        if start.is_none() && at + width > folded.start {
+            start = Some(i);
+        }
+        at += width;
+        if at >= folded.end {
+            end = i + c.len_utf8();
+            break;
+        }
+    }
+    // Marks that fold to nothing after the last character belong to it ("e" and an accent).
+    let marks: usize = text[end..]
+        .chars()
+        .take_while(|&c| {
+            one.clear();
+            fold_char(c, &mut one);
+            one.is_empty()
+        })
+        .map(char::len_utf8)
+        .sum();
+    start.unwrap_or(text.len())..end + marks
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn finds_ascii_and_accented_text_in_any_case() {
-        let report = crate::store::shipped().unwrap();
-        let places = |query: &str| -> Vec<(usize, Option<usize>)> {
-            find(&report, query).into_iter().map(|h| (h.group, h.activity)).collect()
-        };
-        assert_eq!(places("desinventar"), vec![(2, Some(0))]);
-        assert_eq!(places("DESINVENTAR"), places("desinventar"));
-        // "Zusammenarbeit (GIZ)" in III.1: an accented search, with its ASCII part first.
-        assert_eq!(places("für internationale"), vec![(2, Some(0))]);
-        assert_eq!(places("FÜR INTERNATIONALE"), places("für internationale"));
-        assert!(places("quinquagésimo").is_empty());
-        assert!(places("").is_empty());
+    fn matched<'a>(text: &'a str, query: &str) -> Vec<&'a str> {
+        ranges(text, query).into_iter().map(|r| &text[r]).collect()
     }
 
     #[test]
-    fn ranges_ignore_case_and_keep_byte_positions() {
-        let text = "Año de REVISIÓN y revisión";
-        let r = ranges(text, "revisión");
-        assert_eq!(r.len(), 2);
-        assert_eq!(&text[r[0].clone()], "REVISIÓN");
-        assert_eq!(&text[r[1].clone()], "revisión");
-        assert!(ranges(text, "").is_empty());
-        assert!(ranges(text, "xyz").is_empty());
+    fn case_and_accents_are_ignored_and_the_original_text_is_marked() {
+        let text = "Año de REVISIÓN y revisión de estadísticas";
+        assert_eq!(matched(text, "revision"), ["REVISIÓN", "revisión"]);
+        assert_eq!(matched(text, "revisión"), ["REVISIÓN", "revisión"]);
+        assert_eq!(matched(text, "ESTADISTICAS"), ["estadísticas"]);
+        assert_eq!(matched(text, "ESTADÍSTICAS"), ["estadísticas"]);
+        // ñ folds to n, either way round.
+        assert_eq!(matched(text, "ano"), ["Año"]);
+        assert_eq!(matched("el ano", "año"), ["ano"]);
+        assert!(matched(text, "").is_empty());
+        assert!(matched(text, "xyz").is_empty());
+    }
+
+    #[test]
+    fn decomposed_text_is_marked_with_its_marks() {
+        // "é" written as e and a combining accent: the accent belongs to the match.
+        let text = "cafe\u{301} con leche";
+        assert_eq!(matched(text, "café"), ["cafe\u{301}"]);
+        assert_eq!(matched(text, "LECHE"), ["leche"]);
+    }
+
+    #[test]
+    fn several_words_match_in_any_order_within_one_field() {
+        let mut report = crate::store::shipped().unwrap();
+        report.groups[5].activities[0].remarks = "Taller regional en Santiago, 2021.".into();
+        let fields =
+            |q: &str| -> Vec<Field> { find(&report, q).into_iter().map(|h| h.field).collect() };
+        assert_eq!(fields("taller 2021"), [Field::Remarks(5, 0)]);
+        assert_eq!(fields("2021   TALLER"), [Field::Remarks(5, 0)]);
+        assert_eq!(fields("taller santiago 2021"), [Field::Remarks(5, 0)]);
+        // Both words, but not in one field.
+        assert!(fields("taller quinquagésimo").is_empty());
+        assert_eq!(matched("Taller regional, 2021", "2021 taller"), ["Taller", "2021"]);
+    }
+
+    #[test]
+    fn a_hit_points_at_its_first_match_in_the_original_text() {
+        let mut report = crate::store::shipped().unwrap();
+        report.groups[0].activities[1].description = "Über die Población y más población".into();
+        let hits = find(&report, "poblacion");
+        let hit = hits.iter().find(|h| h.field == Field::Description(0, 1)).unwrap();
+        assert_eq!(&report.groups[0].activities[1].description[hit.at.clone()], "Población");
+        assert_eq!(hit.group(), Some(0));
+        assert_eq!(hit.activity(), Some((0, 1)));
+    }
+
+    #[test]
+    fn finds_ascii_and_accented_text_in_any_case() {
+        let report = crate::store::shipped().unwrap();
+        let fields =
+            |q: &str| -> Vec<Field> { find(&report, q).into_iter().map(|h| h.field).collect() };
+        assert_eq!(fields("desinventar"), [Field::Remarks(2, 0)]);
+        assert_eq!(fields("DESINVENTAR"), fields("desinventar"));
+        // "Zusammenarbeit (GIZ)" in III.1: an accented search, with its ASCII part first.
+        assert_eq!(fields("für internationale"), [Field::Remarks(2, 0)]);
+        assert_eq!(fields("FUR INTERNATIONALE"), fields("für internationale"));
+        assert!(fields("quinquagésimo").is_empty());
+        assert!(fields("").is_empty());
+        assert!(fields("   ").is_empty());
     }
 }

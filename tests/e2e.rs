@@ -11,8 +11,9 @@ mod e2e {
     mod editing;
 }
 
+use wgtrack::edit::Field;
 use wgtrack::model::Progress;
-use wgtrack::search::{self, Field, Hit};
+use wgtrack::search::{self, Hit};
 use wgtrack::store::{self, SHIPPED};
 
 use common::home::Home;
@@ -195,11 +196,8 @@ fn undo_and_redo_show_the_values_and_the_modified_mark() {
 #[test]
 fn search_jumps_to_a_remark_in_another_group() {
     let hits = search::find(&shipped(), "DesInventar");
-    assert_eq!(
-        hits,
-        [Hit { group: 2, activity: Some(0), field: Field::Remarks }],
-        "the word is only in the remarks of III.1"
-    );
+    let fields: Vec<Field> = hits.iter().map(|h| h.field).collect();
+    assert_eq!(fields, [Field::Remarks(2, 0)], "the word is only in the remarks of III.1");
     let home = Home::new();
     let mut pty = home.open(40, 120);
     pty.send("/");
@@ -224,9 +222,13 @@ fn search_next_and_previous_match() {
     let hits = search::find(&report, "webinar");
     let total = hits.len();
     assert!(total >= 3, "{hits:?}");
-    assert_ne!(hits[0].group, hits[1].group, "{hits:?}");
+    assert_ne!(hits[0].group(), hits[1].group(), "{hits:?}");
     let title = |hit: &Hit| {
-        format!("┌ ▶ {} · {} ", common::NUMERALS[hit.group], report.groups[hit.group].topic)
+        format!(
+            "┌ ▶ {} · {} ",
+            common::NUMERALS[hit.group().unwrap()],
+            report.groups[hit.group().unwrap()].topic
+        )
     };
 
     let home = Home::new();

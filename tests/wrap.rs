@@ -49,8 +49,9 @@ const PIECES: &[&str] = &[
 /// rich line, the whole wrapped by ratatui and scrolled.
 fn reference(text: &str, width: u16, height: u16, scroll: u16, query: Option<&str>) -> Buffer {
     let theme = Theme::default();
+    let query = query.map(wgtrack::search::Query::new);
     let lines: Vec<_> =
-        text.split('\n').map(|p| rich_line(p, Style::default(), query, &theme)).collect();
+        text.split('\n').map(|p| rich_line(p, Style::default(), query.as_ref(), &theme)).collect();
     let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false }).scroll((scroll, 0));
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     terminal.draw(|f| f.render_widget(paragraph, f.area())).unwrap();
@@ -61,7 +62,8 @@ fn indexed(text: &str, width: u16, height: u16, scroll: u16, query: Option<&str>
     let theme = Theme::default();
     let wrapped = Wrapped::new(text, width);
     let rows = usize::from(scroll)..usize::from(scroll) + usize::from(height);
-    let lines = remarks::lines(text, &wrapped, rows, Style::default(), query, &theme);
+    let query = query.map(wgtrack::search::Query::new);
+    let lines = remarks::lines(text, &wrapped, rows, Style::default(), query.as_ref(), &theme);
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     terminal.draw(|f| f.render_widget(remarks::Wrapped(lines), f.area())).unwrap();
     terminal.backend().buffer().clone()

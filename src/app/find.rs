@@ -1,7 +1,8 @@
 //! Searching from the app: the search prompt and jumping between matches.
 
-use super::{App, Mode, Prompt, Search, edit_line};
+use super::{App, DetailsOf, Mode, Prompt, RowKind, Search, edit_line, step_within};
 use crate::action::{Action, Pane};
+use crate::edit::Field;
 use crate::i18n::fill;
 use crate::search;
 
@@ -43,65 +44,167 @@ impl App {
         }
     }
 
-    /// Moves to the next (or previous) match after the selection; `here` accepts a match at
-    /// the selection itself. The search runs again after any edit, so matches follow it.
-    pub(super) fn jump_to_match(&mut self, forward: bool, here: bool) {
-        let Some(mut active) = self.view.search.take() else {
-            return self.info(self.texts().no_search_yet);
-        };
-        // The search runs again only when the report changed since: n and N just move.
+    /// The active search with its hits found in the report as it is now: the search runs
+    /// again only when the report changed since, so `n`, `N` and the list just move.
+    fn current_search(&mut self) -> Option<Search> {
+        let mut active = self.view.search.take()?;
         let version = self.document.revision();
         if active.found_in != Some(version) {
-            active.hits = search::find(self.report(), &active.query);
+            active.hits = search::find_query(self.report(), &active.words);
             active.found_in = Some(version);
+            active.current = active.current.filter(|&i| i < active.hits.len());
         }
-        if active.hits.is_empty() {
-            active.current = None;
+        Some(active)
+    }
+
+    /// Where the selection is, in the order of the report: (group, activity), `None` for
+    /// what comes before (the front matter, or a group's own fields).
+    fn selection_spot(&self) -> Spot {
+        match (self.view.focus, self.view.details.of) {
+            (Pane::Details, DetailsOf::Report) => (None, None),
+            (Pane::Details, DetailsOf::Group(g)) => (Some(g), None),
+            (Pane::Groups | Pane::Overview, _) => (Some(self.view.group), None),
+            _ => (Some(self.view.group), Some(self.view.activity)),
+        }
+    }
+
+    /// Moves to the next (or previous) match after the selection; `here` accepts a match at
+    /// the selection itself. From the match last gone to, the next is the one after it in
+    /// the list, so `n` and `N` visit every match in the list's order.
+    pub(super) fn jump_to_match(&mut self, forward: bool, here: bool) {
+        let Some(active) = self.current_search() else {
+            return self.info(self.texts().no_search_yet);
+        };
+        let total = active.hits.len();
+        if total == 0 {
             self.error(fill(self.texts().no_match, &[("query", &active.query)]));
             self.view.search = Some(active);
             return;
         }
-        let at = (self.view.focus != Pane::Groups).then_some(self.view.activity);
-        let place = |hit: &search::Hit| (hit.group, hit.activity);
-        let here_key = (self.view.group, at);
-        let position = |hit: &search::Hit| place(hit).cmp(&here_key);
-        let found = if forward {
-            active.hits.iter().position(|h| {
-                let order = position(h);
-                order.is_gt() || (here && order.is_eq())
-            })
-        } else {
-            active.hits.iter().rposition(|h| position(h).is_lt())
+        let at = self.selection_spot();
+        let on_current = active.current.filter(|&i| spot(&active.hits[i]) == at);
+        let (index, wrapped) = match on_current {
+            Some(i) if here => (i, false),
+            Some(i) if forward => ((i + 1) % total, i + 1 == total),
+            Some(i) => (i.checked_sub(1).unwrap_or(total - 1), i == 0),
+            None => {
+                let found = if forward {
+                    active.hits.iter().position(|h| {
+                        let order = spot(h).cmp(&at);
+                        order.is_gt() || (here && order.is_eq())
+                    })
+                } else {
+                    active.hits.iter().rposition(|h| spot(h).cmp(&at).is_lt())
+                };
+                (found.unwrap_or(if forward { 0 } else { total - 1 }), found.is_none())
+            }
         };
-        let wrapped = found.is_none();
-        let index = found.unwrap_or(if forward { 0 } else { active.hits.len() - 1 });
-        let hit = active.hits[index];
+        self.view.search = Some(active);
+        self.go_to_match(index, wrapped);
+    }
+
+    /// Opens the list of every match, on the match last gone to or the first after the
+    /// selection.
+    pub(super) fn open_match_list(&mut self) {
+        let Some(active) = self.current_search() else {
+            return self.info(self.texts().no_search_yet);
+        };
+        if active.hits.is_empty() {
+            self.error(fill(self.texts().no_match, &[("query", &active.query)]));
+            self.view.search = Some(active);
+            return;
+        }
+        let at = self.selection_spot();
+        let selected =
+            active.current.or_else(|| active.hits.iter().position(|h| spot(h) >= at)).unwrap_or(0);
+        self.view.search = Some(active);
+        self.mode = Mode::Matches { selected };
+    }
+
+    /// Keys of the list of matches.
+    pub(super) fn match_list(&mut self, selected: usize, action: Action) {
+        let total = self.view.search.as_ref().map_or(0, |s| s.hits.len());
+        let page = self.page();
+        let step = |delta: isize| step_within(selected, delta, total);
+        let selected = match action {
+            Action::Back | Action::MatchList | Action::Quit => return,
+            Action::Open | Action::Confirm => return self.go_to_match(selected, false),
+            Action::Up => step(-1),
+            Action::Down => step(1),
+            Action::NextMatch => (selected + 1) % total.max(1),
+            Action::PrevMatch => selected.checked_sub(1).unwrap_or(total.saturating_sub(1)),
+            Action::PageUp => step(-page),
+            Action::PageDown => step(page),
+            Action::Home => 0,
+            Action::End => total.saturating_sub(1),
+            Action::Scroll(_, lines) => step(lines),
+            _ => selected,
+        };
+        self.mode = Mode::Matches { selected };
+    }
+
+    /// Goes to match `index` of the search: the activity, the group, or the row of the
+    /// details form that holds it; says which it is.
+    fn go_to_match(&mut self, index: usize, wrapped: bool) {
+        let Some(active) = self.view.search.as_mut() else { return };
+        let Some(hit) = active.hits.get(index).cloned() else { return };
         active.current = Some(index);
-        self.view.group = hit.group;
-        match hit.activity {
-            Some(a) => {
+        let (query, total) = (active.query.clone(), active.hits.len());
+        match (hit.activity(), hit.field, hit.group()) {
+            (Some((g, a)), _, _) => {
+                self.view.group = g;
                 self.view.activity = a;
-                if self.view.focus == Pane::Groups {
+                if !matches!(self.view.focus, Pane::Activities | Pane::Activity) {
                     self.view.focus = Pane::Activities;
                 }
+                // The activity shows, whatever the filter hid.
+                if !self.visible_activities().contains(&a) {
+                    self.view.filter = None;
+                }
             }
-            None => {
+            (None, Field::GroupTitle(g), _) => {
+                self.view.group = g;
                 self.view.activity = 0;
                 self.view.focus = Pane::Groups;
+                self.snap_to_visible();
+            }
+            (None, field, group) => {
+                let of = match group {
+                    Some(g) => {
+                        self.view.group = g;
+                        self.view.activity = 0;
+                        self.snap_to_visible();
+                        DetailsOf::Group(g)
+                    }
+                    None => DetailsOf::Report,
+                };
+                self.open_details(of);
+                let row = self
+                    .detail_rows()
+                    .iter()
+                    .position(|r| matches!(r.kind, RowKind::Field { field: f, .. } if f == field));
+                self.view.details.row = row.unwrap_or(self.view.details.row);
             }
         }
-        let total = active.hits.len();
         let texts = self.texts();
+        let place = search::place(hit.field, self.report(), texts);
         let note = if wrapped { texts.search_wrapped } else { "" };
         self.info(fill(
             texts.match_found,
             &[
                 ("number", &(index + 1)),
                 ("total", &total),
-                ("query", &active.query),
+                ("query", &query),
+                ("place", &place),
                 ("wrapped", &note),
             ],
         ));
-        self.view.search = Some(active);
     }
+}
+
+/// A place in the report's order: (group, activity), `None` before any.
+type Spot = (Option<usize>, Option<usize>);
+
+fn spot(hit: &search::Hit) -> Spot {
+    (hit.group(), hit.activity().map(|(_, a)| a))
 }

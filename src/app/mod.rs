@@ -53,6 +53,8 @@ pub enum Mode {
     /// Typing a search; the search that was active before, to restore on Esc; which earlier
     /// query is shown, if one was recalled (an index into the view's history).
     Search { input: String, previous: Option<Search>, recalled: Option<usize> },
+    /// The list of the search's matches, with the one selected.
+    Matches { selected: usize },
     /// Asking whether to save before leaving.
     ConfirmQuit,
     /// The file changed on disk (or is gone) since it was loaded: asking what to do.

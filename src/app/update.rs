@@ -34,6 +34,7 @@ impl App {
             Mode::Search { input, previous, recalled } => {
                 self.type_search(input, previous, recalled, action)
             }
+            Mode::Matches { selected } => self.match_list(selected, action),
             Mode::ConfirmQuit => self.confirm_quit(action),
             Mode::Conflict { missing } => self.conflict(missing, action),
             Mode::ConfirmSave { caution, expect, then } => {
@@ -189,6 +190,7 @@ impl App {
             }
             Action::NextMatch => self.jump_to_match(true, false),
             Action::PrevMatch => self.jump_to_match(false, false),
+            Action::MatchList => self.open_match_list(),
             Action::Help => self.mode = Mode::Help,
             Action::Quit => self.quit(),
             Action::SelectGroup(g) if g < self.report().groups.len() => {

@@ -7,12 +7,14 @@ use super::remarks::RemarksLayout;
 use super::{Details, DetailsOf, Filter, Overview};
 use crate::action::{Pane, Viewport};
 use crate::model::Progress;
-use crate::search::Hit;
+use crate::search::{Hit, Query};
 
 /// The active search and the match the selection is on.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Search {
     pub query: String,
+    /// The query folded, made once for the search and for every highlight drawn.
+    pub words: Query,
     pub hits: Vec<Hit>,
     pub current: Option<usize>,
     /// The revision of the report the hits were found in; `None` before the first search.
@@ -21,7 +23,12 @@ pub struct Search {
 
 impl Search {
     pub fn new(query: String) -> Search {
-        Search { query, hits: Vec::new(), current: None, found_in: None }
+        Search { words: Query::new(&query), query, hits: Vec::new(), current: None, found_in: None }
+    }
+
+    /// The match the selection was last taken to.
+    pub fn current_hit(&self) -> Option<&Hit> {
+        self.hits.get(self.current?)
     }
 }
 

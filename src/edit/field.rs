@@ -27,27 +27,32 @@ pub enum Field {
 }
 
 impl Field {
-    pub fn get(self, report: &Report) -> Option<String> {
+    /// The field's text, borrowed; an absent optional field is empty.
+    pub fn text(self, report: &Report) -> Option<&str> {
         let group = |g: usize| report.groups.get(g);
         let activity = |g: usize, a: usize| report.activity(g, a);
         Some(match self {
-            Field::Symbol => report.symbol.clone(),
-            Field::Date => report.date.clone(),
-            Field::Title => report.title.clone(),
-            Field::Meeting => report.meeting.clone(),
-            Field::Venue => report.venue.clone(),
-            Field::Heading(s) => report.introduction.get(s)?.heading.clone().unwrap_or_default(),
-            Field::Paragraph(s, p) => report.introduction.get(s)?.paragraphs.get(p)?.clone(),
-            Field::GroupTitle(g) => group(g)?.title.clone(),
-            Field::GroupTopic(g) => group(g)?.topic.clone(),
-            Field::GeneralObjective(g) => group(g)?.general_objective.clone(),
-            Field::SpecificObjective(g, i) => group(g)?.specific_objectives.get(i)?.clone(),
-            Field::Country(g, c) => group(g)?.coordinators.get(c)?.country.clone(),
-            Field::Institution(g, c) => group(g)?.coordinators.get(c)?.institution.clone(),
-            Field::Description(g, a) => activity(g, a)?.description.clone(),
-            Field::ActivityTopic(g, a) => activity(g, a)?.topic.clone().unwrap_or_default(),
-            Field::Remarks(g, a) => activity(g, a)?.remarks.clone(),
+            Field::Symbol => &report.symbol,
+            Field::Date => &report.date,
+            Field::Title => &report.title,
+            Field::Meeting => &report.meeting,
+            Field::Venue => &report.venue,
+            Field::Heading(s) => report.introduction.get(s)?.heading.as_deref().unwrap_or(""),
+            Field::Paragraph(s, p) => report.introduction.get(s)?.paragraphs.get(p)?,
+            Field::GroupTitle(g) => &group(g)?.title,
+            Field::GroupTopic(g) => &group(g)?.topic,
+            Field::GeneralObjective(g) => &group(g)?.general_objective,
+            Field::SpecificObjective(g, i) => group(g)?.specific_objectives.get(i)?,
+            Field::Country(g, c) => &group(g)?.coordinators.get(c)?.country,
+            Field::Institution(g, c) => &group(g)?.coordinators.get(c)?.institution,
+            Field::Description(g, a) => &activity(g, a)?.description,
+            Field::ActivityTopic(g, a) => activity(g, a)?.topic.as_deref().unwrap_or(""),
+            Field::Remarks(g, a) => &activity(g, a)?.remarks,
         })
+    }
+
+    pub fn get(self, report: &Report) -> Option<String> {
+        self.text(report).map(str::to_string)
     }
 
     /// Puts `value` in the field; an empty optional field becomes `None`.

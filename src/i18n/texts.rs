@@ -31,23 +31,21 @@ texts! {
     modified,
     /// The label before the search being typed, in the footer.
     search_prompt,
-    /// The footer while a search is active: `{at}` (the match, or –), `{total}`.
+    /// The footer while a search is active: `{at}` (the match, or –), `{total}`, `{place}`
+    /// (" · " and the match's place, or nothing).
     match_status,
 
     // Statuses and document types.
     /// One activity's status.
-    status_not_started,
-    status_in_progress, status_completed,
+    status_not_started, status_in_progress, status_completed,
     /// A status said of several activities (overview counts, filters).
-    statuses_not_started,
-    statuses_in_progress, statuses_completed,
+    statuses_not_started, statuses_in_progress, statuses_completed,
     /// Document types, in lower case.
     regional_standard, thematic,
 
     // Column and field names used in several places.
     /// The number column of tables.
-    number,
-    topic, description, progress, remarks,
+    number, topic, description, progress, remarks,
 
     // The groups pane.
     /// Its title: `{count}`.
@@ -119,14 +117,11 @@ texts! {
     /// The value of an empty field.
     empty_value,
     /// Row labels.
-    row_front_matter,
-    row_symbol, row_date, row_title, row_meeting, row_venue, row_introduction,
+    row_front_matter, row_symbol, row_date, row_title, row_meeting, row_venue, row_introduction,
     /// `{number}`.
-    row_section,
-    row_add_paragraph, row_add_section, row_document_type, row_add_objective,
+    row_section, row_add_paragraph, row_add_section, row_document_type, row_add_objective,
     /// `{number}` (the coordinator).
-    row_country,
-    row_institution, row_add_coordinator,
+    row_country, row_institution, row_add_coordinator,
 
     // The overview.
     /// The programme's change: `{delta}`.
@@ -136,13 +131,11 @@ texts! {
     /// A document type's figures: `{groups}`, `{activities}`, `{percent}`.
     type_summary,
     /// The groups' orders.
-    order_by_number,
-    order_by_progress,
+    order_by_number, order_by_progress,
     /// The groups block title: `{order}`.
     overview_groups_title,
     /// Column heads of the groups block (about 6 columns each).
-    column_completed,
-    column_in_progress, column_not_started, column_baseline,
+    column_completed, column_in_progress, column_not_started, column_baseline,
     /// The behind block title: `{count}`, `{threshold}`.
     behind_title,
     /// The behind block when nothing is behind.
@@ -150,21 +143,19 @@ texts! {
 
     // Windows over the panes.
     /// The progress prompt's title: `{place}` (VIII.7).
-    progress_title,
-    progress_new,
+    progress_title, progress_new,
     /// `{now}`: the progress now.
     progress_hint,
     /// How Enter works in the editor, in its title.
-    editor_enter_new_line,
-    editor_enter_done,
+    editor_enter_new_line, editor_enter_done,
     /// The editor's title on a field: `{field}` (a field name, below); capitalized.
     editor_field,
     /// The editor's title on a new item: `{item}` (an item name, below); capitalized.
     editor_new,
     /// The delete question: `{item}`.
-    delete_question,
-    delete_note, delete_title, quit_unsaved, quit_title, conflict_missing, conflict_changed,
-    conflict_nothing_saved, conflict_title, save_as_title, save_as_hint, threshold_title,
+    delete_question, delete_note, delete_title, quit_unsaved, quit_title, conflict_missing,
+    conflict_changed, conflict_nothing_saved, conflict_title, save_as_title, save_as_hint,
+    threshold_title,
     /// `{threshold}`: the threshold now.
     threshold_hint, go_to_title, go_to_hint, baseline_title, baseline_hint, recover_found,
     /// `{input}`, `{last}` (the last group's numeral); `{place}`, `{count}` (activities).
@@ -176,8 +167,7 @@ texts! {
     /// A moment on the user's clock: `{day}`, `{month}` (from `months`), `{year}`, `{time}`.
     local_time,
     /// The months' names, January first, separated by spaces.
-    months,
-    recover_title, help_title,
+    months, recover_title, help_title,
     /// The help's line on the mouse: its key column and its text.
     help_mouse, help_mouse_text,
 
@@ -194,8 +184,8 @@ texts! {
     /// The same where values are too long to show: `{field}`.
     recover_conflict_long,
     /// `{count}` fields both changed.
-    restored_conflicts,
-    field_progress, field_introduction, field_objectives, field_coordinators, field_document_type,
+    restored_conflicts, field_progress, field_introduction, field_objectives, field_coordinators,
+    field_document_type,
 
     // Names of fields, for the editor and messages. `{numeral}` is a group's (VIII),
     // `{place}` an activity's (VIII.7), `{number}` and `{section}` count from 1.
@@ -249,44 +239,42 @@ texts! {
     /// `{item}`.
     change_remove,
     /// `{item}`, `{position}`.
-    change_move,
-    change_whole,
+    change_move, change_whole,
 
     // Messages in the footer.
     nothing_to_undo, nothing_to_redo,
     /// `{change}`.
     undid,
     /// `{change}`.
-    redid,
-    progress_whole_number,
+    redid, progress_whole_number,
     /// A progress or threshold out of range: `{value}`.
-    refused_out_of_range,
-    type_whole_number, nothing_added,
+    refused_out_of_range, type_whole_number, nothing_added,
     /// A required field left empty: `{field}`.
     required_field,
     /// A new item left empty: `{item}`.
     required_new,
     /// A required field emptied and left with Esc, kept as it was: `{field}`.
-    kept_required,
-    nothing_deleted, already_at_end, choose_add, only_list_items_delete,
+    kept_required, nothing_deleted, already_at_end, choose_add, only_list_items_delete,
     /// `{filter}`: a status (plural) or `filter_below`.
-    showing_filtered,
-    showing_all,
+    showing_filtered, showing_all,
     /// The below-threshold filter: `{threshold}`.
-    filter_below,
-    no_search_yet,
+    filter_below, no_search_yet,
     /// `{query}`.
     no_match,
-    /// `{number}`, `{total}`, `{query}`, `{wrapped}` (`search_wrapped` or nothing).
+    /// `{number}`, `{total}`, `{query}`, `{place}`, `{wrapped}` (`search_wrapped` or nothing).
     match_found,
-    search_wrapped, details_need_group, need_one_group, choose_activity, no_activities_in_group,
+    /// A match's place (list, footer): `{section}`; `{number}` (an introduction paragraph,
+    /// objective, coordinator); `{numeral}`; `{place}` (VIII.7). The list's title: `{total}`, `{query}`.
+    place_heading, place_paragraph, place_group_title, place_group_topic, place_general_objective,
+    place_objective, place_coordinator, place_activity_topic, place_description, place_remarks,
+    matches_title, search_wrapped, details_need_group, need_one_group, choose_activity,
+    no_activities_in_group,
     /// An edit key while the filter hides the selected activity.
     no_activity_shown,
     /// `{threshold}`.
     behind_set,
     /// `{path}`, `{changed}`, `{delta}`.
-    comparing,
-    baseline_off,
+    comparing, baseline_off,
     /// `{cause}`: why the file could not be read (the parser's own words stay English).
     baseline_refused,
     /// Who holds the report: `{pid}`, `{host}`, `{since}`; in the header, the same.
@@ -294,8 +282,7 @@ texts! {
     /// `{holder}`.
     read_only,
     /// `{cause}`.
-    not_locked,
-    restored, discarded,
+    not_locked, restored, discarded,
     /// `{path}`.
     kept_recovery,
     /// `{path}` (saved, and being saved).
@@ -303,8 +290,7 @@ texts! {
     /// `{cause}`.
     not_saved,
     /// `{cause}`, `{kept}` (". " and `kept_recovery`, or nothing), then the save-as key.
-    not_saved_offer,
-    not_saved_edits_here,
+    not_saved_offer, not_saved_edits_here,
     /// Asking before a save replaces a read-only file (`{name}`, `{mode}` as 0444) or drops
     /// what a hand-edited one holds (`{name}`, `{what}`).
     ask_save_title, ask_read_only, ask_layout,
@@ -340,16 +326,15 @@ texts! {
     // Why the file could not be read, saved or locked (the store's errors). The causes the
     // system or the parser give stay as they give them.
     /// `{cause}`.
-    error_serialize,
-    error_round_trip,
+    error_serialize, error_round_trip,
     /// `{path}`.
     error_changed,
     /// `{path}`.
     error_missing,
     /// `{path}`, `{cause}`.
-    error_unflushed,
-    step_check_unchanged, step_read_link, step_follow_link, step_create_temp, step_write,
-    step_permissions, step_flush, step_backup, step_replace, step_recovery_dir, step_state_dir,
+    error_unflushed, step_check_unchanged, step_read_link, step_follow_link, step_create_temp,
+    step_write, step_permissions, step_flush, step_backup, step_replace, step_recovery_dir,
+    step_state_dir,
     /// `{path}`, `{cause}`.
     error_lock_file,
     /// `{path}`, `{cause}`.
@@ -365,8 +350,7 @@ texts! {
     /// What is wrong at a place in the file, after the place and the field's path.
     fault_empty,
     /// `{found}`, `{format}`.
-    fault_unknown_format,
-    fault_no_groups, fault_previous_round,
+    fault_unknown_format, fault_no_groups, fault_previous_round,
     /// The header's mark while `new-round`'s symbol or title is not set: `{fields}`.
     previous_round_mark,
     /// `{path}`: the lock file is a symbolic link.
@@ -377,24 +361,24 @@ texts! {
     context_edit_progress, context_edit_text, context_confirm_delete, context_details,
     context_search, context_confirm_quit, context_conflict, context_save_as, context_threshold,
     context_go_to, context_baseline, context_recover, context_help, context_confirm_save,
-    action_up, action_down, action_page_up, action_page_down, action_home, action_end,
-    action_next_activity, action_prev_activity,
-    action_next_pane, action_prev_pane, action_open, action_back, action_edit_progress,
-    action_progress_up, action_progress_down, action_edit_remarks, action_edit_description,
-    action_edit_topic, action_add_item, action_delete_item, action_move_up, action_move_down,
-    action_details, action_report_details, action_toggle_objectives, action_overview,
-    action_cycle_filter, action_clear_filter, action_pick_baseline, action_set_threshold, action_go_to,
-    action_sort_groups, action_save, action_undo, action_redo, action_search, action_next_match,
-    action_prev_match, action_help, action_quit, action_confirm, action_save_and_quit,
+    context_matches, action_up, action_down, action_page_up, action_page_down, action_home,
+    action_end, action_next_activity, action_prev_activity, action_next_pane, action_prev_pane,
+    action_open, action_back, action_edit_progress, action_progress_up, action_progress_down,
+    action_edit_remarks, action_edit_description, action_edit_topic, action_add_item,
+    action_delete_item, action_move_up, action_move_down, action_details, action_report_details,
+    action_toggle_objectives, action_overview, action_cycle_filter, action_clear_filter,
+    action_pick_baseline, action_set_threshold, action_go_to, action_sort_groups, action_save,
+    action_undo, action_redo, action_search, action_next_match, action_prev_match,
+    action_match_list, action_help, action_quit, action_confirm, action_save_and_quit,
     action_discard_and_quit, action_select_all, action_reload, action_overwrite, action_save_as,
     action_restore, action_keep_recovery, action_discard_recovery, action_type, action_erase,
     action_erase_word, action_clear_line, action_older, action_newer, action_delete_to_line_end,
-    action_cancel_edit, edit_cancelled,
-    action_editor, action_paste, action_select, action_scroll, action_resize,
-    hint_move, hint_activities, hint_details, hint_overview, hint_search, hint_save, hint_help,
-    hint_quit, hint_open, hint_progress, hint_step, hint_remarks, hint_filter, hint_undo,
-    hint_scroll, hint_back, hint_switch_list, hint_go_to, hint_sort, hint_threshold, hint_apply,
-    hint_cancel, hint_reload, hint_overwrite, hint_save_as, hint_restore, hint_keep_for_later,
-    hint_discard, hint_done, hint_select_all, hint_edit, hint_add, hint_delete, hint_reorder,
-    hint_keep, hint_save_and_quit, hint_discard_and_quit, hint_stay, hint_close, hint_save_anyway,
+    action_cancel_edit, edit_cancelled, action_editor, action_paste, action_select, action_scroll,
+    action_resize, hint_move, hint_activities, hint_details, hint_overview, hint_search, hint_save,
+    hint_help, hint_quit, hint_open, hint_progress, hint_step, hint_remarks, hint_filter,
+    hint_undo, hint_scroll, hint_back, hint_switch_list, hint_go_to, hint_sort, hint_threshold,
+    hint_apply, hint_cancel, hint_reload, hint_overwrite, hint_save_as, hint_restore,
+    hint_keep_for_later, hint_discard, hint_done, hint_select_all, hint_edit, hint_add,
+    hint_delete, hint_reorder, hint_keep, hint_save_and_quit, hint_discard_and_quit, hint_stay,
+    hint_close, hint_save_anyway,
 }

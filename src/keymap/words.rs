@@ -59,6 +59,7 @@ impl Context {
             Context::ConfirmDelete => texts.context_confirm_delete,
             Context::Details => texts.context_details,
             Context::Search => texts.context_search,
+            Context::Matches => texts.context_matches,
             Context::ConfirmQuit => texts.context_confirm_quit,
             Context::Conflict => texts.context_conflict,
             Context::ConfirmSave => texts.context_confirm_save,
@@ -119,6 +120,7 @@ pub fn describe_in(action: &Action, texts: &Texts) -> &'static str {
         Action::Search => texts.action_search,
         Action::NextMatch => texts.action_next_match,
         Action::PrevMatch => texts.action_prev_match,
+        Action::MatchList => texts.action_match_list,
         Action::Help => texts.action_help,
         Action::Quit => texts.action_quit,
         Action::Confirm => texts.action_confirm,
@@ -231,6 +233,11 @@ pub fn hints(context: Context) -> &'static [(&'static [Action], Word)] {
     ];
     const CONFIRM_SAVE: &[(&[Action], Word)] =
         &[(&[A::Confirm], |t| t.hint_save_anyway), (&[A::Back], |t| t.hint_cancel)];
+    const MATCHES: &[(&[Action], Word)] = &[
+        (&[A::Up, A::Down], |t| t.hint_move),
+        (&[A::Open], |t| t.hint_go_to),
+        (&[A::Back], |t| t.hint_close),
+    ];
     const HELP: &[(&[Action], Word)] =
         &[(&[A::Up, A::Down], |t| t.hint_scroll), (&[A::Back], |t| t.hint_close)];
     match context {
@@ -251,6 +258,7 @@ pub fn hints(context: Context) -> &'static [(&'static [Action], Word)] {
         Context::ConfirmDelete => CONFIRM_DELETE,
         Context::ConfirmQuit => CONFIRM_QUIT,
         Context::ConfirmSave => CONFIRM_SAVE,
+        Context::Matches => MATCHES,
         Context::Help => HELP,
         Context::Global => &[],
     }

@@ -84,7 +84,13 @@ fn status_line(app: &App, ctx: &Ctx) -> Line<'static> {
     match &app.search() {
         Some(search) => {
             let at = search.current.map_or("–".to_string(), |i| (i + 1).to_string());
-            let status = fill(texts.match_status, &[("at", &at), ("total", &search.hits.len())]);
+            let place = search.current_hit().map_or(String::new(), |hit| {
+                format!(" · {}", crate::search::place(hit.field, app.report(), texts))
+            });
+            let status = fill(
+                texts.match_status,
+                &[("at", &at), ("total", &search.hits.len()), ("place", &place)],
+            );
             Line::from(vec![
                 Span::styled(format!(" “{}” ", search.query), theme.match_highlight),
                 Span::styled(format!(" {}", ctx.keys(app, &status)), theme.muted),

@@ -6,18 +6,21 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Row, Table, Wrap};
+use unicode_width::UnicodeWidthStr;
 
 use super::remarks::hanging;
-use super::text::{ellipsize, first_line, fit, progress_spans, push_highlighted, rich_line};
+use super::text::{
+    around, ellipsize, first_line, fit, progress_spans, push_highlighted, rich_line,
+};
 use super::window::{mark_overflow, reach};
 use super::{Context, ViewState};
 use crate::action::Pane;
 use crate::app::App;
 use crate::compare::ActivityChange;
+use crate::edit::Field;
 use crate::format::{signed, signed_points};
 use crate::i18n::{Texts, capitalize, fill};
 use crate::model::{Group, format_percent, numeral};
-use unicode_width::UnicodeWidthStr;
 
 /// The progress bar in the table: shorter on narrow screens, where text needs the room.
 fn gauge_width(table_width: usize) -> usize {
@@ -243,6 +246,20 @@ fn draw_table(
         push_highlighted(&mut spans, text, style, query, theme);
         Line::from(spans)
     };
+    // The current match, when it is in a cell of the selected row: the cell shows the text
+    // around it if its start would hide it.
+    let g = app.group();
+    let current = app
+        .search()
+        .and_then(|s| s.current_hit())
+        .filter(|hit| hit.activity() == Some((app.group(), app.activity())));
+    let match_cell = |field: Field, text: &str, width: usize, style: Style| {
+        let hit = current.filter(|hit| hit.field == field)?;
+        let hidden = text.get(..hit.at.start).is_none_or(|before| before.contains('\n'))
+            || (text.width() > width
+                && text.get(..hit.at.end).is_none_or(|shown| shown.width() >= width));
+        hidden.then(|| around(text, &hit.at, width, style, query, theme))
+    };
     let rows: Vec<Row> = visible
         .iter()
         .enumerate()
@@ -253,11 +270,17 @@ fn draw_table(
             let activity = &group.activities[a];
             let mut cells = vec![Line::from(Span::styled(format!("{:>3}", a + 1), theme.muted))];
             if topic > 0 {
-                let text = fit(activity.topic.as_deref().unwrap_or(""), topic);
-                cells.push(text_cell(&text, Style::default()));
+                let whole = activity.topic.as_deref().unwrap_or("");
+                let cell = match_cell(Field::ActivityTopic(g, a), whole, topic, Style::default());
+                cells.push(cell.unwrap_or_else(|| text_cell(&fit(whole, topic), Style::default())));
             }
             if description > 0 {
-                cells.push(text_cell(&fit(&activity.description, description), Style::default()));
+                let whole = &activity.description;
+                let field = Field::Description(g, a);
+                let cell = match_cell(field, whole, description, Style::default());
+                cells.push(
+                    cell.unwrap_or_else(|| text_cell(&fit(whole, description), Style::default())),
+                );
             }
             let progress = Some(f64::from(activity.progress.get()));
             let gauge = progress_spans(progress, gauge_width(area.width as usize), theme);
@@ -266,7 +289,12 @@ fn draw_table(
                 let cell = change_cell(app, a, texts);
                 cells.push(Line::from(Span::styled(format!("{cell:>change$}"), theme.label)));
             }
-            if remarks > 0 {
+            if remarks > 0
+                && let Some(cell) =
+                    match_cell(Field::Remarks(g, a), &activity.remarks, remarks, theme.muted)
+            {
+                cells.push(cell);
+            } else if remarks > 0 {
                 let first = first_line(&activity.remarks);
                 let more = activity.remarks.trim_end() != first;
                 let mut shown = ellipsize(first, remarks);

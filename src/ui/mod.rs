@@ -7,6 +7,7 @@ mod footer;
 mod group;
 mod groups;
 mod header;
+mod matches;
 mod overlay;
 mod overview;
 pub mod remarks;
@@ -48,6 +49,8 @@ pub struct ViewState {
     pub behind: ListState,
     pub details: ListState,
     pub overview_rows: Rect,
+    /// The first row shown of the list of matches.
+    pub matches_offset: usize,
     /// Sizes that movement needs, sent to the app when they change.
     pub viewport: Viewport,
 }
@@ -171,7 +174,7 @@ pub fn pane(frame: &mut Frame, area: Rect, title: &str, focused: bool, theme: &T
     inner
 }
 
-/// The active search query, for highlighting.
-pub fn query(app: &App) -> Option<&str> {
-    app.search().map(|s| s.query.as_str())
+/// The active search's words, for highlighting.
+pub fn query(app: &App) -> Option<&crate::search::Query> {
+    app.search().map(|s| &s.words)
 }

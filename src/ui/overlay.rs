@@ -141,6 +141,12 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &App, ctx: &Context, view: &mut 
         }
         Mode::Recover(offer) => recovery(frame, body, app, ctx, offer),
         Mode::Help => draw_help(frame, body, app, ctx, view),
+        Mode::Matches { selected } => {
+            let (query, total) = app.search().map_or(("", 0), |s| (s.query.as_str(), s.hits.len()));
+            let title = fill(texts.matches_title, &[("total", &total), ("query", &query)]);
+            let block = window(ctx, title).title_bottom(key_line(app, ctx));
+            super::matches::draw(frame, body, app, ctx, view, *selected, block);
+        }
     }
 }
 

@@ -9,6 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::theme::Theme;
+use crate::search::Query;
 use crate::wrap;
 
 /// How far around a line a match of the search is looked for: a match that begins further
@@ -21,7 +22,7 @@ pub fn lines(
     wrapped: &wrap::Wrapped,
     rows: std::ops::Range<usize>,
     base: Style,
-    query: Option<&str>,
+    query: Option<&Query>,
     theme: &Theme,
 ) -> Vec<Line<'static>> {
     rows.filter_map(|row| {
@@ -53,7 +54,7 @@ pub fn hanging(
     text: &str,
     width: u16,
     base: Style,
-    query: Option<&str>,
+    query: Option<&Query>,
     theme: &Theme,
 ) -> Vec<Line<'static>> {
     let indent = first.iter().map(Span::width).sum::<usize>();
@@ -112,14 +113,14 @@ impl Piece<'_> {
         &self,
         spans: &mut Vec<Span<'static>>,
         base: Style,
-        query: Option<&str>,
+        query: Option<&Query>,
         theme: &Theme,
     ) {
         let style = if self.emphasis { base.patch(theme.emphasis) } else { base };
         let mut at = self.start;
         if let Some(query) = query.filter(|q| !q.is_empty()) {
             let (from, to) = self.around();
-            for found in crate::search::ranges(&self.text[from..to], query) {
+            for found in query.ranges(&self.text[from..to]) {
                 let (start, end) = (from + found.start, from + found.end);
                 let (start, end) = (start.max(self.start), end.min(self.end));
                 if start >= end {

@@ -1,11 +1,15 @@
 //! Text shaping shared by the screens: widths, ellipses, bars, emphasis and match highlights.
 
+use std::ops::Range;
+
 pub use crate::columns::{ellipsize, fit};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::theme::Theme;
 use crate::model::Status;
+use crate::search::Query;
 
 /// A text with its `{count}` filled in.
 pub fn fill_count(template: &str, count: usize) -> String {
@@ -61,7 +65,7 @@ pub fn status_symbol(status: Status) -> &'static str {
 }
 
 /// A line of text with its emphasis (`*…*`) in italics and matches of `query` highlighted.
-pub fn rich_line(text: &str, base: Style, query: Option<&str>, theme: &Theme) -> Line<'static> {
+pub fn rich_line(text: &str, base: Style, query: Option<&Query>, theme: &Theme) -> Line<'static> {
     let mut spans = Vec::new();
     for piece in crate::emphasis::pieces(text) {
         let style = if piece.emphasis { base.patch(theme.emphasis) } else { base };
@@ -75,12 +79,12 @@ pub fn push_highlighted(
     spans: &mut Vec<Span<'static>>,
     text: &str,
     style: Style,
-    query: Option<&str>,
+    query: Option<&Query>,
     theme: &Theme,
 ) {
     let mut at = 0;
     if let Some(query) = query {
-        for range in crate::search::ranges(text, query) {
+        for range in query.ranges(text) {
             if range.start > at {
                 spans.push(Span::styled(text[at..range.start].to_string(), style));
             }
@@ -96,6 +100,63 @@ pub fn push_highlighted(
     }
 }
 
+/// The line of `text` that holds the byte range `at`, cut to `width` columns around it:
+/// "…text before MATCH text after…", an ellipsis wherever something was left out (of the
+/// line, or lines before or after it); the matches of `query` highlighted.
+pub fn around(
+    text: &str,
+    at: &Range<usize>,
+    width: usize,
+    style: Style,
+    query: Option<&Query>,
+    theme: &Theme,
+) -> Line<'static> {
+    if width == 0 || at.start > text.len() || !text.is_char_boundary(at.start) {
+        return Line::default();
+    }
+    let line_start = text[..at.start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[at.start..].find('\n').map_or(text.len(), |i| at.start + i);
+    let line = &text[line_start..line_end];
+    let (match_start, match_end) = (at.start - line_start, at.end.min(line_end) - line_start);
+    let more_after = !text[line_end..].trim().is_empty();
+    let (before, matched, after) = (
+        line[..match_start].width(),
+        line[match_start..match_end].width(),
+        line[match_end..].width(),
+    );
+    // The columns shown before the match: a third of the room, more when the line ends
+    // soon after it.
+    let lead = (width.saturating_sub(matched) / 3)
+        .max(width.saturating_sub(matched + after + usize::from(more_after)))
+        .min(before);
+    let mut start = match_start;
+    let mut used = 0;
+    for (i, c) in line[..match_start].char_indices().rev() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > lead {
+            break;
+        }
+        used += w;
+        start = i;
+    }
+    if before <= lead {
+        start = 0;
+    }
+    let mut shown = String::new();
+    if start > 0 || line_start > 0 {
+        shown.push('…');
+    }
+    let room = width - shown.width();
+    let mut rest = ellipsize(&line[start..], room);
+    if more_after && !rest.ends_with('…') {
+        rest = ellipsize(&format!("{rest} …"), room);
+    }
+    shown.push_str(&rest);
+    let mut spans = Vec::new();
+    push_highlighted(&mut spans, &shown, style, query, theme);
+    Line::from(spans)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -105,5 +166,23 @@ mod tests {
         assert_eq!(bar(100.0, 4), ("████".to_string(), String::new()));
         assert_eq!(bar(0.0, 4), (String::new(), "░░░░".to_string()));
         assert_eq!(bar(50.0, 4).0, "██");
+    }
+
+    #[test]
+    fn a_match_far_into_a_text_is_shown_with_its_neighbourhood() {
+        let theme = Theme::default();
+        let shown = |text: &str, word: &str, width: usize| {
+            let at = text.find(word).unwrap();
+            let line = around(text, &(at..at + word.len()), width, Style::default(), None, &theme);
+            line.to_string()
+        };
+        let text = "The working group met in Santiago and agreed on a REVISIÓN of the manual";
+        assert_eq!(shown(text, "REVISIÓN", 30), "…d on a REVISIÓN of the manual");
+        assert_eq!(shown(text, "Santiago", 24), "… in Santiago and agree…");
+        assert_eq!(shown(text, "The", 20), "The working group m…");
+        assert_eq!(shown(text, "manual", 20), "…ISIÓN of the manual");
+        assert_eq!(shown("short\nsecond line", "short", 20), "short …");
+        assert_eq!(shown("first\nsecond line", "line", 20), "…second line");
+        assert!(shown(text, "REVISIÓN", 30).width() <= 30);
     }
 }

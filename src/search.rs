@@ -9,6 +9,7 @@
 
 use std::ops::Range;
 
+use aho_corasick::AhoCorasick;
 use memchr::memmem::Finder;
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
@@ -54,6 +55,10 @@ impl Hit {
 pub struct Query {
     text: String,
     words: Vec<Finder<'static>>,
+    /// Each word, for ASCII text searched in place ignoring case; `None` for a word that
+    /// is not ASCII (no ASCII text holds it). Aho-Corasick's prefilter looks for the word's
+    /// rarest bytes, so a common first letter does not stop the search at every word.
+    ascii: Vec<Option<AhoCorasick>>,
 }
 
 impl PartialEq for Query {
@@ -70,8 +75,15 @@ impl Query {
         let mut words: Vec<&str> = folded.split_whitespace().collect();
         words.sort_unstable();
         words.dedup();
+        let ascii = words
+            .iter()
+            .map(|w| {
+                let builder = AhoCorasick::builder().ascii_case_insensitive(true).build([w]);
+                w.is_ascii().then_some(builder.ok()).flatten()
+            })
+            .collect();
         let words = words.into_iter().map(|w| Finder::new(w.as_bytes()).into_owned()).collect();
-        Query { text: text.to_string(), words }
+        Query { text: text.to_string(), words, ascii }
     }
 
     /// The text as typed.
@@ -83,35 +95,30 @@ impl Query {
         self.words.is_empty()
     }
 
-    /// The first match in `text` when it holds every word, as a byte range of `text`;
-    /// `scratch` is reused between calls so searching a report allocates little.
+    /// A match in `text` when it holds every word, as a byte range of `text`: the first
+    /// of the words' first places. `scratch` is reused between calls so searching a report
+    /// allocates little.
+    ///
+    /// ASCII folds to itself lower-cased, so each word is first looked for in place, in
+    /// either case, without a copy. A word not found so can only be found where folding
+    /// changed the text: around its characters that are not ASCII. Only those stretches are
+    /// folded, each with as much of the text on either side as the word is long.
     fn first_in(&self, text: &str, scratch: &mut String) -> Option<Range<usize>> {
         if self.words.is_empty() {
             return None;
         }
-        if text.is_ascii() {
-            // ASCII folds to itself lower-cased: no copy, the words looked for in either case.
-            let mut first: Option<Range<usize>> = None;
-            for word in &self.words {
-                let at = find_ascii(text.as_bytes(), word.needle())?;
-                let found = at..at + word.needle().len();
-                if first.as_ref().is_none_or(|f| found.start < f.start) {
-                    first = Some(found);
-                }
-            }
-            return first;
-        }
-        scratch.clear();
-        fold_into(text, scratch);
         let mut first: Option<Range<usize>> = None;
-        for word in &self.words {
-            let at = word.find(scratch.as_bytes())?;
-            let found = at..at + word.needle().len();
+        for (word, ascii) in self.words.iter().zip(&self.ascii) {
+            let plain = ascii.as_ref().and_then(|a| a.find(text)).map(|m| m.range());
+            let found = match plain {
+                Some(found) => found,
+                None => folded_near(text, word, scratch)?,
+            };
             if first.as_ref().is_none_or(|f| found.start < f.start) {
                 first = Some(found);
             }
         }
-        first.map(|folded| to_original(text, folded))
+        first
     }
 
     /// Every match of every word in `text`, as byte ranges of `text`, in order, those that
@@ -249,16 +256,37 @@ pub fn ranges(text: &str, query: &str) -> Vec<Range<usize>> {
     Query::new(query).ranges(text)
 }
 
-/// Where `text` (ASCII) first holds the folded `needle`, ignoring case: candidates are the
-/// places of its first letter in either case, found by `memchr`, checked byte by byte. A
-/// needle that is not ASCII is never in ASCII text.
-fn find_ascii(text: &[u8], needle: &[u8]) -> Option<usize> {
-    let &first = needle.first()?;
-    if !needle.is_ascii() {
-        return None;
+/// Where `word` (folded) is in `text` folded, found only around the characters of `text`
+/// that are not ASCII, as a byte range of `text`.
+fn folded_near(text: &str, word: &Finder, scratch: &mut String) -> Option<Range<usize>> {
+    let bytes = text.as_bytes();
+    let reach = word.needle().len();
+    let mut at = 0;
+    while let Some(offset) = bytes[at..].iter().position(|b| !b.is_ascii()) {
+        // A stretch of characters that are not ASCII, widened by `reach` ASCII bytes on
+        // either side and joined with the next stretch that the widening meets.
+        // (It may reach back into the last stretch looked at: a match can start there.)
+        let from = text.floor_char_boundary((at + offset).saturating_sub(reach));
+        let mut to = at + offset;
+        loop {
+            to += bytes[to..].iter().position(u8::is_ascii).unwrap_or(bytes.len() - to);
+            let ascii = bytes[to..].iter().take(reach + 1).take_while(|b| b.is_ascii()).count();
+            if ascii > reach || to + ascii == bytes.len() {
+                to += ascii.min(reach);
+                break;
+            }
+            to += ascii;
+        }
+        let window = &text[from..to];
+        scratch.clear();
+        fold_into(window, scratch);
+        if let Some(found) = word.find(scratch.as_bytes()) {
+            let original = to_original(window, found..found + reach);
+            return Some(from + original.start..from + original.end);
+        }
+        at = to;
     }
-    memchr::memchr2_iter(first, first.to_ascii_uppercase(), text)
-        .find(|&at| text.get(at..at + needle.len()).is_some_and(|w| w.eq_ignore_ascii_case(needle)))
+    None
 }
 
 /// Appends `text` folded to `out`. Runs of ASCII are copied and lower-cased whole; only

@@ -293,3 +293,15 @@ fn a_match_in_a_cut_off_cell_shows_its_neighbourhood() {
     assert!(screen.contains("A long description"), "{screen}");
     assert!(!screen.contains("Quetzal clause"), "{screen}");
 }
+
+/// The list's title counts its matches without a plural to get wrong ("1 matches").
+#[test]
+fn the_list_of_one_match_is_titled_right() {
+    let mut d = Driver::screen(80, 24);
+    d.ch('/');
+    d.typed("revision");
+    d.enter();
+    d.ch('m');
+    let text = d.settled_text();
+    assert!(text.contains("Matches for “revision”: 1"), "{text}");
+}

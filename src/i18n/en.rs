@@ -204,7 +204,7 @@ pub static TEXTS: Texts = Texts {
     place_activity_topic: "{place} topic",
     place_description: "{place} description",
     place_remarks: "{place} remarks",
-    matches_title: "{total} matches for “{query}”",
+    matches_title: "Matches for “{query}”: {total}",
     search_wrapped: " (wrapped)",
     details_need_group: "Details open on a group: select one in the groups pane",
     need_one_group: "A report needs at least one working group",

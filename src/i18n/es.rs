@@ -205,7 +205,7 @@ pub static TEXTS: Texts = Texts {
     place_activity_topic: "{place} tema",
     place_description: "{place} descripción",
     place_remarks: "{place} observaciones",
-    matches_title: "{total} coincidencias para “{query}”",
+    matches_title: "Coincidencias para “{query}”: {total}",
     search_wrapped: " (se volvió al otro extremo)",
     details_need_group: "Los detalles se abren sobre un grupo: seleccione uno en el panel de grupos",
     need_one_group: "Un informe necesita al menos un grupo de trabajo",

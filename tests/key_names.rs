@@ -14,7 +14,7 @@ use wgtrack::config;
 use wgtrack::i18n::{Lang, placeholders};
 use wgtrack::keymap::{self, Context, Key, Keymap};
 use wgtrack::model::Report;
-use wgtrack::store::{self, recovery::Recovery};
+use wgtrack::store;
 
 mod common;
 
@@ -125,14 +125,7 @@ const SCREENS: &[(&str, Steps, &[&str])] = &[
         |s| {
             let mut edited = report();
             edited.activity_mut(7, 6).expect("VIII.7").remarks = "Under review.".to_string();
-            let recovered = Recovery {
-                file: PathBuf::from("/data/recovery.ron"),
-                pid: 4242,
-                host: "cepal".to_string(),
-                time: "2021-04-05 10:00".to_string(),
-                base: None,
-                report: edited,
-            };
+            let recovered = common::recovered(edited);
             s.app.offer_recovery(recovered, PathBuf::from("/nonexistent/recovery.ron"));
             send(s, &[Action::Restore]);
         },

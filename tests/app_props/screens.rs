@@ -5,7 +5,6 @@ use std::fs;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use wgtrack::action::{Action, Pane};
 use wgtrack::app::{App, Mode};
-use wgtrack::store::recovery::Recovery;
 use wgtrack::store::{self, Expect, SHIPPED};
 use wgtrack::ui::ViewState;
 
@@ -195,14 +194,7 @@ fn every_mode_draws_at_any_size() {
 
     // The offer to restore edits found in a recovery file at start.
     let mut app = fresh();
-    let recovered = Recovery {
-        file: path.clone(),
-        pid: 1,
-        host: "elsewhere".into(),
-        time: "2021-04-05T10:00:00Z".into(),
-        base: None,
-        report: store::parse(&path, external_version(2)).unwrap(),
-    };
+    let recovered = crate::common::recovered(store::parse(&path, external_version(2)).unwrap());
     app.offer_recovery(recovered, dir.path().join("recovery.ron"));
     assert!(matches!(app.mode(), Mode::Recover(_)), "{:?}", app.mode());
     draw_at_sizes(&mut app, "the recovery offer", true);

@@ -49,6 +49,19 @@ pub fn shipped() -> Report {
     store::shipped().expect("the shipped report loads")
 }
 
+/// Unsaved edits as a recovery file holds them, `report` their state, left by pid 4242 on
+/// the host "cepal" (no record of the file they began from: restored whole).
+pub fn recovered(report: Report) -> wgtrack::store::recovery::Recovery {
+    wgtrack::store::recovery::Recovery {
+        file: std::path::PathBuf::from(FAKE_PATH),
+        pid: 4242,
+        host: "cepal".to_string(),
+        time: "2021-04-05T10:00:00Z".to_string(),
+        base: None,
+        report,
+    }
+}
+
 /// Hands `action` to the app and carries out at once what it asks for (saves, journals),
 /// as the event loop does on its worker: every test changes the app's state through here
 /// (or through the [`Driver`], which comes here too), so that how an action is run lives

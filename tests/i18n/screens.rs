@@ -9,7 +9,6 @@ use wgtrack::app::{App, Mode};
 use wgtrack::i18n::{Describe, Lang};
 use wgtrack::model::{Progress, Report};
 use wgtrack::store;
-use wgtrack::store::recovery::Recovery;
 
 use crate::ENGLISH;
 use crate::common::scenarios::SIZES;
@@ -154,14 +153,7 @@ fn no_english_label_on_any_spanish_screen() {
         }),
         ("baseline prompt", |s| s.ch('b')),
         ("restore question", |s| {
-            let recovered = Recovery {
-                file: PathBuf::from("/data/recovery.ron"),
-                pid: 4242,
-                host: "cepal".to_string(),
-                time: "2021-04-05 10:00".to_string(),
-                base: None,
-                report: moved_on(),
-            };
+            let recovered = crate::common::recovered(moved_on());
             s.app.offer_recovery(recovered, PathBuf::from("/nonexistent/recovery.ron"));
         }),
     ];

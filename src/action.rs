@@ -58,6 +58,10 @@ pub enum Action {
     ReportDetails,
     /// Fold or unfold the group's objectives.
     ToggleObjectives,
+    /// Scroll the group's title, coordinators and objectives up.
+    InfoUp,
+    /// Scroll the group's title, coordinators and objectives down.
+    InfoDown,
     /// Show or leave the overview of the whole programme.
     Overview,
     /// Show only activities not started, in progress, completed, or below the threshold.
@@ -167,6 +171,10 @@ pub struct Viewport {
     pub detail_width: u16,
     /// The furthest the help can scroll.
     pub help_max: usize,
+    /// The furthest the group's title, coordinators and objectives can scroll.
+    pub info_max: usize,
+    /// Whether the group's objectives, shown, would leave its table too few rows.
+    pub objectives_crowd: bool,
 }
 
 /// The panes of the main screen.

@@ -8,7 +8,7 @@ use std::thread::JoinHandle;
 use std::time::Duration;
 
 use crate::app::{App, Effect, Outcome, SaveAsError};
-use crate::store::{self, Expect, lock, recovery};
+use crate::store::{self, Expect, lock, recovery, remembered};
 
 /// Does one effect now, on this thread.
 pub fn perform(effect: Effect) -> Option<Outcome> {
@@ -36,6 +36,11 @@ pub fn perform(effect: Effect) -> Option<Outcome> {
         Effect::LoadBaseline { path, input } => {
             let result = store::load(&path);
             Outcome::BaselineLoaded { path, input, result }
+        }
+        Effect::Remember { file, remembered } => {
+            // Forgetting a fold costs the user one key next time: not worth a message.
+            let _ = remembered::write(&file, remembered);
+            return None;
         }
     })
 }

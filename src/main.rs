@@ -108,7 +108,8 @@ fn open_app(
     let lang = Lang::detect(lang, config.lang, |name| std::env::var(name).ok());
     let mut app = App::new(report, target.path.clone()).with_lang(lang);
     if let Some(paths) = paths {
-        app = app.with_paths(paths);
+        let remembered = store::remembered::file_for(&paths.state, &target.path);
+        app = app.with_paths(paths).with_remembered(store::remembered::read(&remembered));
     }
     if let Some((text, is_error)) = config::summary_in(&problems, lang.texts()) {
         app = app.with_message(text, is_error);

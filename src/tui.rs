@@ -238,15 +238,19 @@ fn event_loop(
     let mut journal_wanted = false;
     let mut redraw = true;
     while !app.should_quit() {
-        if redraw {
+        // A frame that tells the app something new (a page size, whether the objectives
+        // fit) is drawn once more with it, so what shows follows from what was measured.
+        let mut frames = 0;
+        while redraw {
             if let Err(error) = guard.draw(|frame| ui::draw(frame, app, &ctx, &mut view)) {
                 return Exit::TerminalLost(error);
             }
+            frames += 1;
+            redraw = reported != Some(view.viewport) && frames < 2;
             if reported != Some(view.viewport) {
                 reported = Some(view.viewport);
                 app.update(Action::Viewport(view.viewport));
             }
-            redraw = false;
         }
         worker.give(app);
         // The journal is asked for after the frame is on screen, and only when no input
@@ -335,6 +339,13 @@ fn mouse_action(mouse: MouseEvent, view: &ViewState) -> Option<Action> {
     let at = Position::new(mouse.column, mouse.row);
     let row_in =
         |area: Rect, offset: usize| area.contains(at).then(|| offset + usize::from(at.y - area.y));
+    if view.info_area.contains(at) {
+        return match mouse.kind {
+            MouseEventKind::ScrollUp => Some(Action::InfoUp),
+            MouseEventKind::ScrollDown => Some(Action::InfoDown),
+            _ => None,
+        };
+    }
     let pane = if view.overview_rows.contains(at) {
         Pane::Overview
     } else if view.groups_rows.contains(at) {

@@ -16,9 +16,7 @@ use wgtrack::app::{App, Mode};
 use wgtrack::model::Report;
 use wgtrack::ui;
 
-use common::scenarios::{
-    SCENARIOS, Scenario, help, modified, objectives_folded, row_prefix, row_text, viii_table,
-};
+use common::scenarios::{SCENARIOS, Scenario, help, modified, row_prefix, row_text, viii_table};
 use common::{Driver, FAKE_PATH, shipped};
 
 // Any size.
@@ -142,19 +140,72 @@ fn help_lines_wrap_in_the_help_window() {
     }
 }
 
-/// With the objectives folded, the note on a pane too short for the group's details does
-/// not ask to fold them again (o would unfold them).
+/// Objectives that would leave the table too few rows start folded; `o` shows them, and
+/// what does not fit scrolls with `}` and `{` (and the mouse wheel) instead of being cut.
 #[test]
-fn folded_objectives_are_not_offered_to_fold_again() {
-    let mut s = Driver::screen(60, 20);
-    objectives_folded(&mut s);
+fn crowding_objectives_start_folded_and_scroll_when_shown() {
+    let mut s = Driver::screen(80, 24);
+    s.key(KeyCode::Enter);
+    let folded = s.settled_text();
+    assert!(s.app.objectives_folded(), "group I at 80×24 starts folded:\n{folded}");
+    assert!(folded.contains("o shows them"), "{folded}");
+    assert!(!folded.contains("folds the objectives"), "folded, yet offered to fold:\n{folded}");
+    s.ch('o');
+    let shown = s.settled_text();
+    assert!(!s.app.objectives_folded(), "{shown}");
+    assert!(shown.contains("General objective") && shown.contains("} scrolls"), "{shown}");
+    let last = "Frameworks Manual for Official Statistics (UN NQAF Manual).";
+    assert!(!shown.contains(last), "the first objective's end is below:\n{shown}");
+    s.ch('}');
+    let scrolled = s.settled_text();
+    assert!(scrolled.contains(last), "}} scrolls to it:\n{scrolled}");
+    assert!(!scrolled.contains("Guide to the implementation"), "the title scrolled away");
+    assert!(scrolled.contains("  1  Translation into Spanish"), "the table stays:\n{scrolled}");
+    s.repeat(KeyCode::Char('}'), 20);
+    assert!(!s.settled_text().contains("} scrolls"), "at the end, nothing more below");
+    let at = s.view.info_area.y + 1;
+    for _ in 0..10 {
+        s.mouse(MouseEventKind::ScrollUp, 10, at);
+    }
+    assert!(s.settled_text().contains("Guide to the implementation"), "the wheel scrolls back");
+    assert_eq!(s.app.focus(), Pane::Activities, "the wheel over the objectives keeps the focus");
+
+    // Where they fit beside a full table, they start shown.
+    let mut s = Driver::screen(120, 40);
+    s.key(KeyCode::Enter);
+    let roomy = s.settled_text();
+    assert!(!s.app.objectives_folded(), "{roomy}");
+    assert!(roomy.contains("General objective") && !roomy.contains("} scrolls"), "{roomy}");
+}
+
+/// The user's fold is remembered for the file, in the state directory: the next session on
+/// the same report starts as this one was left; another report keeps its own.
+#[test]
+fn the_objectives_fold_is_remembered_per_file() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let paths = wgtrack::store::Paths::under(home.path());
+    let open = |path: &str| {
+        let file = wgtrack::store::remembered::file_for(&paths.state, std::path::Path::new(path));
+        let app = App::new(shipped(), PathBuf::from(path))
+            .with_paths(&paths)
+            .with_remembered(wgtrack::store::remembered::read(&file));
+        Driver::of(app).on_screen(120, 40)
+    };
+    let mut s = open("/reports/round.ron");
+    s.key(KeyCode::Enter);
+    s.settle();
+    assert!(!s.app.objectives_folded());
+    s.ch('o');
     s.settle();
     assert!(s.app.objectives_folded());
-    assert!(
-        !s.text().contains("o folds them"),
-        "the objectives are folded, yet the pane says o folds them:\n{}",
-        s.text()
-    );
+    let mut again = open("/reports/round.ron");
+    again.key(KeyCode::Enter);
+    again.settle();
+    assert!(again.app.objectives_folded(), "folded in the last session on this file");
+    let mut other = open("/reports/other.ron");
+    other.key(KeyCode::Enter);
+    other.settle();
+    assert!(!other.app.objectives_folded(), "another file is not folded by it");
 }
 
 // Wide characters.

@@ -7,6 +7,7 @@ use std::time::SystemTime;
 
 use crate::model::Report;
 use crate::store::lock::{Lock, LockError};
+use crate::store::remembered::Remembered;
 use crate::store::{Clock, Consent, Expect, Fingerprint, LoadError, SaveError};
 
 /// One piece of work outside the app's state, carried out in the order queued.
@@ -41,6 +42,8 @@ pub enum Effect {
     RemoveFile(PathBuf),
     /// Read the report to compare with; `input` is what the user typed, for the prompt.
     LoadBaseline { path: PathBuf, input: String },
+    /// Remember the view of the report for its next session, in `file`.
+    Remember { file: PathBuf, remembered: Remembered },
 }
 
 /// What to do once a save succeeded.

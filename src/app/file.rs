@@ -12,6 +12,7 @@ use crate::i18n::{Describe, Texts, fill};
 use crate::model::Report;
 use crate::store::lock::{Holder, Lock, LockError};
 use crate::store::recovery;
+use crate::store::remembered::Remembered;
 use crate::store::{Caution, Clock, Expect, Fingerprint, LoadError, Paths, SaveError};
 
 impl App {
@@ -27,6 +28,13 @@ impl App {
         let now = self.session.clock().now();
         let file = recovery::session_path(&paths.recovery_dir(), self.path(), now);
         self.session.journal.file = Some(file);
+        self.session.state_dir = Some(paths.state.clone());
+        self
+    }
+
+    /// Starts with the view the report's last session left (`store::remembered`).
+    pub fn with_remembered(mut self, remembered: Remembered) -> App {
+        self.view.objectives_folded = remembered.objectives_folded;
         self
     }
 

@@ -246,8 +246,15 @@ impl App {
         self.view.activity
     }
 
+    /// Whether the group's objectives are folded: as the user chose for this report, else
+    /// where showing them would leave the activity table too few rows.
     pub fn objectives_folded(&self) -> bool {
-        self.view.objectives_folded
+        self.view.objectives_folded.unwrap_or(self.view.viewport.objectives_crowd)
+    }
+
+    /// Lines scrolled in the group's title, coordinators and objectives.
+    pub fn info_scroll(&self) -> usize {
+        self.view.info_scroll
     }
 
     /// Lines scrolled in the activity view.

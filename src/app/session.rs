@@ -24,6 +24,8 @@ pub struct Session {
     /// The time of day for the journal and a new file's lock.
     clock: Clock,
     pub(super) journal: Journal,
+    /// The state directory, where the view of the report is remembered for its next session.
+    pub(super) state_dir: Option<PathBuf>,
 }
 
 /// The recovery journal of this session.
@@ -61,6 +63,7 @@ impl Session {
             consent: Consent::default(),
             clock: Clock::System,
             journal: Journal::default(),
+            state_dir: None,
         }
     }
 
@@ -80,6 +83,11 @@ impl Session {
     /// This session's recovery file; none when there is nowhere to keep one.
     pub fn journal_file(&self) -> Option<&Path> {
         self.journal.file.as_deref()
+    }
+
+    /// Where the view of the report is remembered, under its present name.
+    pub fn view_file(&self) -> Option<PathBuf> {
+        Some(crate::store::remembered::file_for(self.state_dir.as_deref()?, &self.path))
     }
 
     pub fn clock(&self) -> Clock {
@@ -149,6 +157,7 @@ impl Session {
                 reloads: self.journal.reloads + 1,
                 ..Journal::default()
             },
+            state_dir: self.state_dir.take(),
         }
     }
 }

@@ -1,11 +1,14 @@
 //! `App::update`: what each action does to the state.
 
 use super::details::DetailsOf;
-use super::{App, Message, Mode, step_to, step_within};
+use super::{App, Effect, Message, Mode, step_to, step_within};
 use crate::action::{Action, Pane, Viewport};
 use crate::edit::{Field, List};
 use crate::i18n::fill;
+use crate::store::remembered::Remembered;
 
+/// Lines the group's objectives scroll at a time, as the mouse wheel scrolls.
+const INFO_STEP: isize = 3;
 /// How far `+` and `-` move progress.
 const PROGRESS_STEP: i64 = 5;
 
@@ -19,6 +22,7 @@ impl App {
                 view.viewport = Viewport { page: viewport.page.max(1), ..viewport };
                 view.detail_scroll = view.detail_scroll.min(viewport.detail_max);
                 view.help_scroll = view.help_scroll.min(viewport.help_max);
+                view.info_scroll = view.info_scroll.min(viewport.info_max);
                 return self.refresh_remarks();
             }
             Action::Tick => return self.tick(),
@@ -168,7 +172,9 @@ impl App {
                     }
                 }
             }
-            Action::ToggleObjectives => self.view.objectives_folded = !self.view.objectives_folded,
+            Action::ToggleObjectives => self.toggle_objectives(),
+            Action::InfoUp => self.scroll_info(-INFO_STEP),
+            Action::InfoDown => self.scroll_info(INFO_STEP),
             Action::Overview => self.open_overview(),
             Action::CycleFilter => self.cycle_filter(),
             Action::ClearFilter => self.clear_filter(),
@@ -261,9 +267,26 @@ impl App {
         }
     }
 
+    /// Folds the objectives if shown, shows them if folded, and remembers that for the
+    /// report's next session.
+    fn toggle_objectives(&mut self) {
+        let folded = !self.objectives_folded();
+        self.view.objectives_folded = Some(folded);
+        self.view.info_scroll = 0;
+        if let Some(file) = self.session.view_file() {
+            let remembered = Remembered { objectives_folded: Some(folded) };
+            self.effects.push(Effect::Remember { file, remembered });
+        }
+    }
+
+    fn scroll_info(&mut self, lines: isize) {
+        self.view.info_scroll = step_to(self.view.info_scroll, lines, self.view.viewport.info_max);
+    }
+
     fn select_group(&mut self, g: usize) {
         if g != self.view.group {
             self.view.group = g;
+            self.view.info_scroll = 0;
             self.view.activity = 0;
             self.snap_to_visible();
         }

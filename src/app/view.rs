@@ -59,7 +59,10 @@ pub(super) struct View {
     pub focus: Pane,
     pub group: usize,
     pub activity: usize,
-    pub objectives_folded: bool,
+    /// The user's choice; `None` folds them where the table would be left too few rows.
+    pub objectives_folded: Option<bool>,
+    /// Lines scrolled in the group's title, coordinators and objectives.
+    pub info_scroll: usize,
     /// Lines scrolled in the activity view and in the help.
     pub detail_scroll: usize,
     pub help_scroll: usize,
@@ -87,7 +90,8 @@ impl Default for View {
             focus: Pane::Groups,
             group: 0,
             activity: 0,
-            objectives_folded: false,
+            objectives_folded: None,
+            info_scroll: 0,
             detail_scroll: 0,
             help_scroll: 0,
             remarks: RemarksLayout::default(),
@@ -104,6 +108,8 @@ impl Default for View {
                 detail_max: usize::MAX,
                 detail_width: 0,
                 help_max: usize::MAX,
+                info_max: usize::MAX,
+                objectives_crowd: false,
             },
         }
     }

@@ -29,7 +29,7 @@ pub static TEXTS: Texts = Texts {
     groups_title: "Groups ({count})",
 
     no_groups: "No groups",
-    more_objectives: "more objectives: {key:toggle_objectives} folds them",
+    more_objectives: "more: {key:info_down} scrolls, {key:toggle_objectives} folds the objectives",
     group_since_baseline: "({delta} since the baseline)",
     activities_tally: "{total} activities: {completed} ✓ {in_progress} ◐ {not_started} ○",
     removed_since_baseline: "{count} removed since the baseline",
@@ -325,6 +325,8 @@ pub static TEXTS: Texts = Texts {
     action_details: "group details: title, topic, type, objectives, coordinators",
     action_report_details: "report details: front matter and introduction",
     action_toggle_objectives: "fold or unfold the objectives",
+    action_info_up: "scroll the group's objectives up",
+    action_info_down: "scroll the group's objectives down",
     action_overview: "overview of the whole programme",
     action_cycle_filter: "filter: not started, in progress, completed, below threshold",
     action_clear_filter: "clear the filter",

@@ -30,7 +30,7 @@ pub static TEXTS: Texts = Texts {
     groups_title: "Grupos de trabajo ({count})",
 
     no_groups: "No hay grupos",
-    more_objectives: "más objetivos: {key:toggle_objectives} los oculta",
+    more_objectives: "más: {key:info_down} desplaza, {key:toggle_objectives} oculta los objetivos",
     group_since_baseline: "({delta} desde la línea de base)",
     activities_tally: "{total} actividades: {completed} ✓ {in_progress} ◐ {not_started} ○",
     removed_since_baseline: "{count} eliminadas desde la línea de base",
@@ -326,6 +326,8 @@ pub static TEXTS: Texts = Texts {
     action_details: "detalles del grupo: título, tema, tipo, objetivos, países coordinadores",
     action_report_details: "detalles del informe: portada e introducción",
     action_toggle_objectives: "mostrar u ocultar los objetivos",
+    action_info_up: "desplazar los objetivos del grupo hacia arriba",
+    action_info_down: "desplazar los objetivos del grupo hacia abajo",
     action_overview: "resumen del programa completo",
     action_cycle_filter: "filtrar: no iniciadas, en curso, completadas, por debajo del umbral",
     action_clear_filter: "quitar el filtro",

@@ -366,7 +366,7 @@ texts! {
     action_open, action_back, action_edit_progress, action_progress_up, action_progress_down,
     action_edit_remarks, action_edit_description, action_edit_topic, action_add_item,
     action_delete_item, action_move_up, action_move_down, action_details, action_report_details,
-    action_toggle_objectives, action_overview, action_cycle_filter, action_clear_filter,
+    action_toggle_objectives, action_info_up, action_info_down, action_overview, action_cycle_filter, action_clear_filter,
     action_pick_baseline, action_set_threshold, action_go_to, action_sort_groups, action_save,
     action_undo, action_redo, action_search, action_next_match, action_prev_match,
     action_match_list, action_help, action_quit, action_confirm, action_save_and_quit,

@@ -98,6 +98,10 @@ impl Default for Keymap {
         bind(C::Global, K::Tab, none, A::NextPane);
         bind(C::Global, K::BackTab, none, A::PrevPane);
         bind(C::Global, K::Char('o'), none, A::ToggleObjectives);
+        for pane in [C::Groups, C::Activities] {
+            bind(pane, K::Char('{'), none, A::InfoUp);
+            bind(pane, K::Char('}'), none, A::InfoDown);
+        }
         bind(C::Global, K::Char('v'), none, A::Overview);
         bind(C::Global, K::Char('b'), none, A::PickBaseline);
         bind(C::Global, K::Char('i'), none, A::ReportDetails);

@@ -107,6 +107,8 @@ pub fn describe_in(action: &Action, texts: &Texts) -> &'static str {
         Action::Details => texts.action_details,
         Action::ReportDetails => texts.action_report_details,
         Action::ToggleObjectives => texts.action_toggle_objectives,
+        Action::InfoUp => texts.action_info_up,
+        Action::InfoDown => texts.action_info_down,
         Action::Overview => texts.action_overview,
         Action::CycleFilter => texts.action_cycle_filter,
         Action::ClearFilter => texts.action_clear_filter,

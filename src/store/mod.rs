@@ -6,7 +6,8 @@
 //!
 //! Inside, from the bottom up (each file uses only those before it): `paths`, `clock`,
 //! `fingerprint`, `locate`, `temp`, `lock`; `load`; `ron_text` (the layout writer);
-//! `replace` (what a save asks about first); `write` (the atomic replace); `save`; `recovery`.
+//! `replace` (what a save asks about first); `write` (the atomic replace); `save`; `recovery`;
+//! `remembered` (the view a session leaves for the next).
 
 mod clock;
 mod fingerprint;
@@ -15,6 +16,7 @@ mod locate;
 pub mod lock;
 mod paths;
 pub mod recovery;
+pub mod remembered;
 mod replace;
 mod ron_text;
 mod save;

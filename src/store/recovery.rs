@@ -81,7 +81,7 @@ fn full_path(report_path: &Path) -> PathBuf {
 }
 
 /// The start of the names of the report's recovery files: its name and a digest of its path.
-fn prefix(report_path: &Path) -> String {
+pub(super) fn prefix(report_path: &Path) -> String {
     let full = full_path(report_path);
     let name = full.file_stem().unwrap_or_default().to_string_lossy();
     let id = name_id(full.as_os_str().as_encoded_bytes());

@@ -28,6 +28,9 @@ fn gauge_width(table_width: usize) -> usize {
 }
 /// Rows the table keeps however long the objectives are.
 const MIN_TABLE_ROWS: u16 = 6;
+/// Fewer table rows than this (and than the group's activities) and the objectives start
+/// folded, until the user unfolds them.
+const CROWDED_TABLE_ROWS: u16 = 8;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, ctx: &Context, view: &mut ViewState) {
     let theme = ctx.theme;
@@ -49,18 +52,31 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, ctx: &Context, view: &mut 
     let inner = block.inner(area);
     frame.render_widget(block, area);
 
-    let mut lines = info_lines(app, group, ctx, inner.width);
-    lines.push(Line::default());
-    let info = Paragraph::new(lines).wrap(Wrap { trim: false });
-    let wanted = info.line_count(inner.width).min(u16::MAX as usize) as u16;
-    // The table keeps the rows it needs, up to half the pane; the objectives get the rest.
-    let table_needed = (group.activities.len() + 1).min(u16::MAX as usize) as u16;
+    let info = |folded| {
+        let mut lines = info_lines(app, group, ctx, inner.width, folded);
+        lines.push(Line::default());
+        let info = Paragraph::new(lines).wrap(Wrap { trim: false });
+        let wanted = info.line_count(inner.width).min(u16::MAX as usize) as u16;
+        (info, wanted)
+    };
+    let table_needed = (app.visible_activities().len() + 1).min(u16::MAX as usize) as u16;
+    // Shown, would the objectives leave the table fewer rows than it needs, up to a few?
+    let (unfolded, unfolded_wanted) = info(false);
+    view.viewport.objectives_crowd =
+        unfolded_wanted > inner.height.saturating_sub(table_needed.min(CROWDED_TABLE_ROWS + 1));
+    let (info, wanted) =
+        if app.objectives_folded() { info(true) } else { (unfolded, unfolded_wanted) };
+    // The table keeps the rows it needs, up to half the pane; the objectives get the rest,
+    // and scroll when that is not enough.
     let table_min = table_needed.min(MIN_TABLE_ROWS.max(inner.height / 2));
     let info_height = wanted.min(inner.height.saturating_sub(table_min));
+    view.viewport.info_max = usize::from(wanted - info_height);
+    let scroll = app.info_scroll().min(view.viewport.info_max);
     let [info_area, table_area] =
         Layout::vertical([Constraint::Length(info_height), Constraint::Min(0)]).areas(inner);
-    frame.render_widget(info, info_area);
-    if info_height < wanted && info_area.height > 0 && !app.objectives_folded() {
+    view.info_area = info_area;
+    frame.render_widget(info.scroll((scroll as u16, 0)), info_area);
+    if scroll < view.viewport.info_max && info_area.height > 0 {
         let last = Rect { y: info_area.bottom() - 1, height: 1, ..info_area };
         let more = Line::from(vec![
             Span::styled("▸ … ", theme.label),
@@ -72,7 +88,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, ctx: &Context, view: &mut 
     draw_table(frame, table_area, app, group, ctx, view, focused);
 }
 
-fn info_lines(app: &App, group: &Group, ctx: &Context, width: u16) -> Vec<Line<'static>> {
+fn info_lines(
+    app: &App,
+    group: &Group,
+    ctx: &Context,
+    width: u16,
+    folded: bool,
+) -> Vec<Line<'static>> {
     let (texts, theme) = (app.texts(), ctx.theme);
     let query = super::query(app);
     let tally = app.figures().tallies.get(app.group()).copied().unwrap_or_default();
@@ -129,7 +151,7 @@ fn info_lines(app: &App, group: &Group, ctx: &Context, width: u16) -> Vec<Line<'
             .collect();
         lines.extend(hanging(label, &names.join("; "), width, Style::default(), query, theme));
     }
-    if app.objectives_folded() {
+    if folded {
         let count = group.specific_objectives.len();
         lines.push(Line::from(vec![
             Span::styled(format!("▸ {}", texts.objectives), theme.label),

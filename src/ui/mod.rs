@@ -43,6 +43,8 @@ pub struct ViewState {
     pub table_rows: Rect,
     /// The area of the activity view.
     pub activity_area: Rect,
+    /// The group's title, coordinators and objectives above its table.
+    pub info_area: Rect,
     /// The overview's groups and behind activities, the details form, and the rows of the
     /// one in focus.
     pub overview: ListState,
@@ -104,6 +106,7 @@ fn draw_body(frame: &mut Frame, area: Rect, app: &App, ctx: &Context, view: &mut
     view.groups_rows = Rect::default();
     view.table_rows = Rect::default();
     view.activity_area = Rect::default();
+    view.info_area = Rect::default();
     view.overview_rows = Rect::default();
     view.viewport.detail_width = activity_width(area);
     if matches!(app.focus(), Pane::Overview | Pane::Details) {

@@ -86,7 +86,7 @@ proptest! {
         detail_max in 0usize..=2_000,
         moves in moves(),
     ) {
-        check_moves(opens, start, Viewport { page, detail_max, detail_width: 78, help_max: 0 }, moves)?;
+        check_moves(opens, start, Viewport { page, detail_max, detail_width: 78, ..Viewport::default() }, moves)?;
     }
 
     /// With any sizes, and with the app's own starting viewport (`detail_max` unlimited).
@@ -98,6 +98,6 @@ proptest! {
         detail_max in prop_oneof![Just(usize::MAX), any::<usize>()],
         moves in moves(),
     ) {
-        check_moves(opens, start, Viewport { page, detail_max, detail_width: 78, help_max: 0 }, moves)?;
+        check_moves(opens, start, Viewport { page, detail_max, detail_width: 78, ..Viewport::default() }, moves)?;
     }
 }

@@ -152,12 +152,14 @@ fn paste() -> impl Strategy<Value = String> {
 
 fn viewport() -> impl Strategy<Value = Viewport> {
     let limit = prop_oneof![0usize..200, Just(usize::MAX)];
-    (0usize..80, limit.clone(), limit, 0u16..200).prop_map(
-        |(page, detail_max, help_max, detail_width)| Viewport {
+    (0usize..80, limit.clone(), limit.clone(), 0u16..200, limit, any::<bool>()).prop_map(
+        |(page, detail_max, help_max, detail_width, info_max, objectives_crowd)| Viewport {
             page,
             detail_max,
             detail_width,
             help_max,
+            info_max,
+            objectives_crowd,
         },
     )
 }

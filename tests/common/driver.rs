@@ -67,13 +67,20 @@ impl Driver {
         send(&mut self.app, action);
     }
 
-    /// One frame, as `tui::run` draws it: draw, then tell the app what the frame could show.
+    /// One frame, as `tui::run` draws it: draw, then tell the app what the frame could show,
+    /// and draw once more when that was news.
     pub fn draw(&mut self) {
-        let ctx = ui::Context { keymap: &self.keymap, theme: &self.theme };
-        let (app, view) = (&self.app, &mut self.view);
-        let terminal = self.terminal.as_mut().expect("a driver on a screen");
-        terminal.draw(|frame| ui::draw(frame, app, &ctx, view)).expect("draw");
-        send(&mut self.app, Action::Viewport(self.view.viewport));
+        for _ in 0..2 {
+            let before = self.view.viewport;
+            let ctx = ui::Context { keymap: &self.keymap, theme: &self.theme };
+            let (app, view) = (&self.app, &mut self.view);
+            let terminal = self.terminal.as_mut().expect("a driver on a screen");
+            terminal.draw(|frame| ui::draw(frame, app, &ctx, view)).expect("draw");
+            send(&mut self.app, Action::Viewport(self.view.viewport));
+            if self.view.viewport == before {
+                break;
+            }
+        }
     }
 
     /// A key press: on a screen, the frame before it is drawn first, as in the event loop.

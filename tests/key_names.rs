@@ -246,9 +246,12 @@ fn footer_hints_and_help_show_only_the_rebound_keys() {
         let title: Vec<char> = format!("┌ {} ", texts.help_title).chars().collect();
         let left = lines[1].windows(title.len()).position(|w| w == title).expect("the help");
         let mut rows = 0;
+        // The editor's own keys, under their heading, are not the table's: not rebound.
+        let mut own = false;
         for (line, chars) in help.lines().zip(&lines).skip(2) {
             let inside: String = chars.iter().skip(left + 1).collect();
-            let Some(rest) = inside.strip_prefix("  ") else {
+            own = inside.contains(texts.help_editor_own_keys) || (own && inside.starts_with("  "));
+            let Some(rest) = inside.strip_prefix("  ").filter(|_| !own) else {
                 continue;
             };
             let column: String = rest.chars().take(18).collect();

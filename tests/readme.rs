@@ -25,7 +25,16 @@ fn key_table() -> String {
             }
             seen.push(binding.action.clone());
             let keys = keymap.keys(context, &binding.action).join(" ").replace('|', "\\|");
-            out.push_str(&format!("| `{keys}` | {} |\n", keymap::describe(&binding.action)));
+            out.push_str(&format!(
+                "| `{keys}` | {} |\n",
+                keymap::describe(context, &binding.action)
+            ));
+        }
+        if context == Context::EditText {
+            // The editor's own keys, which are not rebindable.
+            for (keys, what) in keymap::editor_keys(wgtrack::i18n::Lang::En.texts()) {
+                out.push_str(&format!("| `{keys}` | {what} |\n"));
+            }
         }
     }
     out

@@ -134,7 +134,12 @@ fn help_lines_wrap_in_the_help_window() {
             .collect();
         let said = said.join(" ");
         let texts = lang.texts();
-        for text in [texts.help_mouse_text, texts.action_go_to, texts.action_cycle_filter] {
+        let editor =
+            [texts.editor_key_paragraph, texts.editor_key_delete_word, texts.action_done_editing];
+        for text in [texts.help_mouse_text, texts.action_go_to, texts.action_cycle_filter]
+            .into_iter()
+            .chain(editor)
+        {
             assert!(said.contains(text), "{lang:?}: “{text}” whole in the help:\n{}", s.text());
         }
     }

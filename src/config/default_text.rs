@@ -71,8 +71,11 @@ pub fn default_text() -> String {
                 .map(|b| format!("{:?}", Key::new(b.code, b.modifiers).name()))
                 .collect();
             let entry = format!("{name:?}: [{}],", keys.join(", "));
-            let _ =
-                writeln!(out, "            {entry:<40} // {}", keymap::describe(&binding.action));
+            let _ = writeln!(
+                out,
+                "            {entry:<40} // {}",
+                keymap::describe(context, &binding.action)
+            );
         }
         out.push_str("        },\n");
     }

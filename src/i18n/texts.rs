@@ -169,7 +169,9 @@ texts! {
     /// The months' names, January first, separated by spaces.
     months, recover_title, help_title,
     /// The help's line on the mouse: its key column and its text.
-    help_mouse, help_mouse_text,
+    help_mouse, help_mouse_text, help_editor_own_keys, editor_key_character, editor_key_select,
+    editor_key_word, editor_key_line, editor_key_paragraph, editor_key_text_ends, editor_key_page,
+    editor_key_new_line, editor_key_delete_character, editor_key_delete_word,
 
     // What unsaved edits found at start change (the recovery window).
     recover_front_matter, recover_remarks, recover_description, recover_new_activity,
@@ -373,7 +375,7 @@ texts! {
     action_discard_and_quit, action_select_all, action_reload, action_overwrite, action_save_as,
     action_restore, action_keep_recovery, action_discard_recovery, action_type, action_erase,
     action_erase_word, action_clear_line, action_older, action_newer, action_delete_to_line_end,
-    action_cancel_edit, edit_cancelled, action_editor, action_paste, action_select, action_scroll,
+    action_cancel_edit, action_done_editing, edit_cancelled, action_editor, action_paste, action_select, action_scroll,
     action_resize, hint_move, hint_activities, hint_details, hint_overview, hint_search, hint_save,
     hint_help, hint_quit, hint_open, hint_progress, hint_step, hint_remarks, hint_filter,
     hint_undo, hint_scroll, hint_back, hint_switch_list, hint_go_to, hint_sort, hint_threshold,

@@ -43,6 +43,12 @@ pub fn key_label(code: KeyCode, modifiers: KeyModifiers) -> String {
     if modifiers.contains(KeyModifiers::ALT) {
         label.push_str("Alt-");
     }
+    // A character says Shift by its case; Shift-Tab has a name of its own.
+    if modifiers.contains(KeyModifiers::SHIFT)
+        && !matches!(code, KeyCode::Char(_) | KeyCode::BackTab)
+    {
+        label.push_str("Shift-");
+    }
     label + &name
 }
 

@@ -5,6 +5,7 @@
 //! of the footer and help, and rebinding from the configuration each have a file.
 
 mod defaults;
+mod editor_keys;
 mod keys;
 mod rebind;
 mod words;
@@ -15,6 +16,7 @@ use strum::{EnumIter, EnumString, IntoEnumIterator, IntoStaticStr};
 use crate::action::{Action, Pane};
 use crate::app::{App, Mode};
 
+pub use editor_keys::{EDITOR_KEYS, EditorMove, editor_keys};
 pub use keys::{Key, join_keys, key_label};
 pub use rebind::{Claim, Clash, Origin, Rebinding};
 pub use words::{Word, describe, describe_in, hints};

@@ -75,13 +75,15 @@ impl Context {
 
 /// What an action does, for the help overlay, in English (the README and the
 /// configuration file's comments).
-pub fn describe(action: &Action) -> &'static str {
-    describe_in(action, Lang::En.texts())
+pub fn describe(context: Context, action: &Action) -> &'static str {
+    describe_in(context, action, Lang::En.texts())
 }
 
-/// What an action does, for the help overlay.
-pub fn describe_in(action: &Action, texts: &Texts) -> &'static str {
+/// What an action does in `context`, for the help overlay.
+pub fn describe_in(context: Context, action: &Action, texts: &Texts) -> &'static str {
     match action {
+        // Leaving the editor keeps what was typed: it is no cancel there.
+        Action::Back if context == Context::EditText => texts.action_done_editing,
         Action::Up => texts.action_up,
         Action::Down => texts.action_down,
         Action::PageUp => texts.action_page_up,

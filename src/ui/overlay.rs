@@ -277,20 +277,22 @@ fn draw_help(frame: &mut Frame, body: Rect, app: &App, ctx: &Context, view: &mut
     let width = if body.width < 90 { body.width } else { 76 };
     let area = body.centered(Constraint::Length(width), Constraint::Percentage(100));
     let texts = app.texts();
-    // What a key does, wrapped under itself where the window is narrow.
+    // The keys and what they do, each wrapped under itself where it is long or the window
+    // is narrow.
     let room = width.saturating_sub(2 + KEYS_WIDTH).max(10);
+    let keys_room = usize::from(KEYS_WIDTH) - 2;
     let entry = |keys: &str, what: &str| -> Vec<Line<'static>> {
-        let wrapped = crate::wrap::Wrapped::new(what, room);
-        let keys =
-            [fit(keys, usize::from(KEYS_WIDTH) - 2), " ".repeat(usize::from(KEYS_WIDTH) - 2)];
-        wrapped
-            .lines
-            .iter()
-            .enumerate()
-            .map(|(i, line)| {
+        let pieces = |text: &str, room: u16| -> Vec<String> {
+            let wrapped = crate::wrap::Wrapped::new(text, room);
+            wrapped.lines.iter().map(|l| text[l.start..l.end].trim().to_string()).collect()
+        };
+        let (keys, what) = (pieces(keys, KEYS_WIDTH - 2), pieces(what, room));
+        (0..keys.len().max(what.len()))
+            .map(|i| {
+                let key = keys.get(i).map_or(String::new(), |k| fit(k, keys_room));
                 Line::from(vec![
-                    Span::styled(format!("  {}", keys[usize::from(i > 0)]), ctx.theme.key),
-                    Span::raw(what[line.start..line.end].trim_start().to_string()),
+                    Span::styled(format!("  {key:<keys_room$}"), ctx.theme.key),
+                    Span::raw(what.get(i).cloned().unwrap_or_default()),
                 ])
             })
             .collect()
@@ -305,10 +307,16 @@ fn draw_help(frame: &mut Frame, body: Rect, app: &App, ctx: &Context, view: &mut
             }
             seen.push(&binding.action);
             let keys = ctx.keymap.keys(context, &binding.action).join(" ");
-            lines.extend(entry(&keys, keymap::describe_in(&binding.action, texts)));
+            lines.extend(entry(&keys, keymap::describe_in(context, &binding.action, texts)));
         }
         if context == KeyContext::Global {
             lines.extend(entry(texts.help_mouse, texts.help_mouse_text));
+        }
+        if context == KeyContext::EditText {
+            lines.push(Line::styled(format!("  {}", texts.help_editor_own_keys), ctx.theme.label));
+            for (keys, what) in keymap::editor_keys(texts) {
+                lines.extend(entry(&keys, what));
+            }
         }
         lines.push(Line::default());
     }

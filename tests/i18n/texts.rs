@@ -183,7 +183,7 @@ fn every_action_context_and_hint_has_words_in_both_languages() {
         for context in Context::all() {
             assert!(!context.title_in(texts).is_empty());
             for binding in keymap.bindings(context) {
-                assert!(!keymap::describe_in(&binding.action, texts).is_empty());
+                assert!(!keymap::describe_in(context, &binding.action, texts).is_empty());
             }
             for (_, word) in keymap::hints(context) {
                 assert!(!word(texts).is_empty());
@@ -193,8 +193,11 @@ fn every_action_context_and_hint_has_words_in_both_languages() {
     // The English ones are the README's.
     assert_eq!(Context::Groups.title(), "Groups pane");
     assert_eq!(Context::Groups.title_in(Lang::Es.texts()), "Panel de grupos");
-    assert_eq!(keymap::describe(&Action::Undo), "undo");
-    assert_eq!(keymap::describe_in(&Action::Undo, Lang::Es.texts()), "deshacer");
+    assert_eq!(keymap::describe(Context::Global, &Action::Undo), "undo");
+    assert_eq!(keymap::describe_in(Context::Global, &Action::Undo, Lang::Es.texts()), "deshacer");
+    // Esc leaves the editor keeping the text: done, not a cancel.
+    assert_eq!(keymap::describe(Context::Search, &Action::Back), "back / cancel");
+    assert_eq!(keymap::describe(Context::EditText, &Action::Back), "done: keep the text");
 }
 
 #[test]

@@ -137,6 +137,11 @@ pub enum Action {
     NewerQuery,
     /// Select all the text in the editor, so what is typed next replaces it.
     SelectAll,
+    /// Edit the text in your own editor ($VISUAL, else $EDITOR, else vi).
+    EditOutside,
+    /// The text as the user's own editor left it, or why it could not be edited there.
+    #[strum(disabled)]
+    EditedOutside(Result<String, String>),
     /// A key for the remarks editor (cursor, word and line movement, editing).
     #[strum(disabled)]
     Editor(crossterm::event::KeyEvent),

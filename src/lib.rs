@@ -35,7 +35,9 @@
 //! - [`keymap`]: (context, key) → action; one table behind dispatch, footer and help.
 //! - [`ui`]: `draw(frame, &App, …)`, one file per screen region or overlay; the theme.
 //! - [`config`]: the configuration file: theme and styles, keys, default report, language.
-//! - [`tui`]: the terminal guard and the event loop.
+//! - [`handover`]: a text of the app's edited in the user's own editor (`$VISUAL`).
+//! - [`tui`]: the terminal guard and the event loop; it hands the terminal over to the
+//!   user's editor and takes it back.
 //! - [`cli`]: the clap types and the headless commands (never the app or the ui).
 
 pub mod action;
@@ -52,6 +54,7 @@ pub mod format;
 // Exists for the benchmarks and tests: generated reports of any size, not a user feature.
 #[cfg(any(test, feature = "testing"))]
 pub mod generate;
+pub mod handover;
 pub mod i18n;
 pub mod keymap;
 pub mod merge;

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::sync::{Condvar, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 use crossterm::event::{
@@ -22,8 +23,9 @@ use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use signal_hook::iterator::Signals;
 
 use crate::action::{Action, Pane};
-use crate::app::App;
+use crate::app::{App, Handover};
 use crate::effects::Worker;
+use crate::handover;
 use crate::keymap::Keymap;
 use crate::ui::{self, ViewState, theme::Theme};
 
@@ -48,6 +50,25 @@ impl TerminalGuard {
         }
         let terminal = Terminal::new(CrosstermBackend::new(stdout)).inspect_err(|_| restore())?;
         Ok(TerminalGuard { terminal: Some(terminal) })
+    }
+
+    /// Gives the terminal back as it was before the app, for another program (the user's
+    /// editor) to use until `resume`.
+    fn suspend(&mut self) {
+        restore();
+    }
+
+    /// Takes the terminal again after `suspend`, and has the next frame drawn whole.
+    fn resume(&mut self) -> io::Result<()> {
+        terminal::enable_raw_mode()?;
+        IN_ALTERNATE_SCREEN.store(true, Ordering::SeqCst);
+        let mut stdout = io::stdout();
+        execute!(stdout, EnterAlternateScreen, EnableMouseCapture, EnableBracketedPaste)?;
+        execute!(stdout, terminal::Clear(terminal::ClearType::All))?;
+        // A terminal of fresh buffers draws its first frame whole. (`Terminal::clear` would
+        // ask the terminal where its cursor is, and wait for an answer some never give.)
+        self.terminal = Some(Terminal::new(CrosstermBackend::new(stdout))?);
+        Ok(())
     }
 
     /// Draws a frame.
@@ -141,9 +162,10 @@ pub fn run(mut app: App, keymap: &Keymap, theme: &Theme) -> io::Result<Ended> {
     watch_signals(wake.clone(), Arc::clone(&finished), journal)?;
     let mut worker = Worker::start();
     let mut guard = TerminalGuard::enter()?;
-    read_input(wake);
+    let gate = Arc::new(Gate::default());
+    read_input(wake, Arc::clone(&gate));
     let outcome = panic::catch_unwind(AssertUnwindSafe(|| {
-        event_loop(&mut guard, &mut app, &mut worker, keymap, theme, &woken)
+        event_loop(&mut guard, &gate, &mut app, &mut worker, keymap, theme, &woken)
     }));
     match outcome {
         Ok(exit) => {
@@ -181,16 +203,86 @@ pub fn say(text: &str) {
 /// Reads the terminal's events on a thread of their own, so the event loop waits on one
 /// channel for input and signals alike: a terminal that goes away can keep the terminal
 /// library reading nothing for ever, but never keeps the loop from the signal that says so.
-fn read_input(wake: Sender<Wake>) {
+/// The gate stops the reading while another program has the terminal.
+fn read_input(wake: Sender<Wake>, gate: Arc<Gate>) {
     std::thread::spawn(move || {
         loop {
-            let event = event::read();
+            gate.pass();
+            // Not a blocking read: the gate is looked at again within this time.
+            let event = match event::poll(Gate::LOOK) {
+                Ok(false) => continue,
+                Ok(true) => event::read(),
+                Err(error) => Err(error),
+            };
             let failed = event.is_err();
             if wake.send(Wake::Input(event)).is_err() || failed {
                 return;
             }
         }
     });
+}
+
+/// Stops the input thread while the user's own editor has the terminal: the two would
+/// otherwise take turns at the user's keys.
+#[derive(Default)]
+struct Gate {
+    /// Whether reading is stopped, and whether the reader is waiting at the gate.
+    state: Mutex<(bool, bool)>,
+    changed: Condvar,
+}
+
+impl Gate {
+    /// How long the reader waits for input before it looks at the gate again.
+    const LOOK: Duration = Duration::from_millis(50);
+
+    /// The reader waits here while reading is stopped.
+    fn pass(&self) {
+        let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
+        while state.0 {
+            state.1 = true;
+            self.changed.notify_all();
+            state = self.changed.wait(state).unwrap_or_else(PoisonError::into_inner);
+        }
+        state.1 = false;
+    }
+
+    /// Stops reading, once the reader is at the gate; bounded, should the reader be stuck in
+    /// a terminal that went away.
+    fn close(&self) {
+        let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
+        state.0 = true;
+        let limit = Gate::LOOK * 10;
+        let (state, _) = self
+            .changed
+            .wait_timeout_while(state, limit, |s| !s.1)
+            .unwrap_or_else(PoisonError::into_inner);
+        drop(state);
+    }
+
+    fn open(&self) {
+        let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
+        state.0 = false;
+        self.changed.notify_all();
+    }
+}
+
+/// Whether the user's own editor has the terminal: Ctrl-C there is the editor's, not a
+/// signal to leave.
+static HANDED_OVER: AtomicBool = AtomicBool::new(false);
+
+/// Hands the terminal to the user's editor on `handover`'s text and takes it back.
+fn hand_over(guard: &mut TerminalGuard, gate: &Gate, handover: &Handover) -> Action {
+    gate.close();
+    guard.suspend();
+    HANDED_OVER.store(true, Ordering::SeqCst);
+    let editor = handover::editor_command(|name| std::env::var(name).ok());
+    let mut result = handover::edit(handover, &editor);
+    HANDED_OVER.store(false, Ordering::SeqCst);
+    if let Err(error) = guard.resume() {
+        result = result.and(Err(error.to_string()));
+    }
+    gate.open();
+    Action::EditedOutside(result)
 }
 
 /// On SIGTERM, SIGINT or SIGHUP, wakes the event loop to stop; if it has not finished
@@ -205,7 +297,11 @@ fn watch_signals(
     const GRACE: Duration = Duration::from_secs(3);
     let mut signals = Signals::new([SIGTERM, SIGINT, SIGHUP])?;
     std::thread::spawn(move || {
-        let Some(signal) = signals.forever().next() else { return };
+        let Some(signal) =
+            signals.forever().find(|&s| !(s == SIGINT && HANDED_OVER.load(Ordering::SeqCst)))
+        else {
+            return;
+        };
         let _ = wake.send(Wake::Signal(signal));
         let deadline = Instant::now() + GRACE;
         while Instant::now() < deadline {
@@ -225,6 +321,7 @@ fn watch_signals(
 
 fn event_loop(
     guard: &mut TerminalGuard,
+    gate: &Gate,
     app: &mut App,
     worker: &mut Worker,
     keymap: &Keymap,
@@ -296,9 +393,14 @@ fn event_loop(
                         }
                     }
                     redraw = true;
-                    next = if app.should_quit() { None } else { woken.try_recv().ok() };
+                    // Keys after the one that hands the text over are for the text back.
+                    let stop = app.should_quit() || app.wants_handover();
+                    next = if stop { None } else { woken.try_recv().ok() };
                 }
                 type_now(app, &mut typed);
+                if let Some(handover) = app.take_handover() {
+                    app.update(hand_over(guard, gate, &handover));
+                }
             }
             Err(RecvTimeoutError::Timeout) if due => {
                 app.update(Action::Tick);

@@ -136,6 +136,8 @@ impl App {
                 edit.area.insert_str(text);
             }
             Action::SelectAll => edit.area.select_all(),
+            Action::EditOutside => self.hand_over(&edit),
+            Action::EditedOutside(result) => return self.taken_back(edit, result),
             Action::Undo => drop(edit.area.undo()),
             Action::Redo => drop(edit.area.redo()),
             Action::EraseWord => drop(edit.area.delete_word()),
@@ -191,7 +193,7 @@ impl App {
     /// Applies the editor's text and closes it, unless the text is refused: Esc
     /// (`leaving`) or Enter on a one-line field. Enter refuses an emptied required
     /// field and stays; Esc leaves it as it was, since nothing was typed.
-    fn close_editor(&mut self, edit: Box<TextEdit>, leaving: bool) {
+    pub(super) fn close_editor(&mut self, edit: Box<TextEdit>, leaving: bool) {
         let text = edit.text();
         match edit.target {
             // Nothing typed for a new item: there is nothing to add and nothing to lose.

@@ -11,6 +11,7 @@ mod filter;
 mod find;
 mod goto;
 mod journal;
+mod outside;
 mod overview;
 mod recovery;
 mod remarks;
@@ -27,6 +28,7 @@ pub use editing::{EditTarget, TextEdit};
 pub use effect::{AfterSave, Effect, Outcome, SaveAsError};
 pub use figures::Figures;
 pub use filter::Filter;
+pub use outside::Handover;
 pub use overview::{GroupOrder, Overview, OverviewList};
 pub use session::Session;
 pub use view::{DEFAULT_THRESHOLD, Message, Search};
@@ -148,6 +150,8 @@ pub struct App {
     lang: Lang,
     /// Work for outside the app, in the order asked for.
     effects: Vec<Effect>,
+    /// Text for the user's own editor, which needs the terminal.
+    handover: Option<Handover>,
     should_quit: bool,
     /// Leaving because the process must stop: the last journal's outcome is said on exit.
     terminating: bool,
@@ -164,6 +168,7 @@ impl App {
             mode: Mode::Normal,
             lang: Lang::default(),
             effects: Vec::new(),
+            handover: None,
             should_quit: false,
             terminating: false,
             exit_note: None,

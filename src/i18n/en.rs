@@ -369,6 +369,8 @@ pub static TEXTS: Texts = Texts {
     action_erase_word: "delete the word before the cursor",
     action_clear_line: "clear the line (in the editor: up to the cursor)",
     action_delete_to_line_end: "delete from the cursor to the end of the line",
+    action_edit_outside: "edit the text in your own editor ($VISUAL, $EDITOR)",
+    outside_editor_failed: "Your editor did not give the text back ({cause}); it is as it was",
     action_done_editing: "done: keep the text",
     action_cancel_edit: "cancel: leave the field as it was",
     edit_cancelled: "Cancelled ({field}): nothing changed",
@@ -418,5 +420,6 @@ pub static TEXTS: Texts = Texts {
     hint_discard_and_quit: "discard and quit",
     hint_stay: "stay",
     hint_close: "close",
+    hint_outside: "your editor",
     hint_save_anyway: "save anyway",
 };

@@ -370,6 +370,8 @@ pub static TEXTS: Texts = Texts {
     action_erase_word: "borrar la palabra antes del cursor",
     action_clear_line: "vaciar la línea (en el editor: hasta el cursor)",
     action_delete_to_line_end: "borrar desde el cursor hasta el final de la línea",
+    action_edit_outside: "editar el texto en su propio editor ($VISUAL, $EDITOR)",
+    outside_editor_failed: "Su editor no devolvió el texto ({cause}); queda como estaba",
     action_done_editing: "listo: conservar el texto",
     action_cancel_edit: "cancelar: dejar el campo como estaba",
     edit_cancelled: "Cancelado ({field}): nada cambió",
@@ -419,5 +421,6 @@ pub static TEXTS: Texts = Texts {
     hint_discard_and_quit: "salir sin guardar",
     hint_stay: "quedarse",
     hint_close: "cerrar",
+    hint_outside: "su editor",
     hint_save_anyway: "guardar igual",
 };

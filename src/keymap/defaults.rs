@@ -151,6 +151,7 @@ impl Default for Keymap {
         bind(C::EditText, K::Char('a'), ctrl, A::SelectAll);
         bind(C::EditText, K::Char('c'), ctrl, A::Quit);
         bind(C::EditText, K::Char('g'), ctrl, A::CancelEdit);
+        bind(C::EditText, K::Char('o'), ctrl, A::EditOutside);
         bind(C::EditText, K::Char('z'), ctrl, A::Undo);
         bind(C::EditText, K::Char('y'), ctrl, A::Redo);
         bind(C::EditText, K::Char('w'), ctrl, A::EraseWord);

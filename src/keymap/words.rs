@@ -130,6 +130,7 @@ pub fn describe_in(context: Context, action: &Action, texts: &Texts) -> &'static
         Action::Confirm => texts.action_confirm,
         Action::SaveAndQuit => texts.action_save_and_quit,
         Action::DiscardAndQuit => texts.action_discard_and_quit,
+        Action::EditOutside => texts.action_edit_outside,
         Action::SelectAll => texts.action_select_all,
         Action::Reload => texts.action_reload,
         Action::Overwrite => texts.action_overwrite,
@@ -138,7 +139,7 @@ pub fn describe_in(context: Context, action: &Action, texts: &Texts) -> &'static
         Action::KeepRecovery => texts.action_keep_recovery,
         Action::DiscardRecovery => texts.action_discard_recovery,
         // Never bound to a key, so never shown.
-        Action::Tick | Action::Terminate => "",
+        Action::Tick | Action::Terminate | Action::EditedOutside(_) => "",
         Action::Type(_) => texts.action_type,
         Action::Erase => texts.action_erase,
         Action::EraseWord => texts.action_erase_word,
@@ -218,6 +219,7 @@ pub fn hints(context: Context) -> &'static [(&'static [Action], Word)] {
         (&[A::CancelEdit], |t| t.hint_cancel),
         (&[A::Save], |t| t.hint_save),
         (&[A::SelectAll], |t| t.hint_select_all),
+        (&[A::EditOutside], |t| t.hint_outside),
     ];
     const DETAILS: &[(&[Action], Word)] = &[
         (&[A::Up, A::Down], |t| t.hint_move),

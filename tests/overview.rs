@@ -9,6 +9,10 @@
 
 mod common;
 
+mod overview {
+    mod changes;
+}
+
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 

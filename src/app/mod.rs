@@ -29,7 +29,7 @@ pub use effect::{AfterSave, Effect, Outcome, SaveAsError};
 pub use figures::Figures;
 pub use filter::Filter;
 pub use outside::Handover;
-pub use overview::{GroupOrder, Overview, OverviewList};
+pub use overview::{ChangeRow, GroupOrder, Overview, OverviewList};
 pub use session::Session;
 pub use view::{DEFAULT_THRESHOLD, Message, Search};
 

@@ -1,8 +1,10 @@
-//! The overview of the whole programme: groups by number or progress, and the activities
-//! that are behind (not started, or below a threshold the user sets).
+//! The overview of the whole programme: groups by number or progress, the activities that
+//! are behind (not started, or below a threshold the user sets), and with a baseline, every
+//! activity changed since it.
 
 use super::{App, Mode, Prompt, edit_line, step_within};
 use crate::action::{Action, Pane};
+use crate::compare::ActivityChange;
 use crate::i18n::fill;
 use crate::model::Progress;
 
@@ -11,6 +13,17 @@ use crate::model::Progress;
 pub enum OverviewList {
     Groups,
     Behind,
+    /// What changed since the baseline, when there is one.
+    Changes,
+}
+
+/// One line of the changes since the baseline: the group (its index now, else in the
+/// baseline) and what changed there.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ChangeRow<'a> {
+    /// The group's index in the report, `None` where the whole group was removed.
+    pub group: Option<usize>,
+    pub change: &'a ActivityChange,
 }
 
 /// How the overview orders the groups.
@@ -27,6 +40,9 @@ pub struct Overview {
     pub list: OverviewList,
     pub group_row: usize,
     pub behind_row: usize,
+    pub changes_row: usize,
+    /// The list shown below the groups: the activities behind, or the changes.
+    pub lower: OverviewList,
     pub order: GroupOrder,
     /// The pane to go back to.
     pub back_to: Pane,
@@ -38,6 +54,8 @@ impl Default for Overview {
             list: OverviewList::Groups,
             group_row: 0,
             behind_row: 0,
+            changes_row: 0,
+            lower: OverviewList::Behind,
             order: GroupOrder::Number,
             back_to: Pane::Groups,
         }
@@ -53,6 +71,24 @@ impl App {
             groups.sort_by(|a, b| key(a).total_cmp(&key(b)));
         }
         groups
+    }
+
+    /// Every activity changed since the baseline, group by group; none without one.
+    pub fn overview_changes(&self) -> Vec<ChangeRow<'_>> {
+        let Some(baseline) = self.baseline() else { return Vec::new() };
+        baseline
+            .comparison
+            .changes()
+            .map(|(group, change)| ChangeRow { group: group.new, change })
+            .collect()
+    }
+
+    /// The list below the groups in the overview.
+    pub fn overview_lower(&self) -> OverviewList {
+        match self.view.overview.lower {
+            OverviewList::Changes if self.baseline().is_none() => OverviewList::Behind,
+            lower => lower,
+        }
     }
 
     /// Activities not started or below the threshold, least advanced first, as
@@ -91,6 +127,9 @@ impl App {
     fn clamp_behind_row(&mut self) {
         self.view.overview.behind_row =
             self.view.overview.behind_row.min(self.behind().len().saturating_sub(1));
+        let changes = self.overview_changes().len();
+        self.view.overview.changes_row =
+            self.view.overview.changes_row.min(changes.saturating_sub(1));
     }
 
     pub(super) fn open_overview(&mut self) {
@@ -110,14 +149,20 @@ impl App {
 
     /// Keys of the overview; gives back the action when it is not one of them.
     pub(super) fn overview_action(&mut self, action: Action) -> Option<Action> {
+        // The changes lose their list when the baseline goes.
+        if self.view.overview.list == OverviewList::Changes && self.baseline().is_none() {
+            self.view.overview.list = OverviewList::Behind;
+        }
         let len = match self.view.overview.list {
             OverviewList::Groups => self.report().groups.len(),
             OverviewList::Behind => self.behind().len(),
+            OverviewList::Changes => self.overview_changes().len(),
         };
         let page = self.page();
         let row = match self.view.overview.list {
             OverviewList::Groups => &mut self.view.overview.group_row,
             OverviewList::Behind => &mut self.view.overview.behind_row,
+            OverviewList::Changes => &mut self.view.overview.changes_row,
         };
         let delta = match action {
             Action::Up => -1,
@@ -135,9 +180,17 @@ impl App {
         }
         match action {
             Action::NextPane | Action::PrevPane => {
-                self.view.overview.list = match self.view.overview.list {
-                    OverviewList::Groups => OverviewList::Behind,
-                    OverviewList::Behind => OverviewList::Groups,
+                // Groups, behind, and with a baseline the changes, round; back the other way.
+                let mut lists = vec![OverviewList::Groups, OverviewList::Behind];
+                if self.baseline().is_some() {
+                    lists.push(OverviewList::Changes);
+                }
+                let at = lists.iter().position(|l| *l == self.view.overview.list).unwrap_or(0);
+                let step = if action == Action::NextPane { 1 } else { lists.len() - 1 };
+                let list = lists[(at + step) % lists.len()];
+                self.view.overview.list = list;
+                if list != OverviewList::Groups {
+                    self.view.overview.lower = list;
                 }
             }
             Action::Open => self.jump_from_overview(),
@@ -166,13 +219,33 @@ impl App {
             }
             OverviewList::Behind => {
                 if let Some(&(_, g, a)) = self.behind().get(self.view.overview.behind_row) {
-                    self.view.group = g;
-                    self.view.activity = a;
-                    self.view.focus = Pane::Activities;
-                    self.view.filter = None;
+                    self.jump_to(g, a);
+                }
+            }
+            OverviewList::Changes => {
+                let row = self.overview_changes().get(self.view.overview.changes_row).copied();
+                match row.map(|r| (r.group, r.change)) {
+                    Some((Some(g), ActivityChange::Matched { new, .. }))
+                    | Some((Some(g), ActivityChange::Added { new })) => self.jump_to(g, *new),
+                    // A removed activity is shown where it was: its group, at its place.
+                    Some((Some(g), ActivityChange::Removed { old, .. })) => {
+                        let last = self.report().groups[g].activities.len().saturating_sub(1);
+                        self.jump_to(g, (*old).min(last));
+                    }
+                    // A group removed whole is nowhere to go.
+                    Some((None, _)) => self.info(self.texts().change_nowhere),
+                    None => {}
                 }
             }
         }
+    }
+
+    /// The activity table, at activity `a` of group `g`, every activity shown.
+    fn jump_to(&mut self, g: usize, a: usize) {
+        self.view.group = g;
+        self.view.activity = a;
+        self.view.focus = Pane::Activities;
+        self.view.filter = None;
     }
 
     pub(super) fn set_threshold(&mut self, mut input: String, action: Action) {

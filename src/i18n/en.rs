@@ -88,6 +88,10 @@ pub static TEXTS: Texts = Texts {
     column_baseline: "Δ",
     behind_title: "Behind: {count} activities not started or below {threshold} ({key:set_threshold} sets the threshold)",
     nothing_behind: "Nothing is behind.",
+    changes_title: "Changed since the baseline: {count} activities ({key:next_pane} switches lists)",
+    no_changes: "Nothing changed since the baseline.",
+    change_removed: "removed",
+    change_nowhere: "The group was removed: there is nowhere to go",
 
     progress_title: "Progress of {place}",
     progress_new: "New progress:",

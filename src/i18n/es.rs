@@ -89,6 +89,10 @@ pub static TEXTS: Texts = Texts {
     column_baseline: "Δ",
     behind_title: "Rezagadas: {count} actividades no iniciadas o por debajo de {threshold} ({key:set_threshold} fija el umbral)",
     nothing_behind: "No hay actividades rezagadas.",
+    changes_title: "Cambios desde la línea de base: {count} actividades ({key:next_pane} cambia de lista)",
+    no_changes: "Nada cambió desde la línea de base.",
+    change_removed: "eliminada",
+    change_nowhere: "El grupo fue eliminado: no hay adónde ir",
 
     progress_title: "Avance de {place}",
     progress_new: "Nuevo avance:",

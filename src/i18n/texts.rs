@@ -138,6 +138,8 @@ texts! {
     column_completed, column_in_progress, column_not_started, column_baseline,
     /// The behind block title: `{count}`, `{threshold}`.
     behind_title,
+    /// The overview's list of what changed since the baseline, and Tab to it.
+    changes_title, no_changes, change_removed, change_nowhere,
     /// The behind block when nothing is behind.
     nothing_behind,
 

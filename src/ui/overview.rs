@@ -1,5 +1,6 @@
 //! The overview: the programme's progress, counts by status and by document type, every
-//! group's bar (by number or by progress), and the activities that are behind.
+//! group's bar (by number or by progress), and below, the activities that are behind or,
+//! with a baseline, those changed since.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -10,7 +11,8 @@ use super::text::{fit, progress_spans, status_symbol};
 use super::theme::Theme;
 use super::window::{mark_overflow, reach};
 use super::{Context, ViewState, pane};
-use crate::app::{App, GroupOrder, OverviewList};
+use crate::app::{App, ChangeRow, GroupOrder, OverviewList};
+use crate::compare::ActivityChange;
 use crate::format::{signed, signed_points};
 use crate::i18n::{capitalize, fill};
 use crate::model::{DocumentType, Status, Tally, format_percent, numeral};
@@ -42,7 +44,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, ctx: &Context, view: &mut 
     .areas(area);
     draw_summary(frame, summary, app, theme);
     draw_groups(frame, groups, app, ctx, view);
-    draw_behind(frame, behind, app, ctx, view);
+    match app.overview_lower() {
+        OverviewList::Changes => draw_changes(frame, behind, app, ctx, view),
+        _ => draw_behind(frame, behind, app, ctx, view),
+    }
 }
 
 fn draw_summary(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
@@ -230,4 +235,79 @@ fn draw_behind(frame: &mut Frame, area: Rect, app: &App, ctx: &Context, view: &m
     frame.render_stateful_widget(List::new(items), inner, &mut view.behind);
     let border = theme.pane_border(focused);
     mark_overflow(frame, inner, view.behind.offset(), behind.len(), border, app, theme);
+}
+
+fn draw_changes(frame: &mut Frame, area: Rect, app: &App, ctx: &Context, view: &mut ViewState) {
+    let theme = ctx.theme;
+    let focused = app.overview().list == OverviewList::Changes;
+    let changes = app.overview_changes();
+    let texts = app.texts();
+    let title = ctx.keys(app, &fill(texts.changes_title, &[("count", &changes.len())]));
+    let inner = pane(frame, area, &title, focused, theme);
+    let selected = app.overview().changes_row;
+    let shows = reach(view.behind.offset_mut(), changes.len(), selected, inner.height as usize);
+    view.behind.select(Some(selected));
+    if focused {
+        view.overview_rows = inner;
+    }
+    if changes.is_empty() {
+        frame.render_widget(Paragraph::new(Line::styled(texts.no_changes, theme.muted)), inner);
+        return;
+    }
+    const WHAT_WIDTH: usize = 20;
+    let description_width = (inner.width as usize).saturating_sub(8 + WHAT_WIDTH + 1);
+    let items: Vec<ListItem> = changes
+        .iter()
+        .enumerate()
+        .map(|(row, change)| {
+            if !shows(row) {
+                return ListItem::new(Text::default());
+            }
+            let (place, description, what) = change_cells(app, change);
+            let line = Line::from(vec![
+                Span::styled(fit(&place, 8), theme.label),
+                Span::raw(fit(&description, description_width)),
+                Span::raw(" "),
+                Span::styled(fit(&what, WHAT_WIDTH), theme.label),
+            ]);
+            ListItem::new(if focused && row == selected {
+                theme.selected_line(line, true)
+            } else {
+                line
+            })
+        })
+        .collect();
+    frame.render_stateful_widget(List::new(items), inner, &mut view.behind);
+    let border = theme.pane_border(focused);
+    mark_overflow(frame, inner, view.behind.offset(), changes.len(), border, app, theme);
+}
+
+/// A change since the baseline as the overview lists it: its place (`VIII.7`), the
+/// activity's description, and what changed (`8% → 40% +32 ✎`, `new`, `removed`).
+fn change_cells(app: &App, row: &ChangeRow) -> (String, String, String) {
+    let texts = app.texts();
+    let group = row.group.map_or_else(|| "–".to_string(), |g| numeral(g + 1));
+    let activity = |a: usize| row.group.and_then(|g| app.report().activity(g, a));
+    match row.change {
+        ActivityChange::Matched { new, from, to, remarks_changed, description_changed, .. } => {
+            let mut what = Vec::new();
+            if from != to {
+                what.push(format!("{from} → {to} {}", signed(row.change.delta())));
+            }
+            // ✎ remarks changed; ≈ reworded, as in the activity table.
+            what.extend(remarks_changed.then(|| "✎".to_string()));
+            what.extend(description_changed.then(|| "≈".to_string()));
+            let what = what.join(" ");
+            let description = activity(*new).map(|a| a.description.clone()).unwrap_or_default();
+            (format!("{group}.{}", new + 1), description, what)
+        }
+        ActivityChange::Added { new } => {
+            let description = activity(*new).map(|a| a.description.clone()).unwrap_or_default();
+            (format!("{group}.{}", new + 1), description, texts.change_new.to_string())
+        }
+        ActivityChange::Removed { old, description, progress } => {
+            let what = format!("{} ({progress})", texts.change_removed);
+            (format!("{group} ({})", old + 1), description.clone(), what)
+        }
+    }
 }

@@ -104,6 +104,16 @@ const SCREENS: &[(&str, Steps, &[&str])] = &[
     ),
     ("activity without remarks", |s| send(s, &[Action::Open, Action::Open]), &["no_remarks"]),
     ("overview", |s| send(s, &[Action::Overview]), &["overview_groups_title", "behind_title"]),
+    (
+        "changes since a baseline",
+        |s| {
+            let app = std::mem::replace(&mut s.app, App::new(report(), PathBuf::new()));
+            s.app =
+                app.with_baseline(PathBuf::from("/data/previous.ron"), store::shipped().unwrap());
+            send(s, &[Action::Overview, Action::NextPane, Action::NextPane]);
+        },
+        &["changes_title"],
+    ),
     ("delete question", |s| send(s, &[Action::Open, Action::DeleteItem]), &["delete_note"]),
     // The fake path's directory does not exist: the save fails.
     (

@@ -180,6 +180,10 @@ pub struct Viewport {
     pub info_max: usize,
     /// Whether the group's objectives, shown, would leave its table too few rows.
     pub objectives_crowd: bool,
+    /// The width of the text editor's text and the rows it shows: the cursor moves up and
+    /// down by the rows the editor wraps its lines into.
+    pub editor_width: u16,
+    pub editor_rows: usize,
 }
 
 /// The panes of the main screen.

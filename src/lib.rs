@@ -12,6 +12,8 @@
 //! - [`printable`]: text safe for a terminal or an export: control characters escaped.
 //! - [`wrap`]: remarks wrapped at a width as the screen wraps them, as an index of byte
 //!   ranges, so only the lines on screen are ever drawn.
+//! - [`editor_rows`]: the text editor's lines wrapped into rows, and the cursor's place on
+//!   them, for drawing the editor and moving up and down in it.
 //! - `ron_scan`: moving over RON text without parsing it, to point at where things are.
 //! - [`store`]: load (errors as `file:line:column`), save (safe and atomic), the lock, the
 //!   recovery journal, wgtrack's directories (`Paths`). Its errors are data, said in
@@ -47,6 +49,7 @@ pub mod columns;
 pub mod compare;
 pub mod config;
 pub mod edit;
+pub mod editor_rows;
 pub mod effects;
 pub mod emphasis;
 pub mod export;

@@ -63,6 +63,15 @@ impl Wrapped {
         }
     }
 
+    /// `text`, one paragraph without `\n`, wrapped at `width` as written: its `*` shown and
+    /// counted (the editor shows the text as it is).
+    pub fn plain(text: &str, width: u16) -> Vec<WrappedLine> {
+        let mut lines = Vec::new();
+        let paragraph = Paragraph { start: 0, end: text.len(), marks: 0..0, first_line: 0 };
+        Wrapper::new(width, &mut lines).paragraph(text, &paragraph, &[]);
+        lines
+    }
+
     /// The paragraph that line `line` belongs to.
     pub fn paragraph_of(&self, line: usize) -> &Paragraph {
         let at = self.paragraphs.partition_point(|p| p.first_line <= line);

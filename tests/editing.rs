@@ -14,6 +14,7 @@ mod editing {
     mod history;
     mod report_details;
     mod typing;
+    mod wrapping;
 }
 
 use std::path::Path;

@@ -125,7 +125,9 @@ impl App {
                 return self.close_editor(edit, false);
             }
             Action::Editor(key) => {
-                edit.area.input(key);
+                if !self.move_by_rows(&mut edit, &key) {
+                    edit.area.input(key);
+                }
             }
             Action::Typed(text) => {
                 edit.area.insert_str(text);
@@ -380,10 +382,12 @@ impl TextEdit {
     }
 }
 
-/// An editor holding `text`, wrapping at word boundaries, the cursor at the end.
+/// An editor holding `text`, the cursor at the end. The text area does not wrap: the screen
+/// draws its lines wrapped as it wraps all text (`ui::editor`), and moves up and down by
+/// those rows (`App::move_by_rows`).
 pub(super) fn editor(text: &str) -> TextArea<'static> {
     let mut area = TextArea::new(text.split('\n').map(str::to_string).collect());
-    area.set_wrap_mode(WrapMode::WordOrGlyph);
+    area.set_wrap_mode(WrapMode::None);
     area.set_cursor_line_style(ratatui::style::Style::default());
     area.move_cursor(ratatui_textarea::CursorMove::Bottom);
     area.move_cursor(ratatui_textarea::CursorMove::End);

@@ -15,6 +15,7 @@ mod outside;
 mod overview;
 mod recovery;
 mod remarks;
+mod rows;
 mod session;
 mod update;
 mod view;

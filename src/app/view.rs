@@ -110,6 +110,8 @@ impl Default for View {
                 help_max: usize::MAX,
                 info_max: usize::MAX,
                 objectives_crowd: false,
+                editor_width: 80,
+                editor_rows: 10,
             },
         }
     }

@@ -3,6 +3,7 @@
 
 mod activity;
 mod details;
+mod editor;
 mod footer;
 mod group;
 mod groups;
@@ -53,6 +54,8 @@ pub struct ViewState {
     pub overview_rows: Rect,
     /// The first row shown of the list of matches.
     pub matches_offset: usize,
+    /// The first row of the text editor shown.
+    pub editor_scroll: usize,
     /// Sizes that movement needs, sent to the app when they change.
     pub viewport: Viewport,
 }

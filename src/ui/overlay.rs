@@ -55,7 +55,7 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &App, ctx: &Context, view: &mut 
                 .title_bottom(key_line(app, ctx));
             let inner = block.inner(area);
             frame.render_widget(block, area);
-            frame.render_widget(&edit.area, inner);
+            super::editor::draw(frame, inner, edit, ctx.theme, view);
         }
         Mode::ConfirmDelete { list, index } => {
             let area = body.centered(wide(60, app, ctx, body), Constraint::Length(5));

@@ -160,6 +160,9 @@ fn viewport() -> impl Strategy<Value = Viewport> {
             help_max,
             info_max,
             objectives_crowd,
+            // The editor's rows follow the text's width.
+            editor_width: detail_width,
+            editor_rows: page,
         },
     )
 }

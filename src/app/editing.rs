@@ -124,10 +124,8 @@ impl App {
             Action::Editor(key) if key.code == KeyCode::Enter && !edit.is_multiline() => {
                 return self.close_editor(edit, false);
             }
-            Action::Editor(key) => {
-                if !self.move_by_rows(&mut edit, &key) {
-                    edit.area.input(key);
-                }
+            Action::Editor(key) if !self.move_by_rows(&mut edit, &key) => {
+                edit.area.input(key);
             }
             Action::Typed(text) => {
                 edit.area.insert_str(text);

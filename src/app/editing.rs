@@ -223,6 +223,13 @@ impl App {
                     self.error(fill(texts.required_field, &[("field", &field.describe(texts))]));
                     return false;
                 }
+                if field == Field::Date
+                    && !text.trim().is_empty()
+                    && !super::field_checks::is_date(&text)
+                {
+                    self.error(fill(self.texts().date_format, &[("typed", &text.trim())]));
+                    return false;
+                }
                 // Blanks in an optional field (a topic, a heading) mean none, as the field
                 // stores them: not a change when it was empty already.
                 let to = if field.is_optional() && text.trim().is_empty() {
@@ -232,6 +239,9 @@ impl App {
                 };
                 if from != to {
                     self.apply(Change::Text { field, from, to });
+                    if let Field::Country(g, c) | Field::Institution(g, c) = field {
+                        self.warn_duplicate_coordinator(g, c);
+                    }
                 }
                 true
             }
@@ -245,6 +255,10 @@ impl App {
                 let item = new_item(list, text, self.report(), index.checked_sub(1));
                 self.apply(Change::Insert { list, index, item });
                 self.select_new(list, index);
+                // A coordinator is a country and an institution: the second is asked next.
+                if let List::Coordinators(g) = list {
+                    self.edit_field(Field::Institution(g, index));
+                }
                 true
             }
         }
@@ -370,8 +384,13 @@ impl TextEdit {
     /// The editor's title: what is being edited, not yet capitalized.
     pub fn title_in(&self, texts: &Texts) -> String {
         match self.target {
+            EditTarget::Field(Field::Date) => texts.editor_date.to_string(),
             EditTarget::Field(field) => {
                 fill(texts.editor_field, &[("field", &field.describe(texts))])
+            }
+            // A new coordinator's first field is its country; its institution comes next.
+            EditTarget::New { list: List::Coordinators(g), index } => {
+                fill(texts.editor_field, &[("field", &Field::Country(g, index).describe(texts))])
             }
             EditTarget::New { list, index } => {
                 fill(texts.editor_new, &[("item", &list.describe(index, texts))])

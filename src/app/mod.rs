@@ -5,6 +5,7 @@ mod details;
 mod document;
 mod editing;
 mod effect;
+mod field_checks;
 mod figures;
 mod file;
 mod filter;

@@ -151,7 +151,7 @@ texts! {
     /// How Enter works in the editor, in its title.
     editor_enter_new_line, editor_enter_done,
     /// The editor's title on a field: `{field}` (a field name, below); capitalized.
-    editor_field,
+    editor_field, editor_date, date_format, duplicate_coordinator,
     /// The editor's title on a new item: `{item}` (an item name, below); capitalized.
     editor_new,
     /// The delete question: `{item}`.

@@ -194,25 +194,29 @@ fn a_coordinator_is_added_country_first_then_its_institution() {
     assert_eq!(before.groups[VIII].coordinators.len(), 1);
     d.goto_add(List::Coordinators(VIII));
     d.enter();
-    assert_eq!(d.editor_title(), "new coordinator 2 of group VIII");
+    // The editor names the field it asks for: the country, then the institution.
+    assert_eq!(d.editor_title(), "country of coordinator 2 of group VIII");
     d.typed("Mexico");
     d.enter();
-    let mut after = before.clone();
-    after.groups[VIII]
+    let mut added = before.clone();
+    added.groups[VIII]
         .coordinators
         .push(Coordinator { country: "Mexico".into(), institution: String::new() });
-    assert_history(&mut d, &before, &after);
-
-    let before = after;
-    d.goto_field(Field::Institution(VIII, 1));
-    d.enter();
+    assert_report(&d, &added);
     assert_eq!(d.editor_title(), "institution of coordinator 2 of group VIII");
     d.typed("National Institute of Statistics and Geography (INEGI)");
     d.enter();
-    let mut after = before.clone();
+    let mut after = added.clone();
     after.groups[VIII].coordinators[1].institution =
         "National Institute of Statistics and Geography (INEGI)".into();
-    assert_history(&mut d, &before, &after);
+    assert_history(&mut d, &added, &after);
+    // Two changes: the coordinator added, then its institution.
+    d.ch('u');
+    d.ch('u');
+    assert_report(&d, &before);
+    d.ctrl('r');
+    d.ctrl('r');
+    assert_report(&d, &after);
 
     // `a` on a coordinator's row adds after it.
     let before = after;
@@ -224,11 +228,38 @@ fn a_coordinator_is_added_country_first_then_its_institution() {
     );
     d.typed("Chile");
     d.enter();
+    d.key(crossterm::event::KeyCode::Esc);
     let mut after = before.clone();
     after.groups[VIII]
         .coordinators
         .insert(1, Coordinator { country: "Chile".into(), institution: String::new() });
     assert_history(&mut d, &before, &after);
+}
+
+#[test]
+fn a_coordinator_listed_twice_is_warned_about_and_kept() {
+    let mut d = group_details(VIII);
+    let first = d.app.report().groups[VIII].coordinators[0].clone();
+    d.goto_add(List::Coordinators(VIII));
+    d.enter();
+    d.typed(&first.country);
+    d.enter();
+    assert!(!d.is_error(), "a country alone is no duplicate: {}", d.message());
+    // The same institution, spaced and cased otherwise.
+    d.typed(&format!(" {} ", first.institution.to_uppercase()));
+    d.enter();
+    assert!(d.is_error(), "{}", d.message());
+    assert_eq!(
+        d.message(),
+        "Coordinator 2 of group VIII is coordinator 1 again (same country and institution)"
+    );
+    assert_eq!(d.app.report().groups[VIII].coordinators.len(), 2, "kept: it may be meant");
+    // Another institution is no duplicate.
+    d.goto_field(Field::Institution(VIII, 1));
+    d.enter();
+    d.replace_with("Central Bank");
+    d.enter();
+    assert!(!d.is_error(), "{}", d.message());
 }
 
 #[test]
@@ -240,6 +271,7 @@ fn a_group_without_coordinators_gets_its_first() {
     d.ch('a');
     d.typed("Mexico");
     d.enter();
+    d.esc();
     let mut after = before.clone();
     after.groups[VI]
         .coordinators

@@ -250,3 +250,28 @@ fn a_section_is_added_and_deleted() {
     after.introduction.swap(1, 2);
     assert_history(&mut d, &before, &after);
 }
+
+#[test]
+fn the_date_says_its_form_and_refuses_any_other() {
+    let mut d = report_details();
+    d.goto_field(Field::Date);
+    d.enter();
+    assert_eq!(d.editor_title(), "date, as YYYY-MM-DD");
+    for wrong in ["5 April 2021", "2021-4-5", "2021-02-30", "05/04/2021"] {
+        d.replace_with(wrong);
+        d.enter();
+        assert!(d.is_error(), "{wrong}: {}", d.message());
+        assert_eq!(
+            d.message(),
+            format!(
+                "The date is written YYYY-MM-DD, as 2021-04-05; “{wrong}” is not a date so written"
+            )
+        );
+        assert_eq!(d.editor().as_deref(), Some(wrong), "the typed text stays in the editor");
+        assert_report(&d, &shipped());
+    }
+    d.replace_with("2021-10-05");
+    d.enter();
+    assert!(!d.is_error(), "{}", d.message());
+    assert_eq!(d.app.report().date, "2021-10-05");
+}

@@ -183,103 +183,108 @@ fn draw_groups(frame: &mut Frame, area: Rect, app: &App, ctx: &Context, view: &m
 
 fn draw_behind(frame: &mut Frame, area: Rect, app: &App, ctx: &Context, view: &mut ViewState) {
     let theme = ctx.theme;
-    let focused = app.overview().list == OverviewList::Behind;
     let behind = app.behind();
     let texts = app.texts();
     let title =
         fill(texts.behind_title, &[("count", &behind.len()), ("threshold", &app.threshold())]);
-    let title = ctx.keys(app, &title);
-    let inner = pane(frame, area, &title, focused, theme);
-    let selected = app.overview().behind_row;
-    let shows = reach(view.behind.offset_mut(), behind.len(), selected, inner.height as usize);
-    view.behind.select(Some(selected));
-    if focused {
-        view.overview_rows = inner;
-    }
-    if behind.is_empty() {
-        frame.render_widget(Paragraph::new(Line::styled(texts.nothing_behind, theme.muted)), inner);
-        return;
-    }
-    let description_width = (inner.width as usize).saturating_sub(8 + 17 + 6);
-    let items: Vec<ListItem> = behind
-        .iter()
-        .enumerate()
-        .map(|(row, &(_, g, a))| {
-            let activity = app.report().activity(g, a).filter(|_| shows(row));
-            let Some(activity) = activity else {
-                return ListItem::new(Text::default());
-            };
-            let mut spans = vec![
-                Span::styled(fit(&format!("{}.{}", numeral(g + 1), a + 1), 8), theme.label),
-                Span::raw(fit(&activity.description, description_width)),
-                Span::raw(" "),
-            ];
-            spans.extend(progress_spans(Some(f64::from(activity.progress.get())), 8, theme));
-            if let Some(change) = app
-                .baseline()
-                .and_then(|b| b.comparison.group(g))
-                .and_then(|c| c.activity(a))
-                .and_then(|c| c.delta())
-                .filter(|d| *d != 0)
-            {
-                spans.push(Span::styled(format!(" {}", signed(Some(change))), theme.label));
-            }
-            let line = Line::from(spans);
-            ListItem::new(if focused && row == selected {
-                theme.selected_line(line, true)
-            } else {
-                line
-            })
-        })
-        .collect();
-    frame.render_stateful_widget(List::new(items), inner, &mut view.behind);
-    let border = theme.pane_border(focused);
-    mark_overflow(frame, inner, view.behind.offset(), behind.len(), border, app, theme);
+    let lower = Lower {
+        list: OverviewList::Behind,
+        title: ctx.keys(app, &title),
+        len: behind.len(),
+        selected: app.overview().behind_row,
+        empty: texts.nothing_behind,
+    };
+    lower.draw(frame, area, app, ctx, view, |row, width| {
+        let (_, g, a) = behind[row];
+        let activity = app.report().activity(g, a)?;
+        let mut spans = vec![
+            Span::styled(fit(&format!("{}.{}", numeral(g + 1), a + 1), 8), theme.label),
+            Span::raw(fit(&activity.description, width.saturating_sub(8 + 17 + 6))),
+            Span::raw(" "),
+        ];
+        spans.extend(progress_spans(Some(f64::from(activity.progress.get())), 8, theme));
+        if let Some(change) = app
+            .baseline()
+            .and_then(|b| b.comparison.group(g))
+            .and_then(|c| c.activity(a))
+            .and_then(|c| c.delta())
+            .filter(|d| *d != 0)
+        {
+            spans.push(Span::styled(format!(" {}", signed(Some(change))), theme.label));
+        }
+        Some(Line::from(spans))
+    });
 }
 
 fn draw_changes(frame: &mut Frame, area: Rect, app: &App, ctx: &Context, view: &mut ViewState) {
+    const WHAT_WIDTH: usize = 20;
     let theme = ctx.theme;
-    let focused = app.overview().list == OverviewList::Changes;
     let changes = app.overview_changes();
     let texts = app.texts();
-    let title = ctx.keys(app, &fill(texts.changes_title, &[("count", &changes.len())]));
-    let inner = pane(frame, area, &title, focused, theme);
-    let selected = app.overview().changes_row;
-    let shows = reach(view.behind.offset_mut(), changes.len(), selected, inner.height as usize);
-    view.behind.select(Some(selected));
-    if focused {
-        view.overview_rows = inner;
-    }
-    if changes.is_empty() {
-        frame.render_widget(Paragraph::new(Line::styled(texts.no_changes, theme.muted)), inner);
-        return;
-    }
-    const WHAT_WIDTH: usize = 20;
-    let description_width = (inner.width as usize).saturating_sub(8 + WHAT_WIDTH + 1);
-    let items: Vec<ListItem> = changes
-        .iter()
-        .enumerate()
-        .map(|(row, change)| {
-            if !shows(row) {
-                return ListItem::new(Text::default());
-            }
-            let (place, description, what) = change_cells(app, change);
-            let line = Line::from(vec![
-                Span::styled(fit(&place, 8), theme.label),
-                Span::raw(fit(&description, description_width)),
-                Span::raw(" "),
-                Span::styled(fit(&what, WHAT_WIDTH), theme.label),
-            ]);
-            ListItem::new(if focused && row == selected {
-                theme.selected_line(line, true)
-            } else {
-                line
+    let lower = Lower {
+        list: OverviewList::Changes,
+        title: ctx.keys(app, &fill(texts.changes_title, &[("count", &changes.len())])),
+        len: changes.len(),
+        selected: app.overview().changes_row,
+        empty: texts.no_changes,
+    };
+    lower.draw(frame, area, app, ctx, view, |row, width| {
+        let (place, description, what) = change_cells(app, &changes[row]);
+        Some(Line::from(vec![
+            Span::styled(fit(&place, 8), theme.label),
+            Span::raw(fit(&description, width.saturating_sub(8 + WHAT_WIDTH + 1))),
+            Span::raw(" "),
+            Span::styled(fit(&what, WHAT_WIDTH), theme.label),
+        ]))
+    });
+}
+
+/// The list below the groups: its title, rows and selection, and what it says when empty.
+struct Lower<'a> {
+    list: OverviewList,
+    title: String,
+    len: usize,
+    selected: usize,
+    empty: &'a str,
+}
+
+impl Lower<'_> {
+    /// Draws the list, building only the rows on screen with `row` (given the row's index
+    /// and the width of the list).
+    fn draw(
+        self,
+        frame: &mut Frame,
+        area: Rect,
+        app: &App,
+        ctx: &Context,
+        view: &mut ViewState,
+        row: impl Fn(usize, usize) -> Option<Line<'static>>,
+    ) {
+        let theme = ctx.theme;
+        let focused = app.overview().list == self.list;
+        let inner = pane(frame, area, &self.title, focused, theme);
+        let shows = reach(view.behind.offset_mut(), self.len, self.selected, inner.height as usize);
+        view.behind.select(Some(self.selected));
+        if focused {
+            view.overview_rows = inner;
+        }
+        if self.len == 0 {
+            frame.render_widget(Paragraph::new(Line::styled(self.empty, theme.muted)), inner);
+            return;
+        }
+        let items: Vec<ListItem> = (0..self.len)
+            .map(|r| match shows(r).then(|| row(r, inner.width as usize)).flatten() {
+                Some(line) if focused && r == self.selected => {
+                    ListItem::new(theme.selected_line(line, true))
+                }
+                Some(line) => ListItem::new(line),
+                None => ListItem::new(Text::default()),
             })
-        })
-        .collect();
-    frame.render_stateful_widget(List::new(items), inner, &mut view.behind);
-    let border = theme.pane_border(focused);
-    mark_overflow(frame, inner, view.behind.offset(), changes.len(), border, app, theme);
+            .collect();
+        frame.render_stateful_widget(List::new(items), inner, &mut view.behind);
+        let border = theme.pane_border(focused);
+        mark_overflow(frame, inner, view.behind.offset(), self.len, border, app, theme);
+    }
 }
 
 /// A change since the baseline as the overview lists it: its place (`VIII.7`), the

@@ -249,6 +249,19 @@ fn tie_rows(
             }
         }
     }
+    // A new row already taken into the report (the same sheet imported again) is that
+    // activity, by its exact description.
+    for (i, row) in rows.iter().enumerate() {
+        if matches!(row.tie, Some(RowTie::New)) && !row.description.trim().is_empty() {
+            let same = (0..activities.len())
+                .rev()
+                .find(|&j| !taken[j] && activities[j].description == row.description);
+            if let Some(j) = same {
+                taken[j] = true;
+                assigned[i] = Some(j);
+            }
+        }
+    }
     // What is left is matched by description, as a reworded or moved activity would be.
     let left_rows: Vec<usize> = (0..rows.len())
         .filter(|&i| assigned[i].is_none() && !matches!(rows[i].tie, Some(RowTie::New)))

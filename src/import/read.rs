@@ -54,8 +54,13 @@ impl Value {
     }
 }
 
+/// A number as a spreadsheet shows it: no float noise (40.5, not 40.50000000000001).
 fn format_number(n: f64) -> String {
-    if n.fract() == 0.0 && n.abs() < 1e15 { format!("{}", n as i64) } else { format!("{n}") }
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        return format!("{}", n as i64);
+    }
+    let fixed = format!("{n:.9}");
+    fixed.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
 /// One sheet of a file, its cells at their places (row and column from 0).

@@ -41,7 +41,7 @@ impl Formats {
     fn new() -> Formats {
         let cell = Format::new().set_border(FormatBorder::Thin).set_align(FormatAlign::Top);
         Formats {
-            title: Format::new().set_bold().set_font_size(13),
+            title: Format::new().set_bold().set_font_size(13).set_text_wrap(),
             text: Format::new().set_text_wrap().set_align(FormatAlign::Top),
             header: cell.clone().set_bold().set_text_wrap().set_background_color(0xD9E2F3),
             locked: cell.clone().set_text_wrap().set_background_color(0xF2F2F2),
@@ -65,14 +65,10 @@ fn write_sheet(
     let f = Formats::new();
 
     // The header block.
-    sheet.merge_range(
-        0,
-        0,
-        0,
-        last_visible,
-        &format!("{} · {}", report.symbol, report.title),
-        &f.title,
-    )?;
+    let total: f64 = columns.iter().filter(|c| **c != Column::Tie).map(|c| width(*c)).sum();
+    let heading = format!("{} · {}", report.symbol, report.title);
+    sheet.merge_range(0, 0, 0, last_visible, &heading, &f.title)?;
+    sheet.set_row_height(0, 18 * lines(&heading, total * 0.85))?;
     let group_line = format!("{} {} · {}", words.group, numeral(index + 1), group.topic);
     sheet.merge_range(1, 0, 1, last_visible, &group_line, &f.title)?;
     sheet.merge_range(2, 0, 2, last_visible, &group.title, &f.text)?;
@@ -95,9 +91,11 @@ fn write_sheet(
         &f.text,
     )?;
     sheet.merge_range(4, 0, 4, last_visible, words.instruction, &f.text)?;
-    sheet.set_row_height(2, 30)?;
-    sheet.set_row_height(3, 30)?;
-    sheet.set_row_height(4, 45)?;
+    for (row, text) in
+        [(2, group.title.as_str()), (3, coordinators.as_str()), (4, words.instruction)]
+    {
+        sheet.set_row_height(row, 15 * lines(text, total))?;
+    }
 
     // The table.
     for c in &columns {
@@ -112,6 +110,17 @@ fn write_sheet(
         let description = cell_text(&activity.description);
         let remarks = cell_text(&activity.remarks);
         let left_out = LeftOut { description: description.is_none(), remarks: remarks.is_none() };
+        // Spreadsheets do not grow a row to its wrapped text on opening: it is set here.
+        let tallest = [
+            (activity.description.as_str(), width(Column::Activity)),
+            (activity.remarks.as_str(), width(Column::Remarks)),
+            (activity.topic.as_deref().unwrap_or_default(), width(Column::Topic)),
+        ]
+        .into_iter()
+        .map(|(text, width)| lines(text, width))
+        .max()
+        .unwrap_or(1);
+        sheet.set_row_height(row, 15 * tallest.min(400))?;
         for c in &columns {
             let at = col(*c);
             match c {
@@ -192,15 +201,7 @@ fn write_sheet(
     sheet.add_data_validation(first_new, progress, row - 1, progress, &validation)?;
 
     for c in &columns {
-        let width = match c {
-            Column::Number => 6.0,
-            Column::Topic => 22.0,
-            Column::Activity => 50.0,
-            Column::Progress => 11.0,
-            Column::Remarks => 60.0,
-            Column::Tie => 12.0,
-        };
-        sheet.set_column_width(col(*c), width)?;
+        sheet.set_column_width(col(*c), width(*c))?;
     }
     sheet.set_column_hidden(col(Column::Tie))?;
 
@@ -220,4 +221,25 @@ fn write_sheet(
     sheet.set_margins(0.5, 0.5, 0.6, 0.6, 0.3, 0.3);
     sheet.set_freeze_panes(HEADER_ROW + 1, 0)?;
     Ok(())
+}
+
+/// A column's width, in characters.
+fn width(column: Column) -> f64 {
+    match column {
+        Column::Number => 6.0,
+        Column::Topic => 22.0,
+        Column::Activity => 50.0,
+        Column::Progress => 11.0,
+        Column::Remarks => 60.0,
+        Column::Tie => 12.0,
+    }
+}
+
+/// About how many lines `text` takes wrapped in a column `width` characters wide.
+fn lines(text: &str, width: f64) -> u32 {
+    let per_line = (width * 0.95).max(1.0);
+    text.lines()
+        .map(|line| (line.chars().count() as f64 / per_line).ceil().max(1.0) as u32)
+        .sum::<u32>()
+        .max(1)
 }

@@ -10,6 +10,7 @@ use super::output::{self, destination};
 use super::{ImportArgs, SheetArgs, SheetFormat, Target, UsageError};
 use crate::import::{self, describe};
 use crate::model::{Report, numeral, parse_group_number};
+use crate::printable::printable;
 use crate::{sheet, store};
 
 pub(super) fn sheet(target: &Target, args: &SheetArgs) -> Result<()> {
@@ -48,20 +49,20 @@ fn chosen_groups(report: &Report, named: &[String]) -> Result<Vec<usize>> {
         return Ok((0..report.groups.len()).collect());
     }
     let count = report.groups.len();
-    named
-        .iter()
-        .map(|name| {
-            parse_group_number(name).filter(|&n| n >= 1 && n <= count).map(|n| n - 1).ok_or_else(
-                || {
-                    UsageError(format!(
-                        "no group {name:?}: the report has groups I to {} (or 1 to {count})",
-                        numeral(count)
-                    ))
-                    .into()
-                },
-            )
-        })
-        .collect()
+    let mut chosen: Vec<usize> = Vec::new();
+    for name in named {
+        let g = parse_group_number(name).filter(|&n| n >= 1 && n <= count).ok_or_else(|| {
+            UsageError(format!(
+                "no group {name:?}: the report has groups I to {} (or 1 to {count})",
+                numeral(count)
+            ))
+        })? - 1;
+        // A group named twice (VIII and 8) is written once.
+        if !chosen.contains(&g) {
+            chosen.push(g);
+        }
+    }
+    Ok(chosen)
 }
 
 pub(super) fn import(target: &Target, args: &ImportArgs) -> Result<()> {
@@ -80,16 +81,19 @@ pub(super) fn import(target: &Target, args: &ImportArgs) -> Result<()> {
         let found = match import::import_file(&report, path) {
             Ok(found) => found,
             Err(error) => {
-                eprintln!("wgtrack: {error}");
+                eprintln!("wgtrack: {}", printable(&error.to_string()));
                 failed.push(path.display().to_string());
                 continue;
             }
         };
         let group = &report.groups[found.group];
         let from = found.country.as_deref().map(|c| format!(", from {c}")).unwrap_or_default();
-        println!("{}: group {} ({}){from}", found.file, numeral(found.group + 1), group.topic);
+        // What the file says (its ties, its cells) may hold anything: escaped for a terminal.
+        let heading =
+            format!("{}: group {} ({}){from}", found.file, numeral(found.group + 1), group.topic);
+        println!("{}", printable(&heading));
         for note in &found.notes {
-            println!("  note: {note}");
+            println!("  note: {}", printable(note));
         }
         if found.proposals.is_empty() {
             println!("  no changes");
@@ -98,7 +102,7 @@ pub(super) fn import(target: &Target, args: &ImportArgs) -> Result<()> {
             println!("  {}", describe(proposal));
         }
         for refusal in &found.refusals {
-            eprintln!("wgtrack: {refusal}");
+            eprintln!("wgtrack: {}", printable(&refusal.to_string()));
         }
         if args.apply {
             applied += import::apply(&mut report, &found.proposals);

@@ -86,3 +86,24 @@ fn import_names_a_refused_cell_and_a_file_it_cannot_read() {
     );
     assert!(err.contains("wgtrack: missing.xlsx: cannot read it"), "{err}");
 }
+
+#[test]
+fn what_a_sheet_says_reaches_the_terminal_escaped() {
+    let home = Home::new();
+    let file = home.file.to_str().unwrap();
+    let report = home.report();
+    let mut bytes = Vec::new();
+    wgtrack::sheet::write_csv(&report, 7, wgtrack::i18n::Lang::En, &mut bytes).unwrap();
+    // The tie's report symbol (JSON, its quotes doubled in CSV) made a terminal's title escape.
+    let text = String::from_utf8(bytes)
+        .unwrap()
+        .replace("\"\"LC/CE.20/3\"\"", "\"\"\\u001b]0;pwned\\u0007\"\"");
+    assert!(text.contains("pwned"), "{text}");
+    let sheet = home.path().join("VIII.csv");
+    fs::write(&sheet, text).unwrap();
+    let output = home.run(&["-f", file, "import", sheet.to_str().unwrap()]);
+    assert_code(&output, 0);
+    let out = stdout(&output);
+    assert!(out.contains("written for the report") && out.contains("pwned"), "{out}");
+    assert!(!out.contains('\u{1b}') && !out.contains('\u{7}'), "{out:?}");
+}

@@ -2,7 +2,7 @@
 //! | ok, for the shipped report and a generated one of 1000 groups × 100 activities.
 //!
 //! `cargo bench --bench budgets` runs it all (a few minutes on two cores); `cargo bench
-//! --bench budgets -- paste` (or `shipped`, `1000x100`, `remarks`) only the sections named. Figures
+//! --bench budgets -- paste` (or `shipped`, `1000x100`, `remarks`, `sheets`) only the sections named. Figures
 //! without a budget are printed below the line for context. Without `--bench` (as `cargo
 //! test --benches` runs it) only the shipped report is measured, a few times, as a smoke test.
 
@@ -11,6 +11,8 @@
 mod common;
 #[path = "budgets/huge.rs"]
 mod huge;
+#[path = "budgets/sheets.rs"]
+mod sheets;
 
 use std::fmt::Write as _;
 use std::time::Duration;
@@ -117,6 +119,10 @@ fn main() {
     if runs("remarks") {
         eprintln!("huge remarks:");
         huge::measure_remarks(&mut table, full, home.path());
+    }
+    if runs("sheets") {
+        eprintln!("update sheets:");
+        sheets::measure_sheets(&mut table, full);
     }
     if runs("paste") {
         eprintln!("a paste as keys:");

@@ -25,6 +25,10 @@
 //! - [`compare`]: a report against its baseline: what moved, what was added or removed.
 //! - [`merge`]: three versions of a report made one, field by field, with the conflicts.
 //! - [`search`]: where a text occurs in the report.
+//! - [`sheet`]: the update sheets handed to the groups' coordinators (`.xlsx`, CSV), and the
+//!   ties that bind a sheet to its report and group, and each row to its activity.
+//! - [`import`]: returned sheets read back (`.xlsx`, `.xls`, `.ods`, CSV in any usual
+//!   encoding) into proposed changes, each with its place; the cells refused, named.
 //! - [`export`]: json, csv, markdown, html, the summary and the changes since a baseline:
 //!   model in, `io::Write` out.
 //! - `generate` (feature `testing`): reports of any size with realistic text, from a seed,
@@ -54,6 +58,7 @@ pub mod effects;
 pub mod emphasis;
 pub mod export;
 pub mod format;
+pub mod import;
 // Exists for the benchmarks and tests: generated reports of any size, not a user feature.
 #[cfg(any(test, feature = "testing"))]
 pub mod generate;
@@ -65,6 +70,7 @@ pub mod model;
 pub mod printable;
 mod ron_scan;
 pub mod search;
+pub mod sheet;
 pub mod store;
 pub mod tui;
 pub mod ui;

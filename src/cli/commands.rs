@@ -60,6 +60,8 @@ pub fn run(
             })
         }
         Command::Config(args) => emit(None, |out| config(args, paths, default_config, out)),
+        Command::Sheet(args) => super::sheets::sheet(target, args),
+        Command::Import(args) => super::sheets::import(target, args),
     }
 }
 
@@ -191,14 +193,7 @@ fn set(target: &Target, args: &SetArgs) -> Result<()> {
     if let Some(remarks) = remarks {
         activity.remarks = remarks;
     }
-    let consent = if args.force { store::Consent::ALL } else { store::Consent::default() };
-    store::check_replace(&target.path, consent).map_err(|error| match &error {
-        store::SaveError::Refused { caution: store::Caution::ReadOnly { .. }, .. } => {
-            anyhow::anyhow!("{error}; pass --force to save anyway (the file keeps its mode)")
-        }
-        _ => anyhow::anyhow!("{error}; pass --force to save anyway"),
-    })?;
-    store::save(&target.path, &report, store::Expect::Content(fingerprint))?;
+    save_checked(target, &report, fingerprint, args.force)?;
     eprintln!(
         "wgtrack: saved group {} activity {} to {}",
         numeral(g + 1),
@@ -208,9 +203,28 @@ fn set(target: &Target, args: &SetArgs) -> Result<()> {
     Ok(())
 }
 
+/// Saves `report` over the file it was read from (holding `fingerprint`), asking for
+/// `--force` before replacing a read-only file or a hand edit's comments and line endings.
+pub(super) fn save_checked(
+    target: &Target,
+    report: &crate::model::Report,
+    fingerprint: store::Fingerprint,
+    force: bool,
+) -> Result<()> {
+    let consent = if force { store::Consent::ALL } else { store::Consent::default() };
+    store::check_replace(&target.path, consent).map_err(|error| match &error {
+        store::SaveError::Refused { caution: store::Caution::ReadOnly { .. }, .. } => {
+            anyhow::anyhow!("{error}; pass --force to save anyway (the file keeps its mode)")
+        }
+        _ => anyhow::anyhow!("{error}; pass --force to save anyway"),
+    })?;
+    store::save(&target.path, report, store::Expect::Content(fingerprint))?;
+    Ok(())
+}
+
 /// A lock held on another host (a shared disk) cannot be checked from here: say how to
 /// take it back once its holder is known to be gone.
-fn held_elsewhere(error: store::lock::LockError) -> anyhow::Error {
+pub(super) fn held_elsewhere(error: store::lock::LockError) -> anyhow::Error {
     match &error {
         store::lock::LockError::Held { path, holder }
             if holder.host != store::lock::host_name() =>

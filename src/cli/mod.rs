@@ -4,6 +4,7 @@
 
 mod commands;
 mod output;
+mod sheets;
 
 pub use commands::run;
 
@@ -121,6 +122,51 @@ pub enum Command {
     },
     /// Show where the configuration file is, or print one that holds every default.
     Config(ConfigArgs),
+    /// Write an update sheet for each group (or those named), for its coordinating
+    /// country to fill in: VIII-administrative-records.xlsx.
+    Sheet(SheetArgs),
+    /// List what returned update sheets propose, and apply it with --apply.
+    Import(ImportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SheetArgs {
+    /// The groups, as numerals (VIII) or numbers (8) [default: every group].
+    #[arg(value_name = "GROUP")]
+    pub groups: Vec<String>,
+    /// The directory to write the sheets in [default: the current one].
+    #[arg(short, long, value_name = "DIR")]
+    pub output: Option<PathBuf>,
+    /// The language of the sheets' titles and instructions.
+    #[arg(long, value_name = "LANG", default_value = "en")]
+    pub lang: Lang,
+    #[arg(long, value_enum, default_value_t = SheetFormat::Xlsx)]
+    pub format: SheetFormat,
+    /// Replace sheets that exist.
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SheetFormat {
+    /// A spreadsheet (Excel, LibreOffice Calc): validated, protected, ready to print.
+    Xlsx,
+    /// Comma-separated values, for those without a spreadsheet program.
+    Csv,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The returned sheets: .xlsx, .xls, .ods or .csv.
+    #[arg(value_name = "FILE", required = true)]
+    pub files: Vec<PathBuf>,
+    /// Apply every change proposed, and save the report.
+    #[arg(long)]
+    pub apply: bool,
+    /// With --apply: save even if the report file is read-only, or has comments or Windows
+    /// line endings.
+    #[arg(long, requires = "apply")]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]

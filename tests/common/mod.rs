@@ -30,6 +30,7 @@ pub mod pty;
 #[cfg(unix)]
 pub mod pty_screen;
 pub mod scenarios;
+pub mod sheets;
 
 pub use command::*;
 pub use driver::Driver;

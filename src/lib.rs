@@ -23,6 +23,8 @@
 //! - [`compare`]: a report against its baseline: what moved, what was added or removed.
 //! - [`merge`]: three versions of a report made one, field by field, with the conflicts.
 //! - [`search`]: where a text occurs in the report.
+//! - [`history`]: the report's versions in git (read with `gix`), an activity, a group and
+//!   the programme followed through them; a revision's report for a baseline.
 //! - [`export`]: json, csv, markdown, html, the summary and the changes since a baseline:
 //!   model in, `io::Write` out.
 //! - `generate` (feature `testing`): reports of any size with realistic text, from a seed,
@@ -52,6 +54,7 @@ pub mod format;
 // Exists for the benchmarks and tests: generated reports of any size, not a user feature.
 #[cfg(any(test, feature = "testing"))]
 pub mod generate;
+pub mod history;
 pub mod i18n;
 pub mod keymap;
 pub mod merge;

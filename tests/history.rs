@@ -313,3 +313,32 @@ fn log_prints_an_activity_s_history_newest_first() {
         stderr(&output)
     );
 }
+
+#[test]
+fn the_app_s_baseline_prompt_takes_a_revision() {
+    use wgtrack::action::Action;
+    let repo = GitRepo::new();
+    let mut report = shipped();
+    repo.commit(&store::to_text(&report), "round 1", FIRST_TIME);
+    repo.git(&["tag", "round-1"]);
+    report.groups[7].activities[6].progress = Progress::new(30).unwrap();
+    repo.commit(&store::to_text(&report), "VIII.7 under review", FIRST_TIME + 60);
+    let mut app = wgtrack::app::App::new(report, repo.file());
+    let ask = |app: &mut wgtrack::app::App, input: &str| {
+        common::send(app, Action::PickBaseline);
+        input.chars().for_each(|c| common::send(app, Action::Type(c)));
+        common::send(app, Action::Confirm);
+    };
+    ask(&mut app, "round-1");
+    let baseline = app.baseline().expect("the tag is the baseline");
+    assert_eq!(baseline.path, std::path::Path::new("round-1:report.ron"));
+    assert_eq!(baseline.report.groups[7].activities[6].progress.get(), 8);
+    // As the prompt offers it again, the baseline names a blob: it reads as well.
+    ask(&mut app, "");
+    assert_eq!(app.baseline().expect("kept").path, std::path::Path::new("round-1:report.ron"));
+    let mut app = wgtrack::app::App::new(shipped(), repo.file());
+    ask(&mut app, "round-9");
+    let message = app.message().expect("said why");
+    assert!(message.text.contains("“round-9” is neither a file nor a revision"), "{message:?}");
+    assert!(matches!(app.mode(), wgtrack::app::Mode::PickBaseline(_)), "asked again");
+}

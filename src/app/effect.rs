@@ -5,6 +5,7 @@
 use std::path::PathBuf;
 use std::time::SystemTime;
 
+use crate::history::HistoryError;
 use crate::model::Report;
 use crate::store::lock::{Lock, LockError};
 use crate::store::{Clock, Consent, Expect, Fingerprint, LoadError, SaveError};
@@ -39,8 +40,10 @@ pub enum Effect {
     },
     /// Remove a recovery file: after a save, or when the user discards it.
     RemoveFile(PathBuf),
-    /// Read the report to compare with; `input` is what the user typed, for the prompt.
-    LoadBaseline { path: PathBuf, input: String },
+    /// Read the report to compare with: the file at `path`, else where `file` (the report)
+    /// is in a git work tree, the revision `path` names; `input` is what the user typed,
+    /// for the prompt.
+    LoadBaseline { path: PathBuf, file: PathBuf, input: String },
 }
 
 /// What to do once a save succeeded.
@@ -76,10 +79,11 @@ pub enum Outcome {
         file: PathBuf,
         result: Result<(), SaveError>,
     },
+    /// `path` is the file read, or `REV:path` for a revision.
     BaselineLoaded {
         path: PathBuf,
         input: String,
-        result: Result<Report, LoadError>,
+        result: Result<Report, HistoryError>,
     },
 }
 

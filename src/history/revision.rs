@@ -32,12 +32,18 @@ pub fn report_at(file: &Path, rev: &str) -> Result<(PathBuf, Report), HistoryErr
 fn report_in(history: &History, rev: &str) -> Result<(PathBuf, Report), HistoryError> {
     let repo = history.repo();
     let revision = |message: String| HistoryError::Revision { rev: rev.to_string(), message };
-    let id = repo.rev_parse_single(rev).map_err(|e| revision(e.to_string()))?;
-    let commit = id
-        .object()
-        .and_then(|o| o.peel_to_commit())
-        .map_err(|e| revision(format!("not a commit: {e}")))?;
+    let object = repo
+        .rev_parse_single(rev)
+        .and_then(|id| id.object())
+        .map_err(|e| revision(e.to_string()))?;
     let path = history.path_in_repo();
+    // `REV:path`, as a baseline read from a revision is named, is the file itself.
+    if object.kind == gix::object::Kind::Blob {
+        let name = PathBuf::from(rev);
+        let report = store::parse(&name, store::utf8(&name, &object.data)?)?;
+        return Ok((name, report));
+    }
+    let commit = object.peel_to_commit().map_err(|e| revision(format!("not a commit: {e}")))?;
     let name = PathBuf::from(format!("{rev}:{}", path.display()));
     let git = |e: gix::Error| HistoryError::git(&name, e);
     let entry = commit.tree().map_err(git)?.lookup_entry_by_path(path).map_err(git)?;

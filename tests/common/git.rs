@@ -14,22 +14,33 @@ pub const REPORT: &str = "report.ron";
 /// minute later.
 pub const FIRST_TIME: i64 = 1_609_459_200;
 
-/// A repository in a temporary directory, with the report at its top.
+/// A repository, with the report at its top; removed with its temporary directory if
+/// it has one.
 pub struct GitRepo {
-    pub dir: TempDir,
+    dir: PathBuf,
+    _temp: Option<TempDir>,
 }
 
 impl GitRepo {
-    /// An empty repository on branch `main`.
+    /// An empty repository on branch `main`, in a temporary directory.
     pub fn new() -> GitRepo {
-        let dir = tempfile::tempdir().expect("a temporary directory");
-        let repo = GitRepo { dir };
+        let temp = tempfile::tempdir().expect("a temporary directory");
+        GitRepo::init_in(temp.path().to_path_buf(), Some(temp))
+    }
+
+    /// An empty repository on branch `main` in `dir`, which exists (a test's home).
+    pub fn init(dir: &Path) -> GitRepo {
+        GitRepo::init_in(dir.to_path_buf(), None)
+    }
+
+    fn init_in(dir: PathBuf, temp: Option<TempDir>) -> GitRepo {
+        let repo = GitRepo { dir, _temp: temp };
         repo.git(&["init", "-q", "-b", "main", "."]);
         repo
     }
 
     pub fn path(&self) -> &Path {
-        self.dir.path()
+        &self.dir
     }
 
     /// The report file in the work tree.

@@ -53,3 +53,21 @@ pub const MONTHS: [&str; 12] = [
     "November",
     "December",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_sparkline_has_a_block_a_value_from_low_to_full() {
+        assert_eq!(sparkline([0.0, 8.0, 50.0, 100.0, 250.0]), "▁▂▅██");
+        assert_eq!(sparkline([]), "");
+    }
+
+    #[test]
+    fn a_moment_is_a_date_and_time_in_the_zone_given() {
+        let zone = jiff::tz::TimeZone::fixed(jiff::tz::offset(-3));
+        assert_eq!(date_time(1_609_459_200, &zone), "2020-12-31 21:00");
+        assert_eq!(date_time(1_609_459_200, &jiff::tz::TimeZone::UTC), "2021-01-01 00:00");
+    }
+}

@@ -2,13 +2,16 @@
 //! | ok, for the shipped report and a generated one of 1000 groups × 100 activities.
 //!
 //! `cargo bench --bench budgets` runs it all (a few minutes on two cores); `cargo bench
-//! --bench budgets -- paste` (or `shipped`, `1000x100`, `remarks`, `sheets`) only the sections named. Figures
+//! --bench budgets -- paste` (or `shipped`, `1000x100`, `remarks`, `sheets`, `git`) only the
+//! sections named. Figures
 //! without a budget are printed below the line for context. Without `--bench` (as `cargo
 //! test --benches` runs it) only the shipped report is measured, a few times, as a smoke test.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
+#[path = "budgets/git.rs"]
+mod git;
 #[path = "budgets/huge.rs"]
 mod huge;
 #[path = "budgets/sheets.rs"]
@@ -127,6 +130,10 @@ fn main() {
     if runs("paste") {
         eprintln!("a paste as keys:");
         huge::measure_paste(&mut table, full);
+    }
+    if runs("git") {
+        eprintln!("history in git:");
+        git::measure_git(&mut table, full);
     }
     println!(
         "\nMachine: {}; {}; medians. Load average (1 min) {load} at the start, {} \

@@ -33,9 +33,13 @@ pub fn perform(effect: Effect) -> Option<Outcome> {
             recovery::discard(&file);
             return None;
         }
-        Effect::LoadBaseline { path, input } => {
-            let result = store::load(&path);
-            Outcome::BaselineLoaded { path, input, result }
+        Effect::LoadBaseline { path, file, input } => {
+            match crate::history::baseline(&path, &file) {
+                Ok((name, report)) => {
+                    Outcome::BaselineLoaded { path: name, input, result: Ok(report) }
+                }
+                Err(error) => Outcome::BaselineLoaded { path, input, result: Err(error) },
+            }
         }
         Effect::Remember { file, remembered } => {
             // Forgetting a fold costs the user one key next time: not worth a message.

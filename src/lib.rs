@@ -29,6 +29,8 @@
 //!   ties that bind a sheet to its report and group, and each row to its activity.
 //! - [`import`]: returned sheets read back (`.xlsx`, `.xls`, `.ods`, CSV in any usual
 //!   encoding) into proposed changes, each with its place; the cells refused, named.
+//! - [`history`]: the report's versions in git (read with `gix`), an activity, a group and
+//!   the programme followed through them; a revision's report for a baseline.
 //! - [`export`]: json, csv, markdown, html, the summary and the changes since a baseline:
 //!   model in, `io::Write` out.
 //! - `generate` (feature `testing`): reports of any size with realistic text, from a seed,
@@ -63,6 +65,7 @@ pub mod import;
 #[cfg(any(test, feature = "testing"))]
 pub mod generate;
 pub mod handover;
+pub mod history;
 pub mod i18n;
 pub mod keymap;
 pub mod merge;

@@ -102,7 +102,7 @@ fn open_app(
     problems.extend(clashes);
     let theme = config.theme(std::env::var_os("NO_COLOR").as_deref());
     let baseline =
-        baseline.map(|path| store::load(path).map(|r| (path.to_path_buf(), r))).transpose()?;
+        baseline.map(|spec| wgtrack::history::baseline(spec, &target.path)).transpose()?;
     let (report, fingerprint, bom) = target.open_noting_bom()?;
     let lock = store::lock::acquire(&target.path, store::Clock::System);
     let lang = Lang::detect(lang, config.lang, |name| std::env::var(name).ok());

@@ -7,9 +7,9 @@
 #[path = "../../tests/common/mod.rs"]
 mod harness;
 pub use harness::{home, pty};
-// Only the budgets paste text.
+// Only the budgets paste text and make git repositories.
 #[allow(unused_imports)]
-pub use harness::paste;
+pub use harness::{git, paste};
 
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;

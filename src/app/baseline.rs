@@ -6,9 +6,9 @@ use super::{App, Effect, Mode, Prompt, edit_line};
 use crate::action::Action;
 use crate::compare::Comparison;
 use crate::format::signed_points;
+use crate::history::HistoryError;
 use crate::i18n::{Describe, fill};
 use crate::model::Report;
-use crate::store::LoadError;
 
 /// The earlier report the current one is compared with.
 #[derive(Debug, Clone)]
@@ -52,7 +52,8 @@ impl App {
             }
             Prompt::Confirm => {
                 let path = PathBuf::from(input.trim());
-                return self.effects.push(Effect::LoadBaseline { path, input });
+                let file = self.session.path().to_path_buf();
+                return self.effects.push(Effect::LoadBaseline { path, file, input });
             }
         }
         self.mode = Mode::PickBaseline(input);
@@ -64,7 +65,7 @@ impl App {
         &mut self,
         path: PathBuf,
         input: String,
-        result: Result<Report, LoadError>,
+        result: Result<Report, HistoryError>,
     ) {
         match result {
             Ok(report) => self.set_baseline(path, report),

@@ -5,6 +5,7 @@
 use std::path::PathBuf;
 use std::time::SystemTime;
 
+use crate::history::HistoryError;
 use crate::model::Report;
 use crate::store::lock::{Lock, LockError};
 use crate::store::remembered::Remembered;
@@ -40,8 +41,10 @@ pub enum Effect {
     },
     /// Remove a recovery file: after a save, or when the user discards it.
     RemoveFile(PathBuf),
-    /// Read the report to compare with; `input` is what the user typed, for the prompt.
-    LoadBaseline { path: PathBuf, input: String },
+    /// Read the report to compare with: the file at `path`, else where `file` (the report)
+    /// is in a git work tree, the revision `path` names; `input` is what the user typed,
+    /// for the prompt.
+    LoadBaseline { path: PathBuf, file: PathBuf, input: String },
     /// Remember the view of the report for its next session, in `file`.
     Remember { file: PathBuf, remembered: Remembered },
 }
@@ -79,10 +82,11 @@ pub enum Outcome {
         file: PathBuf,
         result: Result<(), SaveError>,
     },
+    /// `path` is the file read, or `REV:path` for a revision.
     BaselineLoaded {
         path: PathBuf,
         input: String,
-        result: Result<Report, LoadError>,
+        result: Result<Report, HistoryError>,
     },
 }
 

@@ -47,7 +47,7 @@ pub fn run(
             new_round(target, output, *force, [symbol.as_deref(), title.as_deref()])
         }
         Command::Diff { old, format } => {
-            let baseline = store::load(old)?;
+            let (_, baseline) = crate::history::baseline(old, &target.path)?;
             let current = target.load()?;
             let comparison = crate::compare::compare(&baseline, &current);
             let changes = export::changes::Changes::of(&comparison, &baseline, &current);
@@ -58,6 +58,9 @@ pub fn run(
                 }
                 DiffFormat::Json => export::changes::json(&changes, out).map_err(Into::into),
             })
+        }
+        Command::Log { group, activity, format } => {
+            emit(None, |out| super::log::log(target, group.as_deref(), *activity, *format, out))
         }
         Command::Config(args) => emit(None, |out| config(args, paths, default_config, out)),
         Command::Sheet(args) => super::sheets::sheet(target, args),

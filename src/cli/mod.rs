@@ -3,6 +3,7 @@
 //! configuration file is; never the interactive app, nor the ui.
 
 mod commands;
+mod log;
 mod output;
 mod sheets;
 
@@ -34,7 +35,8 @@ pub struct Cli {
     #[arg(value_name = "FILE")]
     pub open: Option<PathBuf>,
     /// Compare with this earlier report in the app: changes since it show beside each
-    /// activity.
+    /// activity. A file, or where the report is in a git work tree, a revision (HEAD~1, a
+    /// tag, @{2021-01-01}).
     #[arg(long, value_name = "OLD")]
     pub baseline: Option<PathBuf>,
     /// The language of the app [default: `lang` in config.ron, else the locale (LC_ALL,
@@ -114,11 +116,22 @@ pub enum Command {
     },
     /// List what changed since an earlier report (OLD) in the file in use.
     Diff {
-        /// The earlier report, the baseline.
+        /// The earlier report, the baseline: a file, or where the file in use is in a git
+        /// work tree, a revision (HEAD~1, a tag such as round-1, a date @{2021-01-01}).
         #[arg(value_name = "OLD")]
         old: PathBuf,
         #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
         format: DiffFormat,
+    },
+    /// Print the history of the report, a group or an activity through the commits of the
+    /// file's git repository, newest first, uncommitted changes on top.
+    Log {
+        /// The group, as a numeral (VIII) or a number (8); without it, the programme.
+        group: Option<String>,
+        /// The activity's number within the group, from 1; without it, the group.
+        activity: Option<usize>,
+        #[arg(long, value_enum, default_value_t = LogFormat::Text)]
+        format: LogFormat,
     },
     /// Show where the configuration file is, or print one that holds every default.
     Config(ConfigArgs),
@@ -188,6 +201,14 @@ pub enum DiffFormat {
     /// A markdown table.
     Markdown,
     /// The changes as JSON.
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LogFormat {
+    /// One line per version for the terminal, with a sparkline of the progress.
+    Text,
+    /// The versions as JSON.
     Json,
 }
 

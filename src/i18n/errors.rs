@@ -5,6 +5,7 @@
 use std::path::Path;
 
 use super::{Texts, fill};
+use crate::history::HistoryError;
 use crate::model::FORMAT;
 use crate::store::lock::LockError;
 use crate::store::{Caution, Layout, LoadError, Located, SaveError, Step};
@@ -35,6 +36,29 @@ impl Describe for Layout {
             }
             (true, None) => texts.layout_crlf.to_string(),
             (false, comments) => comments.unwrap_or_default(),
+        }
+    }
+}
+
+impl Describe for HistoryError {
+    fn describe(&self, texts: &Texts) -> String {
+        match self {
+            HistoryError::NotInRepository { path } => {
+                fill(texts.error_not_in_repository, &[("path", &path.display())])
+            }
+            HistoryError::Missing { path, source } => {
+                fill(texts.error_read, &[("path", &path.display()), ("cause", source)])
+            }
+            HistoryError::Git { path, message } => {
+                fill(texts.error_git, &[("path", &path.display()), ("cause", message)])
+            }
+            HistoryError::Revision { rev, message } => {
+                fill(texts.error_revision, &[("rev", rev), ("cause", message)])
+            }
+            HistoryError::NotInRevision { rev, path } => {
+                fill(texts.error_not_in_revision, &[("rev", rev), ("path", &path.display())])
+            }
+            HistoryError::Load(error) => error.describe(texts),
         }
     }
 }

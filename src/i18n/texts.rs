@@ -351,6 +351,8 @@ texts! {
     error_empty,
     /// `{path}`, `{found}`, `{format}`.
     error_newer_format,
+    /// `{path}`; `{path}`, `{cause}`; `{rev}`, `{cause}`; `{rev}`, `{path}`.
+    error_not_in_repository, error_git, error_revision, error_not_in_revision,
     /// What is wrong at a place in the file, after the place and the field's path.
     fault_empty,
     /// `{found}`, `{format}`.

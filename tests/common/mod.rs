@@ -11,7 +11,8 @@
 //! - [`pty`] and [`pty_screen`]: the real binary in a pseudo-terminal, and reading its screen;
 //! - [`process`]: a test body with a home of its own (`Paths` inside it), polling waits;
 //! - [`cases`]: how many cases a property test tries, and where a failing one is kept;
-//! - [`exported`]: reading what the exports wrote (Markdown cells, escapes undone).
+//! - [`exported`]: reading what the exports wrote (Markdown cells, escapes undone);
+//! - [`git`]: git repositories made with the `git` program, a history in one fast-import.
 
 #![allow(dead_code, unused_imports, clippy::unwrap_used, clippy::expect_used)]
 
@@ -20,6 +21,7 @@ pub mod command;
 pub mod driver;
 pub mod exported;
 pub mod figures;
+pub mod git;
 #[cfg(unix)]
 pub mod home;
 pub mod paste;

@@ -1,0 +1,95 @@
+//! The report's history in git: one activity's history over 1,000 commits of the shipped
+//! report, read the first time and again from the cache; and the app's start with its file
+//! in such a repository, against the same file outside git.
+
+use std::time::{Duration, Instant};
+
+use super::{Table, plan};
+use crate::common::git::GitRepo;
+use crate::common::home::Home;
+use crate::common::{self, Plan, Stats, measure};
+use wgtrack::history::History;
+use wgtrack::model::{Progress, Report};
+use wgtrack::store;
+
+/// The commits of the repository measured.
+const COMMITS: usize = 1000;
+/// The activity followed: VIII.7, which the shipped report has at 8%.
+const GROUP: usize = 7;
+const ACTIVITY: usize = 6;
+/// Reading every version the first time: 1,000 texts read from the pack and parsed, on both
+/// cores.
+const FIRST: Duration = Duration::from_millis(500);
+/// Again: the commits, reports and pairings are kept; the walk and the following remain.
+const AGAIN: Duration = Duration::from_millis(5);
+/// What a repository may add to the start: nothing is read of it until asked.
+const START_MORE: Duration = Duration::from_millis(1);
+
+/// `COMMITS` versions of the shipped report, each changing one activity's progress (and one
+/// in three its remarks too), activity after activity.
+fn versions() -> (Vec<(String, String)>, Report) {
+    let mut report = store::shipped().expect("the shipped report");
+    let places: Vec<(usize, usize)> = report
+        .groups
+        .iter()
+        .enumerate()
+        .flat_map(|(g, group)| (0..group.activities.len()).map(move |a| (g, a)))
+        .collect();
+    let mut versions = vec![("round 1".to_string(), store::to_text(&report))];
+    for k in 1..COMMITS {
+        let (g, a) = places[k % places.len()];
+        let activity = &mut report.groups[g].activities[a];
+        let mut progress = (k * 37 % 101) as i64;
+        if progress == i64::from(activity.progress.get()) {
+            progress = (progress + 1) % 101;
+        }
+        activity.progress = Progress::new(progress).expect("0–100");
+        if k % 3 == 0 {
+            activity.remarks = format!("Remarks as of commit {k}.");
+        }
+        versions.push((format!("commit {k}"), store::to_text(&report)));
+    }
+    (versions, report)
+}
+
+pub fn measure_git(table: &mut Table, full: bool) {
+    let (versions, last) = versions();
+    let home = Home::new();
+    GitRepo::init(home.path()).import(&versions);
+
+    let follow = |history: &mut History| {
+        let versions = history.versions(None, &mut |_| {}).expect("the history reads");
+        let steps = versions.activity(GROUP, ACTIVITY);
+        assert!(steps.len() > 5, "VIII.7 changed in the commits");
+        std::hint::black_box(steps);
+    };
+    let runs = if full { 7 } else { 1 };
+    let firsts = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            follow(&mut History::open(&home.file).expect("in a work tree"));
+            start.elapsed()
+        })
+        .collect();
+    let what = "history of one activity over 1,000 commits, first";
+    table.time(what, "shipped", Stats::of(firsts), Some(FIRST));
+    let mut history = History::open(&home.file).expect("in a work tree");
+    let stats = measure(plan(full, Plan::FAST), &mut history, |_| {}, |h| follow(h));
+    let what = "history of one activity over 1,000 commits, again (cached)";
+    table.time(what, "shipped", stats, Some(AGAIN));
+
+    // The same file outside git; the two measured in turn, so load on the machine falls on
+    // both alike.
+    let outside = Home::with_text(&store::to_text(&last));
+    let runs = if full { 20 } else { 2 };
+    let (mut plain, mut in_git) = (Vec::new(), Vec::new());
+    for _ in 0..runs {
+        plain.push(common::start_once(&outside).first_frame);
+        in_git.push(common::start_once(&home).first_frame);
+    }
+    let plain = Stats::of(plain);
+    let budget = plain.median + START_MORE;
+    table.time("start to first frame (pty), the file outside git", "shipped", plain, None);
+    let what = "start to first frame (pty), the file in a repository of 1,000 commits";
+    table.time(what, "shipped", Stats::of(in_git), Some(budget));
+}

@@ -3,7 +3,8 @@
 //! side only takes that side; changed alike on both, it is taken once; changed differently,
 //! it is a conflict, and the merged report holds ours there. Groups and activities are
 //! paired as the comparison pairs them, so a reworded or moved activity stays one activity;
-//! those added on either side are all kept, each after the item it followed.
+//! those added on either side are all kept, each after the item it followed. Lists of plain
+//! items (objectives, coordinators, the introduction's paragraphs) merge item by item too.
 
 use std::sync::Arc;
 
@@ -77,7 +78,17 @@ pub enum Value {
 
 /// Merges `ours` and `theirs`, both edited from `base`.
 pub fn merge(base: &Report, ours: &Report, theirs: &Report) -> Merged {
-    let mut m = Merger::default();
+    merge_with(Merger::default(), base, ours, theirs)
+}
+
+/// Sets `ours` against `theirs` without a base, as where a file marked by plain git lacks
+/// its base sections: every field where the two differ is a conflict, and so is an item
+/// only one of them holds; the report is ours.
+pub fn two_way(ours: &Report, theirs: &Report) -> Merged {
+    merge_with(Merger { strict: true, ..Merger::default() }, ours, ours, theirs)
+}
+
+fn merge_with(mut m: Merger, base: &Report, ours: &Report, theirs: &Report) -> Merged {
     let p = Place::Report;
     let report = Report {
         format: ours.format,
@@ -96,12 +107,11 @@ pub fn merge(base: &Report, ours: &Report, theirs: &Report) -> Merged {
             Value::Text,
         ),
         venue: m.field(p, Field::Venue, [&base.venue, &ours.venue, &theirs.venue], Value::Text),
-        introduction: m.field(
-            p,
-            Field::Introduction,
-            [&base.introduction, &ours.introduction, &theirs.introduction],
-            Value::Sections,
-        ),
+        introduction: m.introduction([
+            &base.introduction,
+            &ours.introduction,
+            &theirs.introduction,
+        ]),
         groups: m.groups([&base.groups, &ours.groups, &theirs.groups]),
     };
     Merged { report, conflicts: m.conflicts }
@@ -140,9 +150,19 @@ struct Items<T> {
 #[derive(Default)]
 struct Merger {
     conflicts: Vec<Conflict>,
+    /// Two-way: the base is ours, and whatever theirs holds otherwise is a conflict.
+    strict: bool,
 }
 
 impl Merger {
+    /// The three-way choice for one value; in two-way, only equal sides agree.
+    fn choose<'a, T: PartialEq>(&self, sides: [&'a T; 3]) -> Option<&'a T> {
+        match self.strict {
+            true => (sides[1] == sides[2]).then_some(sides[1]),
+            false => choose(sides),
+        }
+    }
+
     /// The merged value of one field.
     fn field<T: Clone + PartialEq>(
         &mut self,
@@ -151,7 +171,7 @@ impl Merger {
         sides: [&T; 3],
         value: fn(T) -> Value,
     ) -> T {
-        choose(sides).cloned().unwrap_or_else(|| {
+        self.choose(sides).cloned().unwrap_or_else(|| {
             let [base, ours, theirs] = sides.map(|side| value(side.clone()));
             self.conflicts.push(Conflict { place, field, base, ours, theirs });
             sides[1].clone()
@@ -166,7 +186,7 @@ impl Merger {
         };
         let pairs = [match_groups(base, ours), match_groups(base, theirs)];
         let sides = [base.shared(), ours.shared(), theirs.shared()];
-        self.list(sides, pairs, &items, |m, at, sides| match choose(sides) {
+        self.list(sides, pairs, &items, |m, at, sides| match m.choose(sides) {
             Some(group) => Arc::clone(group),
             None => Arc::new(m.group(at, sides.map(Arc::as_ref))),
         })
@@ -213,21 +233,25 @@ impl Merger {
                 [&base.general_objective, &ours.general_objective, &theirs.general_objective],
                 Value::Text,
             ),
-            specific_objectives: self.field(
+            specific_objectives: self.items_field(
                 p,
                 Field::SpecificObjectives,
                 [&base.specific_objectives, &ours.specific_objectives, &theirs.specific_objectives],
                 Value::Texts,
+                String::clone,
             ),
-            coordinators: self.field(
+            coordinators: self.items_field(
                 p,
                 Field::Coordinators,
                 [&base.coordinators, &ours.coordinators, &theirs.coordinators],
                 Value::Coordinators,
+                |c| c.country.clone(),
             ),
-            activities: self.list(activities, pairs, &items, |m, at, sides| match choose(sides) {
-                Some(activity) => activity.clone(),
-                None => m.activity(Place::Activity { group: g, activity: at }, sides),
+            activities: self.list(activities, pairs, &items, |m, at, sides| {
+                match m.choose(sides) {
+                    Some(activity) => activity.clone(),
+                    None => m.activity(Place::Activity { group: g, activity: at }, sides),
+                }
             }),
         }
     }
@@ -284,7 +308,7 @@ impl Merger {
                 Some(b) => match to_theirs[b] {
                     Some(t) => Entry::Both { base: b, ours: o, theirs: t },
                     // Theirs removed what ours left alone.
-                    None if *item == base[b] => continue,
+                    None if *item == base[b] && !self.strict => continue,
                     None => Entry::Ours { ours: o, removed_by_theirs: Some(b) },
                 },
             };
@@ -303,6 +327,10 @@ impl Merger {
                 Some(b) => after = entry_of[b].map_or(after, |e| e + 1),
                 // Added alike on both sides: taken once.
                 None if added_by_ours.contains(&item) => {}
+                // Two-way, an item only theirs holds is a conflict, and ours (without it) holds.
+                None if self.strict => {
+                    self.whole(items, None, [&theirs[0..0], &ours[0..0], &theirs[t..=t]]);
+                }
                 None => additions.push((after, t)),
             }
         }
@@ -379,5 +407,6 @@ fn sides_of(
     (to_side, from_base)
 }
 
+mod items;
 #[cfg(test)]
 mod tests;

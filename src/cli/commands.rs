@@ -60,6 +60,10 @@ pub fn run(
             })
         }
         Command::Config(args) => emit(None, |out| config(args, paths, default_config, out)),
+        Command::MergeDriver { ancestor, ours, theirs, name } => {
+            super::git::merge_driver(ancestor, ours, theirs, name)
+        }
+        Command::GitSetup => super::git::git_setup(),
     }
 }
 

@@ -30,7 +30,7 @@ pub struct Conflict {
 
 /// Where a conflict is, by position in the merged report. A group or an activity that ours
 /// removed has no place of its own there: its conflict is placed on what held it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Place {
     Report,
     Group(usize),
@@ -38,7 +38,7 @@ pub enum Place {
 }
 
 /// Which field of its place a conflict is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Field {
     Symbol,
     Date,
@@ -324,7 +324,14 @@ impl Merger {
         let mut after = 0;
         for (t, item) in theirs.iter().enumerate() {
             match from_base_theirs[t] {
-                Some(b) => after = entry_of[b].map_or(after, |e| e + 1),
+                Some(b) => {
+                    after = entry_of[b].map_or(after, |e| e + 1);
+                    // Ours' own additions after the same item go first: ours leads.
+                    while let Some(Entry::Ours { removed_by_theirs: None, .. }) = entries.get(after)
+                    {
+                        after += 1;
+                    }
+                }
                 // Added alike on both sides: taken once.
                 None if added_by_ours.contains(&item) => {}
                 // Two-way, an item only theirs holds is a conflict, and ours (without it) holds.
@@ -408,5 +415,6 @@ fn sides_of(
 }
 
 mod items;
+mod path;
 #[cfg(test)]
 mod tests;

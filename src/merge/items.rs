@@ -9,7 +9,7 @@ use crate::model::Section;
 
 impl Merger {
     /// A list field merged item by item, the items paired by `key` as the comparison pairs
-    /// texts; the field is one conflict where that merge has any.
+    /// texts, then by position; the field is one conflict where that merge has any.
     pub(super) fn items_field<T: Clone + PartialEq>(
         &mut self,
         place: Place,
@@ -88,7 +88,8 @@ impl Merger {
         mut merge_item: impl FnMut(&mut Merger, [&T; 3]) -> T,
     ) -> Vec<T> {
         let keys = [base, ours, theirs].map(|side| side.iter().map(&key).collect::<Vec<_>>());
-        let pair = |side: &[String]| match_by(&keys[0], side, String::as_str, MatchPlace::Counts);
+        // An item rewritten where it stood is that item edited, as in the app's lists.
+        let pair = |side: &[String]| match_by(&keys[0], side, String::as_str, MatchPlace::Decides);
         let pairs = [pair(&keys[1]), pair(&keys[2])];
         // Only whether the merge failed matters here: the items' own conflicts are not said.
         let items = Items {

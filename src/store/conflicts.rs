@@ -11,7 +11,7 @@ use std::path::Path;
 use super::load::{LoadError, Located, parse};
 use super::marks::{BASE, END, Marks, OURS, THEIRS};
 use super::ron_text;
-use crate::merge::{Conflict, Merged, merge, two_way};
+use crate::merge::{Conflict, Merged, Value, merge, two_way};
 use crate::model::Report;
 
 /// The text of a merged report, its conflicts between markers (none: the usual layout).
@@ -60,8 +60,9 @@ struct Split {
     theirs: Side,
     /// Every block had a base section.
     with_base: bool,
-    /// Each block's lines in the file, from its first marker to its last.
-    blocks: Vec<Range<usize>>,
+    /// Each block's lines in the file, from its first marker to its last, and whether its
+    /// ours section is empty (an item ours removed).
+    blocks: Vec<(Range<usize>, bool)>,
 }
 
 /// Whether a line is a marker of the given kind (git writes a label after some).
@@ -87,7 +88,7 @@ fn split(path: &Path, text: &str) -> Result<Option<Split>, LoadError> {
         with_base: true,
         blocks: Vec::new(),
     };
-    let (mut state, mut start, mut saw_base) = (In::Common, 0, false);
+    let (mut state, mut start, mut saw_base, mut ours_lines) = (In::Common, 0, false, 0);
     let error = |line: usize, message: &str| LoadError::Syntax {
         path: path.to_path_buf(),
         line,
@@ -100,7 +101,7 @@ fn split(path: &Path, text: &str) -> Result<Option<Split>, LoadError> {
         let marker = [OURS, BASE, THEIRS, END].into_iter().find(|m| is_marker(line, m));
         state = match (state, marker) {
             (In::Common, Some(OURS)) => {
-                (start, saw_base) = (n, false);
+                (start, saw_base, ours_lines) = (n, false, split.ours.lines.len());
                 In::Ours
             }
             (In::Ours, Some(BASE)) => {
@@ -110,7 +111,7 @@ fn split(path: &Path, text: &str) -> Result<Option<Split>, LoadError> {
             (In::Ours | In::Base, Some(THEIRS)) => In::Theirs,
             (In::Theirs, Some(END)) => {
                 split.with_base &= saw_base;
-                split.blocks.push(start..n + 1);
+                split.blocks.push((start..n + 1, split.ours.lines.len() == ours_lines));
                 In::Common
             }
             (_, Some(marker)) => {
@@ -158,6 +159,7 @@ fn conflicts_of(path: &Path, split: Split) -> Result<(Report, Vec<MarkedConflict
         true => merge(&parse(&split.base)?, &ours, &theirs),
         false => two_way(&ours, &theirs),
     };
+    let mut taken = vec![false; split.blocks.len()];
     let mut marked: Vec<MarkedConflict> = merged
         .conflicts
         .into_iter()
@@ -170,10 +172,21 @@ fn conflicts_of(path: &Path, split: Split) -> Result<(Report, Vec<MarkedConflict
                     super::locate(&split.theirs.text, &path).map(|(l, _)| split.theirs.line(l))
                 })
                 .unwrap_or(1);
-            // The block holding it, else the first after it (an item ours removed is marked
-            // at the end of its list).
-            let block = split.blocks.iter().find(|b| b.contains(&at) || b.start >= at);
-            let line = block.map_or(at, |b| b.start);
+            let removed_by_ours =
+                matches!(conflict.ours, Value::Group(None) | Value::Activity(None));
+            // An item ours removed is marked after the list's items, in a block of its own
+            // with nothing on ours' side; any other conflict is in the block that holds its
+            // field (several, where plain git marked many lines as one).
+            let block = split.blocks.iter().enumerate().position(|(i, (lines, ours_empty))| {
+                match removed_by_ours {
+                    true => *ours_empty && !taken[i] && lines.start >= at,
+                    false => lines.contains(&at) || lines.start >= at,
+                }
+            });
+            if let Some(i) = block.filter(|_| removed_by_ours) {
+                taken[i] = true;
+            }
+            let line = block.map_or(at, |i| split.blocks[i].0.start);
             MarkedConflict { line, conflict }
         })
         .collect();

@@ -147,3 +147,45 @@ fn an_error_in_one_side_names_the_files_line_and_markers_out_of_order_are_refuse
         other => panic!("{other:?}"),
     }
 }
+
+#[test]
+fn every_kind_of_conflict_is_marked_and_read_back() {
+    let base = shipped().unwrap();
+    let mut ours = base.clone();
+    let mut theirs = base.clone();
+    for (side, name) in [(&mut ours, "ours"), (&mut theirs, "theirs")] {
+        side.introduction[0].paragraphs[0] = format!("Rewritten by {name}.");
+        side.groups[0].specific_objectives[0] = format!("Objective of {name}.");
+        side.groups[0].coordinators[0].institution = format!("Institute of {name}");
+        side.groups[1].activities[0].topic = Some(format!("Topic of {name}"));
+    }
+    ours.groups[2].title.push_str(" (ours)");
+    theirs.groups[2].title.push_str(" (theirs)");
+    // The last group removed by ours and changed by theirs; the one before, the other way.
+    ours.groups.pop();
+    theirs.groups[10].activities[0].progress = Progress::ZERO;
+    theirs.groups.remove(9);
+    ours.groups[9].activities[0].remarks = "Changed by ours.".into();
+    let merged = merge(&base, &ours, &theirs);
+    assert_eq!(merged.conflicts.len(), 7, "{:#?}", merged.conflicts);
+
+    let text = marked_text(&merged);
+    assert_eq!(text.matches("<<<<<<< ours\n").count(), 7);
+    let (report, conflicts) = read(&text);
+    assert_eq!(report, merged.report);
+    let found: Vec<String> = conflicts.iter().map(|c| c.conflict.path().to_string()).collect();
+    let mut expected: Vec<String> = merged.conflicts.iter().map(|c| c.path().to_string()).collect();
+    expected.sort();
+    let mut sorted = found.clone();
+    sorted.sort();
+    assert_eq!(sorted, expected);
+    // In file order, each at the line of its markers.
+    let lines: Vec<usize> = conflicts.iter().map(|c| c.line).collect();
+    let markers: Vec<usize> = text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| *l == "<<<<<<< ours")
+        .map(|(i, _)| i + 1)
+        .collect();
+    assert_eq!(lines, markers, "{found:?}");
+}

@@ -35,7 +35,8 @@ pub fn merge_driver(ancestor: &Path, ours: &Path, theirs: &Path, name: &str) -> 
     match merged.conflicts.len() {
         0 => Ok(()),
         n => bail!(
-            "{name}: {} marked in the file; open it in wgtrack to resolve them, then `git add` it",
+            "{name}: {} marked in the file; `wgtrack validate` lists them; keep one version of \
+             each, then `git add` the file",
             if n == 1 { "1 conflict".to_string() } else { format!("{n} conflicts") }
         ),
     }

@@ -62,8 +62,8 @@ fn conflicted(path: &Path, conflicts: &[MarkedConflict]) -> String {
         n => format!("{n} conflicts"),
     };
     lines.push(format!(
-        "{path}: {count} from a merge; resolve them in the app (wgtrack {path}), then `git add` \
-         the file"
+        "{path}: {count} from a merge; keep one version of each (delete the other and the \
+         markers), then `git add` the file"
     ));
     lines.join("\n")
 }

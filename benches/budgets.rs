@@ -2,9 +2,9 @@
 //! | ok, for the shipped report and a generated one of 1000 groups × 100 activities.
 //!
 //! `cargo bench --bench budgets` runs it all (a few minutes on two cores); `cargo bench
-//! --bench budgets -- paste` (or `shipped`, `1000x100`, `remarks`, `sheets`, `git`) only the
-//! sections named. Figures
-//! without a budget are printed below the line for context. Without `--bench` (as `cargo
+//! --bench budgets -- paste` (or `shipped`, `1000x100`, `remarks`, `sheets`, `git`, `merge`)
+//! only the sections named. Figures without a budget are printed below the line for context.
+//! Without `--bench` (as `cargo
 //! test --benches` runs it) only the shipped report is measured, a few times, as a smoke test.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -134,6 +134,12 @@ fn main() {
     if runs("git") {
         eprintln!("history in git:");
         git::measure_git(&mut table, full);
+    }
+    if runs("merge") {
+        eprintln!("the merge driver:");
+        for &size in sizes {
+            measure_merge(&mut table, size, full, home.path());
+        }
     }
     println!(
         "\nMachine: {}; {}; medians. Load average (1 min) {load} at the start, {} \
@@ -351,6 +357,40 @@ fn measure_size(table: &mut Table, size: &str, full: bool, dir: &std::path::Path
         let what = "peak memory over a session: start, an edit, its journal, a save";
         table.add(what, size, megabytes(peak), Some((text, peak < limit)));
     }
+}
+
+/// What the merge driver does for one file: three versions read, merged field by field, the
+/// result written over ours with one conflict marked. Ours and theirs each changed groups of
+/// their own, and both the first activity's progress.
+fn measure_merge(table: &mut Table, size: &str, full: bool, dir: &std::path::Path) {
+    let base = &fixture(size).report;
+    let (mut ours, mut theirs) = (base.clone(), base.clone());
+    let groups = base.groups.len();
+    for g in 0..groups {
+        let side = if g % 2 == 0 { &mut ours } else { &mut theirs };
+        side.groups[g].activities[0].remarks.push_str(" Reviewed.");
+    }
+    ours.groups[0].activities[0].progress = wgtrack::model::Progress::new(41).unwrap();
+    theirs.groups[0].activities[0].progress = wgtrack::model::Progress::new(59).unwrap();
+    let [b, o, t] = ["base", "ours", "theirs"].map(|name| dir.join(format!("merge-{name}.ron")));
+    std::fs::write(&b, &fixture(size).ron).unwrap();
+    std::fs::write(&t, store::to_text(&theirs)).unwrap();
+    let ours_text = store::to_text(&ours);
+    let budget =
+        Some(if size == "shipped" { Duration::from_millis(20) } else { Duration::from_secs(2) });
+    let stats = measure(
+        plan(full, Plan::SLOW),
+        &mut (),
+        |_| std::fs::write(&o, &ours_text).unwrap(),
+        |_| {
+            let [base, ours, theirs] = [&b, &o, &t].map(|p| store::load(p).unwrap());
+            let merged = wgtrack::merge::merge(&base, &ours, &theirs);
+            assert_eq!(merged.conflicts.len(), 1);
+            let text = store::marked_text(&merged);
+            store::write_atomic(&o, text.as_bytes(), Expect::Anything, false).unwrap();
+        },
+    );
+    table.time("merge driver: read 3 versions, merge, write with a conflict", size, stats, budget);
 }
 
 /// A progress step that changes the selected activity: up, unless it is complete.

@@ -15,15 +15,15 @@
 //! - [`editor_rows`]: the text editor's lines wrapped into rows, and the cursor's place on
 //!   them, for drawing the editor and moving up and down in it.
 //! - `ron_scan`: moving over RON text without parsing it, to point at where things are.
+//! - [`compare`]: a report against its baseline: what moved, what was added or removed.
+//! - [`merge`]: three versions of a report made one, field by field, with the conflicts.
 //! - [`store`]: load (errors as `file:line:column`), save (safe and atomic), the lock, the
-//!   recovery journal, wgtrack's directories (`Paths`). Its errors are data, said in
+//!   recovery journal, conflicts marked as git marks them, wgtrack's directories (`Paths`). Its errors are data, said in
 //!   English by `Display`.
 //! - [`i18n`]: the interface's words in English and Spanish, which language to speak, and the
 //!   store's errors and the report's faults in those words.
 //! - [`edit`]: the pure edits of a report (fields, lists, changes) and their history, for
 //!   undo; no state, no I/O.
-//! - [`compare`]: a report against its baseline: what moved, what was added or removed.
-//! - [`merge`]: three versions of a report made one, field by field, with the conflicts.
 //! - [`search`]: where a text occurs in the report.
 //! - [`sheet`]: the update sheets handed to the groups' coordinators (`.xlsx`, CSV), and the
 //!   ties that bind a sheet to its report and group, and each row to its activity.

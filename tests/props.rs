@@ -319,6 +319,12 @@ fn check_error(error: &LoadError, text: &str) -> Result<(), TestCaseError> {
         }
         LoadError::Empty { .. } => prop_assert!(text.trim().is_empty(), "{shown}"),
         LoadError::NewerFormat { found, .. } => prop_assert!(*found > FORMAT, "{shown}"),
+        LoadError::Conflicted { conflicts, .. } => {
+            for (found, shown) in conflicts.iter().zip(shown.lines()) {
+                prop_assert!(inside(text, found.line, 1), "{shown}");
+                prop_assert!(shown.starts_with(&format!("{name}:{}:1: ", found.line)), "{shown}");
+            }
+        }
         LoadError::Read { .. } | LoadError::Directory { .. } | LoadError::NotRegular { .. } => {
             prop_assert!(false, "parse never reads a file: {shown}")
         }

@@ -65,6 +65,10 @@ pub fn run(
         Command::Config(args) => emit(None, |out| config(args, paths, default_config, out)),
         Command::Sheet(args) => super::sheets::sheet(target, args),
         Command::Import(args) => super::sheets::import(target, args),
+        Command::MergeDriver { ancestor, ours, theirs, name } => {
+            super::git::merge_driver(ancestor, ours, theirs, name)
+        }
+        Command::GitSetup => super::git::git_setup(),
     }
 }
 

@@ -3,6 +3,7 @@
 //! configuration file is; never the interactive app, nor the ui.
 
 mod commands;
+mod git;
 mod log;
 mod output;
 mod sheets;
@@ -140,6 +141,23 @@ pub enum Command {
     Sheet(SheetArgs),
     /// List what returned update sheets propose, and apply it with --apply.
     Import(ImportArgs),
+    /// The merge driver git runs for report files (`git-setup` tells git to): merges the
+    /// three versions field by field into OURS; exits 1 when conflicts are marked in it.
+    MergeDriver {
+        /// The common ancestor's version (git's %O).
+        ancestor: PathBuf,
+        /// Our version, replaced by the merge (git's %A).
+        ours: PathBuf,
+        /// Their version (git's %B).
+        theirs: PathBuf,
+        /// The file's name in the repository, for messages (git's %P).
+        #[arg(default_value = "report")]
+        name: String,
+    },
+    /// Sets up the git repository of the working directory to merge report files with
+    /// wgtrack: the `.gitattributes` line, the driver in the repository's configuration,
+    /// and `.gitignore` lines for the backup, lock and temporary files. Safe to run again.
+    GitSetup,
 }
 
 #[derive(Debug, Args)]

@@ -5,7 +5,7 @@
 mod matching;
 mod words;
 
-pub(crate) use matching::{match_activities, match_groups};
+pub(crate) use matching::{Place as MatchPlace, match_activities, match_by, match_groups};
 pub use words::{Words, word_diff};
 
 use crate::model::{Activity, Group, Progress, Report, mean_of, mean_progress, progress_sum};

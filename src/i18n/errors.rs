@@ -81,8 +81,8 @@ impl Describe for LoadError {
                 fill(texts.error_not_utf8, &[("place", &place(path, *line, *column))])
             }
             LoadError::Empty { path } => fill(texts.error_empty, &[("place", &place(path, 1, 1))]),
-            // The parser's words, which stay English.
-            LoadError::Syntax { .. } => self.to_string(),
+            // The parser's words, which stay English, and the conflicts' field paths.
+            LoadError::Syntax { .. } | LoadError::Conflicted { .. } => self.to_string(),
             LoadError::NewerFormat { path, found } => fill(
                 texts.error_newer_format,
                 &[("path", &path.display()), ("found", found), ("format", &FORMAT)],

@@ -3,7 +3,8 @@
 //! side only takes that side; changed alike on both, it is taken once; changed differently,
 //! it is a conflict, and the merged report holds ours there. Groups and activities are
 //! paired as the comparison pairs them, so a reworded or moved activity stays one activity;
-//! those added on either side are all kept, each after the item it followed.
+//! those added on either side are all kept, each after the item it followed. Lists of plain
+//! items (objectives, coordinators, the introduction's paragraphs) merge item by item too.
 
 use std::sync::Arc;
 
@@ -29,7 +30,7 @@ pub struct Conflict {
 
 /// Where a conflict is, by position in the merged report. A group or an activity that ours
 /// removed has no place of its own there: its conflict is placed on what held it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Place {
     Report,
     Group(usize),
@@ -37,7 +38,7 @@ pub enum Place {
 }
 
 /// Which field of its place a conflict is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Field {
     Symbol,
     Date,
@@ -77,7 +78,17 @@ pub enum Value {
 
 /// Merges `ours` and `theirs`, both edited from `base`.
 pub fn merge(base: &Report, ours: &Report, theirs: &Report) -> Merged {
-    let mut m = Merger::default();
+    merge_with(Merger::default(), base, ours, theirs)
+}
+
+/// Sets `ours` against `theirs` without a base, as where a file marked by plain git lacks
+/// its base sections: every field where the two differ is a conflict, and so is an item
+/// only one of them holds; the report is ours.
+pub fn two_way(ours: &Report, theirs: &Report) -> Merged {
+    merge_with(Merger { strict: true, ..Merger::default() }, ours, ours, theirs)
+}
+
+fn merge_with(mut m: Merger, base: &Report, ours: &Report, theirs: &Report) -> Merged {
     let p = Place::Report;
     let report = Report {
         format: ours.format,
@@ -96,12 +107,11 @@ pub fn merge(base: &Report, ours: &Report, theirs: &Report) -> Merged {
             Value::Text,
         ),
         venue: m.field(p, Field::Venue, [&base.venue, &ours.venue, &theirs.venue], Value::Text),
-        introduction: m.field(
-            p,
-            Field::Introduction,
-            [&base.introduction, &ours.introduction, &theirs.introduction],
-            Value::Sections,
-        ),
+        introduction: m.introduction([
+            &base.introduction,
+            &ours.introduction,
+            &theirs.introduction,
+        ]),
         groups: m.groups([&base.groups, &ours.groups, &theirs.groups]),
     };
     Merged { report, conflicts: m.conflicts }
@@ -119,16 +129,6 @@ fn choose<T: PartialEq>([base, ours, theirs]: [&T; 3]) -> Option<&T> {
     }
 }
 
-/// A list being merged: what becomes of one of its items.
-enum Entry {
-    /// In the base and on both sides.
-    Both { base: usize, ours: usize, theirs: usize },
-    /// Only in ours: added there, or removed by theirs after ours changed it.
-    Ours { ours: usize, removed_by_theirs: Option<usize> },
-    /// Added by theirs.
-    Theirs(usize),
-}
-
 /// How the items of one kind of list are merged, paired and told.
 struct Items<T> {
     field: Field,
@@ -140,9 +140,19 @@ struct Items<T> {
 #[derive(Default)]
 struct Merger {
     conflicts: Vec<Conflict>,
+    /// Two-way: the base is ours, and whatever theirs holds otherwise is a conflict.
+    strict: bool,
 }
 
 impl Merger {
+    /// The three-way choice for one value; in two-way, only equal sides agree.
+    fn choose<'a, T: PartialEq>(&self, sides: [&'a T; 3]) -> Option<&'a T> {
+        match self.strict {
+            true => (sides[1] == sides[2]).then_some(sides[1]),
+            false => choose(sides),
+        }
+    }
+
     /// The merged value of one field.
     fn field<T: Clone + PartialEq>(
         &mut self,
@@ -151,7 +161,7 @@ impl Merger {
         sides: [&T; 3],
         value: fn(T) -> Value,
     ) -> T {
-        choose(sides).cloned().unwrap_or_else(|| {
+        self.choose(sides).cloned().unwrap_or_else(|| {
             let [base, ours, theirs] = sides.map(|side| value(side.clone()));
             self.conflicts.push(Conflict { place, field, base, ours, theirs });
             sides[1].clone()
@@ -166,7 +176,7 @@ impl Merger {
         };
         let pairs = [match_groups(base, ours), match_groups(base, theirs)];
         let sides = [base.shared(), ours.shared(), theirs.shared()];
-        self.list(sides, pairs, &items, |m, at, sides| match choose(sides) {
+        self.list(sides, pairs, &items, |m, at, sides| match m.choose(sides) {
             Some(group) => Arc::clone(group),
             None => Arc::new(m.group(at, sides.map(Arc::as_ref))),
         })
@@ -213,21 +223,25 @@ impl Merger {
                 [&base.general_objective, &ours.general_objective, &theirs.general_objective],
                 Value::Text,
             ),
-            specific_objectives: self.field(
+            specific_objectives: self.items_field(
                 p,
                 Field::SpecificObjectives,
                 [&base.specific_objectives, &ours.specific_objectives, &theirs.specific_objectives],
                 Value::Texts,
+                String::clone,
             ),
-            coordinators: self.field(
+            coordinators: self.items_field(
                 p,
                 Field::Coordinators,
                 [&base.coordinators, &ours.coordinators, &theirs.coordinators],
                 Value::Coordinators,
+                |c| c.country.clone(),
             ),
-            activities: self.list(activities, pairs, &items, |m, at, sides| match choose(sides) {
-                Some(activity) => activity.clone(),
-                None => m.activity(Place::Activity { group: g, activity: at }, sides),
+            activities: self.list(activities, pairs, &items, |m, at, sides| {
+                match m.choose(sides) {
+                    Some(activity) => activity.clone(),
+                    None => m.activity(Place::Activity { group: g, activity: at }, sides),
+                }
             }),
         }
     }
@@ -260,124 +274,10 @@ impl Merger {
             ),
         }
     }
-
-    /// Merges a list whose items are paired with the base's (`pairs`: base with ours, base
-    /// with theirs), each pair of the three merged by `merge_item` at its merged position.
-    /// Ours' order leads; theirs' additions go after the item they follow there. An item
-    /// removed on one side stays removed if the other left it alone, and is a conflict if it
-    /// changed it (the merged list then holds ours: removed, or kept as changed).
-    fn list<T: Clone + PartialEq>(
-        &mut self,
-        [base, ours, theirs]: [&[T]; 3],
-        [with_ours, with_theirs]: [Vec<(Option<usize>, Option<usize>)>; 2],
-        items: &Items<T>,
-        mut merge_item: impl FnMut(&mut Self, usize, [&T; 3]) -> T,
-    ) -> Vec<T> {
-        let (to_ours, from_base_ours) = sides_of(with_ours, base.len(), ours.len());
-        let (to_theirs, from_base_theirs) = sides_of(with_theirs, base.len(), theirs.len());
-        // Ours' items in order, each base item's entry noted.
-        let mut entries = Vec::new();
-        let mut entry_of = vec![None; base.len()];
-        for (o, item) in ours.iter().enumerate() {
-            let entry = match from_base_ours[o] {
-                None => Entry::Ours { ours: o, removed_by_theirs: None },
-                Some(b) => match to_theirs[b] {
-                    Some(t) => Entry::Both { base: b, ours: o, theirs: t },
-                    // Theirs removed what ours left alone.
-                    None if *item == base[b] => continue,
-                    None => Entry::Ours { ours: o, removed_by_theirs: Some(b) },
-                },
-            };
-            if let Some(b) = from_base_ours[o] {
-                entry_of[b] = Some(entries.len());
-            }
-            entries.push(entry);
-        }
-        // Theirs' additions, each after the entry of the item before it in theirs.
-        let added_by_ours: Vec<&T> =
-            (0..ours.len()).filter(|&o| from_base_ours[o].is_none()).map(|o| &ours[o]).collect();
-        let mut additions = Vec::new();
-        let mut after = 0;
-        for (t, item) in theirs.iter().enumerate() {
-            match from_base_theirs[t] {
-                Some(b) => after = entry_of[b].map_or(after, |e| e + 1),
-                // Added alike on both sides: taken once.
-                None if added_by_ours.contains(&item) => {}
-                None => additions.push((after, t)),
-            }
-        }
-        additions.sort_by_key(|&(after, _)| after);
-        let mut additions = additions.into_iter().peekable();
-        let mut order = Vec::with_capacity(entries.len() + additions.len());
-        for (e, entry) in entries.into_iter().enumerate() {
-            while let Some((_, t)) = additions.next_if(|&(after, _)| after <= e) {
-                order.push(Entry::Theirs(t));
-            }
-            order.push(entry);
-        }
-        order.extend(additions.map(|(_, t)| Entry::Theirs(t)));
-        // Removed by ours, changed by theirs: ours holds; the conflict is on the list.
-        for (b, item) in base.iter().enumerate() {
-            if to_ours[b].is_none()
-                && let Some(t) = to_theirs[b]
-                && theirs[t] != *item
-            {
-                self.whole(items, None, [&base[b..=b], &ours[0..0], &theirs[t..=t]]);
-            }
-        }
-        let mut merged = Vec::with_capacity(order.len());
-        for (at, entry) in order.into_iter().enumerate() {
-            merged.push(match entry {
-                Entry::Both { base: b, ours: o, theirs: t } => {
-                    merge_item(self, at, [&base[b], &ours[o], &theirs[t]])
-                }
-                Entry::Ours { ours: o, removed_by_theirs } => {
-                    if let Some(b) = removed_by_theirs {
-                        self.whole(items, Some(at), [&base[b..=b], &ours[o..=o], &theirs[0..0]]);
-                    }
-                    ours[o].clone()
-                }
-                Entry::Theirs(t) => theirs[t].clone(),
-            });
-        }
-        merged
-    }
-
-    /// A conflict over a whole item that one side removed (its slice is empty).
-    fn whole<T: Clone>(
-        &mut self,
-        items: &Items<T>,
-        at: Option<usize>,
-        [base, ours, theirs]: [&[T]; 3],
-    ) {
-        let value = |side: &[T]| (items.value)(side.first().cloned());
-        self.conflicts.push(Conflict {
-            place: (items.place)(at),
-            field: items.field,
-            base: value(base),
-            ours: value(ours),
-            theirs: value(theirs),
-        });
-    }
 }
 
-/// From pairs of (index in the base, index in a side): each base item's index in the side,
-/// and each side item's index in the base.
-fn sides_of(
-    pairs: Vec<(Option<usize>, Option<usize>)>,
-    base_len: usize,
-    side_len: usize,
-) -> (Vec<Option<usize>>, Vec<Option<usize>>) {
-    let mut to_side = vec![None; base_len];
-    let mut from_base = vec![None; side_len];
-    for pair in pairs {
-        if let (Some(b), Some(s)) = pair {
-            to_side[b] = Some(s);
-            from_base[s] = Some(b);
-        }
-    }
-    (to_side, from_base)
-}
-
+mod items;
+mod list;
+mod path;
 #[cfg(test)]
 mod tests;

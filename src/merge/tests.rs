@@ -236,3 +236,70 @@ proptest! {
         prop_assert_eq!(&merged.conflicts, &[]);
     }
 }
+
+#[test]
+fn lists_merge_item_by_item_and_conflict_as_one_field() {
+    let base = shipped().unwrap();
+    let g =
+        (0..base.groups.len()).find(|&g| base.groups[g].specific_objectives.len() >= 2).unwrap();
+    let mut ours = base.clone();
+    ours.groups[g].specific_objectives[0].push_str(" (ours)");
+    ours.groups[g].coordinators[0].institution = "Ours".into();
+    ours.introduction[0].paragraphs[0].push_str(" Ours.");
+    let mut theirs = base.clone();
+    theirs.groups[g].specific_objectives[1].push_str(" (theirs)");
+    theirs.groups[g].specific_objectives.push("A new one".into());
+    theirs.groups[g]
+        .coordinators
+        .push(Coordinator { country: "Peru".into(), institution: "INEI".into() });
+    theirs.introduction[0].paragraphs.push("Theirs.".into());
+
+    let merged = merge(&base, &ours, &theirs);
+    assert_eq!(merged.conflicts, []);
+    let objectives = &merged.report.groups[g].specific_objectives;
+    assert!(objectives[0].ends_with(" (ours)") && objectives[1].ends_with(" (theirs)"));
+    assert_eq!(objectives.last().unwrap(), "A new one");
+    let coordinators = &merged.report.groups[g].coordinators;
+    assert_eq!(
+        (coordinators[0].institution.as_str(), coordinators.last().unwrap().country.as_str()),
+        ("Ours", "Peru")
+    );
+    let paragraphs = &merged.report.introduction[0].paragraphs;
+    assert!(paragraphs[0].ends_with(" Ours.") && paragraphs.last().unwrap() == "Theirs.");
+
+    // One objective changed differently: the list is one conflict, and ours holds.
+    theirs.groups[g].specific_objectives[0].push_str(" (theirs too)");
+    theirs.introduction[0].paragraphs[0].push_str(" Theirs.");
+    let merged = merge(&base, &ours, &theirs);
+    let fields: Vec<(Place, Field)> = merged.conflicts.iter().map(|c| (c.place, c.field)).collect();
+    assert_eq!(
+        fields,
+        [(Place::Report, Field::Introduction), (Place::Group(g), Field::SpecificObjectives)]
+    );
+    assert_eq!(merged.report.groups[g].specific_objectives, ours.groups[g].specific_objectives);
+    assert_eq!(merged.report.introduction, ours.introduction);
+}
+
+#[test]
+fn two_way_makes_every_difference_a_conflict_and_keeps_ours() {
+    let base = shipped().unwrap();
+    let mut theirs = base.clone();
+    theirs.venue = "Online".into();
+    theirs.groups[2].activities[0].progress = Progress::new(99).unwrap();
+    theirs.groups[3].activities.push(activity("Only theirs", 1));
+    theirs.groups[4].activities.remove(0);
+
+    let merged = two_way(&base, &theirs);
+    assert_eq!(merged.report, base);
+    let fields: Vec<(Place, Field)> = merged.conflicts.iter().map(|c| (c.place, c.field)).collect();
+    assert_eq!(
+        fields,
+        [
+            (Place::Report, Field::Venue),
+            (Place::Activity { group: 2, activity: 0 }, Field::Progress),
+            (Place::Group(3), Field::Activity),
+            (Place::Activity { group: 4, activity: 0 }, Field::Activity),
+        ]
+    );
+    assert_eq!(two_way(&base, &base).conflicts, []);
+}

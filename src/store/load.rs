@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use super::conflicts::{MarkedConflict, read_marked};
 use super::fingerprint::Fingerprint;
 use super::locate::{line_column, locate, offset_of, path_at};
 use crate::model::{FORMAT, Report};
@@ -46,6 +47,25 @@ pub enum LoadError {
     NewerFormat { path: PathBuf, found: u32 },
     #[error("{}", invalid(path, problems))]
     Invalid { path: PathBuf, problems: Vec<Located> },
+    /// The file holds conflict markers from a merge: what ours reads as, and each conflict.
+    #[error("{}", conflicted(path, conflicts))]
+    Conflicted { path: PathBuf, report: Box<Report>, conflicts: Vec<MarkedConflict> },
+}
+
+/// One line per conflict, and what to do.
+fn conflicted(path: &Path, conflicts: &[MarkedConflict]) -> String {
+    let path = path.display();
+    let mut lines: Vec<String> =
+        conflicts.iter().map(|c| format!("{path}:{}:1: conflict in {c}", c.line)).collect();
+    let count = match conflicts.len() {
+        1 => "1 conflict".to_string(),
+        n => format!("{n} conflicts"),
+    };
+    lines.push(format!(
+        "{path}: {count} from a merge; keep one version of each (delete the other and the \
+         markers), then `git add` the file"
+    ));
+    lines.join("\n")
 }
 
 /// `groups[3].activities[2].progress: `, or nothing outside any field.
@@ -119,6 +139,12 @@ pub fn parse(path: &Path, text: &str) -> Result<Report, LoadError> {
     let report: Report = match ron::from_str(text) {
         Ok(report) => report,
         Err(error) => {
+            // Markers are never valid RON: a text that fails may be a merge left marked.
+            if let Some(marked) = read_marked(path, text) {
+                let (report, conflicts) = marked?;
+                let (path, report) = (path.to_path_buf(), Box::new(report));
+                return Err(LoadError::Conflicted { path, report, conflicts });
+            }
             // A newer format may well fail on fields this build does not know: say why.
             if let Some(found) = newer_format(text) {
                 return Err(LoadError::NewerFormat { path: path.to_path_buf(), found });

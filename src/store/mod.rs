@@ -4,16 +4,19 @@
 //! Errors are data (what went wrong, the file, the place, the cause) with English `Display`;
 //! the interface layer says them in its language.
 //!
-//! Inside, from the bottom up (each file uses only those before it): `paths`, `clock`,
-//! `fingerprint`, `locate`, `temp`, `lock`; `load`; `ron_text` (the layout writer);
+//! Inside, from the bottom up (each file uses only those before it, but for the pairs): `paths`,
+//! `clock`, `fingerprint`, `locate`, `temp`, `lock`; `load` with `conflicts` (texts marked by a
+//! merge, read back); `ron_text` (the layout writer) with `marks` (the conflicts it marks);
 //! `replace` (what a save asks about first); `write` (the atomic replace); `save`; `recovery`;
 //! `remembered` (the view a session leaves for the next).
 
 mod clock;
+mod conflicts;
 mod fingerprint;
 mod load;
 mod locate;
 pub mod lock;
+mod marks;
 mod paths;
 pub mod recovery;
 pub mod remembered;
@@ -24,6 +27,7 @@ mod temp;
 mod write;
 
 pub use clock::Clock;
+pub use conflicts::{MarkedConflict, marked_text};
 pub use fingerprint::Fingerprint;
 pub use load::{BOM, LoadError, Located, load, open, open_noting_bom, parse, read, utf8};
 pub use locate::{line_column, locate};

@@ -12,7 +12,9 @@ use std::fmt::Write;
 
 use rayon::prelude::*;
 
+use super::marks::Marks;
 use super::recovery::Base;
+use crate::merge::{Field, Place, Value};
 use crate::model::{Activity, Coordinator, DocumentType, Group, Groups, Report, Section};
 
 /// A file's text in pieces; joined, they are the file.
@@ -54,16 +56,25 @@ pub fn report(report: &Report) -> Pieces {
     w.finish()
 }
 
+/// The text of a merged report whose conflicts are marked: each conflicting field's lines
+/// (ours, as the report holds) between git's conflict markers, with the base's and theirs'.
+pub(super) fn marked(report: &Report, marks: &Marks<'_>) -> String {
+    let mut w = Writer::new();
+    w.marks = Some(marks);
+    report_value(&mut w, report);
+    w.finish().join()
+}
+
 /// A report as a value, where a file holds one (a report file, a recovery file).
 pub(super) fn report_value(w: &mut Writer, report: &Report) {
     w.open("Report");
     w.field("format", |w| w.number(report.format));
-    w.field("symbol", |w| w.string(&report.symbol));
-    w.field("date", |w| w.string(&report.date));
-    w.field("title", |w| w.string(&report.title));
-    w.field("meeting", |w| w.string(&report.meeting));
-    w.field("venue", |w| w.string(&report.venue));
-    w.field("introduction", |w| w.list(&report.introduction, section));
+    w.text_field(Field::Symbol, "symbol", &report.symbol);
+    w.text_field(Field::Date, "date", &report.date);
+    w.text_field(Field::Title, "title", &report.title);
+    w.text_field(Field::Meeting, "meeting", &report.meeting);
+    w.text_field(Field::Venue, "venue", &report.venue);
+    w.marked_field(Field::Introduction, "introduction", |w| w.list(&report.introduction, section));
     w.field("groups", |w| w.groups(&report.groups));
     w.close();
 }
@@ -77,43 +88,40 @@ pub(super) fn base_value(w: &mut Writer, base: &Base) {
     w.close();
 }
 
-fn section(w: &mut Writer, s: &Section) {
+pub(super) fn section(w: &mut Writer, s: &Section) {
     w.open("Section");
     w.field("heading", |w| w.option(s.heading.as_deref()));
     w.field("paragraphs", |w| w.list(&s.paragraphs, |w, p| w.string(p)));
     w.close();
 }
 
-fn group(w: &mut Writer, g: &Group) {
+pub(super) fn group(w: &mut Writer, g: &Group) {
     w.open("Group");
-    w.field("title", |w| w.string(&g.title));
-    w.field("topic", |w| w.string(&g.topic));
-    w.field("document_type", |w| {
-        w.out.push_str(match g.document_type {
-            DocumentType::RegionalStandard => "RegionalStandard",
-            DocumentType::Thematic => "Thematic",
-        })
+    w.text_field(Field::GroupTitle, "title", &g.title);
+    w.text_field(Field::Topic, "topic", &g.topic);
+    w.marked_field(Field::DocumentType, "document_type", |w| w.document_type(g.document_type));
+    w.text_field(Field::GeneralObjective, "general_objective", &g.general_objective);
+    w.marked_field(Field::SpecificObjectives, "specific_objectives", |w| {
+        w.list(&g.specific_objectives, |w, o| w.string(o))
     });
-    w.field("general_objective", |w| w.string(&g.general_objective));
-    w.field("specific_objectives", |w| w.list(&g.specific_objectives, |w, o| w.string(o)));
-    w.field("coordinators", |w| w.list(&g.coordinators, coordinator));
-    w.field("activities", |w| w.list(&g.activities, activity));
+    w.marked_field(Field::Coordinators, "coordinators", |w| w.list(&g.coordinators, coordinator));
+    w.field("activities", |w| w.activities(&g.activities));
     w.close();
 }
 
-fn coordinator(w: &mut Writer, c: &Coordinator) {
+pub(super) fn coordinator(w: &mut Writer, c: &Coordinator) {
     w.open("Coordinator");
     w.field("country", |w| w.string(&c.country));
     w.field("institution", |w| w.string(&c.institution));
     w.close();
 }
 
-fn activity(w: &mut Writer, a: &Activity) {
+pub(super) fn activity(w: &mut Writer, a: &Activity) {
     w.open("Activity");
-    w.field("topic", |w| w.option(a.topic.as_deref()));
-    w.field("description", |w| w.string(&a.description));
-    w.field("progress", |w| w.number(a.progress.get()));
-    w.field("remarks", |w| w.string(&a.remarks));
+    w.marked_field(Field::ActivityTopic, "topic", |w| w.option(a.topic.as_deref()));
+    w.text_field(Field::Description, "description", &a.description);
+    w.marked_field(Field::Progress, "progress", |w| w.number(a.progress.get()));
+    w.text_field(Field::Remarks, "remarks", &a.remarks);
     w.close();
 }
 
@@ -125,16 +133,19 @@ fn estimate(g: &Group) -> usize {
 }
 
 /// Writes values in the layout of the file: one field a line, four-space indents.
-pub(super) struct Writer {
-    out: String,
+pub(super) struct Writer<'m> {
+    pub(super) out: String,
     depth: usize,
     /// The head and the groups, once the list of groups has been written.
     cut: Option<(String, Vec<String>)>,
+    /// The conflicts to mark, if any, and where in the merged report the writing is.
+    pub(super) marks: Option<&'m Marks<'m>>,
+    pub(super) place: Place,
 }
 
-impl Writer {
-    pub(super) fn new() -> Writer {
-        Writer { out: String::new(), depth: 0, cut: None }
+impl<'m> Writer<'m> {
+    pub(super) fn new() -> Writer<'m> {
+        Writer { out: String::new(), depth: 0, cut: None, marks: None, place: Place::Report }
     }
 
     /// The pieces written, ending with the file's last line break.
@@ -146,7 +157,7 @@ impl Writer {
         }
     }
 
-    fn indent(&mut self) {
+    pub(super) fn indent(&mut self) {
         for _ in 0..self.depth {
             self.out.push_str("    ");
         }
@@ -172,7 +183,7 @@ impl Writer {
         self.out.push_str(",\n");
     }
 
-    fn list<T>(&mut self, items: &[T], item: impl Fn(&mut Writer, &T)) {
+    pub(super) fn list<T>(&mut self, items: &[T], item: impl Fn(&mut Writer, &T)) {
         if items.is_empty() {
             self.out.push_str("[]");
             return;
@@ -191,29 +202,77 @@ impl Writer {
 
     /// The list of groups, as `list` writes it, but each group in a string of its own.
     fn groups(&mut self, groups: &Groups) {
-        if groups.is_empty() {
+        let removed = self.removed_by_ours(Place::Report, Field::Group);
+        if groups.is_empty() && removed.is_empty() {
             self.out.push_str("[]");
             return;
         }
         self.out.push_str("[\n");
-        let depth = self.depth + 1;
+        let (depth, marks) = (self.depth + 1, self.marks);
         let pieces = groups
             .shared()
             .par_iter()
-            .map(|g| {
-                let mut w = Writer { out: String::with_capacity(estimate(g)), depth, cut: None };
-                w.indent();
-                group(&mut w, g);
-                w.out.push_str(",\n");
+            .enumerate()
+            .map(|(at, g)| {
+                let out = String::with_capacity(estimate(g));
+                let mut w = Writer { out, depth, cut: None, marks, place: Place::Group(at) };
+                w.marked_item(Field::Group, |w| group(w, g));
                 w.out
             })
             .collect();
         self.cut = Some((std::mem::take(&mut self.out), pieces));
+        self.depth += 1;
+        self.removed_items(&removed);
+        self.depth -= 1;
         self.indent();
         self.out.push(']');
     }
 
-    fn option(&mut self, value: Option<&str>) {
+    /// A group's activities, as `list` writes them, each at its place for the marks.
+    fn activities(&mut self, activities: &[Activity]) {
+        let Place::Group(g) = self.place else { return self.list(activities, activity) };
+        let removed = self.removed_by_ours(self.place, Field::Activity);
+        if activities.is_empty() && removed.is_empty() {
+            self.out.push_str("[]");
+            return;
+        }
+        self.out.push_str("[\n");
+        self.depth += 1;
+        for (at, a) in activities.iter().enumerate() {
+            self.place = Place::Activity { group: g, activity: at };
+            self.marked_item(Field::Activity, |w| activity(w, a));
+        }
+        self.place = Place::Group(g);
+        self.removed_items(&removed);
+        self.depth -= 1;
+        self.indent();
+        self.out.push(']');
+    }
+
+    fn document_type(&mut self, document_type: DocumentType) {
+        self.out.push_str(match document_type {
+            DocumentType::RegionalStandard => "RegionalStandard",
+            DocumentType::Thematic => "Thematic",
+        })
+    }
+
+    /// A field's value as a conflict holds it.
+    pub(super) fn value(&mut self, value: &Value) {
+        match value {
+            Value::Text(text) => self.string(text),
+            Value::Topic(topic) => self.option(topic.as_deref()),
+            Value::Progress(progress) => self.number(progress.get()),
+            Value::Texts(texts) => self.list(texts, |w, t| w.string(t)),
+            Value::Coordinators(coordinators) => self.list(coordinators, coordinator),
+            Value::Sections(sections) => self.list(sections, section),
+            Value::DocumentType(document_type) => self.document_type(*document_type),
+            // Whole items, written as the list holds them; nothing where a side removed one.
+            Value::Group(g) => g.iter().for_each(|g| group(self, g)),
+            Value::Activity(a) => a.iter().for_each(|a| activity(self, a)),
+        }
+    }
+
+    pub(super) fn option(&mut self, value: Option<&str>) {
         self.option_of(value, |w, text| w.string(text));
     }
 

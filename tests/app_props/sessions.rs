@@ -10,7 +10,8 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use proptest::prelude::*;
 use proptest::sample::select;
 use wgtrack::action::{Action, Viewport};
-use wgtrack::app::{App, Figures, Mode};
+use wgtrack::app::{App, EditTarget, Figures, Mode};
+use wgtrack::edit::Field;
 use wgtrack::model::{Progress, Report};
 use wgtrack::store::{self, Expect, SHIPPED};
 use wgtrack::ui::ViewState;
@@ -350,11 +351,15 @@ fn run(steps: Vec<Step>) -> Result<(), TestCaseError> {
     }
 
     // Leave any prompt or editor (Esc in the editor keeps its text: that is a change too).
+    // A date typed in another form than YYYY-MM-DD is refused, and kept in the editor until
+    // corrected or the edit is cancelled by name.
     for _ in 0..5 {
         if matches!(app.mode(), Mode::Normal) {
             break;
         }
-        send(&mut app, Action::Back);
+        let refused_date = matches!(app.mode(), Mode::EditText(edit)
+            if edit.target == EditTarget::Field(Field::Date) && app.message().is_some_and(|m| m.is_error));
+        send(&mut app, if refused_date { Action::CancelEdit } else { Action::Back });
     }
     prop_assert!(matches!(app.mode(), Mode::Normal), "still in {:?}", app.mode());
 

@@ -184,13 +184,11 @@ fn group_details_are_edited_and_saved() {
     // A second coordinator, from the last row: its country, then its institution.
     pty.send("\x1b[F");
     pty.send(ENTER);
-    pty.wait_for("New coordinator 2 of group II (Enter: done)");
+    pty.wait_for("Country of coordinator 2 of group II (Enter: done)");
     pty.send("Brazil");
     pty.wait_for("Brazil");
     pty.send(ENTER);
     pty.wait_for("Added coordinator 2 of group II");
-    pty.send("j");
-    pty.send(ENTER);
     pty.wait_for("Institution of coordinator 2 of group II (Enter: done)");
     pty.send("Brazilian Institute of Geography and Statistics (IBGE)");
     pty.wait_for("(IBGE)");
@@ -274,7 +272,7 @@ fn the_report_details_are_edited_and_saved() {
     pty.wait_for("Changed symbol");
     pty.send("j");
     pty.send(ENTER);
-    pty.wait_for("Date (Enter: done)");
+    pty.wait_for("Date, as YYYY-MM-DD (Enter: done)");
     retype(&mut pty, "2021-10-05");
     pty.send(ENTER);
     pty.wait_for("Changed date");

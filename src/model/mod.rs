@@ -77,6 +77,16 @@ pub struct Coordinator {
     pub institution: String,
 }
 
+impl Coordinator {
+    /// The coordinators as one line, as the screen and the update sheets name them:
+    /// "Colombia: DANE; Mexico: INEGI".
+    pub fn line(coordinators: &[Coordinator]) -> String {
+        let names: Vec<String> =
+            coordinators.iter().map(|c| format!("{}: {}", c.country, c.institution)).collect();
+        names.join("; ")
+    }
+}
+
 /// One row of a group's activity table; its number is its position in the group.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

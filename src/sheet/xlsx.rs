@@ -75,12 +75,7 @@ fn write_sheet(
     let coordinators = if group.coordinators.is_empty() {
         words.no_coordinators.to_string()
     } else {
-        let names: Vec<String> = group
-            .coordinators
-            .iter()
-            .map(|c| format!("{}: {}", c.country, c.institution))
-            .collect();
-        names.join("; ")
+        crate::model::Coordinator::line(&group.coordinators)
     };
     sheet.merge_range(
         3,

@@ -144,12 +144,8 @@ fn info_lines(
         line.push(Span::styled(texts.not_stated, theme.muted));
         lines.push(Line::from(line));
     } else {
-        let names: Vec<String> = group
-            .coordinators
-            .iter()
-            .map(|c| format!("{}: {}", c.country, c.institution))
-            .collect();
-        lines.extend(hanging(label, &names.join("; "), width, Style::default(), query, theme));
+        let names = crate::model::Coordinator::line(&group.coordinators);
+        lines.extend(hanging(label, &names, width, Style::default(), query, theme));
     }
     if folded {
         let count = group.specific_objectives.len();

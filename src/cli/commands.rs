@@ -59,6 +59,19 @@ pub fn run(
                 DiffFormat::Json => export::changes::json(&changes, out).map_err(Into::into),
             })
         }
+        Command::Check { baseline, format } => {
+            let old = baseline.as_deref().map(store::load).transpose()?;
+            let report = target.load()?;
+            let findings = crate::check::check(&report, old.as_ref());
+            emit(None, |out| super::check::write(&findings, *format, out))?;
+            let path = target.path.display();
+            let tally = super::check::tally(&findings);
+            if crate::check::has_errors(&findings) {
+                bail!("{path}: {tally}");
+            }
+            eprintln!("{path}: {tally}");
+            Ok(())
+        }
         Command::Config(args) => emit(None, |out| config(args, paths, default_config, out)),
     }
 }

@@ -2,6 +2,7 @@
 //! themselves are in `commands`. Uses model, validate, store, export and where the
 //! configuration file is; never the interactive app, nor the ui.
 
+mod check;
 mod commands;
 mod output;
 
@@ -119,6 +120,18 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
         format: DiffFormat,
     },
+    /// Look for what a reader would stumble on before the report is published: progress
+    /// that fell or remarks that did not follow it (with --baseline), remarks that
+    /// contradict the progress, the previous round's front matter, duplicates, doubled
+    /// spaces, unpaired marks, bad web addresses, text in the other language. Exits with 1
+    /// when a finding is an error.
+    Check {
+        /// Compare with this earlier report (the previous round) too.
+        #[arg(long, value_name = "OLD")]
+        baseline: Option<PathBuf>,
+        #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+        format: CheckFormat,
+    },
     /// Show where the configuration file is, or print one that holds every default.
     Config(ConfigArgs),
 }
@@ -142,6 +155,14 @@ pub enum DiffFormat {
     /// A markdown table.
     Markdown,
     /// The changes as JSON.
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// One line per finding: place, level, what, rule, field path.
+    Text,
+    /// The findings as a JSON array.
     Json,
 }
 

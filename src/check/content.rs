@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use super::words::{Language, completed, phrase_in, under_way};
+use super::words::{Language, completed, not_yet, phrase_in, phrase_in_unless, under_way};
 use super::{Finding, Level, Rule};
 use crate::edit::Field;
 use crate::model::{Activity, Group, Status, numeral};
@@ -34,8 +34,9 @@ pub(super) fn activity(
             }
         }
         status => {
-            if let Some(phrase) =
-                lists.iter().find_map(|&l| phrase_in(&activity.remarks, completed(l)))
+            if let Some(phrase) = lists
+                .iter()
+                .find_map(|&l| phrase_in_unless(&activity.remarks, completed(l), not_yet(l)))
             {
                 found.push(Finding::new(
                     Level::Warning,

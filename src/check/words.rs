@@ -64,6 +64,15 @@ pub fn completed(language: Language) -> &'static [&'static str] {
     }
 }
 
+/// What, said just before a phrase of `completed`, makes it a plan rather than a fact
+/// ("expected to be completed", "will be finalized", "no ha sido concluido"), lower case.
+pub fn not_yet(language: Language) -> &'static [&'static str] {
+    match language {
+        Language::English => &["to be ", "will be ", "would be ", "should be ", "being ", "not "],
+        Language::Spanish => &["será ", "serán ", "ser ", "siendo ", "no "],
+    }
+}
+
 /// Common words found in almost any sentence of the language and rarely in the other.
 fn stop_words(language: Language) -> &'static [&'static str] {
     match language {
@@ -131,9 +140,17 @@ pub fn language_of(report: &crate::model::Report) -> Language {
 
 /// The first of `phrases` that `text` holds as whole words, ignoring case.
 pub fn phrase_in<'a>(text: &str, phrases: &[&'a str]) -> Option<&'a str> {
+    phrase_in_unless(text, phrases, &[])
+}
+
+/// Like `phrase_in`, leaving out an occurrence that one of `unless` comes just before.
+pub fn phrase_in_unless<'a>(text: &str, phrases: &[&'a str], unless: &[&str]) -> Option<&'a str> {
     let lower = text.to_lowercase();
     phrases.iter().copied().find(|phrase| {
         lower.match_indices(phrase).any(|(at, _)| {
+            if unless.iter().any(|u| lower[..at].ends_with(u)) {
+                return false;
+            }
             let before = lower[..at].chars().next_back();
             let after = lower[at + phrase.len()..].chars().next();
             !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)

@@ -29,6 +29,12 @@ pub fn run(
             emit(None, |out| export::summary(&target.load()?, out).map_err(Into::into))
         }
         Command::Export { format, output, force, raw } => {
+            if *format == ExportFormat::Docx && output.is_none() && io::stdout().is_terminal() {
+                return Err(UsageError(
+                    "a .docx file is not for a terminal: name it with -o report.docx".into(),
+                )
+                .into());
+            }
             let output = match output {
                 Some(path) => Some((path.as_path(), destination(path, &target.path, *force)?)),
                 None => None,
@@ -40,6 +46,7 @@ pub fn run(
                 ExportFormat::Csv => export::csv(&report, out).map_err(Into::into),
                 ExportFormat::Markdown => export::markdown(&report, out).map_err(Into::into),
                 ExportFormat::Html => export::html(&report, out).map_err(Into::into),
+                ExportFormat::Docx => export::docx(&report, out).map_err(Into::into),
             })
         }
         Command::Set(args) => set(target, args),

@@ -176,6 +176,8 @@ pub enum ExportFormat {
     Markdown,
     /// The report as a document: one self-contained HTML page that prints on A4.
     Html,
+    /// The report as a Word document (.docx) with named styles, for A4; needs -o.
+    Docx,
 }
 
 #[derive(Debug, Args)]

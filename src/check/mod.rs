@@ -14,6 +14,8 @@ pub mod words;
 
 use std::fmt;
 
+use rayon::prelude::*;
+
 pub use words::{Language, language_of};
 
 use crate::edit::Field;
@@ -136,16 +138,26 @@ pub fn check(report: &Report, baseline: Option<&Report>) -> Vec<Finding> {
     round::front_matter(report, baseline, &mut found);
     text::report_texts(report, language, &mut found);
     let comparison = baseline.map(|b| crate::compare::compare(b, report));
-    for (g, group) in report.groups.iter().enumerate() {
-        content::group(g, group, &mut found);
-        if let Some(comparison) = &comparison {
-            round::group(g, group, comparison, &mut found);
-        }
-        for (a, activity) in group.activities.iter().enumerate() {
-            content::activity(g, a, activity, language, &mut found);
-        }
-        text::group_texts(g, group, language, &mut found);
-    }
+    // Groups are checked on every core; each one's findings stay together, in order.
+    let groups: Vec<Vec<Finding>> = report
+        .groups
+        .shared()
+        .par_iter()
+        .enumerate()
+        .map(|(g, group)| {
+            let mut found = Vec::new();
+            content::group(g, group, &mut found);
+            if let Some(comparison) = &comparison {
+                round::group(g, group, comparison, &mut found);
+            }
+            for (a, activity) in group.activities.iter().enumerate() {
+                content::activity(g, a, activity, language, &mut found);
+            }
+            text::group_texts(g, group, language, &mut found);
+            found
+        })
+        .collect();
+    found.extend(groups.into_iter().flatten());
     // Report order, and within one field the more serious first.
     found.sort_by_key(|f| (order(f.field), f.level));
     found

@@ -59,7 +59,9 @@ pub(super) fn group_texts(g: usize, group: &Group, language: Language, found: &m
 
 /// Doubled spaces, unbalanced marks and bad addresses in one text.
 fn written(field: Field, text: &str, found: &mut Vec<Finding>) {
-    if text.lines().any(|line| line.trim().contains("  ")) {
+    let doubled = memchr::memmem::find(text.as_bytes(), b"  ").is_some()
+        && text.lines().any(|line| line.trim().contains("  "));
+    if doubled {
         found.push(Finding::new(
             Level::Information,
             Rule::DoubledSpaces,
@@ -70,7 +72,9 @@ fn written(field: Field, text: &str, found: &mut Vec<Finding>) {
     if let Some(what) = unbalanced(text) {
         found.push(Finding::new(Level::Warning, Rule::Unbalanced, field, what));
     }
-    for address in addresses(text) {
+    let lower_or_upper = ["http", "HTTP", "www.", "WWW."];
+    let may_hold_address = lower_or_upper.iter().any(|start| text.contains(start));
+    for address in addresses(text).filter(|_| may_hold_address) {
         if !parses(address) {
             found.push(Finding::new(
                 Level::Warning,
@@ -109,23 +113,27 @@ fn unbalanced(text: &str) -> Option<String> {
     if stray_star {
         return Some("a * that opens or closes no emphasis".into());
     }
-    for (open, close) in [('(', ')'), ('[', ']'), ('“', '”'), ('«', '»')] {
-        let mut depth = 0i64;
-        for c in text.chars() {
-            if c == open {
-                depth += 1;
-            } else if c == close {
-                depth -= 1;
-                if depth < 0 {
-                    break;
-                }
+    // One pass for every pair: how deep each is, and whether a closer came first.
+    const PAIRS: [(char, char); 4] = [('(', ')'), ('[', ']'), ('“', '”'), ('«', '»')];
+    let mut depth = [0i64; 4];
+    let mut quotes = 0usize;
+    for c in text.chars() {
+        if c == '"' {
+            quotes += 1;
+        }
+        for (i, (open, close)) in PAIRS.iter().enumerate() {
+            if c == *open {
+                depth[i] += 1;
+            } else if c == *close && depth[i] >= 0 {
+                depth[i] -= 1;
             }
         }
-        if depth != 0 {
-            return Some(format!("{open} and {close} do not pair up"));
-        }
     }
-    if text.matches('"').count() % 2 == 1 {
+    if let Some(i) = depth.iter().position(|&d| d != 0) {
+        let (open, close) = PAIRS[i];
+        return Some(format!("{open} and {close} do not pair up"));
+    }
+    if quotes % 2 == 1 {
         return Some("a \" without its pair".into());
     }
     None

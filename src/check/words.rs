@@ -87,15 +87,22 @@ fn stop_words(language: Language) -> &'static [&'static str] {
     }
 }
 
-/// How many words of `text` are stop words of each language (English, Spanish).
+/// How many words of `text` are stop words of each language (English, Spanish). The
+/// stop words are ASCII, so words are compared ignoring ASCII case, without a lower-cased
+/// copy.
 pub fn stop_word_counts(text: &str) -> (usize, usize) {
     let mut counts = (0, 0);
-    for word in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty() && w.len() <= 5) {
-        let lower = word.to_lowercase();
-        if stop_words(Language::English).contains(&lower.as_str()) {
+    // Split at every byte that is not an ASCII letter: a word with an accent falls apart,
+    // but no stop word has one, and the bytes are read once, without decoding.
+    let words =
+        text.as_bytes().split(|b| !b.is_ascii_alphabetic()).filter(|w| (1..=5).contains(&w.len()));
+    for word in words {
+        let is =
+            |language| stop_words(language).iter().any(|s| s.as_bytes().eq_ignore_ascii_case(word));
+        if is(Language::English) {
             counts.0 += 1;
         }
-        if stop_words(Language::Spanish).contains(&lower.as_str()) {
+        if is(Language::Spanish) {
             counts.1 += 1;
         }
     }
@@ -145,6 +152,13 @@ pub fn phrase_in<'a>(text: &str, phrases: &[&'a str]) -> Option<&'a str> {
 
 /// Like `phrase_in`, leaving out an occurrence that one of `unless` comes just before.
 pub fn phrase_in_unless<'a>(text: &str, phrases: &[&'a str], unless: &[&str]) -> Option<&'a str> {
+    // Most remarks hold none of the phrases' words: a cheap look at the last word first.
+    if !phrases
+        .iter()
+        .any(|p| p.rsplit(' ').next().is_some_and(|last| contains_ignoring_case(text, last)))
+    {
+        return None;
+    }
     let lower = text.to_lowercase();
     phrases.iter().copied().find(|phrase| {
         lower.match_indices(phrase).any(|(at, _)| {
@@ -156,6 +170,13 @@ pub fn phrase_in_unless<'a>(text: &str, phrases: &[&'a str], unless: &[&str]) ->
             !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
         })
     })
+}
+
+/// Whether `text` holds `word`, ignoring ASCII case (for a word of ASCII letters, which
+/// every last word of the phrases is but for accents, matched as written).
+fn contains_ignoring_case(text: &str, word: &str) -> bool {
+    let (text, word) = (text.as_bytes(), word.as_bytes());
+    !word.is_empty() && text.windows(word.len()).any(|w| w.eq_ignore_ascii_case(word))
 }
 
 #[cfg(test)]

@@ -250,7 +250,7 @@ fn sized(rows: Vec<TableRow>, widths: &[usize]) -> Table {
         .map(|mut row| {
             for (cell, &width) in row.cells.iter_mut().zip(widths) {
                 let docx_rs::TableRowChild::TableCell(cell) = cell;
-                *cell = cell.clone().width(width, WidthType::Dxa);
+                *cell = std::mem::take(cell).width(width, WidthType::Dxa);
             }
             row
         })

@@ -346,6 +346,21 @@ fn measure_size(table: &mut Table, size: &str, full: bool, dir: &std::path::Path
         wgtrack::export::csv(&f.report, out).unwrap();
     });
     table.time("export csv", size, stats, None);
+    let stats = measure(
+        slow,
+        &mut (),
+        |_| {},
+        |_| {
+            std::hint::black_box(wgtrack::check::check(&f.report, None));
+        },
+    );
+    let budget = if size == "shipped" { 5 } else { 500 };
+    table.time("check (check::check)", size, stats, Some(Duration::from_millis(budget)));
+    let stats = measure(slow, &mut out, Vec::clear, |out| {
+        wgtrack::export::docx(&f.report, out).unwrap();
+    });
+    let budget = if size == "shipped" { 50 } else { 5000 };
+    table.time("export docx", size, stats, Some(Duration::from_millis(budget)));
     let runs = if full { 5 } else { 1 };
     let edits: Vec<common::Edit> = (0..runs).map(|_| common::edit_once(&home)).collect();
     let shown = Stats::of(edits.iter().map(|e| e.shown).collect());

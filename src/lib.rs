@@ -50,6 +50,7 @@
 
 pub mod action;
 pub mod app;
+pub mod check;
 pub mod cli;
 pub mod columns;
 pub mod compare;

@@ -29,6 +29,12 @@ pub fn run(
             emit(None, |out| export::summary(&target.load()?, out).map_err(Into::into))
         }
         Command::Export { format, output, force, raw } => {
+            if *format == ExportFormat::Docx && output.is_none() && io::stdout().is_terminal() {
+                return Err(UsageError(
+                    "a .docx file is not for a terminal: name it with -o report.docx".into(),
+                )
+                .into());
+            }
             let output = match output {
                 Some(path) => Some((path.as_path(), destination(path, &target.path, *force)?)),
                 None => None,
@@ -40,6 +46,7 @@ pub fn run(
                 ExportFormat::Csv => export::csv(&report, out).map_err(Into::into),
                 ExportFormat::Markdown => export::markdown(&report, out).map_err(Into::into),
                 ExportFormat::Html => export::html(&report, out).map_err(Into::into),
+                ExportFormat::Docx => export::docx(&report, out).map_err(Into::into),
             })
         }
         Command::Set(args) => set(target, args),
@@ -61,6 +68,19 @@ pub fn run(
         }
         Command::Log { group, activity, format } => {
             emit(None, |out| super::log::log(target, group.as_deref(), *activity, *format, out))
+        }
+        Command::Check { baseline, format } => {
+            let old = baseline.as_deref().map(store::load).transpose()?;
+            let report = target.load()?;
+            let findings = crate::check::check(&report, old.as_ref());
+            emit(None, |out| super::check::write(&findings, *format, out))?;
+            let path = target.path.display();
+            let tally = super::check::tally(&findings);
+            if crate::check::has_errors(&findings) {
+                bail!("{path}: {tally}");
+            }
+            eprintln!("{path}: {tally}");
+            Ok(())
         }
         Command::Config(args) => emit(None, |out| config(args, paths, default_config, out)),
         Command::Sheet(args) => super::sheets::sheet(target, args),

@@ -2,6 +2,7 @@
 //! themselves are in `commands`. Uses model, validate, store, export and where the
 //! configuration file is; never the interactive app, nor the ui.
 
+mod check;
 mod commands;
 mod git;
 mod log;
@@ -134,6 +135,18 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = LogFormat::Text)]
         format: LogFormat,
     },
+    /// Look for what a reader would stumble on before the report is published: progress
+    /// that fell or remarks that did not follow it (with --baseline), remarks that
+    /// contradict the progress, the previous round's front matter, duplicates, doubled
+    /// spaces, unpaired marks, bad web addresses, text in the other language. Exits with 1
+    /// when a finding is an error.
+    Check {
+        /// Compare with this earlier report (the previous round) too.
+        #[arg(long, value_name = "OLD")]
+        baseline: Option<PathBuf>,
+        #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+        format: CheckFormat,
+    },
     /// Show where the configuration file is, or print one that holds every default.
     Config(ConfigArgs),
     /// Write an update sheet for each group (or those named), for its coordinating
@@ -231,6 +244,14 @@ pub enum LogFormat {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// One line per finding: place, level, what, rule, field path.
+    Text,
+    /// The findings as a JSON array.
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
     /// The whole report as the model's JSON.
     Json,
@@ -240,6 +261,8 @@ pub enum ExportFormat {
     Markdown,
     /// The report as a document: one self-contained HTML page that prints on A4.
     Html,
+    /// The report as a Word document (.docx) with named styles, for A4; needs -o.
+    Docx,
 }
 
 #[derive(Debug, Args)]

@@ -29,6 +29,94 @@ pub const ACTIVITY: &str = "Activity";
 pub const PROGRESS: &str = "Progress (percentages)";
 pub const REMARKS: &str = "Remarks";
 
+/// The fixed words of a document export, in the report's language (the report does not
+/// store it: `check::language_of` reads it from the text).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Words {
+    pub contents: &'static str,
+    pub introduction: &'static str,
+    pub summary: &'static str,
+    pub summary_note: &'static str,
+    pub objectives: &'static str,
+    pub general_objective: &'static str,
+    pub specific_objectives: &'static str,
+    pub coordinating_country: &'static str,
+    pub coordinating_countries: &'static str,
+    pub not_stated: &'static str,
+    pub no: &'static str,
+    pub topic: &'static str,
+    pub activity: &'static str,
+    pub progress: &'static str,
+    pub remarks: &'static str,
+    /// The language line of the front matter.
+    pub original: &'static str,
+    /// The language's code, for HTML's `lang`.
+    pub code: &'static str,
+}
+
+pub const ENGLISH: Words = Words {
+    contents: CONTENTS,
+    introduction: INTRODUCTION,
+    summary: SUMMARY,
+    summary_note: SUMMARY_NOTE,
+    objectives: OBJECTIVES,
+    general_objective: GENERAL_OBJECTIVE,
+    specific_objectives: SPECIFIC_OBJECTIVES,
+    coordinating_country: "2. Coordinating country",
+    coordinating_countries: "2. Coordinating countries",
+    not_stated: NOT_STATED,
+    no: NO,
+    topic: TOPIC,
+    activity: ACTIVITY,
+    progress: PROGRESS,
+    remarks: REMARKS,
+    original: "ORIGINAL: ENGLISH",
+    code: "en",
+};
+
+pub const SPANISH: Words = Words {
+    contents: "Índice",
+    introduction: "Introducción",
+    summary: "Resumen del avance",
+    summary_note: "Calculado por wgtrack a partir de los cuadros de actividades; no forma \
+                   parte del documento original. El avance de un grupo es el promedio del \
+                   avance de sus actividades; el del programa, el promedio de todas las \
+                   actividades.",
+    objectives: "1. Objetivos",
+    general_objective: "Objetivo general",
+    specific_objectives: "Objetivos específicos",
+    coordinating_country: "2. País coordinador",
+    coordinating_countries: "2. Países coordinadores",
+    not_stated: "No se indica",
+    no: "N.º",
+    topic: "Tema",
+    activity: "Actividad",
+    progress: "Avance (porcentajes)",
+    remarks: "Observaciones",
+    original: "ORIGINAL: ESPAÑOL",
+    code: "es",
+};
+
+/// The fixed words for `report`, in its language.
+pub fn words(report: &crate::model::Report) -> &'static Words {
+    match crate::check::language_of(report) {
+        crate::check::Language::English => &ENGLISH,
+        crate::check::Language::Spanish => &SPANISH,
+    }
+}
+
+impl Words {
+    /// The second subheading of a group: singular unless the group has several
+    /// coordinators, as the source writes it.
+    pub fn coordinators_heading(&self, group: &Group) -> &'static str {
+        if group.coordinators.len() > 1 {
+            self.coordinating_countries
+        } else {
+            self.coordinating_country
+        }
+    }
+}
+
 /// The anchor of the introduction.
 pub const INTRODUCTION_ID: &str = "introduction";
 /// The anchor of the summary section.
@@ -37,16 +125,6 @@ pub const SUMMARY_ID: &str = "summary-of-progress";
 /// The anchor of group `number` (1-based): `group-viii`.
 pub fn group_id(number: usize) -> String {
     format!("group-{}", numeral(number).to_ascii_lowercase())
-}
-
-/// The second subheading of a group: singular unless the group has several coordinators,
-/// as the source writes it where a group has one (or has none named).
-pub fn coordinators_heading(group: &Group) -> &'static str {
-    if group.coordinators.len() > 1 {
-        "2. Coordinating countries"
-    } else {
-        "2. Coordinating country"
-    }
 }
 
 /// An ISO date (`2021-04-05`) as the source writes it (`5 April 2021`); `None` when the text

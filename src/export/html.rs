@@ -18,13 +18,14 @@ const STYLE: &str = include_str!("html.css");
 pub fn html(report: &Report, out: impl Write) -> io::Result<()> {
     // Report text may hold control characters: they are shown, never sent.
     let mut out = Printable::new(out);
+    let w = doc::words(report);
     let title = format!(
         "{} · {}",
         escape(&doc::one_line(&report.symbol)),
         escape(&emphasis::plain(&doc::one_line(&report.title)))
     );
     writeln!(out, "<!DOCTYPE html>")?;
-    writeln!(out, "<html lang=\"en\">")?;
+    writeln!(out, "<html lang=\"{}\">", w.code)?;
     writeln!(out, "<head>")?;
     writeln!(out, "<meta charset=\"utf-8\">")?;
     writeln!(out, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")?;
@@ -35,12 +36,12 @@ pub fn html(report: &Report, out: impl Write) -> io::Result<()> {
     writeln!(out, "</head>")?;
     writeln!(out, "<body>")?;
     front(report, &mut out)?;
-    contents(report, &mut out)?;
+    contents(report, w, &mut out)?;
     writeln!(out, "<main>")?;
-    introduction(report, &mut out)?;
-    summary(report, &mut out)?;
+    introduction(report, w, &mut out)?;
+    summary(report, w, &mut out)?;
     for (g, group) in report.groups.iter().enumerate() {
-        group_section(g + 1, group, &mut out)?;
+        group_section(g + 1, group, w, &mut out)?;
     }
     writeln!(out, "</main>")?;
     writeln!(out, "</body>")?;
@@ -68,15 +69,15 @@ fn front(report: &Report, out: &mut impl Write) -> io::Result<()> {
     writeln!(out, "</header>")
 }
 
-fn contents(report: &Report, out: &mut impl Write) -> io::Result<()> {
+fn contents(report: &Report, w: &doc::Words, out: &mut impl Write) -> io::Result<()> {
     writeln!(out, "<nav class=\"contents\" aria-labelledby=\"contents\">")?;
-    writeln!(out, "<h2 id=\"contents\">{}</h2>", doc::CONTENTS)?;
+    writeln!(out, "<h2 id=\"contents\">{}</h2>", w.contents)?;
     writeln!(out, "<ol>")?;
     writeln!(
         out,
         "<li><a href=\"#{}\"><span class=\"numeral\"></span><span class=\"entry\">{}</span></a></li>",
         doc::INTRODUCTION_ID,
-        doc::INTRODUCTION
+        w.introduction
     )?;
     for (g, group) in report.groups.iter().enumerate() {
         writeln!(
@@ -91,9 +92,9 @@ fn contents(report: &Report, out: &mut impl Write) -> io::Result<()> {
     writeln!(out, "</nav>")
 }
 
-fn introduction(report: &Report, out: &mut impl Write) -> io::Result<()> {
+fn introduction(report: &Report, w: &doc::Words, out: &mut impl Write) -> io::Result<()> {
     writeln!(out, "<section id=\"{}\">", doc::INTRODUCTION_ID)?;
-    writeln!(out, "<h2>{}</h2>", doc::INTRODUCTION)?;
+    writeln!(out, "<h2>{}</h2>", w.introduction)?;
     for section in &report.introduction {
         if let Some(heading) = &section.heading {
             writeln!(out, "<h3>{}</h3>", inline(&doc::one_line(heading)))?;
@@ -105,10 +106,10 @@ fn introduction(report: &Report, out: &mut impl Write) -> io::Result<()> {
     writeln!(out, "</section>")
 }
 
-fn summary(report: &Report, out: &mut impl Write) -> io::Result<()> {
+fn summary(report: &Report, w: &doc::Words, out: &mut impl Write) -> io::Result<()> {
     writeln!(out, "<section id=\"{}\">", doc::SUMMARY_ID)?;
-    writeln!(out, "<h2>{}</h2>", doc::SUMMARY)?;
-    writeln!(out, "<p class=\"note\">{}</p>", escape(doc::SUMMARY_NOTE))?;
+    writeln!(out, "<h2>{}</h2>", w.summary)?;
+    writeln!(out, "<p class=\"note\">{}</p>", escape(w.summary_note))?;
     // On a narrow screen the figures scroll sideways rather than overflow the page.
     writeln!(out, "<div class=\"scroll\">")?;
     writeln!(out, "<table class=\"summary\">")?;
@@ -148,7 +149,12 @@ fn summary(report: &Report, out: &mut impl Write) -> io::Result<()> {
     writeln!(out, "</section>")
 }
 
-fn group_section(number: usize, group: &Group, out: &mut impl Write) -> io::Result<()> {
+fn group_section(
+    number: usize,
+    group: &Group,
+    w: &doc::Words,
+    out: &mut impl Write,
+) -> io::Result<()> {
     writeln!(out, "<section class=\"group\" id=\"{}\">", doc::group_id(number))?;
     writeln!(
         out,
@@ -157,20 +163,20 @@ fn group_section(number: usize, group: &Group, out: &mut impl Write) -> io::Resu
         inline(&doc::one_line(&group.title))
     )?;
 
-    writeln!(out, "<h3>{}</h3>", doc::OBJECTIVES)?;
-    writeln!(out, "<h4>{}</h4>", doc::GENERAL_OBJECTIVE)?;
+    writeln!(out, "<h3>{}</h3>", w.objectives)?;
+    writeln!(out, "<h4>{}</h4>", w.general_objective)?;
     let mut general = doc::paragraphs(&group.general_objective).peekable();
     if general.peek().is_none() {
-        writeln!(out, "<p class=\"not-stated\">{}</p>", doc::NOT_STATED)?;
+        writeln!(out, "<p class=\"not-stated\">{}</p>", w.not_stated)?;
     }
     for paragraph in general {
         writeln!(out, "<p>{}</p>", inline(paragraph))?;
     }
-    writeln!(out, "<h4>{}</h4>", doc::SPECIFIC_OBJECTIVES)?;
+    writeln!(out, "<h4>{}</h4>", w.specific_objectives)?;
     let objectives: Vec<&String> =
         group.specific_objectives.iter().filter(|o| doc::paragraphs(o).next().is_some()).collect();
     if objectives.is_empty() {
-        writeln!(out, "<p class=\"not-stated\">{}</p>", doc::NOT_STATED)?;
+        writeln!(out, "<p class=\"not-stated\">{}</p>", w.not_stated)?;
     } else {
         writeln!(out, "<ul class=\"objectives\">")?;
         for objective in objectives {
@@ -179,9 +185,9 @@ fn group_section(number: usize, group: &Group, out: &mut impl Write) -> io::Resu
         writeln!(out, "</ul>")?;
     }
 
-    writeln!(out, "<h3>{}</h3>", doc::coordinators_heading(group))?;
+    writeln!(out, "<h3>{}</h3>", w.coordinators_heading(group))?;
     if group.coordinators.is_empty() {
-        writeln!(out, "<p class=\"not-stated\">{}</p>", doc::NOT_STATED)?;
+        writeln!(out, "<p class=\"not-stated\">{}</p>", w.not_stated)?;
     }
     for coordinator in &group.coordinators {
         let country = inline(&doc::one_line(&coordinator.country));
@@ -193,11 +199,16 @@ fn group_section(number: usize, group: &Group, out: &mut impl Write) -> io::Resu
         }
     }
 
-    activity_table(number, group, out)?;
+    activity_table(number, group, w, out)?;
     writeln!(out, "</section>")
 }
 
-fn activity_table(number: usize, group: &Group, out: &mut impl Write) -> io::Result<()> {
+fn activity_table(
+    number: usize,
+    group: &Group,
+    w: &doc::Words,
+    out: &mut impl Write,
+) -> io::Result<()> {
     if group.activities.is_empty() {
         return writeln!(out, "<p class=\"not-stated\">No activities.</p>");
     }
@@ -207,17 +218,15 @@ fn activity_table(number: usize, group: &Group, out: &mut impl Write) -> io::Res
         "<table class=\"activities\" aria-label=\"Activities of group {}\">",
         numeral(number)
     )?;
-    write!(out, "<thead><tr><th scope=\"col\" class=\"no\">{}</th>", doc::NO)?;
+    write!(out, "<thead><tr><th scope=\"col\" class=\"no\">{}</th>", w.no)?;
     if topics {
-        write!(out, "<th scope=\"col\" class=\"topic\">{}</th>", doc::TOPIC)?;
+        write!(out, "<th scope=\"col\" class=\"topic\">{}</th>", w.topic)?;
     }
     writeln!(
         out,
         "<th scope=\"col\" class=\"activity\">{}</th><th scope=\"col\" class=\"progress\">{}</th>\
          <th scope=\"col\" class=\"remarks\">{}</th></tr></thead>",
-        doc::ACTIVITY,
-        doc::PROGRESS,
-        doc::REMARKS
+        w.activity, w.progress, w.remarks
     )?;
     writeln!(out, "<tbody>")?;
     // Consecutive activities under one topic share a cell, as in the source's tables.

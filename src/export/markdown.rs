@@ -14,12 +14,13 @@ use crate::emphasis::{self, Piece};
 pub fn markdown(report: &Report, out: impl Write) -> io::Result<()> {
     // Report text may hold control characters: they are shown, never sent.
     let mut out = Printable::new(out);
+    let w = doc::words(report);
     title_block(report, &mut out)?;
-    contents(report, &mut out)?;
-    introduction(report, &mut out)?;
-    summary(report, &mut out)?;
+    contents(report, w, &mut out)?;
+    introduction(report, w, &mut out)?;
+    summary(report, w, &mut out)?;
     for (g, group) in report.groups.iter().enumerate() {
-        group_section(g + 1, group, &mut out)?;
+        group_section(g + 1, group, w, &mut out)?;
     }
     Ok(())
 }
@@ -42,10 +43,10 @@ fn title_block(report: &Report, out: &mut impl Write) -> io::Result<()> {
     writeln!(out)
 }
 
-fn contents(report: &Report, out: &mut impl Write) -> io::Result<()> {
-    writeln!(out, "## {}", doc::CONTENTS)?;
+fn contents(report: &Report, w: &doc::Words, out: &mut impl Write) -> io::Result<()> {
+    writeln!(out, "## {}", w.contents)?;
     writeln!(out)?;
-    writeln!(out, "- [{}](#{})", doc::INTRODUCTION, doc::INTRODUCTION_ID)?;
+    writeln!(out, "- [{}](#{})", w.introduction, doc::INTRODUCTION_ID)?;
     for (g, group) in report.groups.iter().enumerate() {
         let title = inline(&doc::one_line(&group.title));
         writeln!(out, "- [{}. {title}](#{})", numeral(g + 1), doc::group_id(g + 1))?;
@@ -53,8 +54,8 @@ fn contents(report: &Report, out: &mut impl Write) -> io::Result<()> {
     writeln!(out)
 }
 
-fn introduction(report: &Report, out: &mut impl Write) -> io::Result<()> {
-    writeln!(out, "## {}{}", anchor(doc::INTRODUCTION_ID), doc::INTRODUCTION)?;
+fn introduction(report: &Report, w: &doc::Words, out: &mut impl Write) -> io::Result<()> {
+    writeln!(out, "## {}{}", anchor(doc::INTRODUCTION_ID), w.introduction)?;
     writeln!(out)?;
     for section in &report.introduction {
         if let Some(heading) = &section.heading {
@@ -69,10 +70,10 @@ fn introduction(report: &Report, out: &mut impl Write) -> io::Result<()> {
     Ok(())
 }
 
-fn summary(report: &Report, out: &mut impl Write) -> io::Result<()> {
-    writeln!(out, "## {}{}", anchor(doc::SUMMARY_ID), doc::SUMMARY)?;
+fn summary(report: &Report, w: &doc::Words, out: &mut impl Write) -> io::Result<()> {
+    writeln!(out, "## {}{}", anchor(doc::SUMMARY_ID), w.summary)?;
     writeln!(out)?;
-    writeln!(out, "*{}*", escape_text(doc::SUMMARY_NOTE))?;
+    writeln!(out, "*{}*", escape_text(w.summary_note))?;
     writeln!(out)?;
     writeln!(
         out,
@@ -100,25 +101,30 @@ fn summary(report: &Report, out: &mut impl Write) -> io::Result<()> {
     writeln!(out)
 }
 
-fn group_section(number: usize, group: &Group, out: &mut impl Write) -> io::Result<()> {
+fn group_section(
+    number: usize,
+    group: &Group,
+    w: &doc::Words,
+    out: &mut impl Write,
+) -> io::Result<()> {
     let title = inline(&doc::one_line(&group.title));
     writeln!(out, "## {}{}. {title}", anchor(&doc::group_id(number)), numeral(number))?;
     writeln!(out)?;
 
-    writeln!(out, "### {}", doc::OBJECTIVES)?;
+    writeln!(out, "### {}", w.objectives)?;
     writeln!(out)?;
-    writeln!(out, "#### {}", doc::GENERAL_OBJECTIVE)?;
+    writeln!(out, "#### {}", w.general_objective)?;
     writeln!(out)?;
     let mut general = doc::paragraphs(&group.general_objective).peekable();
     if general.peek().is_none() {
-        writeln!(out, "*{}*", doc::NOT_STATED)?;
+        writeln!(out, "*{}*", w.not_stated)?;
         writeln!(out)?;
     }
     for paragraph in general {
         writeln!(out, "{}", inline(paragraph))?;
         writeln!(out)?;
     }
-    writeln!(out, "#### {}", doc::SPECIFIC_OBJECTIVES)?;
+    writeln!(out, "#### {}", w.specific_objectives)?;
     writeln!(out)?;
     let objectives: Vec<String> = group
         .specific_objectives
@@ -127,17 +133,17 @@ fn group_section(number: usize, group: &Group, out: &mut impl Write) -> io::Resu
         .filter(|o| !o.is_empty())
         .collect();
     if objectives.is_empty() {
-        writeln!(out, "*{}*", doc::NOT_STATED)?;
+        writeln!(out, "*{}*", w.not_stated)?;
     }
     for objective in objectives {
         writeln!(out, "- {objective}")?;
     }
     writeln!(out)?;
 
-    writeln!(out, "### {}", doc::coordinators_heading(group))?;
+    writeln!(out, "### {}", w.coordinators_heading(group))?;
     writeln!(out)?;
     if group.coordinators.is_empty() {
-        writeln!(out, "*{}*", doc::NOT_STATED)?;
+        writeln!(out, "*{}*", w.not_stated)?;
         writeln!(out)?;
     }
     for coordinator in &group.coordinators {
@@ -151,10 +157,10 @@ fn group_section(number: usize, group: &Group, out: &mut impl Write) -> io::Resu
         writeln!(out)?;
     }
 
-    activity_table(group, out)
+    activity_table(group, w, out)
 }
 
-fn activity_table(group: &Group, out: &mut impl Write) -> io::Result<()> {
+fn activity_table(group: &Group, w: &doc::Words, out: &mut impl Write) -> io::Result<()> {
     if group.activities.is_empty() {
         writeln!(out, "*No activities.*")?;
         return writeln!(out);
@@ -164,22 +170,11 @@ fn activity_table(group: &Group, out: &mut impl Write) -> io::Result<()> {
         writeln!(
             out,
             "| {} | {} | {} | {} | {} |",
-            doc::NO,
-            doc::TOPIC,
-            doc::ACTIVITY,
-            doc::PROGRESS,
-            doc::REMARKS
+            w.no, w.topic, w.activity, w.progress, w.remarks
         )?;
         writeln!(out, "| ---: | --- | --- | ---: | --- |")?;
     } else {
-        writeln!(
-            out,
-            "| {} | {} | {} | {} |",
-            doc::NO,
-            doc::ACTIVITY,
-            doc::PROGRESS,
-            doc::REMARKS
-        )?;
+        writeln!(out, "| {} | {} | {} | {} |", w.no, w.activity, w.progress, w.remarks)?;
         writeln!(out, "| ---: | --- | ---: | --- |")?;
     }
     // As in the source's merged cells, a topic is written on the first row it covers.

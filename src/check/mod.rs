@@ -1,0 +1,237 @@
+//! Checks before publishing: a softer layer than `validate`. A valid report may still say
+//! things a reader would stumble on (progress that fell, remarks that did not follow it,
+//! the previous round's front matter, doubled spaces); each such finding has a level, its
+//! place as a field path and as the report numbers it (`VIII.7`), and what is wrong.
+//!
+//! One file per family of rules: `round` (against the baseline, and the front matter),
+//! `content` (remarks against progress, coordinators, duplicates), `text` (how text is
+//! written); the words they look for, per language, are all in `words`.
+
+mod content;
+mod round;
+mod text;
+pub mod words;
+
+use std::fmt;
+
+use rayon::prelude::*;
+
+pub use words::{Language, language_of};
+
+use crate::edit::Field;
+use crate::model::{Report, numeral};
+use crate::validate::FieldPath;
+
+/// How much a finding matters: an error stops `wgtrack check` (exit 1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Level {
+    Error,
+    Warning,
+    Information,
+}
+
+impl Level {
+    pub fn name(self) -> &'static str {
+        match self {
+            Level::Error => "error",
+            Level::Warning => "warning",
+            Level::Information => "information",
+        }
+    }
+}
+
+/// Every rule, by the name `check` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Rule {
+    /// Progress is lower than in the baseline.
+    ProgressFell,
+    /// Progress changed since the baseline, the remarks did not.
+    StaleRemarks,
+    /// An activity in progress whose remarks did not change since the baseline.
+    NoNews,
+    /// At 100%, the remarks speak of work under way.
+    DoneButUnderWay,
+    /// Below 100%, the remarks say the work is completed.
+    CompletedBelowFull,
+    /// An activity in progress or not started without remarks.
+    EmptyRemarks,
+    /// A group that names no coordinator.
+    NoCoordinators,
+    /// The front matter is still the previous round's.
+    PreviousRound,
+    /// Two activities of a group with the same description.
+    DuplicateActivity,
+    /// The same coordinator named twice in a group.
+    DuplicateCoordinator,
+    /// Two spaces in a row.
+    DoubledSpaces,
+    /// A `*`, parenthesis, bracket or quote without its pair.
+    Unbalanced,
+    /// A web address that does not parse.
+    BadUrl,
+    /// A text in the other language than the report's.
+    OtherLanguage,
+}
+
+impl Rule {
+    pub fn name(self) -> &'static str {
+        match self {
+            Rule::ProgressFell => "progress-fell",
+            Rule::StaleRemarks => "stale-remarks",
+            Rule::NoNews => "no-news",
+            Rule::DoneButUnderWay => "done-but-under-way",
+            Rule::CompletedBelowFull => "completed-below-100",
+            Rule::EmptyRemarks => "empty-remarks",
+            Rule::NoCoordinators => "no-coordinators",
+            Rule::PreviousRound => "previous-round",
+            Rule::DuplicateActivity => "duplicate-activity",
+            Rule::DuplicateCoordinator => "duplicate-coordinator",
+            Rule::DoubledSpaces => "doubled-spaces",
+            Rule::Unbalanced => "unbalanced",
+            Rule::BadUrl => "bad-url",
+            Rule::OtherLanguage => "other-language",
+        }
+    }
+}
+
+/// One thing worth a look before the report is published.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    pub level: Level,
+    pub rule: Rule,
+    /// The field the finding is about, to go there.
+    pub field: Field,
+    /// Where it is, as the file spells it: `groups[7].activities[6].remarks`.
+    pub path: FieldPath,
+    /// What is wrong, in English.
+    pub message: String,
+}
+
+impl Finding {
+    fn new(level: Level, rule: Rule, field: Field, message: impl Into<String>) -> Finding {
+        Finding { level, rule, field, path: path_of(field), message: message.into() }
+    }
+
+    /// A finding reached through `field` about a value that `Field` does not name (a
+    /// progress, a group's coordinators), at `path`.
+    fn at(level: Level, rule: Rule, field: Field, path: FieldPath, message: String) -> Finding {
+        Finding { level, rule, field, path, message }
+    }
+
+    /// The place as the report numbers it: `VIII.7`, `VIII`, `Title`, `Introduction 2`.
+    pub fn place(&self) -> String {
+        place_of(self.field)
+    }
+}
+
+impl fmt::Display for Finding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}: {} [{}]", self.place(), self.level.name(), self.message, self.rule.name())
+    }
+}
+
+/// Every finding in `report`, in report order (front matter, introduction, then each group);
+/// with a `baseline`, those that compare with it too.
+pub fn check(report: &Report, baseline: Option<&Report>) -> Vec<Finding> {
+    let language = language_of(report);
+    let mut found = Vec::new();
+    round::front_matter(report, baseline, &mut found);
+    text::report_texts(report, language, &mut found);
+    let comparison = baseline.map(|b| crate::compare::compare(b, report));
+    // Groups are checked on every core; each one's findings stay together, in order.
+    let groups: Vec<Vec<Finding>> = report
+        .groups
+        .shared()
+        .par_iter()
+        .enumerate()
+        .map(|(g, group)| {
+            let mut found = Vec::new();
+            content::group(g, group, &mut found);
+            if let Some(comparison) = &comparison {
+                round::group(g, group, comparison, &mut found);
+            }
+            for (a, activity) in group.activities.iter().enumerate() {
+                content::activity(g, a, activity, language, &mut found);
+            }
+            text::group_texts(g, group, language, &mut found);
+            found
+        })
+        .collect();
+    found.extend(groups.into_iter().flatten());
+    // Report order, and within one field the more serious first.
+    found.sort_by_key(|f| (order(f.field), f.level));
+    found
+}
+
+/// Whether any finding is an error.
+pub fn has_errors(findings: &[Finding]) -> bool {
+    findings.iter().any(|f| f.level == Level::Error)
+}
+
+/// A key that sorts fields in report order.
+fn order(field: Field) -> (usize, usize, usize, usize) {
+    match field {
+        Field::Symbol => (0, 0, 0, 0),
+        Field::Date => (0, 0, 0, 1),
+        Field::Title => (0, 0, 0, 2),
+        Field::Meeting => (0, 0, 0, 3),
+        Field::Venue => (0, 0, 0, 4),
+        Field::Heading(s) => (1, s, 0, 0),
+        Field::Paragraph(s, p) => (1, s, p + 1, 0),
+        Field::GroupTitle(g) => (2 + g, 0, 0, 0),
+        Field::GroupTopic(g) => (2 + g, 0, 0, 1),
+        Field::GeneralObjective(g) => (2 + g, 0, 0, 2),
+        Field::SpecificObjective(g, i) => (2 + g, 1, i, 0),
+        Field::Country(g, c) => (2 + g, 2, c, 0),
+        Field::Institution(g, c) => (2 + g, 2, c, 1),
+        Field::ActivityTopic(g, a) => (2 + g, 3 + a, 0, 0),
+        Field::Description(g, a) => (2 + g, 3 + a, 0, 1),
+        Field::Remarks(g, a) => (2 + g, 3 + a, 0, 2),
+    }
+}
+
+/// The field path of `field`, as `validate` writes them.
+pub fn path_of(field: Field) -> FieldPath {
+    let root = FieldPath::default();
+    let group = |g: usize| FieldPath::default().field("groups").index(g);
+    let activity = |g: usize, a: usize| group(g).field("activities").index(a);
+    match field {
+        Field::Symbol => root.field("symbol"),
+        Field::Date => root.field("date"),
+        Field::Title => root.field("title"),
+        Field::Meeting => root.field("meeting"),
+        Field::Venue => root.field("venue"),
+        Field::Heading(s) => root.field("introduction").index(s).field("heading"),
+        Field::Paragraph(s, p) => root.field("introduction").index(s).field("paragraphs").index(p),
+        Field::GroupTitle(g) => group(g).field("title"),
+        Field::GroupTopic(g) => group(g).field("topic"),
+        Field::GeneralObjective(g) => group(g).field("general_objective"),
+        Field::SpecificObjective(g, i) => group(g).field("specific_objectives").index(i),
+        Field::Country(g, c) => group(g).field("coordinators").index(c).field("country"),
+        Field::Institution(g, c) => group(g).field("coordinators").index(c).field("institution"),
+        Field::ActivityTopic(g, a) => activity(g, a).field("topic"),
+        Field::Description(g, a) => activity(g, a).field("description"),
+        Field::Remarks(g, a) => activity(g, a).field("remarks"),
+    }
+}
+
+/// The place of `field` as the report numbers it.
+fn place_of(field: Field) -> String {
+    match field {
+        Field::Symbol => "Symbol".into(),
+        Field::Date => "Date".into(),
+        Field::Title => "Title".into(),
+        Field::Meeting => "Meeting".into(),
+        Field::Venue => "Venue".into(),
+        Field::Heading(s) | Field::Paragraph(s, _) => format!("Introduction {}", s + 1),
+        Field::ActivityTopic(g, a) | Field::Description(g, a) | Field::Remarks(g, a) => {
+            format!("{}.{}", numeral(g + 1), a + 1)
+        }
+        Field::GroupTitle(g)
+        | Field::GroupTopic(g)
+        | Field::GeneralObjective(g)
+        | Field::SpecificObjective(g, _)
+        | Field::Country(g, _)
+        | Field::Institution(g, _) => numeral(g + 1),
+    }
+}

@@ -13,7 +13,7 @@ use super::fingerprint::{Fingerprint, name_id};
 use super::lock::{resolved, this_process};
 use super::ron_text::{Pieces, Writer, base_value, report_value};
 use super::save::{head_of, verified, write_checked};
-use super::write::{Expect, SaveError, Step, injected};
+use super::write::{Expect, SaveError, Step, create_parent, injected};
 use crate::model::{FORMAT, Group, Groups, Report};
 use crate::validate;
 
@@ -104,13 +104,7 @@ pub fn write_to(
     base: Option<Base>,
     time: SystemTime,
 ) -> Result<(), SaveError> {
-    if let Some(dir) = file.parent() {
-        fs::create_dir_all(dir).map_err(|source| SaveError::Io {
-            path: dir.to_path_buf(),
-            step: Step::RecoveryDir,
-            source,
-        })?;
-    }
+    create_parent(file, Step::RecoveryDir)?;
     let me = this_process(time);
     let recovery = Recovery {
         // Only said to the user: a path that is not UTF-8 text (RON strings cannot hold it)

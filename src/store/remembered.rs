@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use super::write::create_parent;
 use super::{Expect, SaveError, Step, recovery, write_atomic};
 
 /// A remembered view is a few dozen bytes: anything much larger is not one.
@@ -43,13 +44,7 @@ pub fn read(file: &Path) -> Remembered {
 
 /// Remembers `remembered` in `file`, replacing what it held.
 pub fn write(file: &Path, remembered: Remembered) -> Result<(), SaveError> {
-    if let Some(dir) = file.parent() {
-        fs::create_dir_all(dir).map_err(|source| SaveError::Io {
-            path: dir.to_path_buf(),
-            step: Step::StateDir,
-            source,
-        })?;
-    }
+    create_parent(file, Step::StateDir)?;
     let text = ron::to_string(&remembered).unwrap_or_default();
     write_atomic(file, text.as_bytes(), Expect::Anything, false)
 }

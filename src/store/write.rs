@@ -72,6 +72,16 @@ impl std::fmt::Display for Step {
     }
 }
 
+/// Makes the directory `file` goes in, if need be; its failure is `step`'s.
+pub(super) fn create_parent(file: &Path, step: Step) -> Result<(), SaveError> {
+    let Some(dir) = file.parent() else { return Ok(()) };
+    fs::create_dir_all(dir).map_err(|source| SaveError::Io {
+        path: dir.to_path_buf(),
+        step,
+        source,
+    })
+}
+
 /// What a save expects to find on disk before it replaces the file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Expect {

@@ -226,9 +226,16 @@ fn read_input(wake: Sender<Wake>, gate: Arc<Gate>) {
 /// otherwise take turns at the user's keys.
 #[derive(Default)]
 struct Gate {
-    /// Whether reading is stopped, and whether the reader is waiting at the gate.
-    state: Mutex<(bool, bool)>,
+    state: Mutex<GateState>,
     changed: Condvar,
+}
+
+#[derive(Default)]
+struct GateState {
+    /// Reading is stopped.
+    closed: bool,
+    /// The reader is waiting at the gate.
+    waiting: bool,
 }
 
 impl Gate {
@@ -238,30 +245,30 @@ impl Gate {
     /// The reader waits here while reading is stopped.
     fn pass(&self) {
         let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
-        while state.0 {
-            state.1 = true;
+        while state.closed {
+            state.waiting = true;
             self.changed.notify_all();
             state = self.changed.wait(state).unwrap_or_else(PoisonError::into_inner);
         }
-        state.1 = false;
+        state.waiting = false;
     }
 
     /// Stops reading, once the reader is at the gate; bounded, should the reader be stuck in
     /// a terminal that went away.
     fn close(&self) {
         let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
-        state.0 = true;
+        state.closed = true;
         let limit = Gate::LOOK * 10;
         let (state, _) = self
             .changed
-            .wait_timeout_while(state, limit, |s| !s.1)
+            .wait_timeout_while(state, limit, |s| !s.waiting)
             .unwrap_or_else(PoisonError::into_inner);
         drop(state);
     }
 
     fn open(&self) {
         let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
-        state.0 = false;
+        state.closed = false;
         self.changed.notify_all();
     }
 }

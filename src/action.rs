@@ -86,6 +86,8 @@ pub enum Action {
     Search,
     /// List every match of the search, each with its place, to go to one.
     MatchList,
+    /// List the checks before publishing, each finding in its place, to go to one.
+    Checks,
     /// Jump to the next search match.
     NextMatch,
     /// Jump to the previous search match.

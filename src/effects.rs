@@ -46,6 +46,9 @@ pub fn perform(effect: Effect) -> Option<Outcome> {
             let _ = remembered::write(&file, remembered);
             return None;
         }
+        Effect::Check { report, baseline, revision } => {
+            Outcome::Checked { revision, findings: crate::check::check(&report, baseline.as_ref()) }
+        }
     })
 }
 

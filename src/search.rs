@@ -27,29 +27,6 @@ pub struct Hit {
     pub at: Range<usize>,
 }
 
-impl Hit {
-    /// The group the field belongs to, if any.
-    pub fn group(&self) -> Option<usize> {
-        match self.field {
-            Field::GroupTitle(g)
-            | Field::GroupTopic(g)
-            | Field::GeneralObjective(g)
-            | Field::SpecificObjective(g, _)
-            | Field::Country(g, _)
-            | Field::Institution(g, _)
-            | Field::Description(g, _)
-            | Field::ActivityTopic(g, _)
-            | Field::Remarks(g, _) => Some(g),
-            _ => None,
-        }
-    }
-
-    /// The activity (group, activity) the field belongs to, if any.
-    pub fn activity(&self) -> Option<(usize, usize)> {
-        self.field.is_of_activity().then(|| self.field.place()).flatten()
-    }
-}
-
 /// A search text made ready to look for: its words, folded once.
 #[derive(Debug, Clone)]
 pub struct Query {
@@ -406,8 +383,8 @@ mod tests {
         let hits = find(&report, "poblacion");
         let hit = hits.iter().find(|h| h.field == Field::Description(0, 1)).unwrap();
         assert_eq!(&report.groups[0].activities[1].description[hit.at.clone()], "Población");
-        assert_eq!(hit.group(), Some(0));
-        assert_eq!(hit.activity(), Some((0, 1)));
+        assert_eq!(hit.field.group(), Some(0));
+        assert_eq!(hit.field.activity(), Some((0, 1)));
     }
 
     #[test]

@@ -5,6 +5,10 @@
 
 mod common;
 
+mod checks {
+    mod screen;
+}
+
 use common::{assert_code, run, shipped, stdout, write_shipped};
 use wgtrack::check::{self, Level};
 use wgtrack::model::{Coordinator, Progress, Report};

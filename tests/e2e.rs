@@ -223,12 +223,12 @@ fn search_next_and_previous_match() {
     let hits = search::find(&report, "webinar");
     let total = hits.len();
     assert!(total >= 3, "{hits:?}");
-    assert_ne!(hits[0].group(), hits[1].group(), "{hits:?}");
+    assert_ne!(hits[0].field.group(), hits[1].field.group(), "{hits:?}");
     let title = |hit: &Hit| {
         format!(
             "┌ ▶ {} · {} ",
-            common::NUMERALS[hit.group().unwrap()],
-            report.groups[hit.group().unwrap()].topic
+            common::NUMERALS[hit.field.group().unwrap()],
+            report.groups[hit.field.group().unwrap()].topic
         )
     };
 

@@ -110,6 +110,8 @@ impl Document {
 
     /// Compares with `report`, read from `path`; `None` stops comparing.
     pub(super) fn set_baseline(&mut self, baseline: Option<(PathBuf, Report)>) {
+        // What is derived against the baseline is of another revision now.
+        self.revision += 1;
         self.baseline = baseline.map(|(path, report)| {
             let comparison = compare(&report, &self.report);
             Baseline { path, report, comparison }

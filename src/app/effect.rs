@@ -5,6 +5,7 @@
 use std::path::PathBuf;
 use std::time::SystemTime;
 
+use crate::check::Finding;
 use crate::history::HistoryError;
 use crate::model::Report;
 use crate::store::lock::{Lock, LockError};
@@ -47,6 +48,9 @@ pub enum Effect {
     LoadBaseline { path: PathBuf, file: PathBuf, input: String },
     /// Remember the view of the report for its next session, in `file`.
     Remember { file: PathBuf, remembered: Remembered },
+    /// Run the checks before publishing on `report` (against `baseline`), revision
+    /// `revision` of the document: off the event loop, since a large report takes a while.
+    Check { report: Report, baseline: Option<Report>, revision: u64 },
 }
 
 /// What to do once a save succeeded.
@@ -87,6 +91,11 @@ pub enum Outcome {
         path: PathBuf,
         input: String,
         result: Result<Report, HistoryError>,
+    },
+    /// The findings of the checks of revision `revision` of the document.
+    Checked {
+        revision: u64,
+        findings: Vec<Finding>,
     },
 }
 

@@ -226,6 +226,7 @@ impl App {
                 let kept = journal.file.clone().filter(|_| journal.written);
                 self.session = self.session.reloaded(Expect::Content(fingerprint));
                 self.document = Document::new(report);
+                self.checks.forget();
                 self.view = View::default();
                 let texts = self.texts();
                 let note = kept.map(|p| fill(texts.reloaded_note, &[("path", &p.display())]));
@@ -312,6 +313,7 @@ impl App {
             Outcome::BaselineLoaded { path, input, result } => {
                 self.baseline_loaded(path, input, result)
             }
+            Outcome::Checked { revision, findings } => self.checked(revision, findings),
         }
         self.refresh_derived();
     }

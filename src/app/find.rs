@@ -1,8 +1,7 @@
 //! Searching from the app: the search prompt and jumping between matches.
 
-use super::{App, DetailsOf, Mode, Prompt, RowKind, Search, edit_line, step_within};
+use super::{App, DetailsOf, Mode, Prompt, Search, edit_line, step_within};
 use crate::action::{Action, Pane};
-use crate::edit::Field;
 use crate::i18n::fill;
 use crate::search;
 
@@ -143,49 +142,13 @@ impl App {
         self.mode = Mode::Matches { selected };
     }
 
-    /// Goes to match `index` of the search: the activity, the group, or the row of the
-    /// details form that holds it; says which it is.
+    /// Goes to match `index` of the search and says which it is.
     fn go_to_match(&mut self, index: usize, wrapped: bool) {
         let Some(active) = self.view.search.as_mut() else { return };
         let Some(hit) = active.hits.get(index).cloned() else { return };
         active.current = Some(index);
         let (query, total) = (active.query.clone(), active.hits.len());
-        match (hit.activity(), hit.field, hit.group()) {
-            (Some((g, a)), _, _) => {
-                self.view.group = g;
-                self.view.activity = a;
-                if !matches!(self.view.focus, Pane::Activities | Pane::Activity) {
-                    self.view.focus = Pane::Activities;
-                }
-                // The activity shows, whatever the filter hid.
-                if !self.visible_activities().contains(&a) {
-                    self.view.filter = None;
-                }
-            }
-            (None, Field::GroupTitle(g), _) => {
-                self.view.group = g;
-                self.view.activity = 0;
-                self.view.focus = Pane::Groups;
-                self.snap_to_visible();
-            }
-            (None, field, group) => {
-                let of = match group {
-                    Some(g) => {
-                        self.view.group = g;
-                        self.view.activity = 0;
-                        self.snap_to_visible();
-                        DetailsOf::Group(g)
-                    }
-                    None => DetailsOf::Report,
-                };
-                self.open_details(of);
-                let row = self
-                    .detail_rows()
-                    .iter()
-                    .position(|r| matches!(r.kind, RowKind::Field { field: f, .. } if f == field));
-                self.view.details.row = row.unwrap_or(self.view.details.row);
-            }
-        }
+        self.show_field(hit.field);
         let texts = self.texts();
         let place = search::place(hit.field, self.report(), texts);
         let note = if wrapped { texts.search_wrapped } else { "" };
@@ -206,5 +169,5 @@ impl App {
 type Spot = (Option<usize>, Option<usize>);
 
 fn spot(hit: &search::Hit) -> Spot {
-    (hit.group(), hit.activity().map(|(_, a)| a))
+    (hit.field.group(), hit.field.activity().map(|(_, a)| a))
 }

@@ -1,8 +1,11 @@
 //! Going to a group or an activity by its number: `:` then `VIII.7` (or `8.7`, `VIII`, `8`),
-//! or a digit typed in the groups pane or the table, which starts the same prompt.
+//! or a digit typed in the groups pane or the table, which starts the same prompt; and
+//! showing the place of any field (a match, a finding).
 
-use super::{App, Mode, Prompt, edit_line};
+use super::details::DetailsOf;
+use super::{App, Mode, Prompt, RowKind, edit_line};
 use crate::action::{Action, Pane};
+use crate::edit::Field;
 use crate::i18n::fill;
 use crate::model::{numeral, parse_group_number};
 
@@ -66,6 +69,46 @@ impl App {
         match activity.parse::<usize>() {
             Ok(n) if (1..=count).contains(&n) => Ok((g, Some(n - 1))),
             _ => Err(fill(texts.go_to_no_activity, &[("place", &place), ("count", &count)])),
+        }
+    }
+
+    /// Shows the place of `field`: its activity, its group, or its row of the details form.
+    pub(super) fn show_field(&mut self, field: Field) {
+        match (field.activity(), field, field.group()) {
+            (Some((g, a)), _, _) => {
+                self.view.group = g;
+                self.view.activity = a;
+                if !matches!(self.view.focus, Pane::Activities | Pane::Activity) {
+                    self.view.focus = Pane::Activities;
+                }
+                // The activity shows, whatever the filter hid.
+                if !self.visible_activities().contains(&a) {
+                    self.view.filter = None;
+                }
+            }
+            (None, Field::GroupTitle(g), _) => {
+                self.view.group = g;
+                self.view.activity = 0;
+                self.view.focus = Pane::Groups;
+                self.snap_to_visible();
+            }
+            (None, _, group) => {
+                let of = match group {
+                    Some(g) => {
+                        self.view.group = g;
+                        self.view.activity = 0;
+                        self.snap_to_visible();
+                        DetailsOf::Group(g)
+                    }
+                    None => DetailsOf::Report,
+                };
+                self.open_details(of);
+                let row = self
+                    .detail_rows()
+                    .iter()
+                    .position(|r| matches!(r.kind, RowKind::Field { field: f, .. } if f == field));
+                self.view.details.row = row.unwrap_or(self.view.details.row);
+            }
         }
     }
 }

@@ -1,6 +1,7 @@
 //! The application state and `update`, the only place where it changes.
 
 mod baseline;
+mod checks;
 mod details;
 mod document;
 mod editing;
@@ -78,6 +79,8 @@ pub enum Mode {
     GoTo(String),
     /// Showing every key binding.
     Help,
+    /// The list of the checks' findings, with the one selected.
+    Checks { selected: usize },
 }
 
 /// Unsaved edits found in the recovery file, and what they change.
@@ -159,6 +162,8 @@ pub struct App {
     terminating: bool,
     /// What to tell the user on the terminal after the app closed.
     exit_note: Option<String>,
+    /// The checks before publishing, as last found.
+    checks: checks::Checks,
 }
 
 impl App {
@@ -174,6 +179,7 @@ impl App {
             should_quit: false,
             terminating: false,
             exit_note: None,
+            checks: checks::Checks::default(),
         }
     }
 

@@ -23,6 +23,8 @@ impl App {
                 view.detail_scroll = view.detail_scroll.min(viewport.detail_max);
                 view.help_scroll = view.help_scroll.min(viewport.help_max);
                 view.info_scroll = view.info_scroll.min(viewport.info_max);
+                // The first action of every session: the first check starts here.
+                self.ask_checks();
                 return self.refresh_remarks();
             }
             Action::Tick => return self.tick(),
@@ -50,12 +52,14 @@ impl App {
             Mode::PickBaseline(input) => self.pick_baseline(input, action),
             Mode::GoTo(input) => self.go_to(input, action),
             Mode::Help => self.help(action),
+            Mode::Checks { selected } => self.check_list(selected, action),
         }
         self.refresh_derived();
     }
 
     /// Brings what is derived from the state up to date, so drawing only reads.
     pub(super) fn refresh_derived(&mut self) {
+        self.ask_checks();
         self.refresh_behind();
         self.refresh_remarks();
     }
@@ -197,6 +201,7 @@ impl App {
             Action::NextMatch => self.jump_to_match(true, false),
             Action::PrevMatch => self.jump_to_match(false, false),
             Action::MatchList => self.open_match_list(),
+            Action::Checks => self.open_checks(),
             Action::Help => self.mode = Mode::Help,
             Action::Quit => self.quit(),
             Action::SelectGroup(g) if g < self.report().groups.len() => {

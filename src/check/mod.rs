@@ -19,6 +19,7 @@ use rayon::prelude::*;
 pub use words::{Language, language_of};
 
 use crate::edit::Field;
+use crate::i18n::Texts;
 use crate::model::{Report, numeral};
 use crate::validate::FieldPath;
 
@@ -90,6 +91,26 @@ impl Rule {
             Rule::Unbalanced => "unbalanced",
             Rule::BadUrl => "bad-url",
             Rule::OtherLanguage => "other-language",
+        }
+    }
+
+    /// The rule's name on the Checks screen: "Progress fell", "El avance bajó".
+    pub fn title(self, texts: &Texts) -> &'static str {
+        match self {
+            Rule::ProgressFell => texts.rule_progress_fell,
+            Rule::StaleRemarks => texts.rule_stale_remarks,
+            Rule::NoNews => texts.rule_no_news,
+            Rule::DoneButUnderWay => texts.rule_done_but_under_way,
+            Rule::CompletedBelowFull => texts.rule_completed_below_full,
+            Rule::EmptyRemarks => texts.rule_empty_remarks,
+            Rule::NoCoordinators => texts.rule_no_coordinators,
+            Rule::PreviousRound => texts.rule_previous_round,
+            Rule::DuplicateActivity => texts.rule_duplicate_activity,
+            Rule::DuplicateCoordinator => texts.rule_duplicate_coordinator,
+            Rule::DoubledSpaces => texts.rule_doubled_spaces,
+            Rule::Unbalanced => texts.rule_unbalanced,
+            Rule::BadUrl => texts.rule_bad_url,
+            Rule::OtherLanguage => texts.rule_other_language,
         }
     }
 }

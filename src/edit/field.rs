@@ -135,6 +135,27 @@ impl Field {
         matches!(self, Field::Description(..) | Field::ActivityTopic(..) | Field::Remarks(..))
     }
 
+    /// The group the field belongs to, if any.
+    pub fn group(self) -> Option<usize> {
+        match self {
+            Field::GroupTitle(g)
+            | Field::GroupTopic(g)
+            | Field::GeneralObjective(g)
+            | Field::SpecificObjective(g, _)
+            | Field::Country(g, _)
+            | Field::Institution(g, _)
+            | Field::Description(g, _)
+            | Field::ActivityTopic(g, _)
+            | Field::Remarks(g, _) => Some(g),
+            _ => None,
+        }
+    }
+
+    /// The activity (group, activity) the field belongs to, if any.
+    pub fn activity(self) -> Option<(usize, usize)> {
+        self.is_of_activity().then(|| self.place()).flatten()
+    }
+
     /// The group and activity the field belongs to, for selecting it after undo.
     pub fn place(self) -> Option<(usize, usize)> {
         match self {

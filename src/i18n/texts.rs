@@ -362,12 +362,25 @@ texts! {
     /// `{path}`: the lock file is a symbolic link.
     error_lock_link,
 
+    // The checks before publishing.
+    /// The list's title: `{count}`, `{errors}`, `{warnings}`; the header's mark: `{count}`.
+    checks_title, checks_mark,
+    /// Asked for the list before the first check is back; with nothing found.
+    checks_running, checks_none,
+    /// A finding gone to: `{number}`, `{total}`, `{place}`, `{rule}`, `{message}`.
+    finding_shown,
+    /// Each rule's name.
+    rule_progress_fell, rule_stale_remarks, rule_no_news, rule_done_but_under_way,
+    rule_completed_below_full, rule_empty_remarks, rule_no_coordinators, rule_previous_round,
+    rule_duplicate_activity, rule_duplicate_coordinator, rule_doubled_spaces, rule_unbalanced,
+    rule_bad_url, rule_other_language,
+
     // The keys: context headings (help, README), what each action does, footer hints.
     context_global, context_overview, context_groups, context_activities, context_activity,
     context_edit_progress, context_edit_text, context_confirm_delete, context_details,
     context_search, context_confirm_quit, context_conflict, context_save_as, context_threshold,
     context_go_to, context_baseline, context_recover, context_help, context_confirm_save,
-    context_matches, action_up, action_down, action_page_up, action_page_down, action_home,
+    context_matches, context_checks, action_checks, action_up, action_down, action_page_up, action_page_down, action_home,
     action_end, action_next_activity, action_prev_activity, action_next_pane, action_prev_pane,
     action_open, action_back, action_edit_progress, action_progress_up, action_progress_down,
     action_edit_remarks, action_edit_description, action_edit_topic, action_add_item,

@@ -110,6 +110,7 @@ impl Default for Keymap {
         bind(C::Global, K::Char('n'), none, A::NextMatch);
         bind(C::Global, K::Char('N'), none, A::PrevMatch);
         bind(C::Global, K::Char('m'), none, A::MatchList);
+        bind(C::Global, K::Char('!'), none, A::Checks);
         bind(C::Global, K::Char('u'), none, A::Undo);
         bind(C::Global, K::Char('r'), ctrl, A::Redo);
         bind(C::Global, K::Char('s'), ctrl, A::Save);
@@ -127,6 +128,23 @@ impl Default for Keymap {
         }
         bind(C::Search, K::Up, none, A::OlderQuery);
         bind(C::Search, K::Down, none, A::NewerQuery);
+        for (code, action) in [
+            (K::Up, A::Up),
+            (K::Char('k'), A::Up),
+            (K::Down, A::Down),
+            (K::Char('j'), A::Down),
+            (K::PageUp, A::PageUp),
+            (K::PageDown, A::PageDown),
+            (K::Home, A::Home),
+            (K::Char('g'), A::Home),
+            (K::End, A::End),
+            (K::Char('G'), A::End),
+            (K::Enter, A::Open),
+            (K::Esc, A::Back),
+            (K::Char('!'), A::Back),
+        ] {
+            bind(C::Checks, code, none, action);
+        }
         for (code, action) in [
             (K::Up, A::Up),
             (K::Char('k'), A::Up),

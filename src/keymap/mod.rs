@@ -39,6 +39,8 @@ pub enum Context {
     Search,
     /// The list of the search's matches.
     Matches,
+    /// The list of the checks' findings.
+    Checks,
     ConfirmQuit,
     Conflict,
     ConfirmSave,
@@ -82,6 +84,7 @@ impl Context {
             C::ConfirmDelete => &[C::ConfirmDelete],
             C::Search => &[C::Search],
             C::Matches => &[C::Matches],
+            C::Checks => &[C::Checks],
             C::ConfirmQuit => &[C::ConfirmQuit],
             C::Conflict => &[C::Conflict],
             C::ConfirmSave => &[C::ConfirmSave],
@@ -136,6 +139,7 @@ pub fn context(app: &App) -> Context {
         (Mode::ConfirmDelete { .. }, _) => Context::ConfirmDelete,
         (Mode::Search { .. }, _) => Context::Search,
         (Mode::Matches { .. }, _) => Context::Matches,
+        (Mode::Checks { .. }, _) => Context::Checks,
         (Mode::ConfirmQuit, _) => Context::ConfirmQuit,
         (Mode::Conflict { .. }, _) => Context::Conflict,
         (Mode::ConfirmSave { .. }, _) => Context::ConfirmSave,

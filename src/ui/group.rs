@@ -270,7 +270,7 @@ fn draw_table(
     let current = app
         .search()
         .and_then(|s| s.current_hit())
-        .filter(|hit| hit.activity() == Some((app.group(), app.activity())));
+        .filter(|hit| hit.field.activity() == Some((app.group(), app.activity())));
     let match_cell = |field: Field, text: &str, width: usize, style: Style| {
         let hit = current.filter(|hit| hit.field == field)?;
         let hidden = text.get(..hit.at.start).is_none_or(|before| before.contains('\n'))

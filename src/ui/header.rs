@@ -14,6 +14,9 @@ use crate::format::signed_points;
 use crate::i18n::fill;
 use crate::model::format_percent;
 
+/// The columns the title and file keep before the header's marks shorten.
+const MIN_TITLE: usize = 40;
+
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let width = area.width as usize;
     let progress = app.figures().programme_progress();
@@ -53,7 +56,22 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             fill(texts.previous_round_mark, &[("fields", &fields.join(", "))])
         )
     };
-    let room = width.saturating_sub(figure.width() + modified.width());
+    // The checks' findings that ask for a look, while there are any.
+    let to_check = app.findings_to_look_at();
+    let checks = match to_check {
+        0 => String::new(),
+        count => format!(" ! {} ", fill(texts.checks_mark, &[("count", &count)])),
+    };
+    // Short of room, the mark keeps only its count, and the title keeps some room.
+    let used = figure.width() + modified.width();
+    let checks = if width.saturating_sub(used + checks.width()) >= MIN_TITLE {
+        checks
+    } else if to_check > 0 && width.saturating_sub(used + 6) >= MIN_TITLE / 2 {
+        format!(" !{to_check} ")
+    } else {
+        String::new()
+    };
+    let room = width.saturating_sub(figure.width() + modified.width() + checks.width());
     // The file name matters more than the title when room is short.
     let path = ellipsize(&app.path().display().to_string(), room.saturating_sub(12).max(room / 2));
     let path = format!(" {path} ");
@@ -66,6 +84,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     ];
     if !modified.is_empty() {
         spans.push(Span::styled(modified, theme.modified));
+    }
+    if !checks.is_empty() {
+        spans.push(Span::styled(checks, theme.modified));
     }
     spans.push(Span::styled(figure, theme.header));
     frame.render_widget(Paragraph::new(Line::from(spans)).style(theme.header), area);

@@ -2,6 +2,7 @@
 //! offsets and the areas the mouse can hit).
 
 mod activity;
+mod checks;
 mod details;
 mod editor;
 mod footer;
@@ -54,6 +55,8 @@ pub struct ViewState {
     pub overview_rows: Rect,
     /// The first row shown of the list of matches.
     pub matches_offset: usize,
+    /// The first row shown of the list of the checks' findings.
+    pub checks_offset: usize,
     /// The first row of the text editor shown.
     pub editor_scroll: usize,
     /// Sizes that movement needs, sent to the app when they change.

@@ -10,6 +10,7 @@ use super::text::fit;
 use super::{Context, ViewState};
 use crate::action::Action;
 use crate::app::{App, Mode, Offer};
+use crate::check::Level;
 use crate::edit::List;
 use crate::i18n::{Describe, capitalize, fill};
 use crate::keymap::{self, Context as KeyContext};
@@ -146,6 +147,20 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &App, ctx: &Context, view: &mut 
             let title = fill(texts.matches_title, &[("total", &total), ("query", &query)]);
             let block = window(ctx, title).title_bottom(key_line(app, ctx));
             super::matches::draw(frame, body, app, ctx, view, *selected, block);
+        }
+        Mode::Checks { selected } => {
+            let findings = app.findings().unwrap_or_default();
+            let count = |level| findings.iter().filter(|f| f.level == level).count();
+            let title = fill(
+                texts.checks_title,
+                &[
+                    ("count", &findings.len()),
+                    ("errors", &count(Level::Error)),
+                    ("warnings", &count(Level::Warning)),
+                ],
+            );
+            let block = window(ctx, title).title_bottom(key_line(app, ctx));
+            super::checks::draw(frame, body, app, ctx, view, *selected, block);
         }
     }
 }

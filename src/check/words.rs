@@ -73,37 +73,83 @@ pub fn not_yet(language: Language) -> &'static [&'static str] {
     }
 }
 
-/// Common words found in almost any sentence of the language and rarely in the other.
-fn stop_words(language: Language) -> &'static [&'static str] {
-    match language {
-        Language::English => &[
-            "the", "of", "and", "to", "in", "is", "was", "were", "for", "with", "on", "by",
-            "which", "this", "that", "from", "has", "have", "been", "are", "its", "their",
-        ],
-        Language::Spanish => &[
-            "el", "la", "los", "las", "de", "del", "y", "en", "que", "por", "para", "con", "una",
-            "un", "se", "su", "sus", "es", "fue", "han", "al", "lo",
-        ],
-    }
+/// Common words found in almost any sentence of the language and rarely in the other:
+/// English's first, then Spanish's. All ASCII, none longer than five letters, none in both.
+const STOP_WORDS: [(&[u8], Language); 44] = {
+    use Language::{English as E, Spanish as S};
+    [
+        (b"the", E),
+        (b"of", E),
+        (b"and", E),
+        (b"to", E),
+        (b"in", E),
+        (b"is", E),
+        (b"was", E),
+        (b"were", E),
+        (b"for", E),
+        (b"with", E),
+        (b"on", E),
+        (b"by", E),
+        (b"which", E),
+        (b"this", E),
+        (b"that", E),
+        (b"from", E),
+        (b"has", E),
+        (b"have", E),
+        (b"been", E),
+        (b"are", E),
+        (b"its", E),
+        (b"their", E),
+        (b"el", S),
+        (b"la", S),
+        (b"los", S),
+        (b"las", S),
+        (b"de", S),
+        (b"del", S),
+        (b"y", S),
+        (b"en", S),
+        (b"que", S),
+        (b"por", S),
+        (b"para", S),
+        (b"con", S),
+        (b"una", S),
+        (b"un", S),
+        (b"se", S),
+        (b"su", S),
+        (b"sus", S),
+        (b"es", S),
+        (b"fue", S),
+        (b"han", S),
+        (b"al", S),
+        (b"lo", S),
+    ]
+};
+
+/// The language whose stop word `word` (lower case) is, if any. Every word of every text
+/// is looked up here, so the lookup is a hash of at most five bytes, built once.
+fn stop_word(word: &[u8]) -> Option<Language> {
+    static TABLE: std::sync::LazyLock<std::collections::HashMap<&[u8], Language>> =
+        std::sync::LazyLock::new(|| STOP_WORDS.into_iter().collect());
+    TABLE.get(word).copied()
 }
 
 /// How many words of `text` are stop words of each language (English, Spanish). The
-/// stop words are ASCII, so words are compared ignoring ASCII case, without a lower-cased
-/// copy.
+/// stop words are ASCII, so a word is lower-cased in a five-byte buffer, not copied.
 pub fn stop_word_counts(text: &str) -> (usize, usize) {
     let mut counts = (0, 0);
     // Split at every byte that is not an ASCII letter: a word with an accent falls apart,
     // but no stop word has one, and the bytes are read once, without decoding.
     let words =
         text.as_bytes().split(|b| !b.is_ascii_alphabetic()).filter(|w| (1..=5).contains(&w.len()));
+    let mut lower = [0u8; 5];
     for word in words {
-        let is =
-            |language| stop_words(language).iter().any(|s| s.as_bytes().eq_ignore_ascii_case(word));
-        if is(Language::English) {
-            counts.0 += 1;
-        }
-        if is(Language::Spanish) {
-            counts.1 += 1;
+        let lower = &mut lower[..word.len()];
+        lower.copy_from_slice(word);
+        lower.make_ascii_lowercase();
+        match stop_word(lower) {
+            Some(Language::English) => counts.0 += 1,
+            Some(Language::Spanish) => counts.1 += 1,
+            None => {}
         }
     }
     counts
@@ -127,22 +173,17 @@ pub fn language_of_text(text: &str) -> Option<Language> {
 /// The language of a report: the one most of its titles, objectives, descriptions and
 /// remarks are written in; English when they do not tell.
 pub fn language_of(report: &crate::model::Report) -> Language {
-    let mut counts = (0usize, 0usize);
-    let mut add = |text: &str| {
-        let (en, es) = stop_word_counts(text);
-        counts.0 += en;
-        counts.1 += es;
-    };
-    add(&report.title);
-    for group in report.groups.iter() {
-        add(&group.title);
-        add(&group.general_objective);
-        for activity in &group.activities {
-            add(&activity.description);
-            add(&activity.remarks);
-        }
-    }
-    if counts.1 > counts.0 { Language::Spanish } else { Language::English }
+    use rayon::prelude::*;
+    let add = |a: (usize, usize), b: (usize, usize)| (a.0 + b.0, a.1 + b.1);
+    // Every text of a large report is read: the groups on every core.
+    let groups = report.groups.shared().par_iter().map(|group| {
+        let texts = [&group.title, &group.general_objective]
+            .into_iter()
+            .chain(group.activities.iter().flat_map(|a| [&a.description, &a.remarks]));
+        texts.map(|text| stop_word_counts(text)).fold((0, 0), add)
+    });
+    let (en, es) = add(groups.reduce(|| (0, 0), add), stop_word_counts(&report.title));
+    if es > en { Language::Spanish } else { Language::English }
 }
 
 /// The first of `phrases` that `text` holds as whole words, ignoring case.

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use std::time::SystemTime;
 
 use crate::history::HistoryError;
+use crate::import::{Import, ImportError};
 use crate::model::Report;
 use crate::store::lock::{Lock, LockError};
 use crate::store::remembered::Remembered;
@@ -45,6 +46,9 @@ pub enum Effect {
     /// is in a git work tree, the revision `path` names; `input` is what the user typed,
     /// for the prompt.
     LoadBaseline { path: PathBuf, file: PathBuf, input: String },
+    /// Read the returned update sheet at `path` and say what it proposes for `report`,
+    /// `revision` of the document; `input` is what the user typed, for the prompt.
+    ReadSheet { path: PathBuf, report: Report, revision: u64, input: String },
     /// Remember the view of the report for its next session, in `file`.
     Remember { file: PathBuf, remembered: Remembered },
 }
@@ -87,6 +91,12 @@ pub enum Outcome {
         path: PathBuf,
         input: String,
         result: Result<Report, HistoryError>,
+    },
+    SheetRead {
+        path: PathBuf,
+        input: String,
+        revision: u64,
+        result: Result<Box<Import>, ImportError>,
     },
 }
 

@@ -312,6 +312,9 @@ impl App {
             Outcome::BaselineLoaded { path, input, result } => {
                 self.baseline_loaded(path, input, result)
             }
+            Outcome::SheetRead { path, input, revision, result } => {
+                self.sheet_read(path, input, revision, result.map(|import| *import))
+            }
         }
         self.refresh_derived();
     }

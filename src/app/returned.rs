@@ -56,7 +56,10 @@ impl App {
             return self.read_sheet(path, input);
         }
         match result {
-            Ok(import) => self.open_review(import),
+            Ok(import) => {
+                self.view.message = None;
+                self.open_review(import);
+            }
             Err(error) => {
                 self.error_because(self.texts().import_refused, &error.to_string());
                 self.mode = Mode::ImportPath(input);

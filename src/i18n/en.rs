@@ -450,7 +450,7 @@ pub static TEXTS: Texts = Texts {
     review_notes: "Notes",
     review_leave: "Leave the review? Your choices are not applied.",
     review_left: "Left the review: nothing applied",
-    review_applied: "Applied {changes} changes to {activities} activities, from {source} ({key:undo} undoes one activity at a time)",
+    review_applied: "Applied {changes} changes to {activities} activities, from {source}",
     review_none_accepted: "Nothing accepted: nothing applied",
     context_import: "Returned sheet prompt",
     context_review: "Review of a returned sheet",

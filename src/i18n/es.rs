@@ -451,7 +451,7 @@ pub static TEXTS: Texts = Texts {
     review_notes: "Notas",
     review_leave: "¿Salir de la revisión? Sus elecciones no se aplican.",
     review_left: "Se salió de la revisión: no se aplicó nada",
-    review_applied: "Se aplicaron {changes} cambios a {activities} actividades, de {source} ({key:undo} deshace una actividad a la vez)",
+    review_applied: "Se aplicaron {changes} cambios a {activities} actividades, de {source}",
     review_none_accepted: "Nada aceptado: no se aplicó nada",
     context_import: "Indicador de hoja devuelta",
     context_review: "Revisión de una hoja devuelta",

@@ -6,7 +6,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, List, ListItem, Paragraph, Wrap};
+use ratatui::widgets::{Block, HighlightSpacing, List, ListItem, Paragraph, Wrap};
 
 use super::{Context, ViewState};
 use crate::app::{App, Review, ReviewRow};
@@ -58,12 +58,16 @@ pub fn draw(
     ])
     .areas(inner);
 
-    let width = usize::from(list_area.width);
+    let width = usize::from(list_area.width).saturating_sub(1);
     let items: Vec<ListItem> =
         review.rows().iter().map(|row| ListItem::new(row_line(row, texts, width, ctx))).collect();
     view.review.select(Some(review.selected()));
     frame.render_stateful_widget(
-        List::new(items).highlight_style(ctx.theme.selected),
+        // A sign as well as a colour, so the selected row shows without colours too.
+        List::new(items)
+            .highlight_style(ctx.theme.selected)
+            .highlight_symbol("▶")
+            .highlight_spacing(HighlightSpacing::Always),
         list_area,
         &mut view.review,
     );

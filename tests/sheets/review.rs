@@ -4,6 +4,7 @@
 
 use crossterm::event::KeyCode;
 use tempfile::TempDir;
+use wgtrack::action::Pane;
 use wgtrack::app::{Mode, ReviewStep};
 use wgtrack::model::{Activity, Progress, Report};
 
@@ -151,6 +152,9 @@ fn emptied_remarks_wait_to_be_accepted_and_leaving_asks_once_choices_are_made() 
     // Nothing chosen: Esc leaves at once.
     d.esc();
     assert!(matches!(d.app.mode(), Mode::Normal));
+    // From the overview too.
+    d.ch('v');
+    assert_eq!(d.app.focus(), Pane::Overview);
     open_review(&mut d, &path.display().to_string());
     d.ch('A');
     assert!(rows(&d)[0].1);

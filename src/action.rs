@@ -70,6 +70,14 @@ pub enum Action {
     ClearFilter,
     /// Choose the earlier report to compare with (empty: stop comparing).
     PickBaseline,
+    /// Review the changes a returned update sheet proposes, to apply those accepted.
+    ImportSheet,
+    /// In the review: accept the selected change, or reject it.
+    ToggleProposal,
+    /// In the review: edit the selected change's new value before taking it.
+    EditProposal,
+    /// In the review: accept every change.
+    AcceptAll,
     /// Set the progress below which an activity counts as behind.
     SetThreshold,
     /// Go to a group or an activity by its number (VIII, VIII.7).
@@ -221,6 +229,7 @@ impl Action {
                 | Action::SaveAs
                 | Action::Undo
                 | Action::Redo
+                | Action::ImportSheet
         )
     }
 

@@ -41,6 +41,10 @@ pub fn perform(effect: Effect) -> Option<Outcome> {
                 Err(error) => Outcome::BaselineLoaded { path, input, result: Err(error) },
             }
         }
+        Effect::ReadSheet { path, report, revision, input } => {
+            let result = crate::import::import_file(&report, &path).map(Box::new);
+            Outcome::SheetRead { path, input, revision, result }
+        }
         Effect::Remember { file, remembered } => {
             // Forgetting a fold costs the user one key next time: not worth a message.
             let _ = remembered::write(&file, remembered);

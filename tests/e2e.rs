@@ -10,6 +10,7 @@ mod common;
 mod e2e {
     mod editing;
     mod outside;
+    mod review;
 }
 
 use wgtrack::edit::Field;

@@ -12,5 +12,6 @@ mod sheets {
     mod cli;
     mod messy;
     mod refusals;
+    mod review;
     mod roundtrip;
 }

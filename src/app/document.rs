@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use super::{Baseline, Figures};
 use crate::compare::compare;
-use crate::edit::{Change, History, Scope};
+use crate::edit::{Change, Entry, History, Scope};
 use crate::model::Report;
 
 /// The report and everything that follows from it.
@@ -76,23 +76,34 @@ impl Document {
 
     /// Records a change and keeps everything derived current.
     pub(super) fn record(&mut self, change: Change) {
+        self.record_from(change, None);
+    }
+
+    /// Records a change that came from `source` (a returned sheet), and keeps everything
+    /// derived current.
+    pub(super) fn record_from(&mut self, change: Change, source: Option<String>) {
         let scope = change.scope();
-        self.history.record(&mut self.report, change);
+        self.history.record_from(&mut self.report, change, source);
         self.changed(scope);
     }
 
     /// Takes back the last change, if any.
-    pub(super) fn undo(&mut self) -> Option<Change> {
-        let change = self.history.undo(&mut self.report).cloned()?;
-        self.changed(change.scope());
-        Some(change)
+    pub(super) fn undo(&mut self) -> Option<Entry> {
+        let entry = self.history.undo(&mut self.report).cloned()?;
+        self.changed(entry.change.scope());
+        Some(entry)
     }
 
     /// Makes again the last change taken back, if any.
-    pub(super) fn redo(&mut self) -> Option<Change> {
-        let change = self.history.redo(&mut self.report).cloned()?;
-        self.changed(change.scope());
-        Some(change)
+    pub(super) fn redo(&mut self) -> Option<Entry> {
+        let entry = self.history.redo(&mut self.report).cloned()?;
+        self.changed(entry.change.scope());
+        Some(entry)
+    }
+
+    /// The changes made, oldest first, each with where it came from.
+    pub fn history(&self) -> &[Entry] {
+        self.history.done()
     }
 
     /// The file now holds `report`, `version` of the history.

@@ -7,7 +7,7 @@ use crossterm::event::{KeyCode, KeyEventKind, KeyModifiers};
 
 use super::{App, Change, Mode, Prompt, Scope, edit_line};
 use crate::action::{Action, Pane};
-use crate::edit::{Field, List, first_field_required, new_item};
+use crate::edit::{Entry, Field, List, first_field_required, new_item};
 use crate::i18n::{Lang, Texts, capitalize, fill};
 use crate::model::{Progress, ProgressOutOfRange};
 
@@ -41,20 +41,22 @@ impl App {
 
     pub(super) fn undo(&mut self) {
         match self.document.undo() {
-            Some(change) => self.after_history(&change, self.texts().undid),
+            Some(entry) => self.after_history(&entry, self.texts().undid),
             None => self.info(self.texts().nothing_to_undo),
         }
     }
 
     pub(super) fn redo(&mut self) {
         match self.document.redo() {
-            Some(change) => self.after_history(&change, self.texts().redid),
+            Some(entry) => self.after_history(&entry, self.texts().redid),
             None => self.info(self.texts().nothing_to_redo),
         }
     }
 
-    /// Shows where an undone or redone change happened; `template` says which (`{change}`).
-    fn after_history(&mut self, change: &Change, template: &str) {
+    /// Shows where an undone or redone change happened; `template` says which (`{change}`),
+    /// and where the change came from, when not from the app.
+    fn after_history(&mut self, entry: &Entry, template: &str) {
+        let change = &entry.change;
         self.session.journal.due = true;
         if let Some((g, a)) = change.place() {
             self.view.group = g;
@@ -68,7 +70,11 @@ impl App {
         }
         // Undoing an addition at the end, or redoing a deletion, leaves the place past it.
         self.clamp_selection();
-        self.info(fill(template, &[("change", &change.describe(self.texts()))]));
+        let mut said = change.describe(self.texts());
+        if let Some(source) = &entry.source {
+            said = fill(self.texts().change_from, &[("change", &said), ("source", source)]);
+        }
+        self.info(fill(template, &[("change", &said)]));
     }
 
     pub(super) fn edit_progress(&mut self, mut input: String, action: Action) {

@@ -7,6 +7,7 @@ use std::time::SystemTime;
 
 use crate::check::Finding;
 use crate::history::HistoryError;
+use crate::import::{Import, ImportError};
 use crate::model::Report;
 use crate::store::lock::{Lock, LockError};
 use crate::store::remembered::Remembered;
@@ -46,6 +47,9 @@ pub enum Effect {
     /// is in a git work tree, the revision `path` names; `input` is what the user typed,
     /// for the prompt.
     LoadBaseline { path: PathBuf, file: PathBuf, input: String },
+    /// Read the returned update sheet at `path` and say what it proposes for `report`,
+    /// `revision` of the document; `input` is what the user typed, for the prompt.
+    ReadSheet { path: PathBuf, report: Report, revision: u64, input: String },
     /// Remember the view of the report for its next session, in `file`.
     Remember { file: PathBuf, remembered: Remembered },
     /// Run the checks before publishing on `report` (against `baseline`), revision
@@ -96,6 +100,12 @@ pub enum Outcome {
     Checked {
         revision: u64,
         findings: Vec<Finding>,
+    },
+    SheetRead {
+        path: PathBuf,
+        input: String,
+        revision: u64,
+        result: Result<Box<Import>, ImportError>,
     },
 }
 

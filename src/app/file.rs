@@ -314,6 +314,9 @@ impl App {
                 self.baseline_loaded(path, input, result)
             }
             Outcome::Checked { revision, findings } => self.checked(revision, findings),
+            Outcome::SheetRead { path, input, revision, result } => {
+                self.sheet_read(path, input, revision, result.map(|import| *import))
+            }
         }
         self.refresh_derived();
     }

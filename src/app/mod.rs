@@ -17,6 +17,8 @@ mod outside;
 mod overview;
 mod recovery;
 mod remarks;
+mod returned;
+mod review;
 mod rows;
 mod session;
 mod update;
@@ -33,6 +35,7 @@ pub use figures::Figures;
 pub use filter::Filter;
 pub use outside::Handover;
 pub use overview::{ChangeRow, GroupOrder, Overview, OverviewList};
+pub use review::{Review, ReviewRow, ReviewStep, accepted_by_default};
 pub use session::Session;
 pub use view::{DEFAULT_THRESHOLD, Message, Search};
 
@@ -77,6 +80,10 @@ pub enum Mode {
     PickBaseline(String),
     /// Typing the number of a group or an activity to go to.
     GoTo(String),
+    /// Typing the path of a returned update sheet.
+    ImportPath(String),
+    /// Reviewing what a returned sheet proposes.
+    Review(Box<Review>),
     /// Showing every key binding.
     Help,
     /// The list of the checks' findings, with the one selected.

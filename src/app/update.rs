@@ -51,6 +51,8 @@ impl App {
             Mode::Threshold(input) => self.set_threshold(input, action),
             Mode::PickBaseline(input) => self.pick_baseline(input, action),
             Mode::GoTo(input) => self.go_to(input, action),
+            Mode::ImportPath(input) => self.import_path(input, action),
+            Mode::Review(review) => self.review(review, action),
             Mode::Help => self.help(action),
             Mode::Checks { selected } => self.check_list(selected, action),
         }
@@ -189,6 +191,7 @@ impl App {
                 let current = self.baseline().map(|b| b.path.display().to_string());
                 self.mode = Mode::PickBaseline(current.unwrap_or_default());
             }
+            Action::ImportSheet => self.ask_import(),
             Action::Save => self.save(),
             Action::SaveAs => self.ask_save_as(),
             Action::Undo => self.undo(),

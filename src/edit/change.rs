@@ -39,6 +39,9 @@ pub enum Change {
         from: usize,
         to: usize,
     },
+    /// Several changes made and undone as one, in order (and back in reverse): one
+    /// activity's changes taken from a returned sheet, say.
+    Several(Vec<Change>),
     /// The whole report at once: restoring unsaved edits from the recovery file.
     Whole {
         from: Box<Report>,
@@ -82,6 +85,10 @@ impl Change {
                 let (a, b) = if forward { (*from, *to) } else { (*to, *from) };
                 list.shift(report, a, b);
             }
+            Change::Several(changes) if forward => {
+                changes.iter().for_each(|c| c.apply(report, true));
+            }
+            Change::Several(changes) => changes.iter().rev().for_each(|c| c.apply(report, false)),
             Change::Whole { from, to } => {
                 *report = if forward { to } else { from }.as_ref().clone();
             }
@@ -98,6 +105,7 @@ impl Change {
                 list_place(*list, *index)
             }
             Change::Move { list, to, .. } => list_place(*list, *to),
+            Change::Several(changes) => changes.iter().find_map(Change::place),
             Change::Whole { .. } => None,
         }
     }
@@ -115,6 +123,16 @@ impl Change {
             // Text and document types move no figure of a group; the overview's split by
             // type is computed as it is drawn.
             Change::Text { .. } | Change::DocumentType { .. } => Scope::All,
+            // One group's when all are that group's.
+            Change::Several(changes) => {
+                let mut scopes = changes.iter().map(Change::scope);
+                match scopes.next() {
+                    Some(Scope::Group(g)) if scopes.all(|s| s == Scope::Group(g)) => {
+                        Scope::Group(g)
+                    }
+                    _ => Scope::All,
+                }
+            }
             Change::Whole { .. } => Scope::All,
         }
     }
@@ -143,6 +161,9 @@ impl Change {
                 texts.change_move,
                 &[("item", &list.describe(*from, texts)), ("position", &(to + 1))],
             ),
+            Change::Several(changes) => {
+                changes.iter().map(|c| c.describe(texts)).collect::<Vec<_>>().join("; ")
+            }
             Change::Whole { .. } => texts.change_whole.to_string(),
         }
     }

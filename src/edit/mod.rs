@@ -9,5 +9,5 @@ mod list;
 
 pub use change::{Change, Scope};
 pub use field::Field;
-pub use history::History;
+pub use history::{Entry, History};
 pub use list::{Item, List, first_field_required, new_item};

@@ -339,16 +339,12 @@ texts! {
     error_unflushed, step_check_unchanged, step_read_link, step_follow_link, step_create_temp,
     step_write, step_permissions, step_flush, step_backup, step_replace, step_recovery_dir,
     step_state_dir,
-    /// `{path}`, `{cause}`.
-    error_lock_file,
-    /// `{path}`, `{cause}`.
-    error_read,
+    /// `{path}`, `{cause}`, both.
+    error_lock_file, error_read,
     /// `{path}`.
     error_directory, error_not_regular,
-    /// `{place}` (file:line:column).
-    error_not_utf8,
-    /// `{place}` (file:line:column).
-    error_empty,
+    /// `{place}` (file:line:column), both.
+    error_not_utf8, error_empty,
     /// `{path}`, `{found}`, `{format}`.
     error_newer_format,
     /// `{path}`; `{path}`, `{cause}`; `{rev}`, `{cause}`; `{rev}`, `{path}`.
@@ -375,29 +371,41 @@ texts! {
     rule_duplicate_activity, rule_duplicate_coordinator, rule_doubled_spaces, rule_unbalanced,
     rule_bad_url, rule_other_language,
 
+    // Returned update sheets: the prompt, the review screen; `{source}`: file (country).
+    /// `{change}`, `{source}`; `{path}`; `{cause}`; `{file}`, `{numeral}`.
+    change_from, import_title, import_hint, import_reading, import_refused, import_nothing,
+    /// `{source}` `{accepted}` `{total}`; `{count}`; applied: `{changes}` `{activities}`.
+    review_title, review_refused_count, review_edited, review_new_activity, review_empty,
+    review_now, review_proposed, review_refused, review_notes, review_leave, review_left,
+    review_applied, review_none_accepted,
+
     // The keys: context headings (help, README), what each action does, footer hints.
     context_global, context_overview, context_groups, context_activities, context_activity,
     context_edit_progress, context_edit_text, context_confirm_delete, context_details,
     context_search, context_confirm_quit, context_conflict, context_save_as, context_threshold,
     context_go_to, context_baseline, context_recover, context_help, context_confirm_save,
-    context_matches, context_checks, action_checks, action_up, action_down, action_page_up, action_page_down, action_home,
-    action_end, action_next_activity, action_prev_activity, action_next_pane, action_prev_pane,
-    action_open, action_back, action_edit_progress, action_progress_up, action_progress_down,
-    action_edit_remarks, action_edit_description, action_edit_topic, action_add_item,
-    action_delete_item, action_move_up, action_move_down, action_details, action_report_details,
-    action_toggle_objectives, action_info_up, action_info_down, action_overview, action_cycle_filter, action_clear_filter,
+    context_matches, context_checks, action_checks, context_import, context_review, context_leave_review, action_import_sheet,
+    action_toggle_proposal, action_edit_proposal, action_accept_all, action_apply_accepted,
+    action_leave_review, hint_accept, hint_accept_all, action_up, action_down, action_page_up,
+    action_page_down, action_home, action_end, action_next_activity, action_prev_activity,
+    action_next_pane, action_prev_pane, action_open, action_back, action_edit_progress,
+    action_progress_up, action_progress_down, action_edit_remarks, action_edit_description,
+    action_edit_topic, action_add_item, action_delete_item, action_move_up, action_move_down,
+    action_details, action_report_details, action_toggle_objectives, action_info_up,
+    action_info_down, action_overview, action_cycle_filter, action_clear_filter,
     action_pick_baseline, action_set_threshold, action_go_to, action_sort_groups, action_save,
     action_undo, action_redo, action_search, action_next_match, action_prev_match,
     action_match_list, action_help, action_quit, action_confirm, action_save_and_quit,
     action_discard_and_quit, action_select_all, action_reload, action_overwrite, action_save_as,
     action_restore, action_keep_recovery, action_discard_recovery, action_type, action_erase,
     action_erase_word, action_clear_line, action_older, action_newer, action_delete_to_line_end,
-    action_cancel_edit, action_done_editing, action_edit_outside, outside_editor_failed, edit_cancelled, action_editor, action_paste, action_select, action_scroll,
-    action_resize, hint_move, hint_activities, hint_details, hint_overview, hint_search, hint_save,
-    hint_help, hint_quit, hint_open, hint_progress, hint_step, hint_remarks, hint_filter,
-    hint_undo, hint_scroll, hint_back, hint_switch_list, hint_go_to, hint_sort, hint_threshold,
-    hint_apply, hint_cancel, hint_reload, hint_overwrite, hint_save_as, hint_restore,
-    hint_keep_for_later, hint_discard, hint_done, hint_select_all, hint_edit, hint_add,
-    hint_delete, hint_reorder, hint_keep, hint_save_and_quit, hint_discard_and_quit, hint_stay,
-    hint_close, hint_save_anyway, hint_outside,
+    action_cancel_edit, action_done_editing, action_edit_outside, outside_editor_failed,
+    edit_cancelled, action_editor, action_paste, action_select, action_scroll, action_resize,
+    hint_move, hint_activities, hint_details, hint_overview, hint_search, hint_save, hint_help,
+    hint_quit, hint_open, hint_progress, hint_step, hint_remarks, hint_filter, hint_undo,
+    hint_scroll, hint_back, hint_switch_list, hint_go_to, hint_sort, hint_threshold, hint_apply,
+    hint_cancel, hint_reload, hint_overwrite, hint_save_as, hint_restore, hint_keep_for_later,
+    hint_discard, hint_done, hint_select_all, hint_edit, hint_add, hint_delete, hint_reorder,
+    hint_keep, hint_save_and_quit, hint_discard_and_quit, hint_stay, hint_close, hint_save_anyway,
+    hint_outside,
 }

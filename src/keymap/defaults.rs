@@ -104,6 +104,7 @@ impl Default for Keymap {
         }
         bind(C::Global, K::Char('v'), none, A::Overview);
         bind(C::Global, K::Char('b'), none, A::PickBaseline);
+        bind(C::Global, K::Char('I'), none, A::ImportSheet);
         bind(C::Global, K::Char('i'), none, A::ReportDetails);
         bind(C::Global, K::Char('/'), none, A::Search);
         bind(C::Global, K::Char(':'), none, A::GoTo);
@@ -118,7 +119,9 @@ impl Default for Keymap {
         bind(C::Global, K::Char('?'), none, A::Help);
         bind(C::Global, K::Char('q'), none, A::Quit);
         bind(C::Global, K::Char('c'), ctrl, A::Quit);
-        for prompt in [C::EditProgress, C::Search, C::SaveAs, C::Threshold, C::Baseline, C::GoTo] {
+        for prompt in
+            [C::EditProgress, C::Search, C::SaveAs, C::Threshold, C::Baseline, C::GoTo, C::Import]
+        {
             bind(prompt, K::Enter, none, A::Confirm);
             bind(prompt, K::Esc, none, A::Back);
             bind(prompt, K::Backspace, none, A::Erase);
@@ -193,6 +196,30 @@ impl Default for Keymap {
         bind(C::ConfirmSave, K::Char('s'), none, A::Confirm);
         bind(C::ConfirmSave, K::Char('n'), none, A::Back);
         bind(C::ConfirmSave, K::Esc, none, A::Back);
+        for (code, action) in [
+            (K::Up, A::Up),
+            (K::Char('k'), A::Up),
+            (K::Down, A::Down),
+            (K::Char('j'), A::Down),
+            (K::PageUp, A::PageUp),
+            (K::PageDown, A::PageDown),
+            (K::Home, A::Home),
+            (K::Char('g'), A::Home),
+            (K::End, A::End),
+            (K::Char('G'), A::End),
+            (K::Char(' '), A::ToggleProposal),
+            (K::Char('e'), A::EditProposal),
+            (K::Char('A'), A::AcceptAll),
+            (K::Enter, A::Confirm),
+            (K::Esc, A::Back),
+        ] {
+            bind(C::Review, code, none, action);
+        }
+        bind(C::LeaveReview, K::Char('y'), none, A::Confirm);
+        bind(C::LeaveReview, K::Char('s'), none, A::Confirm);
+        bind(C::LeaveReview, K::Enter, none, A::Confirm);
+        bind(C::LeaveReview, K::Char('n'), none, A::Back);
+        bind(C::LeaveReview, K::Esc, none, A::Back);
         bind(C::Recover, K::Char('r'), none, A::Restore);
         bind(C::Recover, K::Char('k'), none, A::KeepRecovery);
         bind(C::Recover, K::Esc, none, A::KeepRecovery);

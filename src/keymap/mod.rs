@@ -14,7 +14,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use strum::{EnumIter, EnumString, IntoEnumIterator, IntoStaticStr};
 
 use crate::action::{Action, Pane};
-use crate::app::{App, Mode};
+use crate::app::{App, Mode, ReviewStep};
 
 pub use editor_keys::{EDITOR_KEYS, EditorMove, editor_keys};
 pub use keys::{Key, join_keys, key_label};
@@ -48,6 +48,12 @@ pub enum Context {
     Threshold,
     Baseline,
     GoTo,
+    /// Typing the path of a returned update sheet.
+    Import,
+    /// The review of what a returned sheet proposes.
+    Review,
+    /// Asking before leaving the review without applying the choices made.
+    LeaveReview,
     Recover,
     Help,
 }
@@ -92,6 +98,9 @@ impl Context {
             C::Threshold => &[C::Threshold],
             C::Baseline => &[C::Baseline],
             C::GoTo => &[C::GoTo],
+            C::Import => &[C::Import],
+            C::Review => &[C::Review],
+            C::LeaveReview => &[C::LeaveReview],
             C::Recover => &[C::Recover],
             C::Help => &[C::Help],
         }
@@ -134,6 +143,13 @@ pub fn context(app: &App) -> Context {
         (Mode::Threshold(_), _) => Context::Threshold,
         (Mode::PickBaseline(_), _) => Context::Baseline,
         (Mode::GoTo(_), _) => Context::GoTo,
+        (Mode::ImportPath(_), _) => Context::Import,
+        (Mode::Review(review), _) => match review.step() {
+            ReviewStep::Choosing => Context::Review,
+            ReviewStep::EditProgress(_) => Context::EditProgress,
+            ReviewStep::EditText(_) => Context::EditText,
+            ReviewStep::Leaving => Context::LeaveReview,
+        },
         (Mode::EditProgress(_), _) => Context::EditProgress,
         (Mode::EditText(_), _) => Context::EditText,
         (Mode::ConfirmDelete { .. }, _) => Context::ConfirmDelete,
@@ -184,7 +200,8 @@ impl Keymap {
                     | Context::SaveAs
                     | Context::Threshold
                     | Context::Baseline
-                    | Context::GoTo,
+                    | Context::GoTo
+                    | Context::Import,
                 ),
                 KeyCode::Char(c),
             ) if !modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) => {

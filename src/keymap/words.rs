@@ -68,6 +68,9 @@ impl Context {
             Context::Threshold => texts.context_threshold,
             Context::Baseline => texts.context_baseline,
             Context::GoTo => texts.context_go_to,
+            Context::Import => texts.context_import,
+            Context::Review => texts.context_review,
+            Context::LeaveReview => texts.context_leave_review,
             Context::Recover => texts.context_recover,
             Context::Help => texts.context_help,
         }
@@ -85,6 +88,8 @@ pub fn describe_in(context: Context, action: &Action, texts: &Texts) -> &'static
     match action {
         // Leaving the editor keeps what was typed: it is no cancel there.
         Action::Back if context == Context::EditText => texts.action_done_editing,
+        Action::Confirm if context == Context::Review => texts.action_apply_accepted,
+        Action::Back if context == Context::Review => texts.action_leave_review,
         Action::Up => texts.action_up,
         Action::Down => texts.action_down,
         Action::PageUp => texts.action_page_up,
@@ -116,6 +121,10 @@ pub fn describe_in(context: Context, action: &Action, texts: &Texts) -> &'static
         Action::CycleFilter => texts.action_cycle_filter,
         Action::ClearFilter => texts.action_clear_filter,
         Action::PickBaseline => texts.action_pick_baseline,
+        Action::ImportSheet => texts.action_import_sheet,
+        Action::ToggleProposal => texts.action_toggle_proposal,
+        Action::EditProposal => texts.action_edit_proposal,
+        Action::AcceptAll => texts.action_accept_all,
         Action::GoTo => texts.action_go_to,
         Action::SetThreshold => texts.action_set_threshold,
         Action::SortGroups => texts.action_sort_groups,
@@ -246,6 +255,16 @@ pub fn hints(context: Context) -> &'static [(&'static [Action], Word)] {
         (&[A::Open], |t| t.hint_go_to),
         (&[A::Back], |t| t.hint_close),
     ];
+    const REVIEW: &[(&[Action], Word)] = &[
+        (&[A::Up, A::Down], |t| t.hint_move),
+        (&[A::ToggleProposal], |t| t.hint_accept),
+        (&[A::EditProposal], |t| t.hint_edit),
+        (&[A::AcceptAll], |t| t.hint_accept_all),
+        (&[A::Confirm], |t| t.hint_apply),
+        (&[A::Back], |t| t.hint_back),
+    ];
+    const LEAVE_REVIEW: &[(&[Action], Word)] =
+        &[(&[A::Confirm], |t| t.hint_discard), (&[A::Back], |t| t.hint_stay)];
     const HELP: &[(&[Action], Word)] =
         &[(&[A::Up, A::Down], |t| t.hint_scroll), (&[A::Back], |t| t.hint_close)];
     match context {
@@ -258,7 +277,10 @@ pub fn hints(context: Context) -> &'static [(&'static [Action], Word)] {
         | Context::SaveAs
         | Context::Threshold
         | Context::Baseline
-        | Context::GoTo => PROMPT,
+        | Context::GoTo
+        | Context::Import => PROMPT,
+        Context::Review => REVIEW,
+        Context::LeaveReview => LEAVE_REVIEW,
         Context::Conflict => CONFLICT,
         Context::Recover => RECOVER,
         Context::EditText => EDIT_TEXT,

@@ -13,6 +13,7 @@ mod matches;
 mod overlay;
 mod overview;
 pub mod remarks;
+mod review;
 pub mod text;
 pub mod theme;
 mod window;
@@ -23,7 +24,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{ListState, Paragraph, TableState};
 
 use crate::action::{Pane, Viewport};
-use crate::app::App;
+use crate::app::{App, Mode};
 use crate::keymap::Keymap;
 use theme::Theme;
 
@@ -53,6 +54,8 @@ pub struct ViewState {
     pub behind: ListState,
     pub details: ListState,
     pub overview_rows: Rect,
+    /// The review of a returned sheet's changes.
+    pub review: ListState,
     /// The first row shown of the list of matches.
     pub matches_offset: usize,
     /// The first row shown of the list of the checks' findings.
@@ -115,6 +118,11 @@ fn draw_body(frame: &mut Frame, area: Rect, app: &App, ctx: &Context, view: &mut
     view.info_area = Rect::default();
     view.overview_rows = Rect::default();
     view.viewport.detail_width = activity_width(area);
+    if let Mode::Review(review) = app.mode() {
+        review::draw(frame, area, app, review, ctx, view);
+        view.viewport.page = view.overview_rows.height.max(1) as usize;
+        return;
+    }
     if matches!(app.focus(), Pane::Overview | Pane::Details) {
         if app.focus() == Pane::Overview {
             overview::draw(frame, area, app, ctx, view);

@@ -9,12 +9,13 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 use super::text::fit;
 use super::{Context, ViewState};
 use crate::action::Action;
-use crate::app::{App, Mode, Offer};
+use crate::app::{App, Mode, Offer, ReviewStep, TextEdit};
 use crate::check::Level;
 use crate::edit::List;
 use crate::i18n::{Describe, capitalize, fill};
+use crate::import::Change;
 use crate::keymap::{self, Context as KeyContext};
-use crate::model::numeral;
+use crate::model::{Progress, numeral};
 use crate::store::Caution;
 
 pub fn draw(frame: &mut Frame, body: Rect, app: &App, ctx: &Context, view: &mut ViewState) {
@@ -23,41 +24,33 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &App, ctx: &Context, view: &mut 
     match &app.mode() {
         Mode::Normal | Mode::Search { .. } => {}
         Mode::EditProgress(input) => {
-            let area = body.centered(wide(44, app, ctx, body), Constraint::Length(5));
-            let block = window(ctx, fill(texts.progress_title, &[("place", &place)]));
             let now = app.selected_activity().map(|a| a.progress).unwrap_or_default();
-            let lines = vec![
-                Line::from(vec![
-                    Span::raw(format!(" {} ", texts.progress_new)),
-                    Span::styled(format!("{input:>3}"), ctx.theme.title),
-                    Span::styled("█", ctx.theme.key),
-                    Span::raw(" %"),
-                ]),
-                Line::styled(
-                    format!(" {}", fill(texts.progress_hint, &[("now", &now)])),
-                    ctx.theme.muted,
-                ),
-                key_line(app, ctx),
-            ];
-            show(frame, area, block, lines);
+            progress_prompt(frame, body, app, ctx, &place, input, now);
         }
-        Mode::EditText(edit) => {
-            let area = body.centered(
-                Constraint::Percentage(if body.width < 100 { 100 } else { 80 }),
-                Constraint::Percentage(if body.height < 20 { 100 } else { 80 }),
-            );
-            frame.render_widget(Clear, area);
-            let how = if edit.is_multiline() {
-                texts.editor_enter_new_line
-            } else {
-                texts.editor_enter_done
-            };
-            let block = window(ctx, format!("{} ({how})", capitalize(&edit.title_in(texts))))
-                .title_bottom(key_line(app, ctx));
-            let inner = block.inner(area);
-            frame.render_widget(block, area);
-            super::editor::draw(frame, inner, edit, ctx.theme, view);
+        Mode::EditText(edit) => text_editor(frame, body, app, ctx, view, edit),
+        Mode::ImportPath(input) => {
+            prompt(frame, body, app, ctx, texts.import_title, input, texts.import_hint)
         }
+        Mode::Review(review) => match review.step() {
+            ReviewStep::Choosing => {}
+            ReviewStep::EditText(edit) => text_editor(frame, body, app, ctx, view, edit),
+            ReviewStep::EditProgress(input) => {
+                let row = review.rows().get(review.selected());
+                let (place, now) = match row.map(|r| (&r.proposal, &r.proposal.change)) {
+                    Some((p, Change::Progress { activity, to, .. })) => {
+                        (format!("{}.{}", numeral(p.group + 1), activity + 1), *to)
+                    }
+                    _ => (String::new(), Default::default()),
+                };
+                progress_prompt(frame, body, app, ctx, &place, input, now);
+            }
+            ReviewStep::Leaving => {
+                let area = body.centered(wide(52, app, ctx, body), Constraint::Length(4));
+                let lines =
+                    vec![Line::from(format!(" {}", texts.review_leave)), key_line(app, ctx)];
+                show(frame, area, window(ctx, texts.context_leave_review), lines);
+            }
+        },
         Mode::ConfirmDelete { list, index } => {
             let area = body.centered(wide(60, app, ctx, body), Constraint::Length(5));
             // The row being deleted stays in sight beside the question.
@@ -163,6 +156,56 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &App, ctx: &Context, view: &mut 
             super::checks::draw(frame, body, app, ctx, view, *selected, block);
         }
     }
+}
+
+/// The progress prompt: the number typed, what it is now.
+fn progress_prompt(
+    frame: &mut Frame,
+    body: Rect,
+    app: &App,
+    ctx: &Context,
+    place: &str,
+    input: &str,
+    now: Progress,
+) {
+    let texts = app.texts();
+    let area = body.centered(wide(44, app, ctx, body), Constraint::Length(5));
+    let block = window(ctx, fill(texts.progress_title, &[("place", &place)]));
+    let lines = vec![
+        Line::from(vec![
+            Span::raw(format!(" {} ", texts.progress_new)),
+            Span::styled(format!("{input:>3}"), ctx.theme.title),
+            Span::styled("█", ctx.theme.key),
+            Span::raw(" %"),
+        ]),
+        Line::styled(format!(" {}", fill(texts.progress_hint, &[("now", &now)])), ctx.theme.muted),
+        key_line(app, ctx),
+    ];
+    show(frame, area, block, lines);
+}
+
+/// The text editor's window, titled with what it edits.
+fn text_editor(
+    frame: &mut Frame,
+    body: Rect,
+    app: &App,
+    ctx: &Context,
+    view: &mut ViewState,
+    edit: &TextEdit,
+) {
+    let texts = app.texts();
+    let area = body.centered(
+        Constraint::Percentage(if body.width < 100 { 100 } else { 80 }),
+        Constraint::Percentage(if body.height < 20 { 100 } else { 80 }),
+    );
+    frame.render_widget(Clear, area);
+    let how =
+        if edit.is_multiline() { texts.editor_enter_new_line } else { texts.editor_enter_done };
+    let block = window(ctx, format!("{} ({how})", capitalize(&edit.title_in(texts))))
+        .title_bottom(key_line(app, ctx));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    super::editor::draw(frame, inner, edit, ctx.theme, view);
 }
 
 /// Where on screen the selected row of a list drawn in `rows` from `offset` is.

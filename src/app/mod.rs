@@ -1,6 +1,7 @@
 //! The application state and `update`, the only place where it changes.
 
 mod baseline;
+mod conflicts;
 mod details;
 mod document;
 mod editing;
@@ -24,6 +25,7 @@ mod view;
 use std::path::PathBuf;
 
 pub use baseline::Baseline;
+pub use conflicts::{brief, change_to, label, text_field};
 pub use details::{Details, DetailsOf, Row, RowKind};
 pub use document::Document;
 pub use editing::{EditTarget, TextEdit};

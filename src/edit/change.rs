@@ -44,6 +44,22 @@ pub enum Change {
         from: Box<Report>,
         to: Box<Report>,
     },
+    /// A conflict from a merge resolved (the `conflict`th of the file, `label` its place):
+    /// with `change` where the value kept is not the one the report holds already.
+    Resolve {
+        conflict: usize,
+        label: String,
+        choice: Choice,
+        change: Option<Box<Change>>,
+    },
+}
+
+/// Which version of a conflicting field was kept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Choice {
+    Ours,
+    Theirs,
+    Edited,
 }
 
 /// How much of the report a change can affect, for keeping derived figures current.
@@ -85,6 +101,11 @@ impl Change {
             Change::Whole { from, to } => {
                 *report = if forward { to } else { from }.as_ref().clone();
             }
+            Change::Resolve { change, .. } => {
+                if let Some(change) = change {
+                    change.apply(report, forward);
+                }
+            }
         }
     }
 
@@ -99,6 +120,7 @@ impl Change {
             }
             Change::Move { list, to, .. } => list_place(*list, *to),
             Change::Whole { .. } => None,
+            Change::Resolve { change, .. } => change.as_ref().and_then(|c| c.place()),
         }
     }
 
@@ -116,6 +138,7 @@ impl Change {
             // type is computed as it is drawn.
             Change::Text { .. } | Change::DocumentType { .. } => Scope::All,
             Change::Whole { .. } => Scope::All,
+            Change::Resolve { change, .. } => change.as_ref().map_or(Scope::All, |c| c.scope()),
         }
     }
 
@@ -144,6 +167,14 @@ impl Change {
                 &[("item", &list.describe(*from, texts)), ("position", &(to + 1))],
             ),
             Change::Whole { .. } => texts.change_whole.to_string(),
+            Change::Resolve { label, choice, .. } => {
+                let kept = match choice {
+                    Choice::Ours => texts.conflict_ours,
+                    Choice::Theirs => texts.conflict_theirs,
+                    Choice::Edited => texts.conflict_edited,
+                };
+                fill(texts.change_resolve, &[("place", label), ("kept", &kept)])
+            }
         }
     }
 }

@@ -53,6 +53,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             fill(texts.previous_round_mark, &[("fields", &fields.join(", "))])
         )
     };
+    // While conflicts from a merge are left, their count, whatever the screen.
+    let left = app.document().conflicts_left();
+    let modified = match left {
+        0 => modified,
+        _ => format!(" ⚠ {} {modified}", fill(texts.conflicts_mark, &[("count", &left)])),
+    };
     let room = width.saturating_sub(figure.width() + modified.width());
     // The file name matters more than the title when room is short.
     let path = ellipsize(&app.path().display().to_string(), room.saturating_sub(12).max(room / 2));

@@ -2,6 +2,7 @@
 //! offsets and the areas the mouse can hit).
 
 mod activity;
+mod conflicts;
 mod details;
 mod editor;
 mod footer;
@@ -51,6 +52,7 @@ pub struct ViewState {
     pub overview: ListState,
     pub behind: ListState,
     pub details: ListState,
+    pub conflicts: ListState,
     pub overview_rows: Rect,
     /// The first row shown of the list of matches.
     pub matches_offset: usize,
@@ -112,11 +114,11 @@ fn draw_body(frame: &mut Frame, area: Rect, app: &App, ctx: &Context, view: &mut
     view.info_area = Rect::default();
     view.overview_rows = Rect::default();
     view.viewport.detail_width = activity_width(area);
-    if matches!(app.focus(), Pane::Overview | Pane::Details) {
-        if app.focus() == Pane::Overview {
-            overview::draw(frame, area, app, ctx, view);
-        } else {
-            details::draw(frame, area, app, ctx, view);
+    if matches!(app.focus(), Pane::Overview | Pane::Details | Pane::Conflicts) {
+        match app.focus() {
+            Pane::Overview => overview::draw(frame, area, app, ctx, view),
+            Pane::Details => details::draw(frame, area, app, ctx, view),
+            _ => conflicts::draw(frame, area, app, ctx, view),
         }
         view.viewport.page = view.overview_rows.height.max(1) as usize;
         return;
@@ -145,7 +147,7 @@ fn draw_body(frame: &mut Frame, area: Rect, app: &App, ctx: &Context, view: &mut
         Pane::Groups => view.groups_rows.height,
         Pane::Activities => view.table_rows.height,
         Pane::Activity => view.activity_area.height,
-        Pane::Overview | Pane::Details => view.overview_rows.height,
+        Pane::Overview | Pane::Details | Pane::Conflicts => view.overview_rows.height,
     }
     .max(1) as usize;
 }

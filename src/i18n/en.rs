@@ -465,6 +465,7 @@ pub static TEXTS: Texts = Texts {
     action_take_ours: "keep ours (this branch's version)",
     action_take_theirs: "keep theirs (the merged branch's version)",
     action_edit_conflict: "edit the value, starting from ours",
+    action_conflict_place: "show the conflict's place in the report",
     hint_ours: "ours",
     hint_theirs: "theirs",
 };

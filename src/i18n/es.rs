@@ -466,6 +466,7 @@ pub static TEXTS: Texts = Texts {
     action_take_ours: "conservar la nuestra (la versión de esta rama)",
     action_take_theirs: "conservar la suya (la versión de la rama fusionada)",
     action_edit_conflict: "editar el valor, a partir de la nuestra",
+    action_conflict_place: "mostrar el lugar del conflicto en el informe",
     hint_ours: "nuestra",
     hint_theirs: "suya",
 };

@@ -369,7 +369,7 @@ texts! {
     resolved_add, conflicts_line, conflicts_mark, place_progress, place_activity, place_groups,
     place_document_type, place_objectives, place_coordinators, place_activities, place_group,
     place_introduction, context_conflicts, action_conflicts, action_take_ours, action_take_theirs,
-    action_edit_conflict, hint_ours, hint_theirs,
+    action_edit_conflict, action_conflict_place, hint_ours, hint_theirs,
 
     // The keys: context headings (help, README), what each action does, footer hints.
     context_global, context_overview, context_groups, context_activities, context_activity,

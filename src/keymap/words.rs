@@ -85,6 +85,7 @@ pub fn describe_in(context: Context, action: &Action, texts: &Texts) -> &'static
     match action {
         // Leaving the editor keeps what was typed: it is no cancel there.
         Action::Back if context == Context::EditText => texts.action_done_editing,
+        Action::Open if context == Context::Conflicts => texts.action_conflict_place,
         Action::Up => texts.action_up,
         Action::Down => texts.action_down,
         Action::PageUp => texts.action_page_up,

@@ -122,6 +122,14 @@ pub enum Action {
     KeepRecovery,
     /// At start: delete the recovery file.
     DiscardRecovery,
+    /// Show the conflicts a merge left in the file, to resolve them.
+    Conflicts,
+    /// In the conflicts: keep ours, the version of the branch merged into.
+    TakeOurs,
+    /// In the conflicts: keep theirs, the version of the branch merged in.
+    TakeTheirs,
+    /// In the conflicts: edit the value, starting from ours.
+    EditConflict,
     /// Time passed: write the recovery file if it is behind the edits.
     #[strum(disabled)]
     Tick,
@@ -207,6 +215,8 @@ pub enum Pane {
     Overview,
     /// The details form of a group or of the report.
     Details,
+    /// The conflicts a merge left in the file.
+    Conflicts,
 }
 
 impl Action {
@@ -230,6 +240,9 @@ impl Action {
                 | Action::Undo
                 | Action::Redo
                 | Action::ImportSheet
+                | Action::TakeOurs
+                | Action::TakeTheirs
+                | Action::EditConflict
         )
     }
 

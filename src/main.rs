@@ -103,10 +103,11 @@ fn open_app(
     let theme = config.theme(std::env::var_os("NO_COLOR").as_deref());
     let baseline =
         baseline.map(|spec| wgtrack::history::baseline(spec, &target.path)).transpose()?;
-    let (report, fingerprint, bom) = target.open_noting_bom()?;
+    let store::Opened { report, fingerprint, bom, conflicts } = target.open_resolving()?;
     let lock = store::lock::acquire(&target.path, store::Clock::System);
     let lang = Lang::detect(lang, config.lang, |name| std::env::var(name).ok());
-    let mut app = App::new(report, target.path.clone()).with_lang(lang);
+    let marked = !conflicts.is_empty();
+    let mut app = App::new(report, target.path.clone()).with_lang(lang).with_conflicts(conflicts);
     if let Some(paths) = paths {
         let remembered = store::remembered::file_for(&paths.state, &target.path);
         app = app.with_paths(paths).with_remembered(store::remembered::read(&remembered));
@@ -123,7 +124,8 @@ fn open_app(
         app = app.with_baseline(path, report);
     }
     let recovery_dir = paths.map(store::Paths::recovery_dir);
-    if let (None, Some(dir)) = (app.read_only(), recovery_dir) {
+    // A marked file's recovery holds no markers: it is offered once the file is clean.
+    if let (None, Some(dir), false) = (app.read_only(), recovery_dir, marked) {
         // Said in the app, not on the terminal its screen is about to cover.
         let latest = store::recovery::latest(&dir, &target.path);
         app = app.with_set_aside(&latest.set_aside);

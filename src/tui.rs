@@ -472,7 +472,7 @@ fn mouse_action(mouse: MouseEvent, view: &ViewState) -> Option<Action> {
             Pane::Activities => {
                 row_in(view.table_rows, view.table.offset()).map(Action::SelectActivity)
             }
-            Pane::Activity | Pane::Overview | Pane::Details => None,
+            Pane::Activity | Pane::Overview | Pane::Details | Pane::Conflicts => None,
         },
         MouseEventKind::ScrollUp => Some(Action::Scroll(pane, -3)),
         MouseEventKind::ScrollDown => Some(Action::Scroll(pane, 3)),

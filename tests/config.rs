@@ -51,6 +51,7 @@ fn app(focus: Pane) -> App {
         Pane::Activity => &[Action::Open, Action::Open],
         Pane::Overview => &[Action::Overview],
         Pane::Details => &[Action::Details],
+        Pane::Conflicts => panic!("only a file marked by a merge opens on its conflicts"),
     };
     for action in path {
         send(&mut app, action.clone());

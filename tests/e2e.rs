@@ -8,6 +8,7 @@
 mod common;
 
 mod e2e {
+    mod conflicts;
     mod editing;
     mod outside;
     mod review;

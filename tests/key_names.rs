@@ -13,7 +13,7 @@ use wgtrack::app::App;
 use wgtrack::config;
 use wgtrack::i18n::{Lang, placeholders};
 use wgtrack::keymap::{self, Context, Key, Keymap};
-use wgtrack::model::Report;
+use wgtrack::model::{Progress, Report};
 use wgtrack::store;
 
 mod common;
@@ -79,6 +79,24 @@ fn send(s: &mut Screen, actions: &[Action]) {
 
 type Steps = fn(&mut Screen);
 
+/// The app on the report as a merge left it, two progresses in conflict.
+fn conflicted(s: &mut Screen) {
+    let base = report();
+    let (mut ours, mut theirs) = (base.clone(), base.clone());
+    for (g, a) in [(2, 1), (7, 6)] {
+        ours.activity_mut(g, a).expect("an activity").progress = Progress::new(40).unwrap();
+        theirs.activity_mut(g, a).expect("an activity").progress = Progress::new(55).unwrap();
+    }
+    let text = store::marked_text(&wgtrack::merge::merge(&base, &ours, &theirs));
+    let Err(store::LoadError::Conflicted { report, conflicts, .. }) =
+        store::parse(Path::new(FAKE_PATH), &text)
+    else {
+        panic!("the text is marked")
+    };
+    let lang = s.app.lang();
+    s.app = App::new(*report, PathBuf::from(FAKE_PATH)).with_lang(lang).with_conflicts(conflicts);
+}
+
 /// The screens that name keys, and the texts that do so on each.
 const SCREENS: &[(&str, Steps, &[&str])] = &[
     ("groups", |_| {}, &["objectives_fold_note"]),
@@ -113,6 +131,30 @@ const SCREENS: &[(&str, Steps, &[&str])] = &[
             send(s, &[Action::Overview, Action::NextPane, Action::NextPane]);
         },
         &["changes_title"],
+    ),
+    (
+        "a conflict resolved twice",
+        |s| {
+            conflicted(s);
+            send(s, &[Action::TakeOurs, Action::Up, Action::TakeOurs]);
+        },
+        &["conflicts_already"],
+    ),
+    (
+        "an edit while conflicts are left",
+        |s| {
+            conflicted(s);
+            send(s, &[Action::Back, Action::Open, Action::EditProgress]);
+        },
+        &["conflicts_first"],
+    ),
+    (
+        "a save while conflicts are left",
+        |s| {
+            conflicted(s);
+            send(s, &[Action::Save]);
+        },
+        &["conflicts_save_refused"],
     ),
     ("delete question", |s| send(s, &[Action::Open, Action::DeleteItem]), &["delete_note"]),
     // The fake path's directory does not exist: the save fails.

@@ -207,6 +207,9 @@ impl App {
     }
 
     fn switch_document_type(&mut self, g: usize) {
+        if self.refuse_while_conflicted() {
+            return;
+        }
         let Some(group) = self.report().groups.get(g) else { return };
         let from = group.document_type;
         let to = match from {

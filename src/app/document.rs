@@ -5,8 +5,9 @@ use std::path::PathBuf;
 
 use super::{Baseline, Figures};
 use crate::compare::compare;
-use crate::edit::{Change, Entry, History, Scope};
+use crate::edit::{Change, Choice, Entry, History, Scope};
 use crate::model::Report;
+use crate::store::MarkedConflict;
 
 /// The report and everything that follows from it.
 #[derive(Debug)]
@@ -24,6 +25,12 @@ pub struct Document {
     modified: bool,
     /// Goes up with every change, undo and redo (see `revision`).
     revision: u64,
+    /// The conflicts the file was marked with by a merge, in file order, each with how it
+    /// was resolved, if it was: a resolution is a change, so undo brings the conflict back.
+    conflicts: Vec<(MarkedConflict, Option<Choice>)>,
+    /// Whether the file on disk still holds conflict markers: then it differs from any
+    /// report, and the report is unsaved until written clean.
+    marked: bool,
 }
 
 impl Document {
@@ -37,7 +44,30 @@ impl Document {
             baseline: None,
             saved: Some(0),
             revision: 0,
+            conflicts: Vec::new(),
+            marked: false,
         }
+    }
+
+    /// The report was read from a file marked with these conflicts; it holds ours.
+    pub(super) fn set_conflicts(&mut self, conflicts: Vec<MarkedConflict>) {
+        self.marked = !conflicts.is_empty();
+        self.conflicts = conflicts.into_iter().map(|c| (c, None)).collect();
+    }
+
+    /// The conflicts the file was marked with, each with its resolution so far.
+    pub fn conflicts(&self) -> &[(MarkedConflict, Option<Choice>)] {
+        &self.conflicts
+    }
+
+    /// Whether the file on disk holds conflict markers, as far as the app knows.
+    pub fn is_marked(&self) -> bool {
+        self.marked
+    }
+
+    /// How many conflicts are not resolved yet.
+    pub fn conflicts_left(&self) -> usize {
+        self.conflicts.iter().filter(|(_, choice)| choice.is_none()).count()
     }
 
     pub fn report(&self) -> &Report {
@@ -71,7 +101,7 @@ impl Document {
 
     /// Whether the report differs from what the file holds.
     pub fn is_modified(&self) -> bool {
-        self.modified
+        self.modified || self.marked
     }
 
     /// Records a change and keeps everything derived current.
@@ -83,6 +113,7 @@ impl Document {
     /// derived current.
     pub(super) fn record_from(&mut self, change: Change, source: Option<String>) {
         let scope = change.scope();
+        self.resolved(&change, true);
         self.history.record_from(&mut self.report, change, source);
         self.changed(scope);
     }
@@ -90,6 +121,7 @@ impl Document {
     /// Takes back the last change, if any.
     pub(super) fn undo(&mut self) -> Option<Entry> {
         let entry = self.history.undo(&mut self.report).cloned()?;
+        self.resolved(&entry.change, false);
         self.changed(entry.change.scope());
         Some(entry)
     }
@@ -97,6 +129,7 @@ impl Document {
     /// Makes again the last change taken back, if any.
     pub(super) fn redo(&mut self) -> Option<Entry> {
         let entry = self.history.redo(&mut self.report).cloned()?;
+        self.resolved(&entry.change, true);
         self.changed(entry.change.scope());
         Some(entry)
     }
@@ -106,9 +139,19 @@ impl Document {
         self.history.done()
     }
 
+    /// Marks a conflict resolved by `change` (made `forward`) or, undone, not.
+    fn resolved(&mut self, change: &Change, forward: bool) {
+        if let Change::Resolve { conflict, choice, .. } = change
+            && let Some((_, resolution)) = self.conflicts.get_mut(*conflict)
+        {
+            *resolution = forward.then_some(*choice);
+        }
+    }
+
     /// The file now holds `report`, `version` of the history.
     pub(super) fn saved_as(&mut self, version: u64, report: Report) {
         self.saved = Some(version);
+        self.marked = false;
         self.on_disk = report;
         self.modified = self.differs();
     }

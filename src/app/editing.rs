@@ -24,6 +24,8 @@ impl App {
                 from,
                 to,
             });
+        } else {
+            self.resolve_unchanged();
         }
     }
 
@@ -33,10 +35,18 @@ impl App {
         if self.refuse_if_read_only() {
             return;
         }
+        // Made from the conflicts screen, a change resolves the conflict it was made for.
+        let (change, resolves) = match self.resolving(change) {
+            Ok(change) => (change, true),
+            Err(change) => (change, false),
+        };
         let text = change.describe(self.texts());
         self.document.record(change);
         self.session.journal.due = true;
         self.info(capitalize(&text));
+        if resolves {
+            self.next_conflict();
+        }
     }
 
     pub(super) fn undo(&mut self) {
@@ -67,6 +77,9 @@ impl App {
             if of_activity && matches!(self.view.focus, Pane::Groups | Pane::Overview) {
                 self.view.focus = Pane::Activities;
             }
+        }
+        if let Change::Resolve { conflict, .. } = change {
+            self.view.conflict = *conflict;
         }
         // Undoing an addition at the end, or redoing a deletion, leaves the place past it.
         self.clamp_selection();
@@ -105,7 +118,7 @@ impl App {
 
     /// Opens the editor on a field, holding its text.
     pub(super) fn edit_field(&mut self, field: Field) {
-        if self.refuse_if_read_only() {
+        if self.refuse_if_read_only() || self.refuse_while_conflicted() {
             return;
         }
         if let Some(text) = field.get(self.report()) {
@@ -117,7 +130,7 @@ impl App {
 
     /// Opens the editor on the first field of a new item of `list`, to go at `index`.
     pub(super) fn add_item(&mut self, list: List, index: usize) {
-        if self.refuse_if_read_only() {
+        if self.refuse_if_read_only() || self.refuse_while_conflicted() {
             return;
         }
         let area = editor("");
@@ -248,6 +261,8 @@ impl App {
                     if let Field::Country(g, c) | Field::Institution(g, c) = field {
                         self.warn_duplicate_coordinator(g, c);
                     }
+                } else {
+                    self.resolve_unchanged();
                 }
                 true
             }
@@ -287,7 +302,7 @@ impl App {
 
     /// Asks before deleting an item.
     pub(super) fn ask_delete(&mut self, list: List, index: usize) {
-        if self.refuse_if_read_only() {
+        if self.refuse_if_read_only() || self.refuse_while_conflicted() {
             return;
         }
         if index < list.len(self.report()) {
@@ -311,6 +326,9 @@ impl App {
 
     /// Moves an item one place up or down its list.
     pub(super) fn move_item(&mut self, list: List, index: usize, down: bool) {
+        if self.refuse_while_conflicted() {
+            return;
+        }
         let len = list.len(self.report());
         let to = if down { index + 1 } else { index.wrapping_sub(1) };
         if to >= len || index >= len {

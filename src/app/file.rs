@@ -93,6 +93,9 @@ impl App {
     }
 
     fn save_to(&mut self, path: PathBuf, expect: Expect, then: AfterSave) {
+        if self.refuse_unresolved() {
+            return;
+        }
         let (report, version) = self.start_save(&path);
         let consent = self.session.consent();
         self.effects.push(Effect::Save { path, report, expect, consent, version, then });
@@ -106,6 +109,16 @@ impl App {
         (self.report().clone(), self.document.version())
     }
 
+    /// Refuses a save while conflicts are left, which the file would lose: the report
+    /// holds ours there.
+    fn refuse_unresolved(&mut self) -> bool {
+        let left = self.document.conflicts_left();
+        if left > 0 {
+            self.error(fill(self.texts().conflicts_save_refused, &[("count", &left)]));
+        }
+        left > 0
+    }
+
     /// What came of a save.
     fn saved(
         &mut self,
@@ -117,6 +130,7 @@ impl App {
         self.session.end_save();
         match result {
             Ok(fingerprint) => {
+                let was_marked = self.document.is_marked();
                 self.session.set_disk(Expect::Content(fingerprint));
                 self.document.saved_as(version, report);
                 if !self.is_modified() {
@@ -126,7 +140,8 @@ impl App {
                 if let Some(file) = self.session.journal.restored_from.take() {
                     self.effects.push(Effect::RemoveFile(file));
                 }
-                self.info(fill(self.texts().saved, &[("path", &path.display())]));
+                let saved = if was_marked { self.texts().resolved_add } else { self.texts().saved };
+                self.info(fill(saved, &[("path", &path.display())]));
                 if then == AfterSave::Quit && !self.is_modified() {
                     self.should_quit = true;
                 }
@@ -256,6 +271,7 @@ impl App {
             Prompt::Confirm if self.session.is_saving() => {
                 self.info(self.texts().saving_already);
             }
+            Prompt::Confirm if self.refuse_unresolved() => return,
             Prompt::Confirm => {
                 let path = PathBuf::from(input.trim());
                 let (report, version) = self.start_save(&path);

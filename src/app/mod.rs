@@ -2,6 +2,7 @@
 
 mod baseline;
 mod checks;
+mod conflicts;
 mod details;
 mod document;
 mod editing;
@@ -27,6 +28,7 @@ mod view;
 use std::path::PathBuf;
 
 pub use baseline::Baseline;
+pub use conflicts::{brief, change_to, label, text_field};
 pub use details::{Details, DetailsOf, Row, RowKind};
 pub use document::Document;
 pub use editing::{EditTarget, TextEdit};

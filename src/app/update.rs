@@ -77,6 +77,10 @@ impl App {
                 Some(action) => action,
                 None => return,
             },
+            Pane::Conflicts => match self.conflicts_action(action) {
+                Some(action) => action,
+                None => return,
+            },
             _ => action,
         };
         // Refused at once, before anything is typed, while another wgtrack holds the file.
@@ -117,6 +121,8 @@ impl App {
                 self.view.detail_scroll = 0;
             }
             Action::Back => self.view.focus = Pane::Groups,
+            Action::EditProgress | Action::ProgressUp | Action::ProgressDown
+                if self.refuse_while_conflicted() => {}
             Action::EditProgress => {
                 let editable = self.activity_for_edit().is_some();
                 if editable {
@@ -182,6 +188,7 @@ impl App {
             Action::InfoUp => self.scroll_info(-INFO_STEP),
             Action::InfoDown => self.scroll_info(INFO_STEP),
             Action::Overview => self.open_overview(),
+            Action::Conflicts => self.open_conflicts(),
             Action::CycleFilter => self.cycle_filter(),
             Action::ClearFilter => self.clear_filter(),
             Action::SetThreshold => self.mode = Mode::Threshold(String::new()),
@@ -271,7 +278,7 @@ impl App {
                 self.view.detail_scroll =
                     step_to(self.view.detail_scroll, delta, self.view.viewport.detail_max)
             }
-            Pane::Overview | Pane::Details => {}
+            Pane::Overview | Pane::Details | Pane::Conflicts => {}
         }
     }
 

@@ -79,6 +79,8 @@ pub(super) struct View {
     pub behind: Behind,
     pub overview: Overview,
     pub details: Details,
+    /// The conflict selected in the conflicts screen.
+    pub conflict: usize,
     pub message: Option<Message>,
     /// What the screen showed last: page size and scroll limits.
     pub viewport: Viewport,
@@ -102,6 +104,7 @@ impl Default for View {
             behind: Behind::default(),
             overview: Overview::default(),
             details: Details { of: DetailsOf::Report, row: 0, back_to: Pane::Groups },
+            conflict: 0,
             message: None,
             viewport: Viewport {
                 page: 10,

@@ -367,11 +367,23 @@ impl Target {
 
     /// Like `open`, and whether the file starts with a byte order mark, for the app to say.
     pub fn open_noting_bom(&self) -> Result<(Report, store::Fingerprint, bool)> {
+        self.create_default()?;
+        Ok(store::open_noting_bom(&self.path)?)
+    }
+
+    /// The file as the app opens it: a file marked with conflicts too, to resolve them.
+    pub fn open_resolving(&self) -> Result<store::Opened> {
+        self.create_default()?;
+        Ok(store::open_resolving(&self.path)?)
+    }
+
+    /// Writes the shipped report to the default file when there is none yet.
+    fn create_default(&self) -> Result<()> {
         if self.is_default && !self.path.exists() {
             write_shipped(&self.path)?;
             eprintln!("wgtrack: created {} with the 2020–2021 report", self.path.display());
         }
-        Ok(store::open_noting_bom(&self.path)?)
+        Ok(())
     }
 }
 

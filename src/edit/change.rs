@@ -47,6 +47,22 @@ pub enum Change {
         from: Box<Report>,
         to: Box<Report>,
     },
+    /// A conflict from a merge resolved (the `conflict`th of the file, `label` its place):
+    /// with `change` where the value kept is not the one the report holds already.
+    Resolve {
+        conflict: usize,
+        label: String,
+        choice: Choice,
+        change: Option<Box<Change>>,
+    },
+}
+
+/// Which version of a conflicting field was kept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Choice {
+    Ours,
+    Theirs,
+    Edited,
 }
 
 /// How much of the report a change can affect, for keeping derived figures current.
@@ -92,6 +108,11 @@ impl Change {
             Change::Whole { from, to } => {
                 *report = if forward { to } else { from }.as_ref().clone();
             }
+            Change::Resolve { change, .. } => {
+                if let Some(change) = change {
+                    change.apply(report, forward);
+                }
+            }
         }
     }
 
@@ -107,6 +128,7 @@ impl Change {
             Change::Move { list, to, .. } => list_place(*list, *to),
             Change::Several(changes) => changes.iter().find_map(Change::place),
             Change::Whole { .. } => None,
+            Change::Resolve { change, .. } => change.as_ref().and_then(|c| c.place()),
         }
     }
 
@@ -134,6 +156,7 @@ impl Change {
                 }
             }
             Change::Whole { .. } => Scope::All,
+            Change::Resolve { change, .. } => change.as_ref().map_or(Scope::All, |c| c.scope()),
         }
     }
 
@@ -165,6 +188,14 @@ impl Change {
                 changes.iter().map(|c| c.describe(texts)).collect::<Vec<_>>().join("; ")
             }
             Change::Whole { .. } => texts.change_whole.to_string(),
+            Change::Resolve { label, choice, .. } => {
+                let kept = match choice {
+                    Choice::Ours => texts.conflict_ours,
+                    Choice::Theirs => texts.conflict_theirs,
+                    Choice::Edited => texts.conflict_edited,
+                };
+                fill(texts.change_resolve, &[("place", label), ("kept", &kept)])
+            }
         }
     }
 }

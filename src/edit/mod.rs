@@ -7,7 +7,7 @@ mod field;
 mod history;
 mod list;
 
-pub use change::{Change, Scope};
+pub use change::{Change, Choice, Scope};
 pub use field::Field;
 pub use history::{Entry, History};
 pub use list::{Item, List, first_field_required, new_item};

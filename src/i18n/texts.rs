@@ -379,6 +379,15 @@ texts! {
     review_now, review_proposed, review_refused, review_notes, review_leave, review_left,
     review_applied, review_none_accepted,
 
+    // Conflicts from a merge: `{count}`, `{place}`, `{kept}`, `{line}`, `{path}`; `{key:…}`.
+    change_resolve, conflict_ours, conflict_theirs, conflict_edited, conflict_was, conflict_items,
+    conflict_no_topic, conflict_removed, conflicts_title, conflicts_none, conflicts_already,
+    conflicts_later_first, conflicts_not_editable, conflicts_first, conflicts_save_refused,
+    resolved_add, conflicts_line, conflicts_mark, place_progress, place_activity, place_groups,
+    place_document_type, place_objectives, place_coordinators, place_activities, place_group,
+    place_introduction, context_conflicts, action_conflicts, action_take_ours, action_take_theirs,
+    action_edit_conflict, action_conflict_place, hint_ours, hint_theirs,
+
     // The keys: context headings (help, README), what each action does, footer hints.
     context_global, context_overview, context_groups, context_activities, context_activity,
     context_edit_progress, context_edit_text, context_confirm_delete, context_details,

@@ -80,6 +80,25 @@ impl Default for Keymap {
         bind(C::Details, K::Enter, none, A::Open);
         bind(C::Details, K::Char('e'), none, A::Open);
         bind(C::Details, K::Esc, none, A::Back);
+        for (code, action) in [
+            (K::Up, A::Up),
+            (K::Char('k'), A::Up),
+            (K::Down, A::Down),
+            (K::Char('j'), A::Down),
+            (K::PageUp, A::PageUp),
+            (K::PageDown, A::PageDown),
+            (K::Home, A::Home),
+            (K::Char('g'), A::Home),
+            (K::End, A::End),
+            (K::Char('G'), A::End),
+            (K::Char('o'), A::TakeOurs),
+            (K::Char('t'), A::TakeTheirs),
+            (K::Char('e'), A::EditConflict),
+            (K::Enter, A::Open),
+            (K::Esc, A::Back),
+        ] {
+            bind(C::Conflicts, code, none, action);
+        }
         bind(C::ConfirmDelete, K::Char('y'), none, A::Confirm);
         // "sí": the Spanish answer; no English one starts with it.
         bind(C::ConfirmDelete, K::Char('s'), none, A::Confirm);
@@ -106,6 +125,7 @@ impl Default for Keymap {
         bind(C::Global, K::Char('b'), none, A::PickBaseline);
         bind(C::Global, K::Char('I'), none, A::ImportSheet);
         bind(C::Global, K::Char('i'), none, A::ReportDetails);
+        bind(C::Global, K::Char('C'), none, A::Conflicts);
         bind(C::Global, K::Char('/'), none, A::Search);
         bind(C::Global, K::Char(':'), none, A::GoTo);
         bind(C::Global, K::Char('n'), none, A::NextMatch);

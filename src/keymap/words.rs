@@ -58,6 +58,7 @@ impl Context {
             Context::EditText => texts.context_edit_text,
             Context::ConfirmDelete => texts.context_confirm_delete,
             Context::Details => texts.context_details,
+            Context::Conflicts => texts.context_conflicts,
             Context::Search => texts.context_search,
             Context::Matches => texts.context_matches,
             Context::Checks => texts.context_checks,
@@ -90,6 +91,7 @@ pub fn describe_in(context: Context, action: &Action, texts: &Texts) -> &'static
         Action::Back if context == Context::EditText => texts.action_done_editing,
         Action::Confirm if context == Context::Review => texts.action_apply_accepted,
         Action::Back if context == Context::Review => texts.action_leave_review,
+        Action::Open if context == Context::Conflicts => texts.action_conflict_place,
         Action::Up => texts.action_up,
         Action::Down => texts.action_down,
         Action::PageUp => texts.action_page_up,
@@ -149,6 +151,10 @@ pub fn describe_in(context: Context, action: &Action, texts: &Texts) -> &'static
         Action::Restore => texts.action_restore,
         Action::KeepRecovery => texts.action_keep_recovery,
         Action::DiscardRecovery => texts.action_discard_recovery,
+        Action::Conflicts => texts.action_conflicts,
+        Action::TakeOurs => texts.action_take_ours,
+        Action::TakeTheirs => texts.action_take_theirs,
+        Action::EditConflict => texts.action_edit_conflict,
         // Never bound to a key, so never shown.
         Action::Tick | Action::Terminate | Action::EditedOutside(_) => "",
         Action::Type(_) => texts.action_type,
@@ -240,6 +246,16 @@ pub fn hints(context: Context) -> &'static [(&'static [Action], Word)] {
         (&[A::MoveUp, A::MoveDown], |t| t.hint_reorder),
         (&[A::Back], |t| t.hint_back),
     ];
+    const CONFLICTS: &[(&[Action], Word)] = &[
+        (&[A::Up, A::Down], |t| t.hint_move),
+        (&[A::TakeOurs], |t| t.hint_ours),
+        (&[A::TakeTheirs], |t| t.hint_theirs),
+        (&[A::EditConflict], |t| t.hint_edit),
+        (&[A::Open], |t| t.hint_go_to),
+        (&[A::Undo], |t| t.hint_undo),
+        (&[A::Save], |t| t.hint_save),
+        (&[A::Help], |t| t.hint_help),
+    ];
     const CONFIRM_DELETE: &[(&[Action], Word)] =
         &[(&[A::Confirm], |t| t.hint_delete), (&[A::Back], |t| t.hint_keep)];
     const CONFIRM_QUIT: &[(&[Action], Word)] = &[
@@ -285,6 +301,7 @@ pub fn hints(context: Context) -> &'static [(&'static [Action], Word)] {
         Context::Recover => RECOVER,
         Context::EditText => EDIT_TEXT,
         Context::Details => DETAILS,
+        Context::Conflicts => CONFLICTS,
         Context::ConfirmDelete => CONFIRM_DELETE,
         Context::ConfirmQuit => CONFIRM_QUIT,
         Context::ConfirmSave => CONFIRM_SAVE,

@@ -103,6 +103,32 @@ pub fn open_noting_bom(path: &Path) -> Result<(Report, Fingerprint, bool), LoadE
     Ok((parse(path, text)?, Fingerprint::of(&bytes), text.starts_with(BOM)))
 }
 
+/// A report file as the app opens it.
+#[derive(Debug)]
+pub struct Opened {
+    /// The report; ours, where the file is marked with conflicts.
+    pub report: Report,
+    pub fingerprint: Fingerprint,
+    /// Whether the file starts with a byte order mark.
+    pub bom: bool,
+    /// The conflicts a merge marked the file with, in file order: none in a clean file.
+    pub conflicts: Vec<MarkedConflict>,
+}
+
+/// Like [`open_noting_bom`], and a file marked with a merge's conflicts is opened too, for
+/// the app to resolve them; all from one reading, so the fingerprint is of what was parsed.
+pub fn open_resolving(path: &Path) -> Result<Opened, LoadError> {
+    let bytes = read(path)?;
+    let text = utf8(path, &bytes)?;
+    let (fingerprint, bom) = (Fingerprint::of(&bytes), text.starts_with(BOM));
+    let (report, conflicts) = match parse(path, text) {
+        Ok(report) => (report, Vec::new()),
+        Err(LoadError::Conflicted { report, conflicts, .. }) => (*report, conflicts),
+        Err(error) => return Err(error),
+    };
+    Ok(Opened { report, fingerprint, bom, conflicts })
+}
+
 /// The byte order mark some editors put at the start of UTF-8 text.
 pub const BOM: char = '\u{feff}';
 

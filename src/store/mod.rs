@@ -29,7 +29,9 @@ mod write;
 pub use clock::Clock;
 pub use conflicts::{MarkedConflict, marked_text};
 pub use fingerprint::Fingerprint;
-pub use load::{BOM, LoadError, Located, load, open, open_noting_bom, parse, read, utf8};
+pub use load::{
+    BOM, LoadError, Located, Opened, load, open, open_noting_bom, open_resolving, parse, read, utf8,
+};
 pub use locate::{line_column, locate};
 pub use paths::{CONFIG_FILE_NAME, DEFAULT_FILE_NAME, Paths};
 pub use replace::{Caution, Consent, Layout, caution};

@@ -56,6 +56,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             fill(texts.previous_round_mark, &[("fields", &fields.join(", "))])
         )
     };
+    // While conflicts from a merge are left, their count, whatever the screen.
+    let left = app.document().conflicts_left();
+    let modified = match left {
+        0 => modified,
+        _ => format!(" ⚠ {} {modified}", fill(texts.conflicts_mark, &[("count", &left)])),
+    };
     // The checks' findings that ask for a look, while there are any.
     let to_check = app.findings_to_look_at();
     let checks = match to_check {

@@ -3,6 +3,7 @@
 
 mod activity;
 mod checks;
+mod conflicts;
 mod details;
 mod editor;
 mod footer;
@@ -53,6 +54,7 @@ pub struct ViewState {
     pub overview: ListState,
     pub behind: ListState,
     pub details: ListState,
+    pub conflicts: ListState,
     pub overview_rows: Rect,
     /// The review of a returned sheet's changes.
     pub review: ListState,
@@ -123,11 +125,11 @@ fn draw_body(frame: &mut Frame, area: Rect, app: &App, ctx: &Context, view: &mut
         view.viewport.page = view.overview_rows.height.max(1) as usize;
         return;
     }
-    if matches!(app.focus(), Pane::Overview | Pane::Details) {
-        if app.focus() == Pane::Overview {
-            overview::draw(frame, area, app, ctx, view);
-        } else {
-            details::draw(frame, area, app, ctx, view);
+    if matches!(app.focus(), Pane::Overview | Pane::Details | Pane::Conflicts) {
+        match app.focus() {
+            Pane::Overview => overview::draw(frame, area, app, ctx, view),
+            Pane::Details => details::draw(frame, area, app, ctx, view),
+            _ => conflicts::draw(frame, area, app, ctx, view),
         }
         view.viewport.page = view.overview_rows.height.max(1) as usize;
         return;
@@ -156,7 +158,7 @@ fn draw_body(frame: &mut Frame, area: Rect, app: &App, ctx: &Context, view: &mut
         Pane::Groups => view.groups_rows.height,
         Pane::Activities => view.table_rows.height,
         Pane::Activity => view.activity_area.height,
-        Pane::Overview | Pane::Details => view.overview_rows.height,
+        Pane::Overview | Pane::Details | Pane::Conflicts => view.overview_rows.height,
     }
     .max(1) as usize;
 }

@@ -19,7 +19,7 @@ fn position(app: &App, viewport: Viewport) -> (usize, usize) {
         Pane::Activities => (app.activity(), app.report().groups[app.group()].activities.len() - 1),
         Pane::Activity => (app.detail_scroll(), viewport.detail_max),
         // Not reached: the sessions here open at most the activity view.
-        Pane::Overview | Pane::Details => (0, 0),
+        Pane::Overview | Pane::Details | Pane::Conflicts => (0, 0),
     }
 }
 

@@ -99,9 +99,7 @@ fn a_group_without_coordinators() {
     let mut report = shipped();
     assert!(has(&report, None, "IV", "no-coordinators"));
     assert!(!has(&report, None, "VIII", "no-coordinators"));
-    report.groups[3]
-        .coordinators
-        .push(Coordinator { country: "Chile".into(), institution: "INE".into() });
+    report.groups[3].coordinators.push(Coordinator::new("Chile", "INE"));
     assert!(!has(&report, None, "IV", "no-coordinators"));
 }
 
@@ -131,10 +129,9 @@ fn the_same_activity_or_coordinator_twice() {
     report.groups[7].activities.push(copy);
     assert!(has(&report, None, "VIII.9", "duplicate-activity"));
     let coordinator = report.groups[7].coordinators[0].clone();
-    report.groups[7].coordinators.push(Coordinator {
-        country: coordinator.country.to_uppercase(),
-        institution: coordinator.institution,
-    });
+    report.groups[7]
+        .coordinators
+        .push(Coordinator::new(coordinator.country.to_uppercase(), coordinator.institution));
     assert!(has(&report, None, "VIII", "duplicate-coordinator"));
 }
 

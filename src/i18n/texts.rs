@@ -349,14 +349,16 @@ texts! {
     error_not_utf8,
     /// `{place}` (file:line:column).
     error_empty,
-    /// `{path}`, `{found}`, `{format}`.
-    error_newer_format,
+    /// `{path}`, `{found}`, `{format}`; `{path}`, `{format}`, `{field}`.
+    error_newer_format, error_needs_format_2,
     /// `{path}`; `{path}`, `{cause}`; `{rev}`, `{cause}`; `{rev}`, `{path}`.
     error_not_in_repository, error_git, error_revision, error_not_in_revision,
     /// What is wrong at a place in the file, after the place and the field's path.
     fault_empty,
     /// `{found}`, `{format}`.
     fault_unknown_format, fault_no_groups, fault_previous_round,
+    /// `{paragraph}`; `{number}`.
+    fault_no_such_paragraph, fault_no_such_activity,
     /// The header's mark while `new-round`'s symbol or title is not set: `{fields}`.
     previous_round_mark,
     /// `{path}`: the lock file is a symbolic link.

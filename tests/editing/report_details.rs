@@ -203,9 +203,11 @@ fn a_section_is_added_and_deleted() {
     d.typed("Gender perspective");
     d.enter();
     let mut after = before.clone();
-    after
-        .introduction
-        .push(Section { heading: Some("Gender perspective".into()), paragraphs: Vec::new() });
+    after.introduction.push(Section {
+        heading: Some("Gender perspective".into()),
+        paragraphs: Vec::new(),
+        notes: Vec::new(),
+    });
     assert_history(&mut d, &before, &after);
     // The new section gets its first paragraph from its "+ paragraph" row.
     let before = after;
@@ -227,7 +229,10 @@ fn a_section_is_added_and_deleted() {
     d.typed("Scope");
     d.enter();
     let mut after = before.clone();
-    after.introduction.insert(1, Section { heading: Some("Scope".into()), paragraphs: Vec::new() });
+    after.introduction.insert(
+        1,
+        Section { heading: Some("Scope".into()), paragraphs: Vec::new(), notes: Vec::new() },
+    );
     assert_history(&mut d, &before, &after);
 
     // Deleted from its heading's row, paragraphs and all.

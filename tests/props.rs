@@ -519,7 +519,10 @@ fn every_load_error_names_the_file() {
         (b"", ":1:1: the file is empty"),
         (b" \n\t\n", ":1:1: the file is empty"),
         (b"Report(\n    format: 1,,\n)", ":2:"),
-        (b"Report(format: 7, wholly_new: [1, 2])", ": the file is in format 7"),
+        (
+            b"Report(format: 7, wholly_new: [1, 2])",
+            ": made by a newer wgtrack (format 7); this one reads formats 1 and 2",
+        ),
         (unknown.as_bytes(), ":5:5: Unexpected field named `old_title`"),
     ];
     for (bytes, expected) in cases {

@@ -35,6 +35,7 @@ pub static TEXTS: Texts = Texts {
     removed_since_baseline: "{count} removed since the baseline",
     filter_note: "filter: {filter}, {shown} of {total} ({key:clear_filter} clears)",
     coordinators: "Coordinators",
+    stated_in_remarks: "(from the remarks of activity {number})",
     not_stated: "not stated",
     objectives: "Objectives",
     objectives_folded_note: "(general and {count} specific; {key:toggle_objectives} shows them)",

@@ -36,6 +36,7 @@ pub static TEXTS: Texts = Texts {
     removed_since_baseline: "{count} eliminadas desde la línea de base",
     filter_note: "filtro: {filter}, {shown} de {total} ({key:clear_filter} lo quita)",
     coordinators: "Países coordinadores",
+    stated_in_remarks: "(según las observaciones de la actividad {number})",
     not_stated: "no indicados",
     objectives: "Objetivos",
     objectives_folded_note: "(general y {count} específicos; {key:toggle_objectives} los muestra)",

@@ -64,8 +64,9 @@ texts! {
     removed_since_baseline,
     /// The active filter: `{filter}`, `{shown}`, `{total}`.
     filter_note,
-    /// The label before the coordinators, and their heading in the details form.
-    coordinators,
+    /// The label before the coordinators, and their heading in the details form; after a
+    /// coordinator the source names in an activity's remarks: `{number}`.
+    coordinators, stated_in_remarks,
     /// In place of the coordinators where the source names none.
     not_stated,
     /// The label of the folded objectives.

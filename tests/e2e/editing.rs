@@ -316,6 +316,8 @@ fn the_report_details_are_edited_and_saved() {
     expected.date = "2021-10-05".into();
     expected.venue = "Santiago, 5-6 October 2021".into();
     expected.introduction[0].paragraphs.insert(1, "A paragraph added. And edited.".into());
+    // The note of the paragraph that moved down moves with it.
+    expected.introduction[0].notes[0].paragraph = 2;
     assert_eq!(expected.introduction.len(), 4);
     let removed = expected.introduction.pop().unwrap();
     assert_eq!(removed.heading.as_deref(), Some("Type of document"));

@@ -24,8 +24,7 @@ pub fn perform(effect: Effect) -> Option<Outcome> {
         }
         Effect::Reload { path } => Outcome::Reloaded { result: store::open(&path) },
         Effect::WriteJournal { file, path, report, base, time } => {
-            let base =
-                base.map(|(base, fingerprint)| recovery::Base::of(&base, fingerprint, &report));
+            let base = base.map(|base| recovery::Base::of(&base.0, base.1, &report));
             let result = recovery::write_to(&file, &path, &report, base, time);
             Outcome::JournalWritten { file, result }
         }
@@ -51,7 +50,9 @@ pub fn perform(effect: Effect) -> Option<Outcome> {
             return None;
         }
         Effect::Check { report, baseline, revision } => {
-            Outcome::Checked { revision, findings: crate::check::check(&report, baseline.as_ref()) }
+            // What the report marks reviewed is set aside, as `wgtrack check` does.
+            let found = crate::check::check(&report, baseline.as_ref());
+            Outcome::Checked { revision, findings: crate::check::reviewed(&report, found).open }
         }
     })
 }

@@ -54,6 +54,22 @@ pub const MONTHS: [&str; 12] = [
     "December",
 ];
 
+/// The months in Spanish, as a Spanish report writes them in dates ("5 de abril de 2021").
+pub const MONTHS_ES: [&str; 12] = [
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;

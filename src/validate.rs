@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use crate::model::{FORMAT, Report};
+use crate::model::{FORMAT, FORMAT_1, Report, StatedIn};
 
 /// A step of a field path: `groups[7].activities[6].progress` is
 /// `[Field("groups"), Index(7), Field("activities"), Index(6), Field("progress")]`.
@@ -58,6 +58,10 @@ pub enum Fault {
     UnknownFormat { found: u32 },
     /// The report has no working group.
     NoGroups,
+    /// A note names a paragraph its section does not have.
+    NoSuchParagraph { paragraph: usize },
+    /// A coordinator is said to be stated in the remarks of an activity the group lacks.
+    NoSuchActivity { number: usize },
     /// A warning: the text is still the previous round's, as `new-round` carried it over.
     PreviousRound,
 }
@@ -67,7 +71,13 @@ impl fmt::Display for Fault {
         match self {
             Fault::Empty => write!(f, "must not be empty"),
             Fault::UnknownFormat { found } => {
-                write!(f, "format {found} is not known; this wgtrack reads format {FORMAT}")
+                write!(f, "format {found} is not known; this wgtrack reads formats 1 and {FORMAT}")
+            }
+            Fault::NoSuchParagraph { paragraph } => {
+                write!(f, "names paragraph {paragraph}, which its section does not have")
+            }
+            Fault::NoSuchActivity { number } => {
+                write!(f, "names activity {number}, which the group does not have")
             }
             Fault::NoGroups => write!(f, "a report needs at least one working group"),
             Fault::PreviousRound => {
@@ -106,31 +116,56 @@ pub fn warnings(report: &Report) -> Vec<Problem> {
 /// All problems found, in file order; empty when the report is valid.
 pub fn problems(report: &Report) -> Vec<Problem> {
     let mut found = Vec::new();
-    let mut require = |path: FieldPath, value: &str| {
+    let require = |found: &mut Vec<Problem>, path: FieldPath, value: &str| {
         if is_blank(value) {
             found.push(Problem { path, fault: Fault::Empty });
         }
     };
     let root = FieldPath::default;
-    require(root().field("symbol"), &report.symbol);
-    require(root().field("title"), &report.title);
+    require(&mut found, root().field("symbol"), &report.symbol);
+    require(&mut found, root().field("title"), &report.title);
+    if let Some(job_number) = &report.job_number {
+        require(&mut found, root().field("job_number"), job_number);
+    }
+    for (s, section) in report.introduction.iter().enumerate() {
+        for (n, note) in section.notes.iter().enumerate() {
+            let at = || root().field("introduction").index(s).field("notes").index(n);
+            if note.paragraph >= section.paragraphs.len() {
+                let fault = Fault::NoSuchParagraph { paragraph: note.paragraph };
+                found.push(Problem { path: at().field("paragraph"), fault });
+            }
+            require(&mut found, at().field("text"), &note.text);
+        }
+    }
     for (g, group) in report.groups.iter().enumerate() {
         let at = || root().field("groups").index(g);
-        require(at().field("title"), &group.title);
-        require(at().field("topic"), &group.topic);
+        require(&mut found, at().field("title"), &group.title);
+        require(&mut found, at().field("topic"), &group.topic);
         for (c, coordinator) in group.coordinators.iter().enumerate() {
             let at = || at().field("coordinators").index(c);
-            require(at().field("country"), &coordinator.country);
+            require(&mut found, at().field("country"), &coordinator.country);
+            if let Some(StatedIn::ActivityRemarks(number)) = coordinator.stated_in
+                && !(1..=group.activities.len()).contains(&number)
+            {
+                let fault = Fault::NoSuchActivity { number };
+                found.push(Problem { path: at().field("stated_in"), fault });
+            }
         }
         for (a, activity) in group.activities.iter().enumerate() {
             let at = || at().field("activities").index(a);
-            require(at().field("description"), &activity.description);
+            require(&mut found, at().field("description"), &activity.description);
             if let Some(topic) = &activity.topic {
-                require(at().field("topic"), topic);
+                require(&mut found, at().field("topic"), topic);
             }
         }
     }
-    if report.format != FORMAT {
+    for (r, review) in report.reviews.iter().enumerate() {
+        let at = || root().field("reviews").index(r);
+        require(&mut found, at().field("rule"), &review.rule);
+        require(&mut found, at().field("place"), &review.place);
+        require(&mut found, at().field("reason"), &review.reason);
+    }
+    if !(FORMAT_1..=FORMAT).contains(&report.format) {
         found.insert(
             0,
             Problem {

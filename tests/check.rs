@@ -103,9 +103,7 @@ fn a_group_without_coordinators() {
     let mut report = shipped();
     assert!(has(&report, None, "IV", "no-coordinators"));
     assert!(!has(&report, None, "VIII", "no-coordinators"));
-    report.groups[3]
-        .coordinators
-        .push(Coordinator { country: "Chile".into(), institution: "INE".into() });
+    report.groups[3].coordinators.push(Coordinator::new("Chile", "INE"));
     assert!(!has(&report, None, "IV", "no-coordinators"));
 }
 
@@ -135,10 +133,9 @@ fn the_same_activity_or_coordinator_twice() {
     report.groups[7].activities.push(copy);
     assert!(has(&report, None, "VIII.9", "duplicate-activity"));
     let coordinator = report.groups[7].coordinators[0].clone();
-    report.groups[7].coordinators.push(Coordinator {
-        country: coordinator.country.to_uppercase(),
-        institution: coordinator.institution,
-    });
+    report.groups[7]
+        .coordinators
+        .push(Coordinator::new(coordinator.country.to_uppercase(), coordinator.institution));
     assert!(has(&report, None, "VIII", "duplicate-coordinator"));
 }
 
@@ -232,4 +229,53 @@ fn the_command_lists_findings_and_fails_on_an_error() {
     let output = run(home.path(), &["-f", next.to_str().unwrap(), "check", "--baseline", file]);
     assert_code(&output, 1);
     assert!(stdout(&output).contains("Symbol     error"), "{}", stdout(&output));
+}
+
+#[test]
+fn a_group_the_source_states_has_no_coordinator_is_information_only() {
+    let mut report = shipped();
+    report.groups[3].coordinators.clear();
+    let level = |report: &Report| {
+        check::check(report, None)
+            .into_iter()
+            .find(|f| f.place() == "IV" && f.rule.name() == "no-coordinators")
+            .map(|f| f.level)
+    };
+    assert_eq!(level(&report), Some(Level::Warning));
+    report.groups[3].no_coordinators_stated = true;
+    assert_eq!(level(&report), Some(Level::Information));
+}
+
+#[test]
+fn a_reviewed_finding_is_hidden_unless_all_and_a_stale_review_is_said() {
+    let home = tempfile::tempdir().unwrap();
+    let file = write_shipped(&home.path().join("r.ron"));
+    let f = file.to_str().unwrap();
+    let before = stdout(&run(home.path(), &["-f", f, "check"]));
+    assert!(before.contains("[no-coordinators] (groups[3].coordinators)"), "{before}");
+    let out = run(
+        home.path(),
+        &["-f", f, "check", "--review", "no-coordinators", "IV", "--reason", "none in the source"],
+    );
+    assert_code(&out, 0);
+    let after = stdout(&run(home.path(), &["-f", f, "check"]));
+    assert!(!after.contains("(groups[3].coordinators)"), "{after}");
+    assert_eq!(after.lines().count() + 1, before.lines().count());
+    let all = stdout(&run(home.path(), &["-f", f, "check", "--all"]));
+    assert!(all.contains("(groups[3].coordinators) reviewed: none in the source"), "{all}");
+    let json = stdout(&run(home.path(), &["-f", f, "check", "--all", "--format", "json"]));
+    assert!(json.contains("\"reviewed\": \"none in the source\""), "{json}");
+
+    // The finding gone, its review is stale: said, for information.
+    let mut report = wgtrack::store::load(&file).unwrap();
+    report.groups[3].coordinators.push(Coordinator::new("Mexico", "INEGI"));
+    wgtrack::store::save(&file, &report, wgtrack::store::Expect::Anything).unwrap();
+    let stale = stdout(&run(home.path(), &["-f", f, "check"]));
+    assert!(stale.contains("information the review of no-coordinators at IV"), "{stale}");
+    assert!(stale.contains("[stale-review] (reviews[0])"), "{stale}");
+
+    // No finding there: nothing is stored.
+    let out = run(home.path(), &["-f", f, "check", "--review", "bad-url", "I.1", "--reason", "x"]);
+    assert_code(&out, 1);
+    assert!(common::stderr(&out).contains("no finding of bad-url at I.1"));
 }

@@ -203,7 +203,7 @@ fn group_vi_remarks_follow_the_merged_cells_by_one_rule() {
 #[test]
 fn front_matter_and_introduction() {
     let report = shipped();
-    assert_eq!(report.format, 1);
+    assert_eq!(report.format, 2);
     assert_eq!(report.symbol, "LC/CE.20/3");
     assert_eq!(report.date, "2021-04-05");
     assert_eq!(report.venue, "Virtual meeting, 7-8 April 2021");

@@ -104,6 +104,11 @@ fn a_spanish_report_exports_spanish_fixed_words() {
             activity.remarks = "El documento fue enviado a los países para su revisión.".into();
         }
     }
+    // The language the report states (format 2) wins over its text's: English here.
+    assert!(part(&report, "word/document.xml").contains("Progress (percentages)"));
+    // Without a stated language, the text's is taken.
+    report.language = None;
+    report.original_language = None;
     let xml = part(&report, "word/document.xml");
     for word in
         ["Índice", "Objetivos", "Países coordinadores", "Avance (porcentajes)", "Observaciones"]
@@ -121,6 +126,33 @@ fn a_spanish_report_exports_spanish_fixed_words() {
     let html = String::from_utf8(html).unwrap();
     assert!(html.contains("<html lang=\"es\">") && html.contains("Avance (porcentajes)"));
     assert!(part(&shipped(), "word/document.xml").contains("Progress (percentages)"));
+    // Its date is written with Spanish month names in every document export.
+    for text in [&xml, &markdown, &html] {
+        assert!(text.contains("5 de abril de 2021"), "the date in Spanish");
+        assert!(!text.contains("5 April 2021"));
+    }
+}
+
+#[test]
+fn the_front_matter_the_notes_and_where_a_coordinator_was_stated() {
+    let report = shipped();
+    let xml = part(&report, "word/document.xml");
+    for line in ["Distr. LIMITED", "LC/CE.20/3", "5 April 2021", "ENGLISH", "ORIGINAL: SPANISH"] {
+        assert!(xml.contains(line), "{line}");
+    }
+    assert!(xml.contains("21-00161"), "the job number");
+    let notes = part(&report, "word/footnotes.xml");
+    assert!(notes.contains("See resolution 11(X) [online]"), "the resolution is a footnote");
+    assert!(notes.contains("(from the remarks of activity 1)"), "group X's coordinator");
+    assert!(!xml.contains("See resolution 11(X)"), "not a body paragraph");
+    let mut spanish = report.clone();
+    spanish.language = Some(wgtrack::model::Language::Spanish);
+    let xml = part(&spanish, "word/document.xml");
+    assert!(xml.contains("ESPAÑOL") && xml.contains("5 de abril de 2021"));
+    assert!(
+        part(&spanish, "word/footnotes.xml")
+            .contains("(según las observaciones de la actividad 1)")
+    );
 }
 
 #[test]

@@ -125,7 +125,8 @@ fn markdown_has_the_title_block_contents_and_introduction() {
             at += text[at..].find(&line).unwrap_or_else(|| panic!("{line}"));
         }
         for paragraph in section.paragraphs.iter().flat_map(|p| paragraphs(p)) {
-            let line = format!("\n{}\n", md(paragraph));
+            // A line of its own, but for the marks of its notes after it.
+            let line = format!("\n{}", md(paragraph));
             at += text[at..].find(&line).unwrap_or_else(|| panic!("{line}"));
         }
     }
@@ -164,7 +165,13 @@ fn markdown_has_every_group_and_every_activity() {
             assert!(section.contains("\n*Not stated*\n"), "{}", numeral(g + 1));
         }
         for c in &group.coordinators {
-            let line = format!("\n{}: {}\n", md(&c.country), md(&c.institution));
+            let stated = match c.stated_in {
+                Some(wgtrack::model::StatedIn::ActivityRemarks(n)) => {
+                    format!(" (from the remarks of activity {n})")
+                }
+                None => String::new(),
+            };
+            let line = format!("\n{}: {}{stated}\n", md(&c.country), md(&c.institution));
             assert!(section.contains(&line), "{line}");
         }
 
@@ -343,7 +350,7 @@ fn html_has_every_group_and_every_activity() {
             assert!(intro_text.contains(heading.as_str()), "{heading}");
         }
         for paragraph in section.paragraphs.iter().flat_map(|p| paragraphs(p)) {
-            assert!(text.contains(&format!("<p>{}</p>", html_text(paragraph))), "{paragraph}");
+            assert!(text.contains(&format!("<p>{}", html_text(paragraph))), "{paragraph}");
         }
     }
 
@@ -539,4 +546,36 @@ fn csv_cells_that_a_spreadsheet_would_run_start_with_a_quote() {
     assert_eq!(raw[0].group_title, report.groups[0].title);
     assert_eq!(raw[1].description, "@SUM(A1)");
     assert_eq!(raw[2].description, "\tTabbed \\u{1b}[2J");
+}
+
+#[test]
+fn the_documents_carry_the_front_matter_the_notes_and_where_a_coordinator_was_stated() {
+    let report = wgtrack::store::shipped().unwrap();
+    let mut markdown = Vec::new();
+    wgtrack::export::markdown(&report, &mut markdown).unwrap();
+    let markdown = String::from_utf8(markdown).unwrap();
+    assert!(markdown.contains("Distr. LIMITED · ENGLISH · ORIGINAL: SPANISH"), "{markdown}");
+    assert!(markdown.contains("\n21-00161\n"));
+    assert!(markdown.contains("[^1]: See resolution 11(X) \\[online\\]"));
+    assert!(markdown.contains("activities.[^1]\n"), "the mark after its paragraph");
+    assert!(markdown.contains("(INEGI) (from the remarks of activity 1)"));
+
+    let mut html = Vec::new();
+    wgtrack::export::html(&report, &mut html).unwrap();
+    let html = String::from_utf8(html).unwrap();
+    assert!(html.contains("<p class=\"distr\">Distr. LIMITED</p>"));
+    assert!(html.contains("<p class=\"language\">ORIGINAL: SPANISH</p>"));
+    assert!(html.contains("<p class=\"job-number\">21-00161</p>"));
+    assert!(html.contains("<li id=\"note-1\">See resolution 11(X) [online]"));
+    assert!(html.contains("href=\"#note-1\" id=\"note-ref-1\">1</a></sup></p>"));
+    assert!(html.contains("<span class=\"stated-in\">(from the remarks of activity 1)</span>"));
+
+    let mut json = Vec::new();
+    wgtrack::export::json(&report, &mut json).unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&json).unwrap();
+    assert_eq!(json["distribution"], "Limited");
+    assert_eq!(json["job_number"], "21-00161");
+    assert_eq!(json["original_language"], "Spanish");
+    assert_eq!(json["introduction"][0]["notes"][0]["paragraph"], 1);
+    assert_eq!(json["groups"][9]["coordinators"][0]["stated_in"]["ActivityRemarks"], 1);
 }

@@ -11,7 +11,8 @@ use std::path::Path;
 use proptest::prelude::*;
 use proptest::sample::{Index, select};
 use wgtrack::model::{
-    Activity, Coordinator, DocumentType, FORMAT, Group, Progress, Report, Section,
+    Activity, Coordinator, Distribution, DocumentType, FORMAT, FORMAT_1, Group, Language, Note,
+    Progress, Report, Review, Section, StatedIn,
 };
 use wgtrack::store::{self, Expect, LoadError, SHIPPED};
 
@@ -141,18 +142,28 @@ fn group() -> impl Strategy<Value = Group> {
         prop::collection::vec(text(), 0..4),
         prop::collection::vec(
             (required(), text())
-                .prop_map(|(country, institution)| Coordinator { country, institution }),
+                .prop_map(|(country, institution)| Coordinator::new(country, institution)),
             0..3,
         ),
         prop::collection::vec(activity(), 0..8),
+        (any::<bool>(), any::<Index>()),
     )
         .prop_map(
             |(
                 (title, topic, document_type, general_objective),
                 specific_objectives,
-                coordinators,
+                mut coordinators,
                 activities,
+                (no_coordinators_stated, stated_in),
             )| {
+                // Where the strategy makes format 2, the first coordinator may be stated in
+                // an activity's remarks.
+                if let Some(first) = coordinators.first_mut()
+                    && !activities.is_empty()
+                {
+                    first.stated_in =
+                        Some(StatedIn::ActivityRemarks(stated_in.index(activities.len()) + 1));
+                }
                 Group {
                     title,
                     topic,
@@ -160,6 +171,7 @@ fn group() -> impl Strategy<Value = Group> {
                     general_objective,
                     specific_objectives,
                     coordinators,
+                    no_coordinators_stated,
                     activities,
                 }
             },
@@ -167,27 +179,92 @@ fn group() -> impl Strategy<Value = Group> {
 }
 
 fn section() -> impl Strategy<Value = Section> {
-    (prop::option::of(text()), prop::collection::vec(text(), 0..3))
-        .prop_map(|(heading, paragraphs)| Section { heading, paragraphs })
+    (
+        prop::option::of(text()),
+        prop::collection::vec(text(), 0..3),
+        prop::collection::vec((any::<Index>(), required()), 0..3),
+    )
+        .prop_map(|(heading, paragraphs, notes)| {
+            let notes = match paragraphs.len() {
+                0 => Vec::new(),
+                n => notes
+                    .into_iter()
+                    .map(|(at, text)| Note { paragraph: at.index(n), text })
+                    .collect(),
+            };
+            Section { heading, paragraphs, notes }
+        })
 }
 
-/// A whole valid report: one to five groups of up to eight activities.
+/// What format 2 adds to the front matter, and the reviews.
+fn front() -> impl Strategy<Value = (Option<Distribution>, [Option<Language>; 2], Option<String>)> {
+    let language = || prop::option::of(select(Language::ALL.to_vec()));
+    (
+        prop::option::of(select(Distribution::ALL.to_vec())),
+        [language(), language()],
+        prop::option::of(required()),
+    )
+}
+
+fn review() -> impl Strategy<Value = Review> {
+    (required(), required(), required()).prop_map(|(rule, place, reason)| Review {
+        rule,
+        place,
+        reason,
+    })
+}
+
+/// A whole valid report: one to five groups of up to eight activities, in format 1 (none
+/// of what format 2 adds) or format 2 (any of it).
 fn report() -> impl Strategy<Value = Report> {
     (
         (required(), text(), required(), text(), text()),
         prop::collection::vec(section(), 0..3),
         prop::collection::vec(group(), 1..5),
+        (any::<bool>(), front(), prop::collection::vec(review(), 0..3)),
     )
-        .prop_map(|((symbol, date, title, meeting, venue), introduction, groups)| Report {
-            format: FORMAT,
-            symbol,
-            date,
-            title,
-            meeting,
-            venue,
-            introduction,
-            groups: groups.into(),
-        })
+        .prop_map(
+            |(
+                (symbol, date, title, meeting, venue),
+                introduction,
+                groups,
+                (format_1, (distribution, [language, original_language], job_number), reviews),
+            )| {
+                let report = Report {
+                    format: FORMAT,
+                    symbol,
+                    date,
+                    title,
+                    meeting,
+                    venue,
+                    distribution,
+                    language,
+                    original_language,
+                    job_number,
+                    introduction,
+                    groups: groups.into(),
+                    reviews,
+                };
+                if format_1 { as_format_1(report) } else { report }
+            },
+        )
+}
+
+/// The report without what format 2 adds, marked format 1.
+fn as_format_1(mut report: Report) -> Report {
+    report.format = FORMAT_1;
+    report.distribution = None;
+    report.language = None;
+    report.original_language = None;
+    report.job_number = None;
+    report.reviews.clear();
+    report.introduction.iter_mut().for_each(|s| s.notes.clear());
+    for g in 0..report.groups.len() {
+        let group = &mut report.groups[g];
+        group.no_coordinators_stated = false;
+        group.coordinators.iter_mut().for_each(|c| c.stated_in = None);
+    }
+    report
 }
 
 fn path() -> &'static Path {
@@ -202,6 +279,10 @@ proptest! {
     fn text_round_trip(report in report()) {
         prop_assert!(wgtrack::validate::problems(&report).is_empty(), "the strategy makes valid reports");
         let text = store::to_text(&report);
+        if report.format == FORMAT_1 {
+            prop_assert_eq!(report.format_2_field(), None);
+            prop_assert!(text.starts_with("Report(\n    format: 1,\n"));
+        }
         let back = store::parse(path(), &text);
         prop_assert!(back.is_ok(), "{}\n{text}", back.unwrap_err());
         prop_assert_eq!(back.unwrap(), report);
@@ -438,7 +519,10 @@ fn every_load_error_names_the_file() {
         (b"", ":1:1: the file is empty"),
         (b" \n\t\n", ":1:1: the file is empty"),
         (b"Report(\n    format: 1,,\n)", ":2:"),
-        (b"Report(format: 7, wholly_new: [1, 2])", ": the file is in format 7"),
+        (
+            b"Report(format: 7, wholly_new: [1, 2])",
+            ": made by a newer wgtrack (format 7); this one reads formats 1 and 2",
+        ),
         (unknown.as_bytes(), ":5:5: Unexpected field named `old_title`"),
     ];
     for (bytes, expected) in cases {

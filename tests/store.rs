@@ -247,10 +247,10 @@ fn progress_out_of_range_is_refused_where_it_is() {
 #[test]
 fn a_newer_format_says_so() {
     let dir = tempfile::tempdir().unwrap();
-    let plain = shipped_with("format: 1,", "format: 2,");
+    let plain = shipped_with("format: 2,", "format: 3,");
     // A newer format may add fields this build does not know.
-    let extended = shipped_with("format: 1,", "format: 7,\n    editor: \"someone\",");
-    for (text, found_wanted) in [(plain, 2), (extended, 7)] {
+    let extended = shipped_with("format: 2,", "format: 7,\n    editor: \"someone\",");
+    for (text, found_wanted) in [(plain, 3), (extended, 7)] {
         match load_text(dir.path(), "newer.ron", text.as_bytes()) {
             Err(LoadError::NewerFormat { found, .. }) => assert_eq!(found, found_wanted),
             other => panic!("{other:?}"),

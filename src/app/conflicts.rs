@@ -279,6 +279,11 @@ fn put(report: &mut Report, conflict: &Conflict, value: &Value) {
         (Place::Group(g), Value::Activity(Some(activity))) if g < report.groups.len() => {
             report.groups[g].activities.push(activity.clone());
         }
+        (place, Value::Raw(text)) => {
+            if let Field::Addition(name) = conflict.field {
+                put_addition(report, place, name, text);
+            }
+        }
         (Place::Activity { group, activity }, Value::Activity(item))
             if report.activity(group, activity).is_some() =>
         {
@@ -290,6 +295,25 @@ fn put(report: &mut Report, conflict: &Conflict, value: &Value) {
         }
         _ => {}
     }
+}
+
+/// Puts a field format 2 added, as the markers hold it (RON), in place; what does not read
+/// back as the field's type is left as it is.
+fn put_addition(report: &mut Report, place: Place, name: &str, text: &str) -> Option<()> {
+    match (place, name) {
+        (Place::Report, "distribution") => report.distribution = ron::from_str(text).ok()?,
+        (Place::Report, "language") => report.language = ron::from_str(text).ok()?,
+        (Place::Report, "original_language") => {
+            report.original_language = ron::from_str(text).ok()?
+        }
+        (Place::Report, "job_number") => report.job_number = ron::from_str(text).ok()?,
+        (Place::Report, "reviews") => report.reviews = ron::from_str(text).ok()?,
+        (Place::Group(g), "no_coordinators_stated") => {
+            report.groups.get_mut(g)?.no_coordinators_stated = ron::from_str(text).ok()?
+        }
+        _ => return None,
+    }
+    Some(())
 }
 
 /// Where a conflict is, said short: "VIII.7 progress", "III.2 remarks", "II coordinators".
@@ -338,5 +362,6 @@ pub fn brief(value: &Value, texts: &Texts) -> String {
         Value::Group(Some(group)) => crate::columns::ellipsize(&group.title, 40),
         Value::Activity(Some(activity)) => crate::columns::ellipsize(&activity.description, 40),
         Value::Group(None) | Value::Activity(None) => texts.conflict_removed.to_string(),
+        Value::Raw(text) => crate::columns::ellipsize(text, 40),
     }
 }

@@ -38,7 +38,8 @@ pub enum Effect {
         file: PathBuf,
         path: PathBuf,
         report: Report,
-        base: Option<(Report, Fingerprint)>,
+        /// Boxed: the variant is large enough without a second report inline.
+        base: Option<Box<(Report, Fingerprint)>>,
         time: SystemTime,
     },
     /// Remove a recovery file: after a save, or when the user discards it.

@@ -57,7 +57,9 @@ impl App {
         let path = self.session.path().to_path_buf();
         let time = self.session.clock().now();
         let base = match self.session.disk() {
-            Expect::Content(fingerprint) => Some((self.document.on_disk().clone(), fingerprint)),
+            Expect::Content(fingerprint) => {
+                Some(Box::new((self.document.on_disk().clone(), fingerprint)))
+            }
             Expect::Absent | Expect::Anything => None,
         };
         self.effects.push(Effect::WriteJournal { file, path, report, base, time });

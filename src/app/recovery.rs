@@ -123,6 +123,7 @@ fn describe_conflict(conflict: &Conflict, texts: &Texts) -> String {
         Field::Description => TextField::Description(g, a).describe(texts),
         Field::Progress => of(texts.field_progress),
         Field::Remarks => TextField::Remarks(g, a).describe(texts),
+        Field::Addition(name) => name.to_string(),
         Field::Group | Field::Activity => {
             let name =
                 [&conflict.ours, &conflict.theirs, &conflict.base].into_iter().find_map(|value| {

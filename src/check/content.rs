@@ -61,15 +61,18 @@ pub(super) fn activity(
 /// and coordinators.
 pub(super) fn group(g: usize, group: &Group, found: &mut Vec<Finding>) {
     if group.coordinators.is_empty() {
-        // A group for which the source states there is no coordinator would be information
-        // only; the report file does not record that yet.
+        // Where the source itself states there is none, the empty list is what it says.
         let path = FieldPath::default().field("groups").index(g).field("coordinators");
+        let (level, message) = match group.no_coordinators_stated {
+            true => (Level::Information, "the source states the group has no coordinating country"),
+            false => (Level::Warning, "the group names no coordinating country"),
+        };
         found.push(Finding::at(
-            Level::Warning,
+            level,
             Rule::NoCoordinators,
             Field::GroupTitle(g),
             path,
-            "the group names no coordinating country".into(),
+            message.into(),
         ));
     }
     let mut seen: HashMap<String, usize> = HashMap::new();

@@ -5,9 +5,11 @@
 //!
 //! One file per family of rules: `round` (against the baseline, and the front matter),
 //! `content` (remarks against progress, coordinators, duplicates), `text` (how text is
-//! written); the words they look for, per language, are all in `words`.
+//! written); the words they look for, per language, are all in `words`. `reviews` sets
+//! aside the findings the report marks reviewed.
 
 mod content;
+mod reviews;
 mod round;
 mod text;
 pub mod words;
@@ -16,6 +18,7 @@ use std::fmt;
 
 use rayon::prelude::*;
 
+pub use reviews::{Reviewed, review, reviewed};
 pub use words::{Language, language_of};
 
 use crate::edit::Field;
@@ -72,6 +75,8 @@ pub enum Rule {
     BadUrl,
     /// A text in the other language than the report's.
     OtherLanguage,
+    /// A review kept in the report whose finding is gone.
+    StaleReview,
 }
 
 impl Rule {
@@ -91,6 +96,7 @@ impl Rule {
             Rule::Unbalanced => "unbalanced",
             Rule::BadUrl => "bad-url",
             Rule::OtherLanguage => "other-language",
+            Rule::StaleReview => "stale-review",
         }
     }
 
@@ -111,6 +117,7 @@ impl Rule {
             Rule::Unbalanced => texts.rule_unbalanced,
             Rule::BadUrl => texts.rule_bad_url,
             Rule::OtherLanguage => texts.rule_other_language,
+            Rule::StaleReview => texts.rule_stale_review,
         }
     }
 }

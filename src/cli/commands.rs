@@ -25,6 +25,13 @@ pub fn run(
     match command {
         Command::Init { force } => init(target, *force),
         Command::Validate => validate_file(target),
+        Command::Migrate { path, yes } => {
+            let target = match path {
+                Some(path) => &Target { path: path.clone(), is_default: false },
+                None => target,
+            };
+            super::migrate::migrate(target, *yes)
+        }
         Command::Summary => {
             emit(None, |out| export::summary(&target.load()?, out).map_err(Into::into))
         }
@@ -69,18 +76,10 @@ pub fn run(
         Command::Log { group, activity, format } => {
             emit(None, |out| super::log::log(target, group.as_deref(), *activity, *format, out))
         }
-        Command::Check { baseline, format } => {
+        Command::Check { baseline, format, all, review, reason } => {
             let old = baseline.as_deref().map(store::load).transpose()?;
-            let report = target.load()?;
-            let findings = crate::check::check(&report, old.as_ref());
-            emit(None, |out| super::check::write(&findings, *format, out))?;
-            let path = target.path.display();
-            let tally = super::check::tally(&findings);
-            if crate::check::has_errors(&findings) {
-                bail!("{path}: {tally}");
-            }
-            eprintln!("{path}: {tally}");
-            Ok(())
+            let review = review.as_deref().zip(reason.as_deref());
+            super::check::run(target, old.as_ref(), *format, *all, review)
         }
         Command::Config(args) => emit(None, |out| config(args, paths, default_config, out)),
         Command::Sheet(args) => super::sheets::sheet(target, args),
@@ -180,6 +179,13 @@ fn validate_file(target: &Target) -> Result<()> {
         eprintln!("{path}: warning: {warning}");
     }
     eprintln!("{path}: valid ({groups} groups, {activities} activities)");
+    match report.format {
+        crate::model::FORMAT => eprintln!("{path}: format {}", report.format),
+        format => eprintln!(
+            "{path}: format {format}; `wgtrack migrate` moves it to format {}",
+            crate::model::FORMAT
+        ),
+    }
     Ok(())
 }
 

@@ -6,6 +6,7 @@ mod check;
 mod commands;
 mod git;
 mod log;
+mod migrate;
 mod output;
 mod sheets;
 
@@ -79,8 +80,18 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
-    /// Check the file and list every problem found.
+    /// Check the file and list every problem found; say which format it is.
     Validate,
+    /// Move a format-1 file on to format 2: says what changes and asks (unless --yes);
+    /// the format-1 file is kept as FILE.bak.
+    Migrate {
+        /// The report file [default: --file, else the default report].
+        #[arg(value_name = "FILE")]
+        path: Option<PathBuf>,
+        /// Do not ask; needed where there is no terminal to ask on.
+        #[arg(long)]
+        yes: bool,
+    },
     /// Print one line per group and the programme total.
     Summary,
     /// Write the report in another format.
@@ -146,6 +157,16 @@ pub enum Command {
         baseline: Option<PathBuf>,
         #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
         format: CheckFormat,
+        /// Show the findings marked reviewed too, each with its reason.
+        #[arg(long)]
+        all: bool,
+        /// Mark the finding of RULE at PLACE (as check prints them: `remarks-contradict`
+        /// `X.2`) reviewed, with --reason, and save (format 2 files only).
+        #[arg(long, num_args = 2, value_names = ["RULE", "PLACE"], requires = "reason")]
+        review: Option<Vec<String>>,
+        /// Why the finding may stand, stored with it.
+        #[arg(long, value_name = "TEXT", requires = "review")]
+        reason: Option<String>,
     },
     /// Show where the configuration file is, or print one that holds every default.
     Config(ConfigArgs),

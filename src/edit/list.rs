@@ -3,7 +3,7 @@
 
 use super::Field;
 use crate::i18n::{Texts, fill};
-use crate::model::{Activity, Coordinator, DocumentType, Group, Report, Section, numeral};
+use crate::model::{Activity, Coordinator, DocumentType, Group, Note, Report, Section, numeral};
 
 /// A list of the report whose items can be added, removed and moved.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,7 +20,8 @@ pub enum List {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Item {
     Section(Section),
-    Paragraph(String),
+    /// A paragraph with the texts of its notes, which go and come back with it.
+    Paragraph(String, Vec<String>),
     Group(Box<Group>),
     Objective(String),
     Coordinator(Coordinator),
@@ -49,8 +50,18 @@ impl List {
         let groups = &mut report.groups;
         match (self, item) {
             (List::Sections, Item::Section(x)) => put(Some(&mut report.introduction), index, x),
-            (List::Paragraphs(s), Item::Paragraph(x)) => {
-                put(report.introduction.get_mut(s).map(|s| &mut s.paragraphs), index, x)
+            (List::Paragraphs(s), Item::Paragraph(x, notes)) => {
+                if let Some(section) = report.introduction.get_mut(s) {
+                    let index = index.min(section.paragraphs.len());
+                    section.paragraphs.insert(index, x);
+                    // The notes stay with their paragraphs as the ones after move down.
+                    section.notes.iter_mut().filter(|n| n.paragraph >= index).for_each(|n| {
+                        n.paragraph += 1;
+                    });
+                    let notes = notes.into_iter().map(|text| Note { paragraph: index, text });
+                    section.notes.extend(notes);
+                    section.notes.sort_by_key(|n| n.paragraph);
+                }
             }
             (List::Groups, Item::Group(x)) => groups.insert(index.min(groups.len()), *x),
             (List::Objectives(g), Item::Objective(x)) => {
@@ -75,10 +86,18 @@ impl List {
         let groups = &mut report.groups;
         Some(match self {
             List::Sections => Item::Section(take(Some(&mut report.introduction), index)?),
-            List::Paragraphs(s) => Item::Paragraph(take(
-                report.introduction.get_mut(s).map(|s| &mut s.paragraphs),
-                index,
-            )?),
+            List::Paragraphs(s) => {
+                let section = report.introduction.get_mut(s)?;
+                let text = take(Some(&mut section.paragraphs), index)?;
+                let (mine, others) = std::mem::take(&mut section.notes)
+                    .into_iter()
+                    .partition::<Vec<_>, _>(|n| n.paragraph == index);
+                section.notes = others;
+                section.notes.iter_mut().filter(|n| n.paragraph > index).for_each(|n| {
+                    n.paragraph -= 1;
+                });
+                Item::Paragraph(text, mine.into_iter().map(|n| n.text).collect())
+            }
             List::Groups => {
                 Item::Group(Box::new((index < groups.len()).then(|| groups.remove(index))?))
             }
@@ -149,8 +168,12 @@ impl List {
 /// after the item at `after`.
 pub fn new_item(list: List, text: String, report: &Report, after: Option<usize>) -> Item {
     match list {
-        List::Sections => Item::Section(Section { heading: Some(text), paragraphs: Vec::new() }),
-        List::Paragraphs(_) => Item::Paragraph(text),
+        List::Sections => Item::Section(Section {
+            heading: Some(text),
+            paragraphs: Vec::new(),
+            notes: Vec::new(),
+        }),
+        List::Paragraphs(_) => Item::Paragraph(text, Vec::new()),
         List::Groups => Item::Group(Box::new(Group {
             title: text.clone(),
             topic: text,
@@ -158,12 +181,11 @@ pub fn new_item(list: List, text: String, report: &Report, after: Option<usize>)
             general_objective: String::new(),
             specific_objectives: Vec::new(),
             coordinators: Vec::new(),
+            no_coordinators_stated: false,
             activities: Vec::new(),
         })),
         List::Objectives(_) => Item::Objective(text),
-        List::Coordinators(_) => {
-            Item::Coordinator(Coordinator { country: text, institution: String::new() })
-        }
+        List::Coordinators(_) => Item::Coordinator(Coordinator::new(text, String::new())),
         List::Activities(g) => {
             // A new activity joins the topic of the one it follows, as the source's merged
             // topic cells do.

@@ -2,7 +2,8 @@
 //! (headings, anchors, labels) and the reading of the stored text (dates, paragraphs; its
 //! emphasis is read by `crate::emphasis`). Nothing here writes a format.
 
-use crate::format::MONTHS;
+use crate::format::{MONTHS, MONTHS_ES};
+use crate::model::{Coordinator, Report, StatedIn};
 use crate::model::{Group, numeral};
 
 /// The heading of the contents list.
@@ -52,6 +53,19 @@ pub struct Words {
     pub original: &'static str,
     /// The language's code, for HTML's `lang`.
     pub code: &'static str,
+    /// The months, as dates are written in the language.
+    pub months: &'static [&'static str; 12],
+    /// A date: `{day}`, `{month}`, `{year}`.
+    pub date: &'static str,
+    /// Where a coordinator named outside the coordinator section was named: `{number}`.
+    pub from_remarks: &'static str,
+    /// The front matter's words before the distribution and the job number.
+    pub distribution: &'static str,
+    pub original_prefix: &'static str,
+    /// The heading of the notes, where a document lists them.
+    pub notes: &'static str,
+    /// The language the words are in, to name languages in it.
+    pub language: crate::model::Language,
 }
 
 pub const ENGLISH: Words = Words {
@@ -72,6 +86,13 @@ pub const ENGLISH: Words = Words {
     remarks: REMARKS,
     original: "ORIGINAL: ENGLISH",
     code: "en",
+    months: &MONTHS,
+    date: "{day} {month} {year}",
+    from_remarks: "(from the remarks of activity {number})",
+    distribution: "Distr.",
+    original_prefix: "ORIGINAL:",
+    notes: "Notes",
+    language: crate::model::Language::English,
 };
 
 pub const SPANISH: Words = Words {
@@ -95,14 +116,99 @@ pub const SPANISH: Words = Words {
     remarks: "Observaciones",
     original: "ORIGINAL: ESPAÑOL",
     code: "es",
+    months: &MONTHS_ES,
+    date: "{day} de {month} de {year}",
+    from_remarks: "(según las observaciones de la actividad {number})",
+    distribution: "Distr.",
+    original_prefix: "ORIGINAL:",
+    notes: "Notas",
+    language: crate::model::Language::Spanish,
 };
 
-/// The fixed words for `report`, in its language.
+/// The fixed words for `report`, in its language: the one it states (format 2), else the
+/// one its text is written in.
 pub fn words(report: &crate::model::Report) -> &'static Words {
+    match report.language {
+        Some(crate::model::Language::Spanish) => return &SPANISH,
+        Some(crate::model::Language::English) => return &ENGLISH,
+        _ => {}
+    }
     match crate::check::language_of(report) {
         crate::check::Language::English => &ENGLISH,
         crate::check::Language::Spanish => &SPANISH,
     }
+}
+
+impl Words {
+    /// The date as shown in this language: formatted when it is an ISO date, else as
+    /// stored.
+    pub fn display_date(&self, iso: &str) -> String {
+        match date_parts(iso) {
+            Some((day, month, year)) => self
+                .date
+                .replace("{day}", &day.to_string())
+                .replace("{month}", self.months[month - 1])
+                .replace("{year}", &year.to_string()),
+            None => iso.to_string(),
+        }
+    }
+
+    /// What follows a coordinator the source names elsewhere than in the coordinator
+    /// section, so no one reads it as the section's: "(from the remarks of activity 1)".
+    pub fn stated_in(&self, coordinator: &Coordinator) -> Option<String> {
+        match coordinator.stated_in? {
+            StatedIn::ActivityRemarks(number) => {
+                Some(self.from_remarks.replace("{number}", &number.to_string()))
+            }
+        }
+    }
+
+    /// The distribution line of the cover, where the report states it: "Distr. LIMITED".
+    pub fn distribution_line(&self, report: &Report) -> Option<String> {
+        report.distribution.map(|d| format!("{} {}", self.distribution, d.word()))
+    }
+
+    /// The cover's language lines ("ENGLISH", "ORIGINAL: SPANISH"); without the stated
+    /// languages (format 1), the words' own original line.
+    pub fn language_lines(&self, report: &Report) -> Vec<String> {
+        let mut lines = Vec::new();
+        match (report.language, report.original_language) {
+            (None, None) => lines.push(self.original.to_string()),
+            (language, original) => {
+                if let Some(language) = language {
+                    lines.push(language.word(self.language).to_string());
+                }
+                if let Some(original) = original {
+                    let word = original.word(self.language);
+                    lines.push(format!("{} {word}", self.original_prefix));
+                }
+            }
+        }
+        lines
+    }
+}
+
+/// The introduction's notes numbered through the document, as footnotes are: for each
+/// section, for each paragraph, the numbers and texts of its notes.
+pub fn numbered_notes(report: &Report) -> Vec<Vec<Vec<(usize, &str)>>> {
+    let mut next = 0;
+    report
+        .introduction
+        .iter()
+        .map(|section| {
+            (0..section.paragraphs.len())
+                .map(|p| {
+                    section
+                        .notes_of(p)
+                        .map(|note| {
+                            next += 1;
+                            (next, note.text.as_str())
+                        })
+                        .collect()
+                })
+                .collect()
+        })
+        .collect()
 }
 
 impl Words {
@@ -130,6 +236,12 @@ pub fn group_id(number: usize) -> String {
 /// An ISO date (`2021-04-05`) as the source writes it (`5 April 2021`); `None` when the text
 /// is not a real calendar date in that form.
 pub fn format_date(iso: &str) -> Option<String> {
+    let (day, month, year) = date_parts(iso)?;
+    Some(format!("{day} {} {year}", MONTHS[month - 1]))
+}
+
+/// An ISO date's day, month (1–12) and year, when it is a real calendar date.
+fn date_parts(iso: &str) -> Option<(u32, usize, u32)> {
     let mut parts = iso.split('-');
     let (year, month, day) = (parts.next()?, parts.next()?, parts.next()?);
     let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
@@ -145,13 +257,8 @@ pub fn format_date(iso: &str) -> Option<String> {
         4 | 6 | 9 | 11 => 30,
         _ => 31,
     };
-    let name = MONTHS.get(month.checked_sub(1)?)?;
-    (1..=days).contains(&day).then(|| format!("{day} {name} {year}"))
-}
-
-/// The date as shown: formatted when it is an ISO date, else as stored.
-pub fn display_date(iso: &str) -> String {
-    format_date(iso).unwrap_or_else(|| iso.to_string())
+    MONTHS.get(month.checked_sub(1)?)?;
+    (1..=days).contains(&day).then_some((day, month, year))
 }
 
 /// The paragraphs of a stored text: its non-blank lines, trimmed. Remarks and objectives
@@ -196,7 +303,15 @@ mod tests {
         assert_eq!(format_date("2021-00-10"), None);
         assert_eq!(format_date("2021-4-5"), None);
         assert_eq!(format_date("April 2021"), None);
-        assert_eq!(display_date("April 2021"), "April 2021");
+        assert_eq!(ENGLISH.display_date("April 2021"), "April 2021");
+    }
+
+    #[test]
+    fn a_spanish_report_writes_its_dates_with_spanish_month_names() {
+        assert_eq!(SPANISH.display_date("2021-04-05"), "5 de abril de 2021");
+        assert_eq!(SPANISH.display_date("2020-12-31"), "31 de diciembre de 2020");
+        assert_eq!(ENGLISH.display_date("2021-04-05"), "5 April 2021");
+        assert_eq!(SPANISH.display_date("abril de 2021"), "abril de 2021");
     }
 
     #[test]

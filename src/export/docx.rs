@@ -104,11 +104,17 @@ fn plain(style: &str, text: &str) -> Paragraph {
 
 fn front(report: &Report, words: &Words, mut document: Docx) -> Docx {
     let right = |p: Paragraph| p.align(AlignmentType::Right);
+    let distribution = words.distribution_line(report).unwrap_or_else(|| "GENERAL".into());
     document = document
-        .add_paragraph(right(plain("Normal", "GENERAL")))
+        .add_paragraph(right(plain("Normal", &distribution)))
         .add_paragraph(right(plain("Normal", &doc::one_line(&report.symbol))))
-        .add_paragraph(right(plain("Normal", &doc::display_date(&report.date))))
-        .add_paragraph(right(plain("Normal", words.original)));
+        .add_paragraph(right(plain("Normal", &words.display_date(&report.date))));
+    for line in words.language_lines(report) {
+        document = document.add_paragraph(right(plain("Normal", &line)));
+    }
+    if let Some(job) = &report.job_number {
+        document = document.add_paragraph(plain("Normal", job));
+    }
     for field in [&report.meeting, &report.venue] {
         if !field.trim().is_empty() {
             document = document.add_paragraph(para("Normal", &doc::one_line(field)));
@@ -134,11 +140,27 @@ fn introduction(report: &Report, words: &Words, mut document: Docx) -> Docx {
         if let Some(heading) = &section.heading {
             document = document.add_paragraph(para("Heading2", &doc::one_line(heading)));
         }
-        for paragraph in section.paragraphs.iter().flat_map(|p| doc::paragraphs(p)) {
-            document = document.add_paragraph(para("Normal", paragraph));
+        for (p, stored) in section.paragraphs.iter().enumerate() {
+            let parts: Vec<&str> = doc::paragraphs(stored).collect();
+            for (i, paragraph) in parts.iter().enumerate() {
+                let mut paragraph = para("Normal", paragraph);
+                // A paragraph's notes are its footnotes, referenced after its last line.
+                if i + 1 == parts.len() {
+                    for note in section.notes_of(p) {
+                        paragraph = paragraph.add_run(footnote(&note.text));
+                    }
+                }
+                document = document.add_paragraph(paragraph);
+            }
         }
     }
     document
+}
+
+/// A run holding the reference to a footnote of `text`.
+fn footnote(text: &str) -> Run {
+    let note = Footnote::new().add_content(plain("Normal", &doc::one_line(text)));
+    Run::new().add_footnote_reference(note)
 }
 
 /// The summary, computed by wgtrack: its heading carries a footnote that says so.
@@ -187,7 +209,12 @@ fn group_section(number: usize, group: &Group, words: &Words, mut document: Docx
         let institution = doc::one_line(&coordinator.institution);
         let line =
             if institution.is_empty() { country } else { format!("{country}: {institution}") };
-        document = document.add_paragraph(para("Normal", &line));
+        let mut paragraph = para("Normal", &line);
+        // Named elsewhere than in this section: a footnote says where.
+        if let Some(stated) = words.stated_in(coordinator) {
+            paragraph = paragraph.add_run(footnote(&stated));
+        }
+        document = document.add_paragraph(paragraph);
     }
     if group.activities.is_empty() {
         return document;

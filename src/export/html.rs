@@ -35,7 +35,7 @@ pub fn html(report: &Report, out: impl Write) -> io::Result<()> {
     writeln!(out, "<style>\n{STYLE}</style>")?;
     writeln!(out, "</head>")?;
     writeln!(out, "<body>")?;
-    front(report, &mut out)?;
+    front(report, w, &mut out)?;
     contents(report, w, &mut out)?;
     writeln!(out, "<main>")?;
     introduction(report, w, &mut out)?;
@@ -48,17 +48,32 @@ pub fn html(report: &Report, out: impl Write) -> io::Result<()> {
     writeln!(out, "</html>")
 }
 
-fn front(report: &Report, out: &mut impl Write) -> io::Result<()> {
+fn front(report: &Report, w: &doc::Words, out: &mut impl Write) -> io::Result<()> {
     writeln!(out, "<header class=\"front\">")?;
     let date = match doc::format_date(&report.date) {
-        Some(shown) => format!("<time datetime=\"{}\">{shown}</time>", escape(&report.date)),
+        Some(_) => format!(
+            "<time datetime=\"{}\">{}</time>",
+            escape(&report.date),
+            escape(&w.display_date(&report.date))
+        ),
         None => format!("<span>{}</span>", escape(&report.date)),
     };
+    if let Some(line) = w.distribution_line(report) {
+        writeln!(out, "<p class=\"distr\">{}</p>", escape(&line))?;
+    }
     writeln!(
         out,
         "<p class=\"distribution\"><span class=\"symbol\">{}</span><span aria-hidden=\"true\">·</span>{date}</p>",
         escape(&doc::one_line(&report.symbol))
     )?;
+    if report.language.is_some() || report.original_language.is_some() {
+        for line in w.language_lines(report) {
+            writeln!(out, "<p class=\"language\">{}</p>", escape(&line))?;
+        }
+    }
+    if let Some(job) = &report.job_number {
+        writeln!(out, "<p class=\"job-number\">{}</p>", escape(job))?;
+    }
     if !report.meeting.trim().is_empty() {
         writeln!(out, "<p class=\"meeting\">{}</p>", inline(&doc::one_line(&report.meeting)))?;
     }
@@ -95,13 +110,43 @@ fn contents(report: &Report, w: &doc::Words, out: &mut impl Write) -> io::Result
 fn introduction(report: &Report, w: &doc::Words, out: &mut impl Write) -> io::Result<()> {
     writeln!(out, "<section id=\"{}\">", doc::INTRODUCTION_ID)?;
     writeln!(out, "<h2>{}</h2>", w.introduction)?;
-    for section in &report.introduction {
+    let notes = doc::numbered_notes(report);
+    for (s, section) in report.introduction.iter().enumerate() {
         if let Some(heading) = &section.heading {
             writeln!(out, "<h3>{}</h3>", inline(&doc::one_line(heading)))?;
         }
-        for paragraph in section.paragraphs.iter().flat_map(|p| doc::paragraphs(p)) {
-            writeln!(out, "<p>{}</p>", inline(paragraph))?;
+        for (p, stored) in section.paragraphs.iter().enumerate() {
+            let parts: Vec<&str> = doc::paragraphs(stored).collect();
+            for (i, paragraph) in parts.iter().enumerate() {
+                // A paragraph's notes are marked after its last line.
+                let marks: String = match i + 1 == parts.len() {
+                    true => notes[s][p]
+                        .iter()
+                        .map(|(n, _)| {
+                            format!(
+                                "<sup class=\"note-ref\"><a href=\"#note-{n}\" id=\"note-ref-{n}\">{n}</a></sup>"
+                            )
+                        })
+                        .collect(),
+                    false => String::new(),
+                };
+                writeln!(out, "<p>{}{marks}</p>", inline(paragraph))?;
+            }
         }
+    }
+    let all: Vec<&(usize, &str)> = notes.iter().flatten().flatten().collect();
+    if !all.is_empty() {
+        writeln!(out, "<aside class=\"notes\" aria-label=\"{}\">", w.notes)?;
+        writeln!(out, "<ol>")?;
+        for (n, text) in all {
+            writeln!(
+                out,
+                "<li id=\"note-{n}\">{} <a href=\"#note-ref-{n}\">↩</a></li>",
+                inline(&doc::one_line(text))
+            )?;
+        }
+        writeln!(out, "</ol>")?;
+        writeln!(out, "</aside>")?;
     }
     writeln!(out, "</section>")
 }
@@ -192,10 +237,14 @@ fn group_section(
     for coordinator in &group.coordinators {
         let country = inline(&doc::one_line(&coordinator.country));
         let institution = doc::one_line(&coordinator.institution);
+        let stated = w.stated_in(coordinator);
+        let stated = stated.map(|s| format!(" <span class=\"stated-in\">{}</span>", escape(&s)));
+        let stated = stated.unwrap_or_default();
         if institution.is_empty() {
-            writeln!(out, "<p class=\"coordinator\">{country}</p>")?;
+            writeln!(out, "<p class=\"coordinator\">{country}{stated}</p>")?;
         } else {
-            writeln!(out, "<p class=\"coordinator\">{country}: {}</p>", inline(&institution))?;
+            let institution = inline(&institution);
+            writeln!(out, "<p class=\"coordinator\">{country}: {institution}{stated}</p>")?;
         }
     }
 

@@ -15,7 +15,7 @@ pub fn markdown(report: &Report, out: impl Write) -> io::Result<()> {
     // Report text may hold control characters: they are shown, never sent.
     let mut out = Printable::new(out);
     let w = doc::words(report);
-    title_block(report, &mut out)?;
+    title_block(report, w, &mut out)?;
     contents(report, w, &mut out)?;
     introduction(report, w, &mut out)?;
     summary(report, w, &mut out)?;
@@ -25,14 +25,20 @@ pub fn markdown(report: &Report, out: impl Write) -> io::Result<()> {
     Ok(())
 }
 
-fn title_block(report: &Report, out: &mut impl Write) -> io::Result<()> {
-    writeln!(
-        out,
-        "{} · {}",
-        inline(&report.symbol),
-        escape_text(&doc::display_date(&report.date))
-    )?;
+fn title_block(report: &Report, w: &doc::Words, out: &mut impl Write) -> io::Result<()> {
+    writeln!(out, "{} · {}", inline(&report.symbol), escape_text(&w.display_date(&report.date)))?;
     writeln!(out)?;
+    // What format 2 adds to the cover: the distribution and the languages, the job number.
+    if report.distribution.is_some() || report.language.is_some() {
+        let lines = w.distribution_line(report).into_iter().chain(w.language_lines(report));
+        let lines: Vec<String> = lines.map(|l| escape_text(&l)).collect();
+        writeln!(out, "{}", lines.join(" · "))?;
+        writeln!(out)?;
+    }
+    if let Some(job) = &report.job_number {
+        writeln!(out, "{}", inline(job))?;
+        writeln!(out)?;
+    }
     for field in [&report.meeting, &report.venue] {
         if !field.trim().is_empty() {
             writeln!(out, "{}", inline(&doc::one_line(field)))?;
@@ -57,15 +63,28 @@ fn contents(report: &Report, w: &doc::Words, out: &mut impl Write) -> io::Result
 fn introduction(report: &Report, w: &doc::Words, out: &mut impl Write) -> io::Result<()> {
     writeln!(out, "## {}{}", anchor(doc::INTRODUCTION_ID), w.introduction)?;
     writeln!(out)?;
-    for section in &report.introduction {
+    let notes = doc::numbered_notes(report);
+    for (s, section) in report.introduction.iter().enumerate() {
         if let Some(heading) = &section.heading {
             writeln!(out, "### {}", inline(&doc::one_line(heading)))?;
             writeln!(out)?;
         }
-        for paragraph in section.paragraphs.iter().flat_map(|p| doc::paragraphs(p)) {
-            writeln!(out, "{}", inline(paragraph))?;
-            writeln!(out)?;
+        for (p, stored) in section.paragraphs.iter().enumerate() {
+            let parts: Vec<&str> = doc::paragraphs(stored).collect();
+            for (i, paragraph) in parts.iter().enumerate() {
+                // A paragraph's notes are marked after its last line.
+                let marks: String = match i + 1 == parts.len() {
+                    true => notes[s][p].iter().map(|(n, _)| format!("[^{n}]")).collect(),
+                    false => String::new(),
+                };
+                writeln!(out, "{}{marks}", inline(paragraph))?;
+                writeln!(out)?;
+            }
         }
+    }
+    for (n, text) in notes.iter().flatten().flatten() {
+        writeln!(out, "[^{n}]: {}", inline(&doc::one_line(text)))?;
+        writeln!(out)?;
     }
     Ok(())
 }
@@ -149,10 +168,12 @@ fn group_section(
     for coordinator in &group.coordinators {
         let country = inline(&doc::one_line(&coordinator.country));
         let institution = doc::one_line(&coordinator.institution);
+        let stated = w.stated_in(coordinator).map(|s| format!(" {}", escape_text(&s)));
+        let stated = stated.unwrap_or_default();
         if institution.is_empty() {
-            writeln!(out, "{country}")?;
+            writeln!(out, "{country}{stated}")?;
         } else {
-            writeln!(out, "{country}: {}", inline(&institution))?;
+            writeln!(out, "{country}: {}{stated}", inline(&institution))?;
         }
         writeln!(out)?;
     }

@@ -112,6 +112,14 @@ impl Describe for SaveError {
             SaveError::Io { path, step, source } => {
                 format!("{}: {}: {source}", path.display(), step.describe(texts))
             }
+            SaveError::NewerFormat { path, found } => fill(
+                texts.error_newer_format,
+                &[("path", &path.display()), ("found", found), ("format", &FORMAT)],
+            ),
+            SaveError::NeedsFormat2 { path, format, field } => fill(
+                texts.error_needs_format_2,
+                &[("path", &path.display()), ("format", format), ("field", field)],
+            ),
             SaveError::Refused { path, caution: Caution::ReadOnly { mode } } => fill(
                 texts.error_read_only,
                 &[("path", &path.display()), ("mode", &format!("{mode:04o}"))],
@@ -166,6 +174,12 @@ impl Describe for Fault {
             }
             Fault::NoGroups => texts.fault_no_groups.to_string(),
             Fault::PreviousRound => texts.fault_previous_round.to_string(),
+            Fault::NoSuchParagraph { paragraph } => {
+                fill(texts.fault_no_such_paragraph, &[("paragraph", paragraph)])
+            }
+            Fault::NoSuchActivity { number } => {
+                fill(texts.fault_no_such_activity, &[("number", number)])
+            }
         }
     }
 }

@@ -64,8 +64,9 @@ texts! {
     removed_since_baseline,
     /// The active filter: `{filter}`, `{shown}`, `{total}`.
     filter_note,
-    /// The label before the coordinators, and their heading in the details form.
-    coordinators,
+    /// The label before the coordinators, and their heading in the details form; after a
+    /// coordinator the source names in an activity's remarks: `{number}`.
+    coordinators, stated_in_remarks,
     /// In place of the coordinators where the source names none.
     not_stated,
     /// The label of the folded objectives.
@@ -345,14 +346,16 @@ texts! {
     error_directory, error_not_regular,
     /// `{place}` (file:line:column), both.
     error_not_utf8, error_empty,
-    /// `{path}`, `{found}`, `{format}`.
-    error_newer_format,
+    /// `{path}`, `{found}`, `{format}`; `{path}`, `{format}`, `{field}`.
+    error_newer_format, error_needs_format_2,
     /// `{path}`; `{path}`, `{cause}`; `{rev}`, `{cause}`; `{rev}`, `{path}`.
     error_not_in_repository, error_git, error_revision, error_not_in_revision,
     /// What is wrong at a place in the file, after the place and the field's path.
     fault_empty,
     /// `{found}`, `{format}`.
     fault_unknown_format, fault_no_groups, fault_previous_round,
+    /// `{paragraph}`; `{number}`.
+    fault_no_such_paragraph, fault_no_such_activity,
     /// The header's mark while `new-round`'s symbol or title is not set: `{fields}`.
     previous_round_mark,
     /// `{path}`: the lock file is a symbolic link.
@@ -369,7 +372,7 @@ texts! {
     rule_progress_fell, rule_stale_remarks, rule_no_news, rule_done_but_under_way,
     rule_completed_below_full, rule_empty_remarks, rule_no_coordinators, rule_previous_round,
     rule_duplicate_activity, rule_duplicate_coordinator, rule_doubled_spaces, rule_unbalanced,
-    rule_bad_url, rule_other_language,
+    rule_bad_url, rule_other_language, rule_stale_review,
 
     // Returned update sheets: the prompt, the review screen; `{source}`: file (country).
     /// `{change}`, `{source}`; `{path}`; `{cause}`; `{file}`, `{numeral}`.

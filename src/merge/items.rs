@@ -52,7 +52,16 @@ impl Merger {
                         })
                     }),
                 };
-                Section { heading, paragraphs }
+                // Notes follow their paragraphs; both sides changing them differently
+                // makes the introduction the conflict.
+                let notes = match choose([&base.notes, &ours.notes, &theirs.notes]) {
+                    Some(notes) => notes.clone(),
+                    None => {
+                        m.failed();
+                        ours.notes.clone()
+                    }
+                };
+                Section { heading, paragraphs, notes }
             })
         })
     }

@@ -60,6 +60,8 @@ pub enum Field {
     Remarks,
     /// A whole activity, removed on one side and changed on the other.
     Activity,
+    /// A field format 2 added, by its name in the file (`distribution`, `reviews`).
+    Addition(&'static str),
 }
 
 /// One side's value of a conflicting field; `None` where the side removed the item.
@@ -74,6 +76,8 @@ pub enum Value {
     DocumentType(DocumentType),
     Group(Option<Arc<Group>>),
     Activity(Option<Activity>),
+    /// A value of a field format 2 added, as the file writes it.
+    Raw(String),
 }
 
 /// Merges `ours` and `theirs`, both edited from `base`.
@@ -113,6 +117,15 @@ fn merge_with(mut m: Merger, base: &Report, ours: &Report, theirs: &Report) -> M
             &theirs.introduction,
         ]),
         groups: m.groups([&base.groups, &ours.groups, &theirs.groups]),
+        distribution: m.addition(p, "distribution", [base, ours, theirs].map(|r| &r.distribution)),
+        language: m.addition(p, "language", [base, ours, theirs].map(|r| &r.language)),
+        original_language: m.addition(
+            p,
+            "original_language",
+            [base, ours, theirs].map(|r| &r.original_language),
+        ),
+        job_number: m.addition(p, "job_number", [base, ours, theirs].map(|r| &r.job_number)),
+        reviews: m.addition(p, "reviews", [base, ours, theirs].map(|r| &r.reviews)),
     };
     Merged { report, conflicts: m.conflicts }
 }
@@ -163,6 +176,23 @@ impl Merger {
     ) -> T {
         self.choose(sides).cloned().unwrap_or_else(|| {
             let [base, ours, theirs] = sides.map(|side| value(side.clone()));
+            self.conflicts.push(Conflict { place, field, base, ours, theirs });
+            sides[1].clone()
+        })
+    }
+
+    /// A field format 2 added, merged whole; a conflict holds each side as the file writes
+    /// it (RON).
+    fn addition<T: Clone + PartialEq + serde::Serialize>(
+        &mut self,
+        place: Place,
+        name: &'static str,
+        sides: [&T; 3],
+    ) -> T {
+        self.choose(sides).cloned().unwrap_or_else(|| {
+            let [base, ours, theirs] =
+                sides.map(|side| Value::Raw(ron::to_string(side).unwrap_or_default()));
+            let field = Field::Addition(name);
             self.conflicts.push(Conflict { place, field, base, ours, theirs });
             sides[1].clone()
         })
@@ -236,6 +266,15 @@ impl Merger {
                 [&base.coordinators, &ours.coordinators, &theirs.coordinators],
                 Value::Coordinators,
                 |c| c.country.clone(),
+            ),
+            no_coordinators_stated: self.addition(
+                p,
+                "no_coordinators_stated",
+                [
+                    &base.no_coordinators_stated,
+                    &ours.no_coordinators_stated,
+                    &theirs.no_coordinators_stated,
+                ],
             ),
             activities: self.list(activities, pairs, &items, |m, at, sides| {
                 match m.choose(sides) {

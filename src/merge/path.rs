@@ -36,6 +36,7 @@ impl Conflict {
             (_, Field::Description) => "description",
             (_, Field::Progress) => "progress",
             (_, Field::Remarks) => "remarks",
+            (_, Field::Addition(name)) => name,
         };
         path.field(name)
     }
@@ -57,6 +58,7 @@ impl Value {
                 format!("the activity {}", quoted(&activity.description))
             }
             Value::Group(None) | Value::Activity(None) => "removed".into(),
+            Value::Raw(text) => quoted(text),
         }
     }
 }

@@ -249,9 +249,7 @@ fn lists_merge_item_by_item_and_conflict_as_one_field() {
     let mut theirs = base.clone();
     theirs.groups[g].specific_objectives[1].push_str(" (theirs)");
     theirs.groups[g].specific_objectives.push("A new one".into());
-    theirs.groups[g]
-        .coordinators
-        .push(Coordinator { country: "Peru".into(), institution: "INEI".into() });
+    theirs.groups[g].coordinators.push(Coordinator::new("Peru", "INEI"));
     theirs.introduction[0].paragraphs.push("Theirs.".into());
 
     let merged = merge(&base, &ours, &theirs);

@@ -1,19 +1,25 @@
-//! The report model (format 1 of the data file) and the figures derived from it; no I/O.
+//! The report model (format 2 of the data file; format 1 is format 2 without its additions) and the figures derived from it; no I/O.
 
 use serde::{Deserialize, Serialize};
 
 mod figures;
+mod front;
 mod groups;
 mod numerals;
 mod progress;
 
 pub use figures::{Tally, format_percent, mean_of, mean_progress, progress_sum};
+pub use front::{Distribution, Language, Note, Review, StatedIn};
 pub use groups::Groups;
 pub use numerals::{numeral, parse_group_number};
 pub use progress::{Progress, ProgressOutOfRange, Status};
 
-/// The version of the data file this build reads and writes.
-pub const FORMAT: u32 = 1;
+/// The newest version of the data file this build reads and writes; it reads every
+/// version before it, and writes a file in the version it was read in until the user agrees
+/// to move it on (`wgtrack migrate`).
+pub const FORMAT: u32 = 2;
+/// The first version of the data file: format 2 without the fields format 2 added.
+pub const FORMAT_1: u32 = 1;
 
 /// A biennial implementation report: front matter, introduction and the working groups.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -25,8 +31,23 @@ pub struct Report {
     pub title: String,
     pub meeting: String,
     pub venue: String,
+    /// Format 2 on: who the document is distributed to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub distribution: Option<Distribution>,
+    /// Format 2 on: the language this version of the document is in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<Language>,
+    /// Format 2 on: the language the document was originally written in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub original_language: Option<Language>,
+    /// Format 2 on: the job number printed on the cover ("21-00161").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub job_number: Option<String>,
     pub introduction: Vec<Section>,
     pub groups: Groups,
+    /// Format 2 on: the findings of `check` reviewed and let stand.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reviews: Vec<Review>,
 }
 
 /// A part of the introduction; the opening part has no heading.
@@ -35,6 +56,16 @@ pub struct Report {
 pub struct Section {
     pub heading: Option<String>,
     pub paragraphs: Vec<String>,
+    /// Format 2 on: the paragraphs' notes, printed as footnotes.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<Note>,
+}
+
+impl Section {
+    /// The notes of paragraph `index`, in order.
+    pub fn notes_of(&self, index: usize) -> impl Iterator<Item = &Note> {
+        self.notes.iter().filter(move |n| n.paragraph == index)
+    }
 }
 
 /// A working group; its number (I, II, …) is its position in the report.
@@ -47,6 +78,10 @@ pub struct Group {
     pub general_objective: String,
     pub specific_objectives: Vec<String>,
     pub coordinators: Vec<Coordinator>,
+    /// Format 2 on: the source says the group has no coordinating country, so an empty
+    /// list is what the source says, not a gap.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub no_coordinators_stated: bool,
     pub activities: Vec<Activity>,
 }
 
@@ -75,6 +110,10 @@ impl DocumentType {
 pub struct Coordinator {
     pub country: String,
     pub institution: String,
+    /// Format 2 on: where the source names this coordinator, when it is not the group's
+    /// coordinator section.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stated_in: Option<StatedIn>,
 }
 
 impl Coordinator {
@@ -84,6 +123,11 @@ impl Coordinator {
         let names: Vec<String> =
             coordinators.iter().map(|c| format!("{}: {}", c.country, c.institution)).collect();
         names.join("; ")
+    }
+
+    /// A coordinator named in the coordinator section, as most are.
+    pub fn new(country: impl Into<String>, institution: impl Into<String>) -> Coordinator {
+        Coordinator { country: country.into(), institution: institution.into(), stated_in: None }
     }
 }
 
@@ -116,6 +160,25 @@ impl Report {
         self.title.ends_with(TITLE_TO_SET)
     }
 
+    /// The first field that only format 2 holds, set in this report, by its name; `None`
+    /// when the report can be written as format 1 without losing anything.
+    pub fn format_2_field(&self) -> Option<&'static str> {
+        let front = [
+            ("distribution", self.distribution.is_some()),
+            ("language", self.language.is_some()),
+            ("original_language", self.original_language.is_some()),
+            ("job_number", self.job_number.is_some()),
+            ("notes", self.introduction.iter().any(|s| !s.notes.is_empty())),
+            ("no_coordinators_stated", self.groups.iter().any(|g| g.no_coordinators_stated)),
+            (
+                "stated_in",
+                self.groups.iter().flat_map(|g| &g.coordinators).any(|c| c.stated_in.is_some()),
+            ),
+            ("reviews", !self.reviews.is_empty()),
+        ];
+        front.into_iter().find(|(_, set)| *set).map(|(name, _)| name)
+    }
+
     pub fn activity_mut(&mut self, group: usize, activity: usize) -> Option<&mut Activity> {
         self.groups.get_mut(group)?.activities.get_mut(activity)
     }
@@ -136,14 +199,19 @@ pub fn next_round(
     title: Option<&str>,
 ) -> Report {
     Report {
-        format: FORMAT,
+        format: report.format,
         symbol: symbol
             .map_or_else(|| format!("{}{SYMBOL_TO_ASSIGN}", report.symbol), str::to_string),
         date: date.to_string(),
         title: title.map_or_else(|| format!("{}{TITLE_TO_SET}", report.title), str::to_string),
         meeting: String::new(),
         venue: String::new(),
+        distribution: report.distribution,
+        language: report.language,
+        original_language: report.original_language,
+        job_number: None,
         introduction: Vec::new(),
         groups: report.groups.clone(),
+        reviews: Vec::new(),
     }
 }

@@ -40,8 +40,7 @@ pub enum LoadError {
     #[error("{}:{line}:{column}: {}{message}", path.display(), in_field(field))]
     Syntax { path: PathBuf, line: usize, column: usize, field: Option<String>, message: String },
     #[error(
-        "{}: the file is in format {found}, newer than this wgtrack reads (format {FORMAT}); \
-         install a newer wgtrack to open it",
+        "{}: made by a newer wgtrack (format {found}); this one reads formats 1 and 2",
         path.display()
     )]
     NewerFormat { path: PathBuf, found: u32 },

@@ -15,7 +15,9 @@ use rayon::prelude::*;
 use super::marks::Marks;
 use super::recovery::Base;
 use crate::merge::{Field, Place, Value};
-use crate::model::{Activity, Coordinator, DocumentType, Group, Groups, Report, Section};
+use crate::model::{
+    Activity, Coordinator, DocumentType, Group, Groups, Note, Report, Review, Section, StatedIn,
+};
 
 /// A file's text in pieces; joined, they are the file.
 #[derive(Debug)]
@@ -74,8 +76,40 @@ pub(super) fn report_value(w: &mut Writer, report: &Report) {
     w.text_field(Field::Title, "title", &report.title);
     w.text_field(Field::Meeting, "meeting", &report.meeting);
     w.text_field(Field::Venue, "venue", &report.venue);
+    // Format 2's fields are written where they are set, as serde skips them when not, so
+    // a report without them reads as format 1 wrote it.
+    if let Some(distribution) = report.distribution {
+        w.addition("distribution", |w| w.option_of(Some(&distribution), |w, d| w.debug(d)));
+    }
+    if let Some(language) = report.language {
+        w.addition("language", |w| w.option_of(Some(&language), |w, l| w.debug(l)));
+    }
+    if let Some(language) = report.original_language {
+        w.addition("original_language", |w| w.option_of(Some(&language), |w, l| w.debug(l)));
+    }
+    if let Some(job_number) = &report.job_number {
+        w.addition("job_number", |w| w.option(Some(job_number)));
+    }
     w.marked_field(Field::Introduction, "introduction", |w| w.list(&report.introduction, section));
     w.field("groups", |w| w.groups(&report.groups));
+    if !report.reviews.is_empty() {
+        w.addition("reviews", |w| w.list(&report.reviews, review));
+    }
+    w.close();
+}
+
+fn review(w: &mut Writer, r: &Review) {
+    w.open("Review");
+    w.field("rule", |w| w.string(&r.rule));
+    w.field("place", |w| w.string(&r.place));
+    w.field("reason", |w| w.string(&r.reason));
+    w.close();
+}
+
+fn note(w: &mut Writer, n: &Note) {
+    w.open("Note");
+    w.field("paragraph", |w| w.number(n.paragraph));
+    w.field("text", |w| w.string(&n.text));
     w.close();
 }
 
@@ -92,6 +126,9 @@ pub(super) fn section(w: &mut Writer, s: &Section) {
     w.open("Section");
     w.field("heading", |w| w.option(s.heading.as_deref()));
     w.field("paragraphs", |w| w.list(&s.paragraphs, |w, p| w.string(p)));
+    if !s.notes.is_empty() {
+        w.field("notes", |w| w.list(&s.notes, note));
+    }
     w.close();
 }
 
@@ -105,6 +142,9 @@ pub(super) fn group(w: &mut Writer, g: &Group) {
         w.list(&g.specific_objectives, |w, o| w.string(o))
     });
     w.marked_field(Field::Coordinators, "coordinators", |w| w.list(&g.coordinators, coordinator));
+    if g.no_coordinators_stated {
+        w.addition("no_coordinators_stated", |w| w.out.push_str("true"));
+    }
     w.field("activities", |w| w.activities(&g.activities));
     w.close();
 }
@@ -113,6 +153,9 @@ pub(super) fn coordinator(w: &mut Writer, c: &Coordinator) {
     w.open("Coordinator");
     w.field("country", |w| w.string(&c.country));
     w.field("institution", |w| w.string(&c.institution));
+    if let Some(StatedIn::ActivityRemarks(number)) = c.stated_in {
+        w.field("stated_in", |w| w.out.push_str(&format!("Some(ActivityRemarks({number}))")));
+    }
     w.close();
 }
 
@@ -269,6 +312,7 @@ impl<'m> Writer<'m> {
             // Whole items, written as the list holds them; nothing where a side removed one.
             Value::Group(g) => g.iter().for_each(|g| group(self, g)),
             Value::Activity(a) => a.iter().for_each(|a| activity(self, a)),
+            Value::Raw(text) => self.out.push_str(text),
         }
     }
 
@@ -289,6 +333,16 @@ impl<'m> Writer<'m> {
             }
             None => self.out.push_str("None"),
         }
+    }
+
+    /// A field format 2 added, marked where a merge left it in conflict.
+    fn addition(&mut self, name: &'static str, value: impl FnOnce(&mut Writer)) {
+        self.marked_field(Field::Addition(name), name, value);
+    }
+
+    /// A unit variant of an enum, named as serde names it.
+    fn debug(&mut self, value: &impl std::fmt::Debug) {
+        let _ = write!(self.out, "{value:?}");
     }
 
     pub(super) fn number(&mut self, n: impl std::fmt::Display) {

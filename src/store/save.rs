@@ -8,7 +8,7 @@ use rayon::prelude::*;
 use super::fingerprint::Fingerprint;
 use super::ron_text::{self, Pieces};
 use super::write::{Expect, SaveError, injected, write_parts};
-use crate::model::{Group, Groups, Report};
+use crate::model::{FORMAT, Group, Groups, Report};
 
 /// The report as the file holds it. The layout is fixed so that saving an unchanged report
 /// gives back the same bytes and diffs between versions show only what changed.
@@ -27,16 +27,47 @@ pub fn to_text(report: &Report) -> String {
 /// 6. rename the temporary file over the target and flush the directory.
 pub fn save(path: &Path, report: &Report, expect: Expect) -> Result<Fingerprint, SaveError> {
     injected("save::serialize").map_err(|e| SaveError::Serialize(e.to_string()))?;
+    refuse_unwritable(path, report)?;
     let text = ron_text::report(report);
     // Reading the text back runs beside the writing of the temporary file; nothing is
     // renamed into place until it has agreed.
     write_checked(path, &text, expect, true, || verified(&text, &head_of(report), &report.groups))
 }
 
+/// Refuses a report this wgtrack must not write: one of a newer format than it knows, or
+/// one of format 1 holding what only format 2 can hold (which `migrate` must move on first,
+/// so no file is upgraded without the user saying so).
+pub(super) fn refuse_unwritable(path: &Path, report: &Report) -> Result<(), SaveError> {
+    let path = path.to_path_buf();
+    if report.format > FORMAT {
+        return Err(SaveError::NewerFormat { path, found: report.format });
+    }
+    match report.format_2_field() {
+        Some(field) if report.format < FORMAT => {
+            Err(SaveError::NeedsFormat2 { path, format: report.format, field })
+        }
+        _ => Ok(()),
+    }
+}
+
 /// The report without its groups: what the text around the groups must read back as.
 pub(super) fn head_of(report: &Report) -> Report {
     // Every field named, so that a new one cannot be forgotten here.
-    let Report { format, symbol, date, title, meeting, venue, introduction, groups: _ } = report;
+    let Report {
+        format,
+        symbol,
+        date,
+        title,
+        meeting,
+        venue,
+        distribution,
+        language,
+        original_language,
+        job_number,
+        introduction,
+        groups: _,
+        reviews,
+    } = report;
     Report {
         format: *format,
         symbol: symbol.clone(),
@@ -44,8 +75,13 @@ pub(super) fn head_of(report: &Report) -> Report {
         title: title.clone(),
         meeting: meeting.clone(),
         venue: venue.clone(),
+        distribution: *distribution,
+        language: *language,
+        original_language: *original_language,
+        job_number: job_number.clone(),
         introduction: introduction.clone(),
         groups: Groups::default(),
+        reviews: reviews.clone(),
     }
 }
 

@@ -33,6 +33,19 @@ pub enum SaveError {
     Unflushed { path: PathBuf, written: Fingerprint, source: io::Error },
     #[error("{}: {step}: {source}", path.display())]
     Io { path: PathBuf, step: Step, source: io::Error },
+    #[error(
+        "{}: made by a newer wgtrack (format {found}); this one reads formats 1 and 2; \
+         nothing was saved",
+        path.display()
+    )]
+    NewerFormat { path: PathBuf, found: u32 },
+    #[error(
+        "{}: the file is in format {format}, which cannot hold `{field}`; run `wgtrack migrate \
+         {}` to move it to format 2 first; nothing was saved",
+        path.display(),
+        path.display()
+    )]
+    NeedsFormat2 { path: PathBuf, format: u32, field: &'static str },
     /// The file is read-only, or holds what a save drops, and the user has not agreed.
     #[error("{}: {caution}; nothing was saved", path.display())]
     Refused { path: PathBuf, caution: Caution },

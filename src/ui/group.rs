@@ -144,7 +144,21 @@ fn info_lines(
         line.push(Span::styled(texts.not_stated, theme.muted));
         lines.push(Line::from(line));
     } else {
-        let names = crate::model::Coordinator::line(&group.coordinators);
+        // Where the source names a coordinator elsewhere, the screen says where.
+        let names: Vec<String> = group
+            .coordinators
+            .iter()
+            .map(|c| {
+                let name = crate::model::Coordinator::line(std::slice::from_ref(c));
+                match c.stated_in {
+                    Some(crate::model::StatedIn::ActivityRemarks(number)) => {
+                        format!("{name} {}", fill(texts.stated_in_remarks, &[("number", &number)]))
+                    }
+                    None => name,
+                }
+            })
+            .collect();
+        let names = names.join("; ");
         lines.extend(hanging(label, &names, width, Style::default(), query, theme));
     }
     if folded {

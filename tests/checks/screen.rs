@@ -57,6 +57,7 @@ fn a_report_without_findings_shows_no_mark_and_says_so() {
             group.coordinators.push(wgtrack::model::Coordinator {
                 country: "Chile".into(),
                 institution: "National Statistics Institute (INE)".into(),
+                stated_in: None,
             });
         }
         for activity in &mut group.activities {

@@ -89,8 +89,8 @@ fn bad_inputs() -> Vec<Bad> {
 
     bad.push(Bad {
         name: "newer.ron",
-        bytes: shipped_with("format: 1,", "format: 2,").into_bytes(),
-        says: &["newer", "2"],
+        bytes: shipped_with("format: 2,", "format: 3,").into_bytes(),
+        says: &["newer", "3"],
         at: None,
     });
     bad

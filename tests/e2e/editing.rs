@@ -204,10 +204,9 @@ fn group_details_are_edited_and_saved() {
     group.document_type = DocumentType::RegionalStandard;
     group.specific_objectives[0] = "To publish the guidelines.".into();
     assert_eq!(group.specific_objectives.len(), 2);
-    group.coordinators.push(Coordinator {
-        country: "Brazil".into(),
-        institution: "Brazilian Institute of Geography and Statistics (IBGE)".into(),
-    });
+    group
+        .coordinators
+        .push(Coordinator::new("Brazil", "Brazilian Institute of Geography and Statistics (IBGE)"));
     save_quit_and_check(&home, pty, &expected);
 }
 
@@ -250,6 +249,7 @@ fn a_group_is_added_moved_and_another_deleted_and_saved() {
             general_objective: String::new(),
             specific_objectives: Vec::new(),
             coordinators: Vec::new(),
+            no_coordinators_stated: false,
             activities: Vec::new(),
         },
     );
@@ -316,6 +316,8 @@ fn the_report_details_are_edited_and_saved() {
     expected.date = "2021-10-05".into();
     expected.venue = "Santiago, 5-6 October 2021".into();
     expected.introduction[0].paragraphs.insert(1, "A paragraph added. And edited.".into());
+    // The note of the paragraph that moved down moves with it.
+    expected.introduction[0].notes[0].paragraph = 2;
     assert_eq!(expected.introduction.len(), 4);
     let removed = expected.introduction.pop().unwrap();
     assert_eq!(removed.heading.as_deref(), Some("Type of document"));

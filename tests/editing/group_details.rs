@@ -199,9 +199,7 @@ fn a_coordinator_is_added_country_first_then_its_institution() {
     d.typed("Mexico");
     d.enter();
     let mut added = before.clone();
-    added.groups[VIII]
-        .coordinators
-        .push(Coordinator { country: "Mexico".into(), institution: String::new() });
+    added.groups[VIII].coordinators.push(Coordinator::new("Mexico", String::new()));
     assert_report(&d, &added);
     assert_eq!(d.editor_title(), "institution of coordinator 2 of group VIII");
     d.typed("National Institute of Statistics and Geography (INEGI)");
@@ -230,9 +228,7 @@ fn a_coordinator_is_added_country_first_then_its_institution() {
     d.enter();
     d.key(crossterm::event::KeyCode::Esc);
     let mut after = before.clone();
-    after.groups[VIII]
-        .coordinators
-        .insert(1, Coordinator { country: "Chile".into(), institution: String::new() });
+    after.groups[VIII].coordinators.insert(1, Coordinator::new("Chile", String::new()));
     assert_history(&mut d, &before, &after);
 }
 
@@ -273,9 +269,7 @@ fn a_group_without_coordinators_gets_its_first() {
     d.enter();
     d.esc();
     let mut after = before.clone();
-    after.groups[VI]
-        .coordinators
-        .push(Coordinator { country: "Mexico".into(), institution: String::new() });
+    after.groups[VI].coordinators.push(Coordinator::new("Mexico", String::new()));
     assert_history(&mut d, &before, &after);
 }
 

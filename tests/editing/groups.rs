@@ -18,6 +18,7 @@ fn new_group(title: &str) -> Group {
         general_objective: String::new(),
         specific_objectives: Vec::new(),
         coordinators: Vec::new(),
+        no_coordinators_stated: false,
         activities: Vec::new(),
     }
 }

@@ -123,6 +123,8 @@ fn a_paragraph_is_added_edited_deleted_and_reordered() {
     d.enter();
     let mut after = before.clone();
     after.introduction[0].paragraphs.insert(1, "A new paragraph.".into());
+    // The note of the paragraph that moved down moves with it.
+    after.introduction[0].notes[0].paragraph = 2;
     assert_history(&mut d, &before, &after);
 
     // Added at the end of the second section, from its "+ paragraph" row.
@@ -155,6 +157,7 @@ fn a_paragraph_is_added_edited_deleted_and_reordered() {
     d.ch('y');
     let mut after = before.clone();
     after.introduction[0].paragraphs.remove(0);
+    after.introduction[0].notes[0].paragraph = 1;
     assert_eq!(d.message(), "Deleted paragraph 1 of section 1");
     assert_history(&mut d, &before, &after);
 
@@ -164,6 +167,7 @@ fn a_paragraph_is_added_edited_deleted_and_reordered() {
     d.ch('J');
     let mut after = before.clone();
     after.introduction[0].paragraphs.swap(0, 1);
+    after.introduction[0].notes[0].paragraph = 0;
     assert_eq!(
         d.selected_row().kind,
         RowKind::Field { field: Field::Paragraph(0, 1), item: Some((List::Paragraphs(0), 1)) }
@@ -203,9 +207,11 @@ fn a_section_is_added_and_deleted() {
     d.typed("Gender perspective");
     d.enter();
     let mut after = before.clone();
-    after
-        .introduction
-        .push(Section { heading: Some("Gender perspective".into()), paragraphs: Vec::new() });
+    after.introduction.push(Section {
+        heading: Some("Gender perspective".into()),
+        paragraphs: Vec::new(),
+        notes: Vec::new(),
+    });
     assert_history(&mut d, &before, &after);
     // The new section gets its first paragraph from its "+ paragraph" row.
     let before = after;
@@ -227,7 +233,10 @@ fn a_section_is_added_and_deleted() {
     d.typed("Scope");
     d.enter();
     let mut after = before.clone();
-    after.introduction.insert(1, Section { heading: Some("Scope".into()), paragraphs: Vec::new() });
+    after.introduction.insert(
+        1,
+        Section { heading: Some("Scope".into()), paragraphs: Vec::new(), notes: Vec::new() },
+    );
     assert_history(&mut d, &before, &after);
 
     // Deleted from its heading's row, paragraphs and all.

@@ -3,9 +3,10 @@
 //! hands the `Outcome` back to `App::complete`.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::SystemTime;
 
-use crate::history::HistoryError;
+use crate::history::{HistoryError, Loading, Versions};
 use crate::model::Report;
 use crate::store::lock::{Lock, LockError};
 use crate::store::remembered::Remembered;
@@ -47,6 +48,10 @@ pub enum Effect {
     LoadBaseline { path: PathBuf, file: PathBuf, input: String },
     /// Remember the view of the report for its next session, in `file`.
     Remember { file: PathBuf, remembered: Remembered },
+    /// Read the versions of `file` in its git repository, with `current` (the report as
+    /// the app holds it) on top where it differs from HEAD's; how far it has come is
+    /// handed back while it reads.
+    ReadHistory { file: PathBuf, current: Arc<Report> },
 }
 
 /// What to do once a save succeeded.
@@ -87,6 +92,15 @@ pub enum Outcome {
         path: PathBuf,
         input: String,
         result: Result<Report, HistoryError>,
+    },
+    /// Reading the history of `file` has come this far (handed back while it reads).
+    HistoryLoading {
+        file: PathBuf,
+        loading: Loading,
+    },
+    HistoryRead {
+        file: PathBuf,
+        result: Result<Arc<Versions>, HistoryError>,
     },
 }
 

@@ -312,6 +312,8 @@ impl App {
             Outcome::BaselineLoaded { path, input, result } => {
                 self.baseline_loaded(path, input, result)
             }
+            Outcome::HistoryLoading { file, loading } => self.history_loading(&file, loading),
+            Outcome::HistoryRead { file, result } => self.history_read(file, result),
         }
         self.refresh_derived();
     }

@@ -11,6 +11,8 @@ mod file;
 mod filter;
 mod find;
 mod goto;
+mod history;
+mod history_rows;
 mod journal;
 mod outside;
 mod overview;
@@ -30,6 +32,8 @@ pub use editing::{EditTarget, TextEdit};
 pub use effect::{AfterSave, Effect, Outcome, SaveAsError};
 pub use figures::Figures;
 pub use filter::Filter;
+pub use history::{HistoryOf, HistoryScreen, HistoryState};
+pub use history_rows::{CommitLine, HistoryRow, HistoryRows, OpenedVersion, Piece};
 pub use outside::Handover;
 pub use overview::{ChangeRow, GroupOrder, Overview, OverviewList};
 pub use session::Session;
@@ -78,6 +82,8 @@ pub enum Mode {
     GoTo(String),
     /// Showing every key binding.
     Help,
+    /// The history of an activity, a group or the programme through the commits.
+    History(Box<HistoryScreen>),
 }
 
 /// Unsaved edits found in the recovery file, and what they change.
@@ -159,6 +165,8 @@ pub struct App {
     terminating: bool,
     /// What to tell the user on the terminal after the app closed.
     exit_note: Option<String>,
+    /// The report's versions in git as last read, and the time zone their dates are in.
+    history: history::HistoryCache,
 }
 
 impl App {
@@ -174,6 +182,7 @@ impl App {
             should_quit: false,
             terminating: false,
             exit_note: None,
+            history: history::HistoryCache::default(),
         }
     }
 

@@ -50,6 +50,7 @@ impl App {
             Mode::PickBaseline(input) => self.pick_baseline(input, action),
             Mode::GoTo(input) => self.go_to(input, action),
             Mode::Help => self.help(action),
+            Mode::History(screen) => self.history_key(screen, action),
         }
         self.refresh_derived();
     }
@@ -198,6 +199,7 @@ impl App {
             Action::PrevMatch => self.jump_to_match(false, false),
             Action::MatchList => self.open_match_list(),
             Action::Help => self.mode = Mode::Help,
+            Action::History => self.open_history(),
             Action::Quit => self.quit(),
             Action::SelectGroup(g) if g < self.report().groups.len() => {
                 self.view.focus = Pane::Groups;

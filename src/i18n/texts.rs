@@ -281,6 +281,14 @@ texts! {
     comparing, baseline_off,
     /// `{cause}`: why the file could not be read (the parser's own words stay English).
     baseline_refused,
+    /// The history screen: its title (`{subject}`: `history_of_activity`, `_group` with
+    /// `{place}`, or `history_of_programme`); reading (`{count}` commits; `{done}` of
+    /// `{total}`); the columns; the row of the edits not committed; no rows; commits left
+    /// out (`{count}`); a version opened (`{place}`, `{version}`); why no history (`{cause}`).
+    history_title, history_of_activity, history_of_group, history_of_programme, history_waiting,
+    history_walking, history_reading, history_date, history_author, history_summary,
+    history_progress, history_uncommitted, history_none, history_unreadable, history_version,
+    history_compared, history_first, history_no_remarks, history_refused,
     /// Who holds the report: `{pid}`, `{host}`, `{since}`; in the header, the same.
     holder, read_only_mark,
     /// `{holder}`.
@@ -367,7 +375,8 @@ texts! {
     context_edit_progress, context_edit_text, context_confirm_delete, context_details,
     context_search, context_confirm_quit, context_conflict, context_save_as, context_threshold,
     context_go_to, context_baseline, context_recover, context_help, context_confirm_save,
-    context_matches, action_up, action_down, action_page_up, action_page_down, action_home,
+    context_matches, context_history, action_history, action_open_version, hint_history,
+    action_up, action_down, action_page_up, action_page_down, action_home,
     action_end, action_next_activity, action_prev_activity, action_next_pane, action_prev_pane,
     action_open, action_back, action_edit_progress, action_progress_up, action_progress_down,
     action_edit_remarks, action_edit_description, action_edit_topic, action_add_item,

@@ -48,6 +48,8 @@ pub enum Context {
     GoTo,
     Recover,
     Help,
+    /// The history screen.
+    History,
 }
 
 impl Context {
@@ -91,6 +93,7 @@ impl Context {
             C::GoTo => &[C::GoTo],
             C::Recover => &[C::Recover],
             C::Help => &[C::Help],
+            C::History => &[C::History],
         }
     }
 
@@ -142,6 +145,7 @@ pub fn context(app: &App) -> Context {
         (Mode::SaveAs(_), _) => Context::SaveAs,
         (Mode::Recover(_), _) => Context::Recover,
         (Mode::Help, _) => Context::Help,
+        (Mode::History(_), _) => Context::History,
     }
 }
 

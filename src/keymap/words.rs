@@ -69,6 +69,7 @@ impl Context {
             Context::GoTo => texts.context_go_to,
             Context::Recover => texts.context_recover,
             Context::Help => texts.context_help,
+            Context::History => texts.context_history,
         }
     }
 }
@@ -84,6 +85,7 @@ pub fn describe_in(context: Context, action: &Action, texts: &Texts) -> &'static
     match action {
         // Leaving the editor keeps what was typed: it is no cancel there.
         Action::Back if context == Context::EditText => texts.action_done_editing,
+        Action::Open if context == Context::History => texts.action_open_version,
         Action::Up => texts.action_up,
         Action::Down => texts.action_down,
         Action::PageUp => texts.action_page_up,
@@ -115,6 +117,7 @@ pub fn describe_in(context: Context, action: &Action, texts: &Texts) -> &'static
         Action::CycleFilter => texts.action_cycle_filter,
         Action::ClearFilter => texts.action_clear_filter,
         Action::PickBaseline => texts.action_pick_baseline,
+        Action::History => texts.action_history,
         Action::GoTo => texts.action_go_to,
         Action::SetThreshold => texts.action_set_threshold,
         Action::SortGroups => texts.action_sort_groups,
@@ -167,6 +170,7 @@ pub fn hints(context: Context) -> &'static [(&'static [Action], Word)] {
         (&[A::Open], |t| t.hint_activities),
         (&[A::Details], |t| t.hint_details),
         (&[A::Overview], |t| t.hint_overview),
+        (&[A::History], |t| t.hint_history),
         (&[A::Search], |t| t.hint_search),
         (&[A::Save], |t| t.hint_save),
         (&[A::Help], |t| t.hint_help),
@@ -244,6 +248,11 @@ pub fn hints(context: Context) -> &'static [(&'static [Action], Word)] {
         (&[A::Open], |t| t.hint_go_to),
         (&[A::Back], |t| t.hint_close),
     ];
+    const HISTORY: &[(&[Action], Word)] = &[
+        (&[A::Up, A::Down], |t| t.hint_move),
+        (&[A::Open], |t| t.hint_open),
+        (&[A::Back], |t| t.hint_close),
+    ];
     const HELP: &[(&[Action], Word)] =
         &[(&[A::Up, A::Down], |t| t.hint_scroll), (&[A::Back], |t| t.hint_close)];
     match context {
@@ -266,6 +275,7 @@ pub fn hints(context: Context) -> &'static [(&'static [Action], Word)] {
         Context::ConfirmSave => CONFIRM_SAVE,
         Context::Matches => MATCHES,
         Context::Help => HELP,
+        Context::History => HISTORY,
         Context::Global => &[],
     }
 }

@@ -8,6 +8,7 @@ mod footer;
 mod group;
 mod groups;
 mod header;
+mod history;
 mod matches;
 mod overlay;
 mod overview;
@@ -52,8 +53,9 @@ pub struct ViewState {
     pub behind: ListState,
     pub details: ListState,
     pub overview_rows: Rect,
-    /// The first row shown of the list of matches.
+    /// The first row shown of the list of matches, and of the history.
     pub matches_offset: usize,
+    pub history_offset: usize,
     /// The first row of the text editor shown.
     pub editor_scroll: usize,
     /// Sizes that movement needs, sent to the app when they change.

@@ -141,6 +141,7 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &App, ctx: &Context, view: &mut 
         }
         Mode::Recover(offer) => recovery(frame, body, app, ctx, offer),
         Mode::Help => draw_help(frame, body, app, ctx, view),
+        Mode::History(screen) => super::history::draw(frame, body, app, ctx, view, screen),
         Mode::Matches { selected } => {
             let (query, total) = app.search().map_or(("", 0), |s| (s.query.as_str(), s.hits.len()));
             let title = fill(texts.matches_title, &[("total", &total), ("query", &query)]);

@@ -9,6 +9,7 @@ mod common;
 
 mod e2e {
     mod editing;
+    mod history;
     mod outside;
 }
 

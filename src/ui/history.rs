@@ -64,7 +64,12 @@ pub fn draw(
         }
         HistoryState::Ready(rows) => rows,
     };
-    let opened_height = if screen.opened.is_some() { inner.height / 2 } else { 0 };
+    // The version opened takes the rows its remarks need, up to half the screen.
+    let opened = screen.opened.as_ref().map(|o| (o, remarks(app, ctx, o)));
+    let opened_height = opened.as_ref().map_or(0, |(_, p)| {
+        let needed = p.line_count(inner.width.saturating_sub(2)) + 2;
+        (needed as u16).clamp(4, (inner.height / 2).max(4))
+    });
     let note_height = u16::from(rows.unreadable > 0);
     let [about_area, spark_area, table_area, note_area, opened_area] = Layout::vertical([
         Constraint::Length(1),
@@ -85,7 +90,7 @@ pub fn draw(
         let note = fill(texts.history_unreadable, &[("count", &rows.unreadable)]);
         frame.render_widget(Paragraph::new(Line::styled(note, ctx.theme.error)), note_area);
     }
-    if let Some(opened) = &screen.opened {
+    if let Some(opened) = opened {
         version(frame, opened_area, app, ctx, view, screen, opened);
     }
 }
@@ -198,29 +203,8 @@ fn cells(
 
 /// A version opened: its remarks, words removed since the version before struck through
 /// and words added underlined, each also between the marks `wgtrack diff` uses.
-fn version(
-    frame: &mut Frame,
-    area: Rect,
-    app: &App,
-    ctx: &Context,
-    view: &mut ViewState,
-    screen: &HistoryScreen,
-    opened: &OpenedVersion,
-) {
-    let texts = app.texts();
+fn remarks(app: &App, ctx: &Context, opened: &OpenedVersion) -> Paragraph<'static> {
     let theme = ctx.theme;
-    let when = match &opened.row.commit {
-        Some(c) => format!("{} · {} · {}", c.id, c.date, c.summary),
-        None => texts.history_uncommitted.to_string(),
-    };
-    let title = fill(texts.history_version, &[("place", &screen.of.place()), ("version", &when)]);
-    let heading = if opened.compared { texts.history_compared } else { texts.history_first };
-    let block = Block::bordered()
-        .title(Span::styled(format!(" {title} "), theme.title))
-        .title_bottom(Span::styled(format!(" {heading} "), theme.muted))
-        .border_style(theme.border_focused);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
     let mut lines: Vec<Line> = Vec::new();
     let mut line: Vec<Span> = Vec::new();
     for piece in &opened.remarks {
@@ -245,9 +229,35 @@ fn version(
     }
     lines.push(Line::from(line));
     if opened.remarks.iter().all(|p| matches!(p, Piece::Same(t) if t.trim().is_empty())) {
-        lines = vec![Line::styled(texts.history_no_remarks, theme.muted)];
+        lines = vec![Line::styled(app.texts().history_no_remarks, theme.muted)];
     }
-    let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
+    Paragraph::new(lines).wrap(Wrap { trim: false })
+}
+
+/// The version opened, in a window below the rows.
+fn version(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    ctx: &Context,
+    view: &mut ViewState,
+    screen: &HistoryScreen,
+    (opened, paragraph): (&OpenedVersion, Paragraph),
+) {
+    let texts = app.texts();
+    let theme = ctx.theme;
+    let when = match &opened.row.commit {
+        Some(c) => format!("{} · {} · {}", c.id, c.date, c.summary),
+        None => texts.history_uncommitted.to_string(),
+    };
+    let title = fill(texts.history_version, &[("place", &screen.of.place()), ("version", &when)]);
+    let heading = if opened.compared { texts.history_compared } else { texts.history_first };
+    let block = Block::bordered()
+        .title(Span::styled(format!(" {title} "), theme.title))
+        .title_bottom(Span::styled(format!(" {heading} "), theme.muted))
+        .border_style(theme.border_focused);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
     let total = paragraph.line_count(inner.width);
     view.viewport.history_max = total.saturating_sub(inner.height as usize);
     let scroll = screen.scroll.min(view.viewport.history_max) as u16;

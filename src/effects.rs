@@ -13,6 +13,9 @@ use crate::app::{App, Effect, Outcome, SaveAsError};
 use crate::history::History;
 use crate::store::{self, Expect, lock, recovery, remembered};
 
+/// The recent commits offered as a baseline, after the tags.
+const CHOICES: usize = 30;
+
 /// Does one effect now, on this thread, with nothing kept from earlier ones.
 pub fn perform(effect: Effect) -> Option<Outcome> {
     Histories::default().perform(effect, &mut |_| {})
@@ -32,11 +35,25 @@ impl Histories {
         effect: Effect,
         progress: &mut dyn FnMut(Outcome),
     ) -> Option<Outcome> {
-        if let Effect::ReadHistory { file, current } = effect {
-            let result = self.read(&file, current, progress);
-            return Some(Outcome::HistoryRead { file, result });
+        match effect {
+            Effect::ReadHistory { file, current } => {
+                let result = self.read(&file, current, progress);
+                Some(Outcome::HistoryRead { file, result })
+            }
+            Effect::ListChoices { file } => {
+                let result = self.history(&file).and_then(|h| h.choices(CHOICES));
+                Some(Outcome::ChoicesListed { file, result })
+            }
+            effect => perform_io(effect),
         }
-        perform_io(effect)
+    }
+
+    /// The history of `file`, opened the first time.
+    fn history(&mut self, file: &Path) -> Result<&mut History, crate::history::HistoryError> {
+        Ok(match self.open.entry(file.to_path_buf()) {
+            std::collections::hash_map::Entry::Occupied(entry) => entry.into_mut(),
+            std::collections::hash_map::Entry::Vacant(entry) => entry.insert(History::open(file)?),
+        })
     }
 
     fn read(
@@ -92,9 +109,9 @@ fn perform_io(effect: Effect) -> Option<Outcome> {
             let _ = remembered::write(&file, remembered);
             return None;
         }
-        Effect::ReadHistory { file, current } => {
-            return Histories::default()
-                .perform(Effect::ReadHistory { file, current }, &mut |_| {});
+        // Git work, done by `Histories::perform`; here without a cache.
+        effect @ (Effect::ReadHistory { .. } | Effect::ListChoices { .. }) => {
+            return Histories::default().perform(effect, &mut |_| {});
         }
     })
 }

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::SystemTime;
 
-use crate::history::{HistoryError, Loading, Versions};
+use crate::history::{Choice, HistoryError, Loading, Versions};
 use crate::model::Report;
 use crate::store::lock::{Lock, LockError};
 use crate::store::remembered::Remembered;
@@ -52,6 +52,8 @@ pub enum Effect {
     /// the app holds it) on top where it differs from HEAD's; how far it has come is
     /// handed back while it reads.
     ReadHistory { file: PathBuf, current: Arc<Report> },
+    /// List the tags and recent commits of `file`'s repository, to offer as a baseline.
+    ListChoices { file: PathBuf },
 }
 
 /// What to do once a save succeeded.
@@ -101,6 +103,10 @@ pub enum Outcome {
     HistoryRead {
         file: PathBuf,
         result: Result<Arc<Versions>, HistoryError>,
+    },
+    ChoicesListed {
+        file: PathBuf,
+        result: Result<Vec<Choice>, HistoryError>,
     },
 }
 

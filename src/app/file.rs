@@ -314,6 +314,7 @@ impl App {
             }
             Outcome::HistoryLoading { file, loading } => self.history_loading(&file, loading),
             Outcome::HistoryRead { file, result } => self.history_read(file, result),
+            Outcome::ChoicesListed { file, result } => self.choices_listed(&file, result),
         }
         self.refresh_derived();
     }

@@ -25,7 +25,7 @@ mod view;
 
 use std::path::PathBuf;
 
-pub use baseline::Baseline;
+pub use baseline::{Baseline, BaselinePick, Offered};
 pub use details::{Details, DetailsOf, Row, RowKind};
 pub use document::Document;
 pub use editing::{EditTarget, TextEdit};
@@ -76,8 +76,8 @@ pub enum Mode {
     Recover(Box<Offer>),
     /// Typing the threshold below which activities are behind.
     Threshold(String),
-    /// Typing the path of the baseline report.
-    PickBaseline(String),
+    /// Typing the path of the baseline report, or choosing a revision.
+    PickBaseline(Box<BaselinePick>),
     /// Typing the number of a group or an activity to go to.
     GoTo(String),
     /// Showing every key binding.

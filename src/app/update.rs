@@ -47,7 +47,7 @@ impl App {
             Mode::SaveAs(input) => self.save_as(input, action),
             Mode::Recover(offer) => self.recover(offer, action),
             Mode::Threshold(input) => self.set_threshold(input, action),
-            Mode::PickBaseline(input) => self.pick_baseline(input, action),
+            Mode::PickBaseline(pick) => self.pick_baseline(pick, action),
             Mode::GoTo(input) => self.go_to(input, action),
             Mode::Help => self.help(action),
             Mode::History(screen) => self.history_key(screen, action),
@@ -184,7 +184,7 @@ impl App {
             Action::Type(digit) if digit.is_ascii_digit() => self.start_go_to(Some(digit)),
             Action::PickBaseline => {
                 let current = self.baseline().map(|b| b.path.display().to_string());
-                self.mode = Mode::PickBaseline(current.unwrap_or_default());
+                self.ask_baseline(current.unwrap_or_default());
             }
             Action::Save => self.save(),
             Action::SaveAs => self.ask_save_as(),

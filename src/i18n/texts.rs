@@ -281,14 +281,14 @@ texts! {
     comparing, baseline_off,
     /// `{cause}`: why the file could not be read (the parser's own words stay English).
     baseline_refused,
-    /// The history screen: its title (`{subject}`: `history_of_activity`, `_group` with
-    /// `{place}`, or `history_of_programme`); reading (`{count}` commits; `{done}` of
-    /// `{total}`); the columns; the row of the edits not committed; no rows; commits left
-    /// out (`{count}`); a version opened (`{place}`, `{version}`); why no history (`{cause}`).
+    /// The history screen: title (`{subject}`: `history_of_activity`/`_group` with `{place}`, or
+    /// `_programme`); reading (`{count}`; `{done}`, `{total}`); columns; the uncommitted row; no
+    /// rows; left out (`{count}`); a version opened (`{place}`, `{version}`); why not (`{cause}`);
+    /// above the revisions offered as a baseline (`{key:up}`, `{key:down}`).
     history_title, history_of_activity, history_of_group, history_of_programme, history_waiting,
     history_walking, history_reading, history_date, history_author, history_summary,
     history_progress, history_uncommitted, history_none, history_unreadable, history_version,
-    history_compared, history_first, history_no_remarks, history_refused,
+    history_compared, history_first, history_no_remarks, history_refused, baseline_choices,
     /// Who holds the report: `{pid}`, `{host}`, `{since}`; in the header, the same.
     holder, read_only_mark,
     /// `{holder}`.

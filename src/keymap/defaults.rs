@@ -126,6 +126,8 @@ impl Default for Keymap {
             bind(prompt, K::Char('u'), ctrl, A::ClearLine);
             bind(prompt, K::Char('c'), ctrl, A::Quit);
         }
+        bind(C::Baseline, K::Up, none, A::Up);
+        bind(C::Baseline, K::Down, none, A::Down);
         bind(C::Search, K::Up, none, A::OlderQuery);
         bind(C::Search, K::Down, none, A::NewerQuery);
         for (code, action) in [

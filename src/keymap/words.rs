@@ -207,6 +207,11 @@ pub fn hints(context: Context) -> &'static [(&'static [Action], Word)] {
     ];
     const PROMPT: &[(&[Action], Word)] =
         &[(&[A::Confirm], |t| t.hint_apply), (&[A::Back], |t| t.hint_cancel)];
+    const BASELINE: &[(&[Action], Word)] = &[
+        (&[A::Up, A::Down], |t| t.hint_move),
+        (&[A::Confirm], |t| t.hint_apply),
+        (&[A::Back], |t| t.hint_cancel),
+    ];
     const CONFLICT: &[(&[Action], Word)] = &[
         (&[A::Reload], |t| t.hint_reload),
         (&[A::Overwrite], |t| t.hint_overwrite),
@@ -264,8 +269,8 @@ pub fn hints(context: Context) -> &'static [(&'static [Action], Word)] {
         | Context::Search
         | Context::SaveAs
         | Context::Threshold
-        | Context::Baseline
         | Context::GoTo => PROMPT,
+        Context::Baseline => BASELINE,
         Context::Conflict => CONFLICT,
         Context::Recover => RECOVER,
         Context::EditText => EDIT_TEXT,

@@ -2,6 +2,7 @@
 //! offsets and the areas the mouse can hit).
 
 mod activity;
+mod baseline;
 mod details;
 mod editor;
 mod footer;

@@ -142,3 +142,44 @@ fn outside_a_work_tree_h_says_so() {
     assert!(s.message().contains("is not in a git work tree"), "{}", s.message());
     assert!(s.is_error());
 }
+
+#[test]
+fn the_baseline_prompt_offers_the_tags_and_recent_commits() {
+    let (repo, report) = repository();
+    repo.git(&["tag", "round-1", "HEAD~3"]);
+    let mut s = app_in(&repo, report);
+    s.ch('b');
+    let Mode::PickBaseline(pick) = s.app.mode() else { panic!("the prompt is open") };
+    let offered: Vec<&str> = pick.choices.iter().map(|o| o.choice.rev.as_str()).collect();
+    assert_eq!(offered.len(), 5, "the tag, then the four commits: {offered:?}");
+    assert_eq!(offered[0], "round-1");
+    assert_eq!(pick.choices[4].choice.summary, "Round 1: the report as submitted");
+    let screen = body(&mut s);
+    assert!(screen.contains("◆ round-1"), "{screen}");
+    assert!(screen.contains("2021-01-03 00:00 VIII.2 moves on"), "{screen}");
+    // ↓ takes the first, ↓ again the newest commit; ↑ back to the tag; Enter compares.
+    s.key(KeyCode::Down);
+    s.key(KeyCode::Down);
+    let Mode::PickBaseline(pick) = s.app.mode() else { panic!("still open") };
+    assert_eq!(pick.input, pick.choices[1].choice.rev);
+    s.key(KeyCode::Up);
+    s.enter();
+    let baseline = s.app.baseline().expect("the tag is the baseline");
+    assert_eq!(baseline.path, std::path::Path::new("round-1:report.ron"));
+    assert_eq!(baseline.report.groups[7].activities[6].progress.get(), 8);
+}
+
+#[test]
+fn outside_a_work_tree_the_baseline_prompt_offers_nothing_and_takes_a_file() {
+    let home = Home::new();
+    let app = App::new(store::load(&home.file).unwrap(), home.file.clone());
+    let mut s = Driver::of(app).on_screen(110, 30);
+    s.ch('b');
+    let Mode::PickBaseline(pick) = s.app.mode() else { panic!("the prompt is open") };
+    assert!(pick.choices.is_empty());
+    assert!(s.app.message().is_none(), "nothing said: {:?}", s.app.message());
+    s.key(KeyCode::Down);
+    s.typed(home.file.to_str().unwrap());
+    s.enter();
+    assert!(s.app.baseline().is_some(), "{:?}", s.app.message());
+}

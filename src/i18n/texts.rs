@@ -375,7 +375,7 @@ texts! {
     context_edit_progress, context_edit_text, context_confirm_delete, context_details,
     context_search, context_confirm_quit, context_conflict, context_save_as, context_threshold,
     context_go_to, context_baseline, context_recover, context_help, context_confirm_save,
-    context_matches, context_history, action_history, action_open_version, hint_history,
+    context_matches, context_history, action_history, action_open_version,
     action_up, action_down, action_page_up, action_page_down, action_home,
     action_end, action_next_activity, action_prev_activity, action_next_pane, action_prev_pane,
     action_open, action_back, action_edit_progress, action_progress_up, action_progress_down,

@@ -170,7 +170,6 @@ pub fn hints(context: Context) -> &'static [(&'static [Action], Word)] {
         (&[A::Open], |t| t.hint_activities),
         (&[A::Details], |t| t.hint_details),
         (&[A::Overview], |t| t.hint_overview),
-        (&[A::History], |t| t.hint_history),
         (&[A::Search], |t| t.hint_search),
         (&[A::Save], |t| t.hint_save),
         (&[A::Help], |t| t.hint_help),

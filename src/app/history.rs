@@ -114,14 +114,24 @@ impl App {
             HistoryState::Ready(rows) => rows.rows.len(),
             HistoryState::Loading(_) => 0,
         };
-        let page = isize::try_from(self.view.viewport.page).unwrap_or(isize::MAX);
+        let rows_shown = self.view.viewport.page;
+        let page = isize::try_from(rows_shown).unwrap_or(isize::MAX);
         if screen.opened.is_some() {
             match action {
                 Action::Back | Action::Open | Action::Quit => screen.opened = None,
-                Action::Up => screen.scroll = screen.scroll.saturating_sub(1),
-                Action::Down => screen.scroll = screen.scroll.saturating_add(1),
-                Action::PageUp => screen.scroll = screen.scroll.saturating_sub(page as usize),
-                Action::PageDown => screen.scroll = screen.scroll.saturating_add(page as usize),
+                // The next version opens in its place, so a history reads change by change.
+                Action::Up | Action::Down => {
+                    let delta = if action == Action::Up { -1 } else { 1 };
+                    screen.selected = step_within(screen.selected, delta, rows);
+                    if let (HistoryState::Ready(rows), Some((_, versions))) =
+                        (&screen.state, &self.history.versions)
+                    {
+                        screen.opened = rows.open(versions, screen.selected);
+                    }
+                    screen.scroll = 0;
+                }
+                Action::PageUp => screen.scroll = screen.scroll.saturating_sub(rows_shown),
+                Action::PageDown => screen.scroll = screen.scroll.saturating_add(rows_shown),
                 Action::Home => screen.scroll = 0,
                 _ => {}
             }

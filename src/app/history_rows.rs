@@ -134,6 +134,6 @@ impl HistoryRows {
             None => vec![Piece::Same(now.remarks.clone())],
         };
         let row = self.rows.get(at)?.clone();
-        Some(OpenedVersion { row, remarks, compared: before.is_some() })
+        Some(OpenedVersion { row, remarks, compared: before.is_some() && !step.added })
     }
 }

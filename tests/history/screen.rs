@@ -74,6 +74,15 @@ fn an_activity_s_history_shows_each_commit_that_changed_it_newest_first() {
     let screen = body(&mut s);
     assert!(screen.contains("[-is under-]{+was+} [-review-]{+reviewed+}"), "{screen}");
     assert_snapshot("activity_history_version", &screen);
+    // ↓ opens the version before in its place, and the one before it: the first, where
+    // everything is added.
+    s.ch('j');
+    let screen = body(&mut s);
+    assert!(screen.contains("[-document-]{+guide+}"), "{screen}");
+    s.ch('j');
+    let screen = body(&mut s);
+    assert!(screen.contains("VIII.7 as of") && screen.contains("Round 1"), "{screen}");
+    assert!(screen.contains("Remarks, where it first appears"), "{screen}");
     s.esc();
     assert!(matches!(s.app.mode(), Mode::History(screen) if screen.opened.is_none()));
     s.esc();

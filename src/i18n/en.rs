@@ -122,7 +122,7 @@ pub static TEXTS: Texts = Texts {
     go_to_no_activity: "No activity {place}: the group has activities 1 to {count}",
     baseline_title: "Baseline: an earlier report to compare with",
     baseline_hint: "a report file, or a git revision (HEAD~1, a tag); empty stops comparing",
-    baseline_choices: "Or choose a tag (◆) or a recent commit with {key:up} {key:down}:",
+    baseline_choices: "Or choose a tag (◆) or a recent commit:",
     recover_found: "Unsaved edits of this report were found:",
     recover_made_by: "made by pid {pid} on {host} at {time}",
     recover_more: "… and {count} more",

@@ -123,7 +123,7 @@ pub static TEXTS: Texts = Texts {
     go_to_no_activity: "No hay actividad {place}: el grupo tiene las actividades 1 a {count}",
     baseline_title: "Línea de base: un informe anterior con el cual comparar",
     baseline_hint: "un archivo de informe, o una revisión de git (HEAD~1, una etiqueta); vacío deja de comparar",
-    baseline_choices: "O elija una etiqueta (◆) o un commit reciente con {key:up} {key:down}:",
+    baseline_choices: "O elija una etiqueta (◆) o un commit reciente:",
     recover_found: "Se encontraron cambios sin guardar de este informe:",
     recover_made_by: "hechos por el pid {pid} en {host} el {time}",
     recover_more: "… y {count} más",

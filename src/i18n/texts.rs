@@ -284,7 +284,7 @@ texts! {
     /// The history screen: title (`{subject}`: `history_of_activity`/`_group` with `{place}`, or
     /// `_programme`); reading (`{count}`; `{done}`, `{total}`); columns; the uncommitted row; no
     /// rows; left out (`{count}`); a version opened (`{place}`, `{version}`); why not (`{cause}`);
-    /// above the revisions offered as a baseline (`{key:up}`, `{key:down}`).
+    /// above the revisions offered as a baseline (chosen with the keys the footer shows).
     history_title, history_of_activity, history_of_group, history_of_programme, history_waiting,
     history_walking, history_reading, history_date, history_author, history_summary,
     history_progress, history_uncommitted, history_none, history_unreadable, history_version,

@@ -30,8 +30,7 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &App, ctx: &Context, pick: &Base
         Line::styled(format!(" {}", texts.baseline_hint), theme.muted),
     ];
     if shown > 0 {
-        lines
-            .push(Line::styled(format!(" {}", ctx.keys(app, texts.baseline_choices)), theme.label));
+        lines.push(Line::styled(format!(" {}", texts.baseline_choices), theme.label));
         // The window of choices that holds the one chosen.
         let first = pick.selected.map_or(0, |at| (at + 1).saturating_sub(SHOWN));
         let width = area.width.saturating_sub(2) as usize;

@@ -78,6 +78,8 @@ pub enum Action {
     EditProposal,
     /// In the review: accept every change.
     AcceptAll,
+    /// Show the history of the activity, the group or the programme through the commits.
+    History,
     /// Set the progress below which an activity counts as behind.
     SetThreshold,
     /// Go to a group or an activity by its number (VIII, VIII.7).
@@ -194,6 +196,8 @@ pub struct Viewport {
     pub detail_width: u16,
     /// The furthest the help can scroll.
     pub help_max: usize,
+    /// The furthest a version opened in the history can scroll.
+    pub history_max: usize,
     /// The furthest the group's title, coordinators and objectives can scroll.
     pub info_max: usize,
     /// Whether the group's objectives, shown, would leave its table too few rows.

@@ -2,16 +2,79 @@
 //! and handed back as an `Outcome`. The event loop has it done on a worker thread, in the
 //! order asked, so a long save leaves keys answered; tests and shutdown do it at once.
 
-use std::path::Path;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
 use crate::app::{App, Effect, Outcome, SaveAsError};
+use crate::history::History;
 use crate::store::{self, Expect, lock, recovery, remembered};
 
-/// Does one effect now, on this thread.
+/// The recent commits offered as a baseline, after the tags.
+const CHOICES: usize = 30;
+
+/// Does one effect now, on this thread, with nothing kept from earlier ones.
 pub fn perform(effect: Effect) -> Option<Outcome> {
+    Histories::default().perform(effect, &mut |_| {})
+}
+
+/// The git histories read so far, one per report file: reading one again costs the walk
+/// and the following, not the parsing (see `history::History`).
+#[derive(Default)]
+pub struct Histories {
+    open: HashMap<PathBuf, History>,
+}
+
+impl Histories {
+    /// Does one effect now, on this thread; `progress` hears how far a long one has come.
+    pub fn perform(
+        &mut self,
+        effect: Effect,
+        progress: &mut dyn FnMut(Outcome),
+    ) -> Option<Outcome> {
+        match effect {
+            Effect::ReadHistory { file, current } => {
+                let result = self.read(&file, current, progress);
+                Some(Outcome::HistoryRead { file, result })
+            }
+            Effect::ListChoices { file } => {
+                let result = self.history(&file).and_then(|h| h.choices(CHOICES));
+                Some(Outcome::ChoicesListed { file, result })
+            }
+            effect => perform_io(effect),
+        }
+    }
+
+    /// The history of `file`, opened the first time.
+    fn history(&mut self, file: &Path) -> Result<&mut History, crate::history::HistoryError> {
+        Ok(match self.open.entry(file.to_path_buf()) {
+            std::collections::hash_map::Entry::Occupied(entry) => entry.into_mut(),
+            std::collections::hash_map::Entry::Vacant(entry) => entry.insert(History::open(file)?),
+        })
+    }
+
+    fn read(
+        &mut self,
+        file: &Path,
+        current: Arc<crate::model::Report>,
+        progress: &mut dyn FnMut(Outcome),
+    ) -> Result<Arc<crate::history::Versions>, crate::history::HistoryError> {
+        let history = match self.open.entry(file.to_path_buf()) {
+            std::collections::hash_map::Entry::Occupied(entry) => entry.into_mut(),
+            std::collections::hash_map::Entry::Vacant(entry) => entry.insert(History::open(file)?),
+        };
+        let mut loading = |loading| {
+            progress(Outcome::HistoryLoading { file: file.to_path_buf(), loading });
+        };
+        history.versions(Some(current), &mut loading).map(Arc::new)
+    }
+}
+
+/// Does one effect that is file work of the store.
+fn perform_io(effect: Effect) -> Option<Outcome> {
     Some(match effect {
         Effect::Save { path, report, expect, consent, version, then } => {
             let result = store::check_replace(&path, consent)
@@ -54,6 +117,10 @@ pub fn perform(effect: Effect) -> Option<Outcome> {
             let found = crate::check::check(&report, baseline.as_ref());
             Outcome::Checked { revision, findings: crate::check::reviewed(&report, found).open }
         }
+        // Git work, done by `Histories::perform`; here without a cache.
+        effect @ (Effect::ReadHistory { .. } | Effect::ListChoices { .. }) => {
+            return Histories::default().perform(effect, &mut |_| {});
+        }
     })
 }
 
@@ -73,21 +140,37 @@ fn save_as(
 
 /// Does everything the app asked for, and what that leads to, until nothing is left.
 pub fn settle(app: &mut App) {
+    settle_with(app, &mut Histories::default());
+}
+
+/// `settle`, keeping the histories read in `histories` for the next time.
+pub fn settle_with(app: &mut App, histories: &mut Histories) {
     loop {
         let effects = app.take_effects();
         if effects.is_empty() {
             return;
         }
-        for outcome in effects.into_iter().filter_map(perform) {
-            app.complete(outcome);
+        for effect in effects {
+            let mut heard = Vec::new();
+            let done = histories.perform(effect, &mut |outcome| heard.push(outcome));
+            for outcome in heard.into_iter().chain(done) {
+                app.complete(outcome);
+            }
         }
     }
+}
+
+/// What the worker hands back: an effect done (with its outcome, if any), or news of one
+/// under way.
+enum Report {
+    Done(Option<Outcome>),
+    Progress(Outcome),
 }
 
 /// A thread that carries out effects one after the other, in the order given.
 pub struct Worker {
     effects: Option<Sender<Effect>>,
-    outcomes: Receiver<Option<Outcome>>,
+    outcomes: Receiver<Report>,
     /// Effects given and not yet done.
     pending: usize,
     thread: Option<JoinHandle<()>>,
@@ -98,8 +181,13 @@ impl Worker {
         let (effects, inbox) = mpsc::channel::<Effect>();
         let (outbox, outcomes) = mpsc::channel();
         let thread = std::thread::spawn(move || {
+            let mut histories = Histories::default();
             for effect in inbox {
-                if outbox.send(perform(effect)).is_err() {
+                let mut progress = |outcome| {
+                    let _ = outbox.send(Report::Progress(outcome));
+                };
+                let done = histories.perform(effect, &mut progress);
+                if outbox.send(Report::Done(done)).is_err() {
                     return;
                 }
             }
@@ -138,7 +226,13 @@ impl Worker {
         let mut wait = wait;
         while self.pending > 0 {
             let done = match self.outcomes.recv_timeout(wait) {
-                Ok(done) => done,
+                Ok(Report::Done(done)) => done,
+                Ok(Report::Progress(outcome)) => {
+                    any = true;
+                    wait = Duration::ZERO;
+                    app.complete(outcome);
+                    continue;
+                }
                 Err(RecvTimeoutError::Timeout) => break,
                 Err(RecvTimeoutError::Disconnected) => {
                     self.pending = 0;

@@ -38,8 +38,9 @@
 //! - [`action`]: every user intent, one doc line each.
 //! - [`app`]: the `App` state (document, session, view, mode) and `update(Action)`, the only
 //!   place that changes it; file work is asked for as effects, never done there.
-//! - [`effects`]: carries out what the app asks for (saves, journals, reads) and hands
-//!   back what came of it: on a worker thread for the event loop, at once for tests.
+//! - [`effects`]: carries out what the app asks for (saves, journals, reads, git histories,
+//!   kept per file) and hands back what came of it, with news of a long reading as it goes:
+//!   on a worker thread for the event loop, at once for tests.
 //! - [`keymap`]: (context, key) → action; one table behind dispatch, footer and help.
 //! - [`ui`]: `draw(frame, &App, …)`, one file per screen region or overlay; the theme.
 //! - [`config`]: the configuration file: theme and styles, keys, default report, language.

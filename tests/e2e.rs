@@ -10,6 +10,7 @@ mod common;
 mod e2e {
     mod conflicts;
     mod editing;
+    mod history;
     mod outside;
     mod review;
 }

@@ -7,6 +7,10 @@
 
 mod common;
 
+mod history {
+    mod screen;
+}
+
 use std::collections::HashMap;
 use std::sync::Arc;
 

@@ -8,6 +8,9 @@ use super::{Table, plan};
 use crate::common::git::GitRepo;
 use crate::common::home::Home;
 use crate::common::{self, Plan, Stats, measure};
+use wgtrack::action::Action;
+use wgtrack::app::{App, HistoryState, Mode};
+use wgtrack::effects::Worker;
 use wgtrack::history::History;
 use wgtrack::model::{Progress, Report};
 use wgtrack::store;
@@ -24,6 +27,8 @@ const FIRST: Duration = Duration::from_millis(500);
 const AGAIN: Duration = Duration::from_millis(5);
 /// What a repository may add to the start: nothing is read of it until asked.
 const START_MORE: Duration = Duration::from_millis(1);
+/// A key on the history screen while the worker reads it.
+const KEY_WHILE_LOADING: Duration = Duration::from_millis(1);
 
 /// `COMMITS` versions of the shipped report, each changing one activity's progress (and one
 /// in three its remarks too), activity after activity.
@@ -78,6 +83,8 @@ pub fn measure_git(table: &mut Table, full: bool) {
     let what = "history of one activity over 1,000 commits, again (cached)";
     table.time(what, "shipped", stats, Some(AGAIN));
 
+    measure_screen(table, full, &home);
+
     // The same file outside git; the two measured in turn, so load on the machine falls on
     // both alike.
     let outside = Home::with_text(&store::to_text(&last));
@@ -92,4 +99,51 @@ pub fn measure_git(table: &mut Table, full: bool) {
     table.time("start to first frame (pty), the file outside git", "shipped", plain, None);
     let what = "start to first frame (pty), the file in a repository of 1,000 commits";
     table.time(what, "shipped", Stats::of(in_git), Some(budget));
+}
+
+/// The app's history screen on VIII.7, as the event loop runs it: `H`, the versions read on
+/// the worker while keys are answered, the rows shown; then `H` again, shown from what the
+/// app kept (the worker's reading to bring it up to date follows, unseen).
+fn measure_screen(table: &mut Table, full: bool, home: &Home) {
+    let open = || {
+        let report = store::load(&home.file).expect("the report loads");
+        let mut app = App::new(report, home.file.clone());
+        app.update(Action::SelectGroup(GROUP));
+        app.update(Action::NextPane);
+        for _ in 0..ACTIVITY {
+            app.update(Action::Down);
+        }
+        app
+    };
+    let ready = |app: &App| matches!(app.mode(), Mode::History(h) if matches!(h.state, HistoryState::Ready(_)));
+    let runs = if full { 7 } else { 1 };
+    let (mut firsts, mut keys, mut agains) = (Vec::new(), Vec::new(), Vec::new());
+    for _ in 0..runs {
+        let mut app = open();
+        let mut worker = Worker::start();
+        let start = Instant::now();
+        app.update(Action::History);
+        worker.give(&mut app);
+        while !ready(&app) {
+            // A key now and then, as a user presses them while it loads.
+            let key = Instant::now();
+            app.update(Action::Down);
+            keys.push(key.elapsed());
+            worker.take_done(&mut app, Duration::from_millis(5));
+        }
+        firsts.push(start.elapsed());
+        worker.finish(&mut app);
+        app.update(Action::Back);
+        let start = Instant::now();
+        app.update(Action::History);
+        assert!(ready(&app), "shown from what was kept");
+        agains.push(start.elapsed());
+        worker.finish(&mut app);
+    }
+    let what = "history screen of one activity over 1,000 commits, first view (worker)";
+    table.time(what, "shipped", Stats::of(firsts), Some(FIRST));
+    let what = "a key on the history screen while it loads";
+    table.time(what, "shipped", Stats::of(keys), Some(KEY_WHILE_LOADING));
+    let what = "history screen of one activity over 1,000 commits, again";
+    table.time(what, "shipped", Stats::of(agains), Some(AGAIN));
 }

@@ -3,10 +3,11 @@
 //! hands the `Outcome` back to `App::complete`.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::SystemTime;
 
 use crate::check::Finding;
-use crate::history::HistoryError;
+use crate::history::{Choice, HistoryError, Loading, Versions};
 use crate::import::{Import, ImportError};
 use crate::model::Report;
 use crate::store::lock::{Lock, LockError};
@@ -56,6 +57,12 @@ pub enum Effect {
     /// Run the checks before publishing on `report` (against `baseline`), revision
     /// `revision` of the document: off the event loop, since a large report takes a while.
     Check { report: Report, baseline: Option<Report>, revision: u64 },
+    /// Read the versions of `file` in its git repository, with `current` (the report as
+    /// the app holds it) on top where it differs from HEAD's; how far it has come is
+    /// handed back while it reads.
+    ReadHistory { file: PathBuf, current: Arc<Report> },
+    /// List the tags and recent commits of `file`'s repository, to offer as a baseline.
+    ListChoices { file: PathBuf },
 }
 
 /// What to do once a save succeeded.
@@ -107,6 +114,19 @@ pub enum Outcome {
         input: String,
         revision: u64,
         result: Result<Box<Import>, ImportError>,
+    },
+    /// Reading the history of `file` has come this far (handed back while it reads).
+    HistoryLoading {
+        file: PathBuf,
+        loading: Loading,
+    },
+    HistoryRead {
+        file: PathBuf,
+        result: Result<Arc<Versions>, HistoryError>,
+    },
+    ChoicesListed {
+        file: PathBuf,
+        result: Result<Vec<Choice>, HistoryError>,
     },
 }
 

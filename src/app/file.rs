@@ -333,6 +333,9 @@ impl App {
             Outcome::SheetRead { path, input, revision, result } => {
                 self.sheet_read(path, input, revision, result.map(|import| *import))
             }
+            Outcome::HistoryLoading { file, loading } => self.history_loading(&file, loading),
+            Outcome::HistoryRead { file, result } => self.history_read(file, result),
+            Outcome::ChoicesListed { file, result } => self.choices_listed(&file, result),
         }
         self.refresh_derived();
     }

@@ -13,6 +13,8 @@ mod file;
 mod filter;
 mod find;
 mod goto;
+mod history;
+mod history_rows;
 mod journal;
 mod outside;
 mod overview;
@@ -27,7 +29,7 @@ mod view;
 
 use std::path::PathBuf;
 
-pub use baseline::Baseline;
+pub use baseline::{Baseline, BaselinePick, Offered};
 pub use conflicts::{brief, change_to, label, text_field};
 pub use details::{Details, DetailsOf, Row, RowKind};
 pub use document::Document;
@@ -35,6 +37,8 @@ pub use editing::{EditTarget, TextEdit};
 pub use effect::{AfterSave, Effect, Outcome, SaveAsError};
 pub use figures::Figures;
 pub use filter::Filter;
+pub use history::{HistoryOf, HistoryScreen, HistoryState};
+pub use history_rows::{CommitLine, HistoryRow, HistoryRows, OpenedVersion, Piece};
 pub use outside::Handover;
 pub use overview::{ChangeRow, GroupOrder, Overview, OverviewList};
 pub use review::{Review, ReviewRow, ReviewStep, accepted_by_default};
@@ -78,8 +82,8 @@ pub enum Mode {
     Recover(Box<Offer>),
     /// Typing the threshold below which activities are behind.
     Threshold(String),
-    /// Typing the path of the baseline report.
-    PickBaseline(String),
+    /// Typing the path of the baseline report, or choosing a revision.
+    PickBaseline(Box<BaselinePick>),
     /// Typing the number of a group or an activity to go to.
     GoTo(String),
     /// Typing the path of a returned update sheet.
@@ -90,6 +94,8 @@ pub enum Mode {
     Help,
     /// The list of the checks' findings, with the one selected.
     Checks { selected: usize },
+    /// The history of an activity, a group or the programme through the commits.
+    History(Box<HistoryScreen>),
 }
 
 /// Unsaved edits found in the recovery file, and what they change.
@@ -173,6 +179,8 @@ pub struct App {
     exit_note: Option<String>,
     /// The checks before publishing, as last found.
     checks: checks::Checks,
+    /// The report's versions in git as last read, and the time zone their dates are in.
+    history: history::HistoryCache,
 }
 
 impl App {
@@ -189,6 +197,7 @@ impl App {
             terminating: false,
             exit_note: None,
             checks: checks::Checks::default(),
+            history: history::HistoryCache::default(),
         }
     }
 

@@ -49,12 +49,13 @@ impl App {
             Mode::SaveAs(input) => self.save_as(input, action),
             Mode::Recover(offer) => self.recover(offer, action),
             Mode::Threshold(input) => self.set_threshold(input, action),
-            Mode::PickBaseline(input) => self.pick_baseline(input, action),
+            Mode::PickBaseline(pick) => self.pick_baseline(pick, action),
             Mode::GoTo(input) => self.go_to(input, action),
             Mode::ImportPath(input) => self.import_path(input, action),
             Mode::Review(review) => self.review(review, action),
             Mode::Help => self.help(action),
             Mode::Checks { selected } => self.check_list(selected, action),
+            Mode::History(screen) => self.history_key(screen, action),
         }
         self.refresh_derived();
     }
@@ -196,7 +197,7 @@ impl App {
             Action::Type(digit) if digit.is_ascii_digit() => self.start_go_to(Some(digit)),
             Action::PickBaseline => {
                 let current = self.baseline().map(|b| b.path.display().to_string());
-                self.mode = Mode::PickBaseline(current.unwrap_or_default());
+                self.ask_baseline(current.unwrap_or_default());
             }
             Action::ImportSheet => self.ask_import(),
             Action::Save => self.save(),
@@ -213,6 +214,7 @@ impl App {
             Action::MatchList => self.open_match_list(),
             Action::Checks => self.open_checks(),
             Action::Help => self.mode = Mode::Help,
+            Action::History => self.open_history(),
             Action::Quit => self.quit(),
             Action::SelectGroup(g) if g < self.report().groups.len() => {
                 self.view.focus = Pane::Groups;

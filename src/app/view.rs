@@ -111,6 +111,7 @@ impl Default for View {
                 detail_max: usize::MAX,
                 detail_width: 0,
                 help_max: usize::MAX,
+                history_max: usize::MAX,
                 info_max: usize::MAX,
                 objectives_crowd: false,
                 editor_width: 80,

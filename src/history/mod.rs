@@ -13,10 +13,12 @@
 //! Inside: `repo` (the repository, the walk, the blobs, the caches), `follow` (the series),
 //! `revision` (a revision's report, for a baseline).
 
+mod choices;
 mod follow;
 mod repo;
 mod revision;
 
+pub use choices::Choice;
 pub use follow::{ActivityStep, GroupStep, ProgrammeStep};
 pub use repo::{History, Loading, Versions};
 pub use revision::{baseline, report_at};

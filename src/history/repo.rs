@@ -154,6 +154,25 @@ impl History {
         Ok(Versions { list, pairings, unreadable })
     }
 
+    /// The newest `limit` commits of HEAD's first-parent line that changed the file (or
+    /// brought it), newest first.
+    pub(super) fn changed_commits(&mut self, limit: usize) -> Result<Vec<Commit>, HistoryError> {
+        let repo = self.repo();
+        let chain = self.walk(&repo, &mut |_| {})?;
+        let mut found = Vec::new();
+        for (k, id) in chain.iter().enumerate() {
+            let blob = self.commits[id].blob;
+            let before = chain.get(k + 1).and_then(|p| self.commits[p].blob);
+            if blob.is_some() && blob != before {
+                found.push(self.commits[id].commit.clone());
+                if found.len() == limit {
+                    break;
+                }
+            }
+        }
+        Ok(found)
+    }
+
     /// HEAD's first-parent line, newest first; empty before the first commit.
     fn walk(
         &mut self,

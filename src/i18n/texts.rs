@@ -282,6 +282,14 @@ texts! {
     comparing, baseline_off,
     /// `{cause}`: why the file could not be read (the parser's own words stay English).
     baseline_refused,
+    /// The history screen: title (`{subject}`: `history_of_activity`/`_group` with `{place}`, or
+    /// `_programme`); reading (`{count}`; `{done}`, `{total}`); columns; the uncommitted row; no
+    /// rows; left out (`{count}`); a version opened (`{place}`, `{version}`); why not (`{cause}`);
+    /// above the revisions offered as a baseline (chosen with the keys the footer shows).
+    history_title, history_of_activity, history_of_group, history_of_programme, history_waiting,
+    history_walking, history_reading, history_date, history_author, history_summary,
+    history_progress, history_uncommitted, history_none, history_unreadable, history_version,
+    history_compared, history_first, history_no_remarks, history_refused, baseline_choices,
     /// Who holds the report: `{pid}`, `{host}`, `{since}`; in the header, the same.
     holder, read_only_mark,
     /// `{holder}`.
@@ -396,7 +404,7 @@ texts! {
     context_edit_progress, context_edit_text, context_confirm_delete, context_details,
     context_search, context_confirm_quit, context_conflict, context_save_as, context_threshold,
     context_go_to, context_baseline, context_recover, context_help, context_confirm_save,
-    context_matches, context_checks, action_checks, context_import, context_review, context_leave_review, action_import_sheet,
+    context_matches, context_history, action_history, action_open_version, context_checks, action_checks, context_import, context_review, context_leave_review, action_import_sheet,
     action_toggle_proposal, action_edit_proposal, action_accept_all, action_apply_accepted,
     action_leave_review, hint_accept, hint_accept_all, action_up, action_down, action_page_up,
     action_page_down, action_home, action_end, action_next_activity, action_prev_activity,

@@ -124,6 +124,7 @@ impl Default for Keymap {
         bind(C::Global, K::Char('v'), none, A::Overview);
         bind(C::Global, K::Char('b'), none, A::PickBaseline);
         bind(C::Global, K::Char('I'), none, A::ImportSheet);
+        bind(C::Global, K::Char('H'), none, A::History);
         bind(C::Global, K::Char('i'), none, A::ReportDetails);
         bind(C::Global, K::Char('C'), none, A::Conflicts);
         bind(C::Global, K::Char('/'), none, A::Search);
@@ -149,6 +150,8 @@ impl Default for Keymap {
             bind(prompt, K::Char('u'), ctrl, A::ClearLine);
             bind(prompt, K::Char('c'), ctrl, A::Quit);
         }
+        bind(C::Baseline, K::Up, none, A::Up);
+        bind(C::Baseline, K::Down, none, A::Down);
         bind(C::Search, K::Up, none, A::OlderQuery);
         bind(C::Search, K::Down, none, A::NewerQuery);
         for (code, action) in [
@@ -254,6 +257,24 @@ impl Default for Keymap {
         bind(C::Help, K::Esc, none, A::Back);
         bind(C::Help, K::Char('?'), none, A::Back);
         bind(C::Help, K::Char('q'), none, A::Back);
+        for (code, action) in [
+            (K::Up, A::Up),
+            (K::Char('k'), A::Up),
+            (K::Down, A::Down),
+            (K::Char('j'), A::Down),
+            (K::PageUp, A::PageUp),
+            (K::PageDown, A::PageDown),
+            (K::Home, A::Home),
+            (K::Char('g'), A::Home),
+            (K::End, A::End),
+            (K::Char('G'), A::End),
+            (K::Enter, A::Open),
+            (K::Esc, A::Back),
+            (K::Char('H'), A::Back),
+            (K::Char('q'), A::Back),
+        ] {
+            bind(C::History, code, none, action);
+        }
         Keymap { bindings }
     }
 }

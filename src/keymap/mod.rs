@@ -58,6 +58,8 @@ pub enum Context {
     LeaveReview,
     Recover,
     Help,
+    /// The history screen.
+    History,
 }
 
 impl Context {
@@ -106,6 +108,7 @@ impl Context {
             C::LeaveReview => &[C::LeaveReview],
             C::Recover => &[C::Recover],
             C::Help => &[C::Help],
+            C::History => &[C::History],
         }
     }
 
@@ -166,6 +169,7 @@ pub fn context(app: &App) -> Context {
         (Mode::SaveAs(_), _) => Context::SaveAs,
         (Mode::Recover(_), _) => Context::Recover,
         (Mode::Help, _) => Context::Help,
+        (Mode::History(_), _) => Context::History,
     }
 }
 

@@ -74,6 +74,7 @@ impl Context {
             Context::LeaveReview => texts.context_leave_review,
             Context::Recover => texts.context_recover,
             Context::Help => texts.context_help,
+            Context::History => texts.context_history,
         }
     }
 }
@@ -92,6 +93,7 @@ pub fn describe_in(context: Context, action: &Action, texts: &Texts) -> &'static
         Action::Confirm if context == Context::Review => texts.action_apply_accepted,
         Action::Back if context == Context::Review => texts.action_leave_review,
         Action::Open if context == Context::Conflicts => texts.action_conflict_place,
+        Action::Open if context == Context::History => texts.action_open_version,
         Action::Up => texts.action_up,
         Action::Down => texts.action_down,
         Action::PageUp => texts.action_page_up,
@@ -127,6 +129,7 @@ pub fn describe_in(context: Context, action: &Action, texts: &Texts) -> &'static
         Action::ToggleProposal => texts.action_toggle_proposal,
         Action::EditProposal => texts.action_edit_proposal,
         Action::AcceptAll => texts.action_accept_all,
+        Action::History => texts.action_history,
         Action::GoTo => texts.action_go_to,
         Action::SetThreshold => texts.action_set_threshold,
         Action::SortGroups => texts.action_sort_groups,
@@ -220,6 +223,11 @@ pub fn hints(context: Context) -> &'static [(&'static [Action], Word)] {
     ];
     const PROMPT: &[(&[Action], Word)] =
         &[(&[A::Confirm], |t| t.hint_apply), (&[A::Back], |t| t.hint_cancel)];
+    const BASELINE: &[(&[Action], Word)] = &[
+        (&[A::Up, A::Down], |t| t.hint_move),
+        (&[A::Confirm], |t| t.hint_apply),
+        (&[A::Back], |t| t.hint_cancel),
+    ];
     const CONFLICT: &[(&[Action], Word)] = &[
         (&[A::Reload], |t| t.hint_reload),
         (&[A::Overwrite], |t| t.hint_overwrite),
@@ -281,6 +289,11 @@ pub fn hints(context: Context) -> &'static [(&'static [Action], Word)] {
     ];
     const LEAVE_REVIEW: &[(&[Action], Word)] =
         &[(&[A::Confirm], |t| t.hint_discard), (&[A::Back], |t| t.hint_stay)];
+    const HISTORY: &[(&[Action], Word)] = &[
+        (&[A::Up, A::Down], |t| t.hint_move),
+        (&[A::Open], |t| t.hint_open),
+        (&[A::Back], |t| t.hint_close),
+    ];
     const HELP: &[(&[Action], Word)] =
         &[(&[A::Up, A::Down], |t| t.hint_scroll), (&[A::Back], |t| t.hint_close)];
     match context {
@@ -292,11 +305,11 @@ pub fn hints(context: Context) -> &'static [(&'static [Action], Word)] {
         | Context::Search
         | Context::SaveAs
         | Context::Threshold
-        | Context::Baseline
         | Context::GoTo
         | Context::Import => PROMPT,
         Context::Review => REVIEW,
         Context::LeaveReview => LEAVE_REVIEW,
+        Context::Baseline => BASELINE,
         Context::Conflict => CONFLICT,
         Context::Recover => RECOVER,
         Context::EditText => EDIT_TEXT,
@@ -307,6 +320,7 @@ pub fn hints(context: Context) -> &'static [(&'static [Action], Word)] {
         Context::ConfirmSave => CONFIRM_SAVE,
         Context::Matches | Context::Checks => MATCHES,
         Context::Help => HELP,
+        Context::History => HISTORY,
         Context::Global => &[],
     }
 }

@@ -2,6 +2,7 @@
 //! offsets and the areas the mouse can hit).
 
 mod activity;
+mod baseline;
 mod checks;
 mod conflicts;
 mod details;
@@ -10,6 +11,7 @@ mod footer;
 mod group;
 mod groups;
 mod header;
+mod history;
 mod matches;
 mod overlay;
 mod overview;
@@ -58,8 +60,9 @@ pub struct ViewState {
     pub overview_rows: Rect,
     /// The review of a returned sheet's changes.
     pub review: ListState,
-    /// The first row shown of the list of matches.
+    /// The first row shown of the list of matches, and of the history.
     pub matches_offset: usize,
+    pub history_offset: usize,
     /// The first row shown of the list of the checks' findings.
     pub checks_offset: usize,
     /// The first row of the text editor shown.

@@ -130,11 +130,10 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &App, ctx: &Context, view: &mut 
         Mode::GoTo(input) => {
             prompt(frame, body, app, ctx, texts.go_to_title, input, texts.go_to_hint)
         }
-        Mode::PickBaseline(input) => {
-            prompt(frame, body, app, ctx, texts.baseline_title, input, texts.baseline_hint)
-        }
+        Mode::PickBaseline(pick) => super::baseline::draw(frame, body, app, ctx, pick),
         Mode::Recover(offer) => recovery(frame, body, app, ctx, offer),
         Mode::Help => draw_help(frame, body, app, ctx, view),
+        Mode::History(screen) => super::history::draw(frame, body, app, ctx, view, screen),
         Mode::Matches { selected } => {
             let (query, total) = app.search().map_or(("", 0), |s| (s.query.as_str(), s.hits.len()));
             let title = fill(texts.matches_title, &[("total", &total), ("query", &query)]);
@@ -291,25 +290,25 @@ fn prompt(
 
 /// A window's width: `width`, or more where its keys need it (longer words than English
 /// have), never more than the body.
-fn wide(width: u16, app: &App, ctx: &Context, body: Rect) -> Constraint {
+pub(super) fn wide(width: u16, app: &App, ctx: &Context, body: Rect) -> Constraint {
     let keys = u16::try_from(key_line(app, ctx).width()).unwrap_or(u16::MAX);
     Constraint::Length(width.max(keys.saturating_add(2)).min(body.width))
 }
 
 /// A window over the panes, titled `title` (padded here).
-fn window(ctx: &Context, title: impl std::fmt::Display) -> Block<'static> {
+pub(super) fn window(ctx: &Context, title: impl std::fmt::Display) -> Block<'static> {
     Block::bordered()
         .title(Span::styled(format!(" {title} "), ctx.theme.title))
         .border_style(ctx.theme.border_focused)
 }
 
-fn show(frame: &mut Frame, area: Rect, block: Block, lines: Vec<Line>) {
+pub(super) fn show(frame: &mut Frame, area: Rect, block: Block, lines: Vec<Line>) {
     frame.render_widget(Clear, area);
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }).block(block), area);
 }
 
 /// The keys of the overlay's context, as in the footer.
-fn key_line(app: &App, ctx: &Context) -> Line<'static> {
+pub(super) fn key_line(app: &App, ctx: &Context) -> Line<'static> {
     let Some(&context) = keymap::contexts(app).first() else {
         return Line::default();
     };

@@ -159,6 +159,7 @@ fn viewport() -> impl Strategy<Value = Viewport> {
             detail_max,
             detail_width,
             help_max,
+            history_max: help_max,
             info_max,
             objectives_crowd,
             // The editor's rows follow the text's width.

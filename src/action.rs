@@ -98,6 +98,8 @@ pub enum Action {
     MatchList,
     /// List the checks before publishing, each finding in its place, to go to one.
     Checks,
+    /// On the Checks screen: mark the selected finding reviewed, with a reason.
+    MarkReviewed,
     /// Jump to the next search match.
     NextMatch,
     /// Jump to the previous search match.

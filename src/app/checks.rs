@@ -2,9 +2,10 @@
 //! is checked again on the worker (a large report takes a while), one check at a time; the
 //! header counts the findings and the Checks screen lists them, each a way to its place.
 
-use super::{App, Effect, Mode, step_within};
+use super::{App, Effect, Mode, Prompt, edit_line, step_within};
 use crate::action::Action;
-use crate::check::{Finding, Level};
+use crate::check::{self, Finding, Level};
+use crate::edit::Change;
 use crate::i18n::{capitalize, fill};
 
 /// The findings of the last check, and what is under way.
@@ -84,6 +85,7 @@ impl App {
         let selected = match action {
             Action::Back | Action::Checks | Action::Quit => return,
             Action::Open | Action::Confirm => return self.go_to_finding(selected),
+            Action::MarkReviewed => return self.start_review(selected),
             Action::Up => step(-1),
             Action::Down => step(1),
             Action::PageUp => step(-page),
@@ -94,6 +96,47 @@ impl App {
             _ => selected,
         };
         self.mode = Mode::Checks { selected };
+    }
+
+    /// Asks for the reason the finding is reviewed: where the report can hold it (format 2)
+    /// and the file can be written.
+    fn start_review(&mut self, selected: usize) {
+        if self.report().format < 2 {
+            self.mode = Mode::Checks { selected };
+            return self.error(self.texts().review_needs_format_2);
+        }
+        if self.refuse_if_read_only() {
+            self.mode = Mode::Checks { selected };
+            return;
+        }
+        self.mode = Mode::ReviewReason { selected, reason: String::new() };
+    }
+
+    /// Keys of the reason prompt; Enter marks the finding reviewed, an undoable change.
+    pub(super) fn review_reason(&mut self, selected: usize, mut reason: String, action: Action) {
+        match edit_line(&mut reason, &action, |_| true) {
+            Prompt::Typing => {}
+            Prompt::Cancel => return self.mode = Mode::Checks { selected },
+            Prompt::Confirm if reason.trim().is_empty() => {}
+            Prompt::Confirm => return self.mark_reviewed(selected, &reason),
+        }
+        self.mode = Mode::ReviewReason { selected, reason };
+    }
+
+    fn mark_reviewed(&mut self, selected: usize, reason: &str) {
+        let Some(finding) = self.checks.findings.get(selected).cloned() else { return };
+        let mut to = self.report().clone();
+        let (rule, place) = (finding.rule.name(), finding.place());
+        if let Err(why) = check::review(&mut to, &self.checks.findings, rule, &place, reason) {
+            return self.error(why);
+        }
+        let label = format!("{place} {}", finding.rule.title(self.texts()));
+        let from = self.report().reviews.clone();
+        self.apply(Change::Reviews { label, from, to: to.reviews });
+        // Back on the list, where the next finding now is.
+        let left = self.checks.findings.len().saturating_sub(1);
+        self.mode = Mode::Checks { selected: selected.min(left.saturating_sub(1)) };
+        self.checks.findings.remove(selected);
     }
 
     /// Goes to the finding's place and says what was found there.

@@ -94,6 +94,8 @@ pub enum Mode {
     Help,
     /// The list of the checks' findings, with the one selected.
     Checks { selected: usize },
+    /// Typing the reason the `selected` finding is marked reviewed.
+    ReviewReason { selected: usize, reason: String },
     /// The history of an activity, a group or the programme through the commits.
     History(Box<HistoryScreen>),
 }

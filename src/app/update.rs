@@ -55,6 +55,7 @@ impl App {
             Mode::Review(review) => self.review(review, action),
             Mode::Help => self.help(action),
             Mode::Checks { selected } => self.check_list(selected, action),
+            Mode::ReviewReason { selected, reason } => self.review_reason(selected, reason, action),
             Mode::History(screen) => self.history_key(screen, action),
         }
         self.refresh_derived();

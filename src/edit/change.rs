@@ -3,7 +3,7 @@
 
 use super::{Field, Item, List};
 use crate::i18n::{Texts, fill};
-use crate::model::{DocumentType, Progress, Report, numeral};
+use crate::model::{DocumentType, Progress, Report, Review, numeral};
 
 /// One edit of the report, with what was there before.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,6 +46,13 @@ pub enum Change {
     Whole {
         from: Box<Report>,
         to: Box<Report>,
+    },
+    /// A finding of the checks marked reviewed (`label`: its place and rule), the report's
+    /// reviews before and after.
+    Reviews {
+        label: String,
+        from: Vec<Review>,
+        to: Vec<Review>,
     },
     /// A conflict from a merge resolved (the `conflict`th of the file, `label` its place):
     /// with `change` where the value kept is not the one the report holds already.
@@ -113,6 +120,9 @@ impl Change {
                     change.apply(report, forward);
                 }
             }
+            Change::Reviews { from, to, .. } => {
+                report.reviews = if forward { to } else { from }.clone();
+            }
         }
     }
 
@@ -127,7 +137,7 @@ impl Change {
             }
             Change::Move { list, to, .. } => list_place(*list, *to),
             Change::Several(changes) => changes.iter().find_map(Change::place),
-            Change::Whole { .. } => None,
+            Change::Whole { .. } | Change::Reviews { .. } => None,
             Change::Resolve { change, .. } => change.as_ref().and_then(|c| c.place()),
         }
     }
@@ -155,7 +165,7 @@ impl Change {
                     _ => Scope::All,
                 }
             }
-            Change::Whole { .. } => Scope::All,
+            Change::Whole { .. } | Change::Reviews { .. } => Scope::All,
             Change::Resolve { change, .. } => change.as_ref().map_or(Scope::All, |c| c.scope()),
         }
     }
@@ -188,6 +198,7 @@ impl Change {
                 changes.iter().map(|c| c.describe(texts)).collect::<Vec<_>>().join("; ")
             }
             Change::Whole { .. } => texts.change_whole.to_string(),
+            Change::Reviews { label, .. } => fill(texts.change_reviewed, &[("finding", label)]),
             Change::Resolve { label, choice, .. } => {
                 let kept = match choice {
                     Choice::Ours => texts.conflict_ours,

@@ -374,6 +374,9 @@ texts! {
     checks_title, checks_mark,
     /// Asked for the list before the first check is back; with nothing found.
     checks_running, checks_none,
+    /// The reason prompt: `{place}`, `{rule}`; its hint; refused in format 1; the change:
+    /// `{finding}`; the footer's word for the key.
+    review_reason_title, review_reason_hint, review_needs_format_2, change_reviewed, hint_reviewed,
     /// A finding gone to: `{number}`, `{total}`, `{place}`, `{rule}`, `{message}`.
     finding_shown,
     /// Each rule's name.
@@ -404,7 +407,7 @@ texts! {
     context_edit_progress, context_edit_text, context_confirm_delete, context_details,
     context_search, context_confirm_quit, context_conflict, context_save_as, context_threshold,
     context_go_to, context_baseline, context_recover, context_help, context_confirm_save,
-    context_matches, context_history, action_history, action_open_version, context_checks, action_checks, context_import, context_review, context_leave_review, action_import_sheet,
+    context_matches, context_history, action_history, action_open_version, context_checks, action_checks, context_review_reason, action_mark_reviewed, context_import, context_review, context_leave_review, action_import_sheet,
     action_toggle_proposal, action_edit_proposal, action_accept_all, action_apply_accepted,
     action_leave_review, hint_accept, hint_accept_all, action_up, action_down, action_page_up,
     action_page_down, action_home, action_end, action_next_activity, action_prev_activity,

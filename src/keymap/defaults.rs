@@ -140,9 +140,16 @@ impl Default for Keymap {
         bind(C::Global, K::Char('?'), none, A::Help);
         bind(C::Global, K::Char('q'), none, A::Quit);
         bind(C::Global, K::Char('c'), ctrl, A::Quit);
-        for prompt in
-            [C::EditProgress, C::Search, C::SaveAs, C::Threshold, C::Baseline, C::GoTo, C::Import]
-        {
+        for prompt in [
+            C::EditProgress,
+            C::Search,
+            C::SaveAs,
+            C::Threshold,
+            C::Baseline,
+            C::GoTo,
+            C::Import,
+            C::ReviewReason,
+        ] {
             bind(prompt, K::Enter, none, A::Confirm);
             bind(prompt, K::Esc, none, A::Back);
             bind(prompt, K::Backspace, none, A::Erase);
@@ -168,6 +175,7 @@ impl Default for Keymap {
             (K::Enter, A::Open),
             (K::Esc, A::Back),
             (K::Char('!'), A::Back),
+            (K::Char('r'), A::MarkReviewed),
         ] {
             bind(C::Checks, code, none, action);
         }

@@ -43,6 +43,8 @@ pub enum Context {
     Matches,
     /// The list of the checks' findings.
     Checks,
+    /// The reason a finding is marked reviewed.
+    ReviewReason,
     ConfirmQuit,
     Conflict,
     ConfirmSave,
@@ -96,6 +98,7 @@ impl Context {
             C::Search => &[C::Search],
             C::Matches => &[C::Matches],
             C::Checks => &[C::Checks],
+            C::ReviewReason => &[C::ReviewReason],
             C::ConfirmQuit => &[C::ConfirmQuit],
             C::Conflict => &[C::Conflict],
             C::ConfirmSave => &[C::ConfirmSave],
@@ -163,6 +166,7 @@ pub fn context(app: &App) -> Context {
         (Mode::Search { .. }, _) => Context::Search,
         (Mode::Matches { .. }, _) => Context::Matches,
         (Mode::Checks { .. }, _) => Context::Checks,
+        (Mode::ReviewReason { .. }, _) => Context::ReviewReason,
         (Mode::ConfirmQuit, _) => Context::ConfirmQuit,
         (Mode::Conflict { .. }, _) => Context::Conflict,
         (Mode::ConfirmSave { .. }, _) => Context::ConfirmSave,
@@ -209,7 +213,8 @@ impl Keymap {
                     | Context::Threshold
                     | Context::Baseline
                     | Context::GoTo
-                    | Context::Import,
+                    | Context::Import
+                    | Context::ReviewReason,
                 ),
                 KeyCode::Char(c),
             ) if !modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) => {

@@ -62,6 +62,7 @@ impl Context {
             Context::Search => texts.context_search,
             Context::Matches => texts.context_matches,
             Context::Checks => texts.context_checks,
+            Context::ReviewReason => texts.context_review_reason,
             Context::ConfirmQuit => texts.context_confirm_quit,
             Context::Conflict => texts.context_conflict,
             Context::ConfirmSave => texts.context_confirm_save,
@@ -141,6 +142,7 @@ pub fn describe_in(context: Context, action: &Action, texts: &Texts) -> &'static
         Action::PrevMatch => texts.action_prev_match,
         Action::MatchList => texts.action_match_list,
         Action::Checks => texts.action_checks,
+        Action::MarkReviewed => texts.action_mark_reviewed,
         Action::Help => texts.action_help,
         Action::Quit => texts.action_quit,
         Action::Confirm => texts.action_confirm,
@@ -294,6 +296,12 @@ pub fn hints(context: Context) -> &'static [(&'static [Action], Word)] {
         (&[A::Open], |t| t.hint_open),
         (&[A::Back], |t| t.hint_close),
     ];
+    const CHECKS: &[(&[Action], Word)] = &[
+        (&[A::Up, A::Down], |t| t.hint_move),
+        (&[A::Open], |t| t.hint_go_to),
+        (&[A::MarkReviewed], |t| t.hint_reviewed),
+        (&[A::Back], |t| t.hint_close),
+    ];
     const HELP: &[(&[Action], Word)] =
         &[(&[A::Up, A::Down], |t| t.hint_scroll), (&[A::Back], |t| t.hint_close)];
     match context {
@@ -306,7 +314,8 @@ pub fn hints(context: Context) -> &'static [(&'static [Action], Word)] {
         | Context::SaveAs
         | Context::Threshold
         | Context::GoTo
-        | Context::Import => PROMPT,
+        | Context::Import
+        | Context::ReviewReason => PROMPT,
         Context::Review => REVIEW,
         Context::LeaveReview => LEAVE_REVIEW,
         Context::Baseline => BASELINE,
@@ -318,7 +327,8 @@ pub fn hints(context: Context) -> &'static [(&'static [Action], Word)] {
         Context::ConfirmDelete => CONFIRM_DELETE,
         Context::ConfirmQuit => CONFIRM_QUIT,
         Context::ConfirmSave => CONFIRM_SAVE,
-        Context::Matches | Context::Checks => MATCHES,
+        Context::Matches => MATCHES,
+        Context::Checks => CHECKS,
         Context::Help => HELP,
         Context::History => HISTORY,
         Context::Global => &[],

@@ -140,6 +140,13 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &App, ctx: &Context, view: &mut 
             let block = window(ctx, title).title_bottom(key_line(app, ctx));
             super::matches::draw(frame, body, app, ctx, view, *selected, block);
         }
+        Mode::ReviewReason { selected, reason } => {
+            let finding = app.findings().and_then(|f| f.get(*selected));
+            let (place, rule) =
+                finding.map_or((String::new(), ""), |f| (f.place(), f.rule.title(texts)));
+            let title = fill(texts.review_reason_title, &[("place", &place), ("rule", &rule)]);
+            prompt(frame, body, app, ctx, &title, reason, texts.review_reason_hint)
+        }
         Mode::Checks { selected } => {
             let findings = app.findings().unwrap_or_default();
             let count = |level| findings.iter().filter(|f| f.level == level).count();

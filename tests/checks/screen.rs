@@ -135,3 +135,54 @@ fn the_checks_screen_speaks_spanish() {
     assert!(text.contains("Sin observaciones"), "{text}");
     assert!(text.lines().next().unwrap().contains("por revisar"), "{text}");
 }
+
+#[test]
+fn a_finding_marked_reviewed_with_a_reason_leaves_the_list_and_undo_brings_it_back() {
+    let mut d = Driver::screen(120, 40);
+    d.settle();
+    let before = places(&d.app);
+    let iv = before.iter().position(|p| p == "IV").unwrap();
+    d.ch('!');
+    d.key(KeyCode::Home);
+    d.repeat(KeyCode::Down, iv);
+    d.ch('r');
+    // An empty reason is not taken.
+    d.enter();
+    assert!(matches!(d.app.mode(), Mode::ReviewReason { .. }), "{:?}", d.app.mode());
+    d.typed("The source names no coordinator for the group.");
+    d.enter();
+    assert_eq!(selected(&d.app), Some(iv.min(before.len() - 2)), "back on the list");
+    let reviews = &d.app.report().reviews;
+    assert_eq!(reviews.len(), 1);
+    assert_eq!(
+        (reviews[0].rule.as_str(), reviews[0].place.as_str(), reviews[0].reason.as_str()),
+        ("no-coordinators", "IV", "The source names no coordinator for the group.")
+    );
+    let after = places(&d.app);
+    assert_eq!(after.len(), before.len() - 1, "{after:?}");
+    assert!(!after.contains(&"IV".to_string()));
+    d.esc();
+    let text = d.settled_text();
+    let header = text.lines().next().unwrap();
+    assert!(header.contains(&format!("! {} to check", before.len() - 1)), "{header}");
+    // Undone, the review is gone and the finding back.
+    d.ch('u');
+    d.settle();
+    assert!(d.app.report().reviews.is_empty());
+    assert_eq!(places(&d.app), before);
+}
+
+#[test]
+fn a_format_1_file_cannot_keep_a_review_and_says_how_to_move_on() {
+    let mut report = shipped();
+    report.format = 1;
+    report.distribution = None;
+    report.language = None;
+    report.original_language = None;
+    report.job_number = None;
+    let mut d = Driver::with(report);
+    d.ch('!');
+    d.ch('r');
+    assert!(matches!(d.app.mode(), Mode::Checks { .. }), "{:?}", d.app.mode());
+    assert!(d.message().contains("wgtrack migrate"), "{}", d.message());
+}

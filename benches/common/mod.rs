@@ -97,6 +97,9 @@ pub struct Screen {
     pub view: ViewState,
     pub keymap: Keymap,
     pub theme: Theme,
+    /// What the last key asked of the worker (a check, a journal): the event loop hands it
+    /// over and draws at once, so it is not part of what a key costs.
+    pub handed: Vec<wgtrack::app::Effect>,
 }
 
 impl Screen {
@@ -116,6 +119,7 @@ impl Screen {
             view: ViewState::default(),
             keymap: Keymap::default(),
             theme: Theme::default(),
+            handed: Vec::new(),
         }
     }
 
@@ -127,14 +131,17 @@ impl Screen {
             .draw(|frame| ui::draw(frame, &self.app, &ctx, &mut self.view))
             .expect("draws");
         if self.view.viewport != before {
-            wgtrack::effects::act(&mut self.app, Action::Viewport(self.view.viewport));
+            self.app.update(Action::Viewport(self.view.viewport));
+            self.handed.extend(self.app.take_effects());
         }
     }
 
-    /// A key through the keymap and `App::update`, without drawing.
+    /// A key through the keymap and `App::update`, without drawing; what it asks of the
+    /// worker is kept in `handed`, not done.
     pub fn press(&mut self, key: KeyEvent) {
         if let Some(action) = self.keymap.action(&self.app, key) {
-            wgtrack::effects::act(&mut self.app, action);
+            self.app.update(action);
+            self.handed = self.app.take_effects();
         }
     }
 

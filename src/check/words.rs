@@ -73,64 +73,19 @@ pub fn not_yet(language: Language) -> &'static [&'static str] {
     }
 }
 
-/// Common words found in almost any sentence of the language and rarely in the other:
-/// English's first, then Spanish's. All ASCII, none longer than five letters, none in both.
-const STOP_WORDS: [(&[u8], Language); 44] = {
-    use Language::{English as E, Spanish as S};
-    [
-        (b"the", E),
-        (b"of", E),
-        (b"and", E),
-        (b"to", E),
-        (b"in", E),
-        (b"is", E),
-        (b"was", E),
-        (b"were", E),
-        (b"for", E),
-        (b"with", E),
-        (b"on", E),
-        (b"by", E),
-        (b"which", E),
-        (b"this", E),
-        (b"that", E),
-        (b"from", E),
-        (b"has", E),
-        (b"have", E),
-        (b"been", E),
-        (b"are", E),
-        (b"its", E),
-        (b"their", E),
-        (b"el", S),
-        (b"la", S),
-        (b"los", S),
-        (b"las", S),
-        (b"de", S),
-        (b"del", S),
-        (b"y", S),
-        (b"en", S),
-        (b"que", S),
-        (b"por", S),
-        (b"para", S),
-        (b"con", S),
-        (b"una", S),
-        (b"un", S),
-        (b"se", S),
-        (b"su", S),
-        (b"sus", S),
-        (b"es", S),
-        (b"fue", S),
-        (b"han", S),
-        (b"al", S),
-        (b"lo", S),
-    ]
-};
-
-/// The language whose stop word `word` (lower case) is, if any. Every word of every text
-/// is looked up here, so the lookup is a hash of at most five bytes, built once.
+/// The language whose common word `word` (lower case) is: words found in almost any
+/// sentence of the language and rarely in the other. All ASCII, none longer than five
+/// letters, none in both. Every word of every text is looked up here: a `match` on bytes.
 fn stop_word(word: &[u8]) -> Option<Language> {
-    static TABLE: std::sync::LazyLock<std::collections::HashMap<&[u8], Language>> =
-        std::sync::LazyLock::new(|| STOP_WORDS.into_iter().collect());
-    TABLE.get(word).copied()
+    match word {
+        b"the" | b"of" | b"and" | b"to" | b"in" | b"is" | b"was" | b"were" | b"for" | b"with"
+        | b"on" | b"by" | b"which" | b"this" | b"that" | b"from" | b"has" | b"have" | b"been"
+        | b"are" | b"its" | b"their" => Some(Language::English),
+        b"el" | b"la" | b"los" | b"las" | b"de" | b"del" | b"y" | b"en" | b"que" | b"por"
+        | b"para" | b"con" | b"una" | b"un" | b"se" | b"su" | b"sus" | b"es" | b"fue" | b"han"
+        | b"al" | b"lo" => Some(Language::Spanish),
+        _ => None,
+    }
 }
 
 /// How many words of `text` are stop words of each language (English, Spanish). The

@@ -96,6 +96,8 @@ pub enum Action {
     MatchList,
     /// List the checks before publishing, each finding in its place, to go to one.
     Checks,
+    /// Commit the saved report file to git, with a message written from what changed.
+    Commit,
     /// Jump to the next search match.
     NextMatch,
     /// Jump to the previous search match.

@@ -53,6 +53,13 @@ pub fn perform(effect: Effect) -> Option<Outcome> {
         Effect::Check { report, baseline, revision } => {
             Outcome::Checked { revision, findings: crate::check::check(&report, baseline.as_ref()) }
         }
+        Effect::WriteCommitMessage { file, report, sources, then } => {
+            let result = crate::app::write_message(&file, &report, &sources);
+            Outcome::CommitMessageWritten { then, result }
+        }
+        Effect::Commit { file, message, git, prompt } => {
+            Outcome::Committed { prompt, result: git.commit(&file, &message.text()) }
+        }
     })
 }
 

@@ -5,8 +5,9 @@
 use std::path::PathBuf;
 use std::time::SystemTime;
 
+use super::{AfterMessage, CommitPrompt};
 use crate::check::Finding;
-use crate::history::HistoryError;
+use crate::history::{CommitError, CommitMessage, Committed, Git, HistoryError, Source};
 use crate::import::{Import, ImportError};
 use crate::model::Report;
 use crate::store::lock::{Lock, LockError};
@@ -55,6 +56,11 @@ pub enum Effect {
     /// Run the checks before publishing on `report` (against `baseline`), revision
     /// `revision` of the document: off the event loop, since a large report takes a while.
     Check { report: Report, baseline: Option<Report>, revision: u64 },
+    /// Write the commit message for `report`, the file `file` as saved, against HEAD's
+    /// version (`sources`: where changes came from), then `then`.
+    WriteCommitMessage { file: PathBuf, report: Report, sources: Vec<Source>, then: AfterMessage },
+    /// Commit `file` alone (with the merge, during one) with `message`, as `prompt` had it.
+    Commit { file: PathBuf, message: CommitMessage, git: Git, prompt: CommitPrompt },
 }
 
 /// What to do once a save succeeded.
@@ -100,6 +106,14 @@ pub enum Outcome {
     Checked {
         revision: u64,
         findings: Vec<Finding>,
+    },
+    CommitMessageWritten {
+        then: AfterMessage,
+        result: Result<CommitMessage, HistoryError>,
+    },
+    Committed {
+        prompt: CommitPrompt,
+        result: Result<Committed, CommitError>,
     },
     SheetRead {
         path: PathBuf,

@@ -2,6 +2,7 @@
 
 mod baseline;
 mod checks;
+mod commit;
 mod conflicts;
 mod details;
 mod document;
@@ -28,6 +29,7 @@ mod view;
 use std::path::PathBuf;
 
 pub use baseline::Baseline;
+pub use commit::{AfterMessage, CommitPrompt, CommitWhen, write_message};
 pub use conflicts::{brief, change_to, label, text_field};
 pub use details::{Details, DetailsOf, Row, RowKind};
 pub use document::Document;
@@ -74,6 +76,8 @@ pub enum Mode {
     ConfirmSave { caution: Caution, expect: Expect, then: AfterSave },
     /// Typing the name to save under.
     SaveAs(String),
+    /// Typing the first line of a commit's message; the list of changes below it.
+    Commit(Box<CommitPrompt>),
     /// Offering to restore unsaved edits found at start.
     Recover(Box<Offer>),
     /// Typing the threshold below which activities are behind.
@@ -173,6 +177,8 @@ pub struct App {
     exit_note: Option<String>,
     /// The checks before publishing, as last found.
     checks: checks::Checks,
+    /// Committing the report to git.
+    commit: commit::Committing,
 }
 
 impl App {
@@ -189,6 +195,7 @@ impl App {
             terminating: false,
             exit_note: None,
             checks: checks::Checks::default(),
+            commit: commit::Committing::default(),
         }
     }
 

@@ -47,6 +47,8 @@ pub enum Context {
     Conflict,
     ConfirmSave,
     SaveAs,
+    /// Typing the first line of a commit's message.
+    Commit,
     Threshold,
     Baseline,
     GoTo,
@@ -98,6 +100,7 @@ impl Context {
             C::Conflict => &[C::Conflict],
             C::ConfirmSave => &[C::ConfirmSave],
             C::SaveAs => &[C::SaveAs],
+            C::Commit => &[C::Commit],
             C::Threshold => &[C::Threshold],
             C::Baseline => &[C::Baseline],
             C::GoTo => &[C::GoTo],
@@ -164,6 +167,7 @@ pub fn context(app: &App) -> Context {
         (Mode::Conflict { .. }, _) => Context::Conflict,
         (Mode::ConfirmSave { .. }, _) => Context::ConfirmSave,
         (Mode::SaveAs(_), _) => Context::SaveAs,
+        (Mode::Commit(_), _) => Context::Commit,
         (Mode::Recover(_), _) => Context::Recover,
         (Mode::Help, _) => Context::Help,
     }
@@ -202,6 +206,7 @@ impl Keymap {
                     Context::EditProgress
                     | Context::Search
                     | Context::SaveAs
+                    | Context::Commit
                     | Context::Threshold
                     | Context::Baseline
                     | Context::GoTo

@@ -118,6 +118,13 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &App, ctx: &Context, view: &mut 
         Mode::SaveAs(input) => {
             prompt(frame, body, app, ctx, texts.save_as_title, input, texts.save_as_hint)
         }
+        Mode::Commit(commit) => {
+            let title = fill(texts.commit_title, &[("name", &app.commit_file_name())]);
+            let lines = commit.body.lines().count();
+            let list = fill(texts.commit_list, &[("count", &lines)]);
+            let hint = format!("{}{}", texts.commit_hint, if lines > 0 { &list } else { "" });
+            prompt(frame, body, app, ctx, &title, &commit.summary, &hint)
+        }
         Mode::Threshold(input) => prompt(
             frame,
             body,

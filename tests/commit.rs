@@ -255,3 +255,28 @@ fn a_merges_resolution_saved_with_committing_on_is_the_merges_commit() {
             .unwrap();
     assert_eq!(committed.groups[7].activities[6].progress.get(), 55);
 }
+
+#[test]
+fn the_prompt_shows_the_list_below_the_first_line_and_commits_it_whole() {
+    let repo = repository();
+    let app = opened(repo.file(), CommitWhen::Never, confined_git(repo.path(), true)).app;
+    let mut driver = Driver::of(app).on_screen(100, 30);
+    driver.ch(':');
+    driver.typed("VIII.1");
+    driver.enter();
+    for _ in 0..5 {
+        driver.ch('-');
+        driver.ch('j');
+    }
+    driver.ctrl('s');
+    driver.ch('c');
+    let screen = driver.settled_text();
+    assert!(screen.contains("Commit report.ron"), "{screen}");
+    assert!(screen.contains("VIII.1 progress 100% → 95% and 4 more changes"), "{screen}");
+    assert!(screen.contains("5 more lines list every change"), "{screen}");
+    assert!(screen.contains("- VIII.5 progress 100% → 95%"), "{screen}");
+    driver.enter();
+    let message = repo.git(&["log", "-1", "--format=%B"]);
+    assert_eq!(message.lines().nth(2), Some("- VIII.1 progress 100% → 95%"), "{message}");
+    assert_eq!(message.lines().filter(|l| l.starts_with("- VIII.")).count(), 5, "{message}");
+}

@@ -245,3 +245,40 @@ pub fn write_message(
         None => message,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::edit::History;
+    use crate::model::Progress;
+
+    #[test]
+    fn a_change_with_a_source_is_placed_at_its_activity_or_its_group() {
+        let mut report = crate::store::shipped().expect("shipped report");
+        let mut history = History::default();
+        let progress = Change::Progress {
+            group: 7,
+            activity: 6,
+            from: Progress::new(8).expect("in range"),
+            to: Progress::new(40).expect("in range"),
+        };
+        let sheet = Some("VIII.xlsx (Colombia)".to_string());
+        history.record_from(&mut report, Change::Several(vec![progress]), sheet.clone());
+        let title = Change::Text {
+            field: Field::GroupTitle(7),
+            from: report.groups[7].title.clone(),
+            to: "Administrative records".into(),
+        };
+        history.record_from(&mut report, title, sheet);
+        let typed = Change::Progress {
+            group: 0,
+            activity: 0,
+            from: report.groups[0].activities[0].progress,
+            to: Progress::ZERO,
+        };
+        history.record(&mut report, typed);
+        let found = sources(history.done());
+        let at = |activity| Source { group: 7, activity, source: "VIII.xlsx (Colombia)".into() };
+        assert_eq!(found, [at(Some(6)), at(None)]);
+    }
+}

@@ -3,6 +3,7 @@
 
 mod activity;
 mod checks;
+mod commit;
 mod conflicts;
 mod details;
 mod editor;

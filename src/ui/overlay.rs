@@ -118,13 +118,7 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &App, ctx: &Context, view: &mut 
         Mode::SaveAs(input) => {
             prompt(frame, body, app, ctx, texts.save_as_title, input, texts.save_as_hint)
         }
-        Mode::Commit(commit) => {
-            let title = fill(texts.commit_title, &[("name", &app.commit_file_name())]);
-            let lines = commit.body.lines().count();
-            let list = fill(texts.commit_list, &[("count", &lines)]);
-            let hint = format!("{}{}", texts.commit_hint, if lines > 0 { &list } else { "" });
-            prompt(frame, body, app, ctx, &title, &commit.summary, &hint)
-        }
+        Mode::Commit(commit) => super::commit::draw(frame, body, app, ctx, commit),
         Mode::Threshold(input) => prompt(
             frame,
             body,
@@ -298,25 +292,25 @@ fn prompt(
 
 /// A window's width: `width`, or more where its keys need it (longer words than English
 /// have), never more than the body.
-fn wide(width: u16, app: &App, ctx: &Context, body: Rect) -> Constraint {
+pub(super) fn wide(width: u16, app: &App, ctx: &Context, body: Rect) -> Constraint {
     let keys = u16::try_from(key_line(app, ctx).width()).unwrap_or(u16::MAX);
     Constraint::Length(width.max(keys.saturating_add(2)).min(body.width))
 }
 
 /// A window over the panes, titled `title` (padded here).
-fn window(ctx: &Context, title: impl std::fmt::Display) -> Block<'static> {
+pub(super) fn window(ctx: &Context, title: impl std::fmt::Display) -> Block<'static> {
     Block::bordered()
         .title(Span::styled(format!(" {title} "), ctx.theme.title))
         .border_style(ctx.theme.border_focused)
 }
 
-fn show(frame: &mut Frame, area: Rect, block: Block, lines: Vec<Line>) {
+pub(super) fn show(frame: &mut Frame, area: Rect, block: Block, lines: Vec<Line>) {
     frame.render_widget(Clear, area);
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }).block(block), area);
 }
 
 /// The keys of the overlay's context, as in the footer.
-fn key_line(app: &App, ctx: &Context) -> Line<'static> {
+pub(super) fn key_line(app: &App, ctx: &Context) -> Line<'static> {
     let Some(&context) = keymap::contexts(app).first() else {
         return Line::default();
     };

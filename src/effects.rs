@@ -1,6 +1,7 @@
-//! Carrying out what the app asks for: every `Effect` is file work of the store, done here
-//! and handed back as an `Outcome`. The event loop has it done on a worker thread, in the
-//! order asked, so a long save leaves keys answered; tests and shutdown do it at once.
+//! Carrying out what the app asks for: every `Effect` is file work of the store (or git's:
+//! reading HEAD, committing), done here and handed back as an `Outcome`. The event loop has
+//! it done on a worker thread, in the order asked, so a long save leaves keys answered;
+//! tests and shutdown do it at once.
 
 use std::path::Path;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};

@@ -100,6 +100,8 @@ pub enum Action {
     Checks,
     /// On the Checks screen: mark the selected finding reviewed, with a reason.
     MarkReviewed,
+    /// Commit the saved report file to git, with a message written from what changed.
+    Commit,
     /// Jump to the next search match.
     NextMatch,
     /// Jump to the previous search match.

@@ -1,6 +1,7 @@
-//! Carrying out what the app asks for: every `Effect` is file work of the store, done here
-//! and handed back as an `Outcome`. The event loop has it done on a worker thread, in the
-//! order asked, so a long save leaves keys answered; tests and shutdown do it at once.
+//! Carrying out what the app asks for: every `Effect` is file work of the store (or git's:
+//! reading HEAD, committing), done here and handed back as an `Outcome`. The event loop has
+//! it done on a worker thread, in the order asked, so a long save leaves keys answered;
+//! tests and shutdown do it at once.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -120,6 +121,13 @@ fn perform_io(effect: Effect) -> Option<Outcome> {
         // Git work, done by `Histories::perform`; here without a cache.
         effect @ (Effect::ReadHistory { .. } | Effect::ListChoices { .. }) => {
             return Histories::default().perform(effect, &mut |_| {});
+        }
+        Effect::WriteCommitMessage { file, report, sources, then } => {
+            let result = crate::app::write_message(&file, &report, &sources);
+            Outcome::CommitMessageWritten { then, result }
+        }
+        Effect::Commit { file, message, git, prompt } => {
+            Outcome::Committed { prompt, result: git.commit(&file, &message.text()) }
         }
     })
 }

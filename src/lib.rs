@@ -30,7 +30,8 @@
 //! - [`import`]: returned sheets read back (`.xlsx`, `.xls`, `.ods`, CSV in any usual
 //!   encoding) into proposed changes, each with its place; the cells refused, named.
 //! - [`history`]: the report's versions in git (read with `gix`), an activity, a group and
-//!   the programme followed through them; a revision's report for a baseline.
+//!   the programme followed through them; a revision's report for a baseline; the commit
+//!   message written for a saved report, and the commit made with the `git` program.
 //! - [`export`]: json, csv, markdown, html, the summary and the changes since a baseline:
 //!   model in, `io::Write` out.
 //! - `generate` (feature `testing`): reports of any size with realistic text, from a seed,

@@ -107,7 +107,10 @@ fn open_app(
     let lock = store::lock::acquire(&target.path, store::Clock::System);
     let lang = Lang::detect(lang, config.lang, |name| std::env::var(name).ok());
     let marked = !conflicts.is_empty();
-    let mut app = App::new(report, target.path.clone()).with_lang(lang).with_conflicts(conflicts);
+    let mut app = App::new(report, target.path.clone())
+        .with_lang(lang)
+        .with_conflicts(conflicts)
+        .with_commit(config.commit, wgtrack::history::Git::default());
     if let Some(paths) = paths {
         let remembered = store::remembered::file_for(&paths.state, &target.path);
         app = app.with_paths(paths).with_remembered(store::remembered::read(&remembered));

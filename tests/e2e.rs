@@ -8,6 +8,7 @@
 mod common;
 
 mod e2e {
+    mod commit;
     mod conflicts;
     mod editing;
     mod history;

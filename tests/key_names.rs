@@ -164,6 +164,11 @@ const SCREENS: &[(&str, Steps, &[&str])] = &[
         &["not_saved_offer"],
     ),
     (
+        "a commit with unsaved changes",
+        |s| send(s, &[Action::Open, Action::ProgressDown, Action::Commit]),
+        &["commit_save_first"],
+    ),
+    (
         "search",
         |s| {
             send(s, &[Action::Search, Action::Type('d'), Action::Type('a'), Action::Confirm]);

@@ -6,8 +6,11 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::SystemTime;
 
+use super::{AfterMessage, CommitPrompt};
 use crate::check::Finding;
-use crate::history::{Choice, HistoryError, Loading, Versions};
+use crate::history::{
+    Choice, CommitError, CommitMessage, Committed, Git, HistoryError, Loading, Source, Versions,
+};
 use crate::import::{Import, ImportError};
 use crate::model::Report;
 use crate::store::lock::{Lock, LockError};
@@ -63,6 +66,11 @@ pub enum Effect {
     ReadHistory { file: PathBuf, current: Arc<Report> },
     /// List the tags and recent commits of `file`'s repository, to offer as a baseline.
     ListChoices { file: PathBuf },
+    /// Write the commit message for `report`, the file `file` as saved, against HEAD's
+    /// version (`sources`: where changes came from), then `then`.
+    WriteCommitMessage { file: PathBuf, report: Report, sources: Vec<Source>, then: AfterMessage },
+    /// Commit `file` alone (with the merge, during one) with `message`, as `prompt` had it.
+    Commit { file: PathBuf, message: CommitMessage, git: Git, prompt: CommitPrompt },
 }
 
 /// What to do once a save succeeded.
@@ -108,6 +116,14 @@ pub enum Outcome {
     Checked {
         revision: u64,
         findings: Vec<Finding>,
+    },
+    CommitMessageWritten {
+        then: AfterMessage,
+        result: Result<CommitMessage, HistoryError>,
+    },
+    Committed {
+        prompt: CommitPrompt,
+        result: Result<Committed, CommitError>,
     },
     SheetRead {
         path: PathBuf,

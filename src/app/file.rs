@@ -140,10 +140,16 @@ impl App {
                 if let Some(file) = self.session.journal.restored_from.take() {
                     self.effects.push(Effect::RemoveFile(file));
                 }
-                let saved = if was_marked { self.texts().resolved_add } else { self.texts().saved };
+                let saved = match (was_marked, self.commits_after_save()) {
+                    (true, true) => self.texts().resolved_commit,
+                    (true, false) => self.texts().resolved_add,
+                    (false, _) => self.texts().saved,
+                };
                 self.info(fill(saved, &[("path", &path.display())]));
                 if then == AfterSave::Quit && !self.is_modified() {
                     self.should_quit = true;
+                } else if then == AfterSave::Stay && !self.is_modified() {
+                    self.commit_after_save();
                 }
             }
             Err(error @ SaveError::Unflushed { written, .. }) => {
@@ -330,6 +336,10 @@ impl App {
                 self.baseline_loaded(path, input, result)
             }
             Outcome::Checked { revision, findings } => self.checked(revision, findings),
+            Outcome::CommitMessageWritten { then, result } => {
+                self.commit_message_written(then, result)
+            }
+            Outcome::Committed { prompt, result } => self.committed(prompt, result),
             Outcome::SheetRead { path, input, revision, result } => {
                 self.sheet_read(path, input, revision, result.map(|import| *import))
             }

@@ -2,6 +2,7 @@
 
 mod baseline;
 mod checks;
+mod commit;
 mod conflicts;
 mod details;
 mod document;
@@ -30,6 +31,7 @@ mod view;
 use std::path::PathBuf;
 
 pub use baseline::{Baseline, BaselinePick, Offered};
+pub use commit::{AfterMessage, CommitPrompt, CommitWhen, write_message};
 pub use conflicts::{brief, change_to, label, text_field};
 pub use details::{Details, DetailsOf, Row, RowKind};
 pub use document::Document;
@@ -78,6 +80,8 @@ pub enum Mode {
     ConfirmSave { caution: Caution, expect: Expect, then: AfterSave },
     /// Typing the name to save under.
     SaveAs(String),
+    /// Typing the first line of a commit's message; the list of changes below it.
+    Commit(Box<CommitPrompt>),
     /// Offering to restore unsaved edits found at start.
     Recover(Box<Offer>),
     /// Typing the threshold below which activities are behind.
@@ -183,6 +187,8 @@ pub struct App {
     checks: checks::Checks,
     /// The report's versions in git as last read, and the time zone their dates are in.
     history: history::HistoryCache,
+    /// Committing the report to git.
+    commit: commit::Committing,
 }
 
 impl App {
@@ -200,6 +206,7 @@ impl App {
             exit_note: None,
             checks: checks::Checks::default(),
             history: history::HistoryCache::default(),
+            commit: commit::Committing::default(),
         }
     }
 

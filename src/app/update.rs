@@ -47,6 +47,7 @@ impl App {
                 self.confirm_save(caution, expect, then, action)
             }
             Mode::SaveAs(input) => self.save_as(input, action),
+            Mode::Commit(prompt) => self.commit_prompt(prompt, action),
             Mode::Recover(offer) => self.recover(offer, action),
             Mode::Threshold(input) => self.set_threshold(input, action),
             Mode::PickBaseline(pick) => self.pick_baseline(pick, action),
@@ -195,6 +196,7 @@ impl App {
             Action::ClearFilter => self.clear_filter(),
             Action::SetThreshold => self.mode = Mode::Threshold(String::new()),
             Action::GoTo => self.start_go_to(None),
+            Action::Commit => self.start_commit(super::AfterMessage::Prompt),
             Action::Type(digit) if digit.is_ascii_digit() => self.start_go_to(Some(digit)),
             Action::PickBaseline => {
                 let current = self.baseline().map(|b| b.path.display().to_string());

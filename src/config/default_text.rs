@@ -89,6 +89,11 @@ pub fn default_text() -> String {
          \n\
          \x20   // The language of the app: \"en\" or \"es\". None: the default.\n\
          \x20   lang: None,\n\
+         \n\
+         \x20   // When the app commits the report to git (c commits it at any time): \"never\",\n\
+         \x20   // \"ask\" (the message is offered after each save, to edit and commit) or\n\
+         \x20   // \"always\" (each save is committed with the message wgtrack writes).\n\
+         \x20   commit: \"never\",\n\
          )\n",
     );
     out

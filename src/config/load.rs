@@ -9,7 +9,7 @@ use ratatui::style::Color;
 use serde::Deserialize;
 
 use super::spans::{self, Kind, Node};
-use super::{Config, Lang, Problem, Spot, StyleOverride};
+use super::{CommitWhen, Config, Lang, Problem, Spot, StyleOverride};
 use crate::action::Action;
 use crate::keymap::{Context, Key, Rebinding};
 use crate::store::Paths;
@@ -60,6 +60,7 @@ struct Written {
     keys: Ordered<Ordered<Vec<String>>>,
     file: Option<String>,
     lang: Option<String>,
+    commit: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -249,6 +250,18 @@ impl Checker<'_> {
                     let codes = Lang::ALL.map(Lang::code);
                     let message =
                         unknown("language", &lang, codes.into_iter(), "the languages are");
+                    self.report(node, message, true);
+                }
+            }
+        }
+        if let Some(commit) = written.commit {
+            match CommitWhen::ALL.into_iter().find(|w| w.name() == commit) {
+                Some(found) => config.commit = found,
+                None => {
+                    let node = field("commit").map(Node::unwrap_some);
+                    let names = CommitWhen::ALL.map(CommitWhen::name);
+                    let message =
+                        unknown("commit setting", &commit, names.into_iter(), "it is one of");
                     self.report(node, message, true);
                 }
             }

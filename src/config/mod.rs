@@ -1,6 +1,7 @@
 //! The configuration file, `config.ron` in the platform config directory
 //! (`$XDG_CONFIG_HOME/wgtrack/config.ron` on Linux): the theme and changes to its styles,
-//! keys for any action in any context, the report opened by default, and the language.
+//! keys for any action in any context, the report opened by default, the language, and
+//! when the app commits the report to git.
 //!
 //! Every field may be left out. A file that does not parse, or names an action, a key, a
 //! context, a style, a colour or a theme that does not exist, is set aside as a whole: each
@@ -21,6 +22,7 @@ use std::ffi::OsStr;
 use std::fmt;
 use std::path::PathBuf;
 
+pub use crate::app::CommitWhen;
 use crate::keymap::Rebinding;
 
 pub use default_text::default_text;
@@ -59,6 +61,8 @@ pub struct Config {
     /// The report to open when neither `-f` nor `WGTRACK_FILE` names one.
     pub file: Option<PathBuf>,
     pub lang: Option<Lang>,
+    /// When the app commits the report to git.
+    pub commit: CommitWhen,
 }
 
 impl Default for Config {
@@ -71,6 +75,7 @@ impl Default for Config {
             spots: Vec::new(),
             file: None,
             lang: None,
+            commit: CommitWhen::Never,
         }
     }
 }

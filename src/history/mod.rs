@@ -11,17 +11,22 @@
 //! new history where it came back.
 //!
 //! Inside: `repo` (the repository, the walk, the blobs, the caches), `follow` (the series),
-//! `revision` (a revision's report, for a baseline).
+//! `revision` (a revision's report, for a baseline), `message` (the commit message written
+//! for a saved report), `commit` (committing it with the `git` program).
 
 mod choices;
+mod commit;
 mod follow;
+mod message;
 mod repo;
 mod revision;
 
 pub use choices::Choice;
+pub use commit::{CommitError, Committed, Git};
 pub use follow::{ActivityStep, GroupStep, ProgrammeStep};
+pub use message::{CommitMessage, SUMMARY_WIDTH, Source, commit_message};
 pub use repo::{History, Loading, Versions};
-pub use revision::{baseline, report_at};
+pub use revision::{baseline, merge_summary, report_at};
 
 use std::path::PathBuf;
 use std::sync::Arc;

@@ -55,3 +55,16 @@ fn report_in(history: &History, rev: &str) -> Result<(PathBuf, Report), HistoryE
     let report = store::parse(&name, text)?;
     Ok((name, report))
 }
+
+/// The first line of the message git prepared for the merge under way in the repository
+/// holding `file` ("Merge branch 'group-viii'"), if one is.
+pub fn merge_summary(file: &Path) -> Option<String> {
+    let history = History::open(file).ok()?;
+    let merging = history.repo().git_dir().join("MERGE_HEAD");
+    if !merging.is_file() {
+        return None;
+    }
+    let text = std::fs::read_to_string(history.repo().git_dir().join("MERGE_MSG")).ok()?;
+    let line = text.lines().map(str::trim).find(|l| !l.is_empty() && !l.starts_with('#'))?;
+    Some(line.to_string())
+}

@@ -402,6 +402,11 @@ texts! {
     place_introduction, context_conflicts, action_conflicts, action_take_ours, action_take_theirs,
     action_edit_conflict, action_conflict_place, hint_ours, hint_theirs,
 
+    // Committing from the app: `{path}`, `{name}`, `{id}`, `{summary}`, `{cause}`; `{key:…}`.
+    commit_title, commit_hint, commit_list, commit_save_first, commit_not_in_git, commit_preparing,
+    commit_running, committed, commit_failed, commit_cancelled, commit_busy, resolved_commit,
+    context_commit, action_commit,
+
     // The keys: context headings (help, README), what each action does, footer hints.
     context_global, context_overview, context_groups, context_activities, context_activity,
     context_edit_progress, context_edit_text, context_confirm_delete, context_details,

@@ -137,6 +137,7 @@ impl Default for Keymap {
         bind(C::Global, K::Char('r'), ctrl, A::Redo);
         bind(C::Global, K::Char('s'), ctrl, A::Save);
         bind(C::Global, K::Char('W'), none, A::SaveAs);
+        bind(C::Global, K::Char('c'), none, A::Commit);
         bind(C::Global, K::Char('?'), none, A::Help);
         bind(C::Global, K::Char('q'), none, A::Quit);
         bind(C::Global, K::Char('c'), ctrl, A::Quit);
@@ -144,6 +145,7 @@ impl Default for Keymap {
             C::EditProgress,
             C::Search,
             C::SaveAs,
+            C::Commit,
             C::Threshold,
             C::Baseline,
             C::GoTo,

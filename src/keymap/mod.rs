@@ -49,6 +49,8 @@ pub enum Context {
     Conflict,
     ConfirmSave,
     SaveAs,
+    /// Typing the first line of a commit's message.
+    Commit,
     Threshold,
     Baseline,
     GoTo,
@@ -103,6 +105,7 @@ impl Context {
             C::Conflict => &[C::Conflict],
             C::ConfirmSave => &[C::ConfirmSave],
             C::SaveAs => &[C::SaveAs],
+            C::Commit => &[C::Commit],
             C::Threshold => &[C::Threshold],
             C::Baseline => &[C::Baseline],
             C::GoTo => &[C::GoTo],
@@ -171,6 +174,7 @@ pub fn context(app: &App) -> Context {
         (Mode::Conflict { .. }, _) => Context::Conflict,
         (Mode::ConfirmSave { .. }, _) => Context::ConfirmSave,
         (Mode::SaveAs(_), _) => Context::SaveAs,
+        (Mode::Commit(_), _) => Context::Commit,
         (Mode::Recover(_), _) => Context::Recover,
         (Mode::Help, _) => Context::Help,
         (Mode::History(_), _) => Context::History,
@@ -210,6 +214,7 @@ impl Keymap {
                     Context::EditProgress
                     | Context::Search
                     | Context::SaveAs
+                    | Context::Commit
                     | Context::Threshold
                     | Context::Baseline
                     | Context::GoTo

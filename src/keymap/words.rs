@@ -70,6 +70,7 @@ impl Context {
             Context::Threshold => texts.context_threshold,
             Context::Baseline => texts.context_baseline,
             Context::GoTo => texts.context_go_to,
+            Context::Commit => texts.context_commit,
             Context::Import => texts.context_import,
             Context::Review => texts.context_review,
             Context::LeaveReview => texts.context_leave_review,
@@ -143,6 +144,7 @@ pub fn describe_in(context: Context, action: &Action, texts: &Texts) -> &'static
         Action::MatchList => texts.action_match_list,
         Action::Checks => texts.action_checks,
         Action::MarkReviewed => texts.action_mark_reviewed,
+        Action::Commit => texts.action_commit,
         Action::Help => texts.action_help,
         Action::Quit => texts.action_quit,
         Action::Confirm => texts.action_confirm,
@@ -312,6 +314,7 @@ pub fn hints(context: Context) -> &'static [(&'static [Action], Word)] {
         Context::EditProgress
         | Context::Search
         | Context::SaveAs
+        | Context::Commit
         | Context::Threshold
         | Context::GoTo
         | Context::Import

@@ -4,6 +4,7 @@
 mod activity;
 mod baseline;
 mod checks;
+mod commit;
 mod conflicts;
 mod details;
 mod editor;

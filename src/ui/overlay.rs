@@ -118,6 +118,7 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &App, ctx: &Context, view: &mut 
         Mode::SaveAs(input) => {
             prompt(frame, body, app, ctx, texts.save_as_title, input, texts.save_as_hint)
         }
+        Mode::Commit(commit) => super::commit::draw(frame, body, app, ctx, commit),
         Mode::Threshold(input) => prompt(
             frame,
             body,

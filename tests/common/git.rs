@@ -121,3 +121,37 @@ pub fn git_command(dir: &Path) -> Command {
         .env_remove("GIT_INDEX_FILE");
     command
 }
+
+/// How the app runs `git` on a repository in `dir`, as [`git_command`] does: no
+/// configuration but the repository's; with an author in the environment, or none
+/// (then git takes it from the repository's configuration, or fails for want of one).
+pub fn confined_git(dir: &Path, author: bool) -> wgtrack::history::Git {
+    let mut set: Vec<(&str, &std::ffi::OsStr)> = vec![
+        ("GIT_CONFIG_NOSYSTEM", "1".as_ref()),
+        ("GIT_CONFIG_GLOBAL", "/dev/null".as_ref()),
+        ("HOME", dir.as_os_str()),
+    ];
+    if author {
+        for name in ["GIT_AUTHOR_NAME", "GIT_COMMITTER_NAME"] {
+            set.push((name, "Ana Pérez".as_ref()));
+        }
+        for email in ["GIT_AUTHOR_EMAIL", "GIT_COMMITTER_EMAIL"] {
+            set.push((email, "ana@example.org".as_ref()));
+        }
+    }
+    let mut remove: Vec<std::ffi::OsString> =
+        ["GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE"].map(Into::into).to_vec();
+    if !author {
+        for name in ["NAME", "EMAIL"] {
+            for who in ["AUTHOR", "COMMITTER"] {
+                remove.push(format!("GIT_{who}_{name}").into());
+            }
+        }
+        remove.push("EMAIL".into());
+    }
+    wgtrack::history::Git {
+        program: PathBuf::from("git"),
+        set: set.into_iter().map(|(k, v)| (k.into(), v.to_os_string())).collect(),
+        remove,
+    }
+}

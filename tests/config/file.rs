@@ -5,7 +5,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use ratatui::style::{Color, Modifier};
-use wgtrack::config::{self, Config, Lang};
+use wgtrack::config::{self, CommitWhen, Config, Lang};
 use wgtrack::keymap::{Context, Keymap};
 use wgtrack::store;
 use wgtrack::ui::theme::Theme;
@@ -70,6 +70,13 @@ fn broken_configurations_are_reported_where_they_break_and_the_defaults_apply() 
     );
     broken("(styles: {\n  \"selection\": (bold: true),\n})", "\"selection\"", 0, "unknown style");
     broken("(\n  lang: \"fr\",\n)", "\"fr\"", 0, "unknown language \"fr\"");
+    broken(
+        "(\n  theme: \"default\",\n  commit: \"sometimes\",\n)",
+        "\"sometimes\"",
+        0,
+        "unknown commit setting \"sometimes\"; it is one of never, ask, always",
+    );
+    broken("(commit: \"alway\")", "\"alway\"", 0, "(did you mean \"always\"?)");
     // An action that carries data cannot be bound.
     broken(
         "(keys: { \"global\": { \"tick\": [\"t\"] } })",
@@ -111,10 +118,14 @@ Config(
     keys: {},
     file: "reports/2022-2023.ron",
     lang: Some("es"),
+    commit: "ask",
 )"##;
     let (config, problems) = parse(text);
     assert_eq!(problems, []);
     assert_eq!(config.lang, Some(Lang::Es));
+    assert_eq!(config.commit, CommitWhen::Ask);
+    assert_eq!(parse("(commit: Some(\"always\"))").0.commit, CommitWhen::Always);
+    assert_eq!(parse("(commit: \"never\")").0.commit, CommitWhen::Never);
     assert_eq!(config.file, Some(path().parent().unwrap().join("reports/2022-2023.ron")));
     let theme = config.theme(None);
     let base = Theme::high_contrast();
@@ -145,6 +156,7 @@ fn the_default_configuration_reads_back_to_exactly_the_defaults() {
     assert_eq!(config.theme(None), Theme::default());
     assert_eq!(config.file, None);
     assert_eq!(config.lang, None);
+    assert_eq!(config.commit, CommitWhen::Never);
     assert_eq!(config.styles, []);
     // Every context and every action bound in it by default is written out.
     for context in Context::all() {

@@ -166,7 +166,7 @@ fn no_english_label_on_any_spanish_screen() {
         }
     }
     // The whole help at once.
-    let mut s = spanish(120, 300);
+    let mut s = spanish(120, 400);
     s.ch('?');
     let help = s.settled_text();
     assert!(help.contains("Resumen del programa") && help.contains("Ayuda"), "{help}");

@@ -20,11 +20,12 @@ mod common;
 
 use common::{Driver as Screen, FAKE_PATH, send as act};
 
-/// The key each bindable action gets instead of its own: F1 to F24, then Alt and then Ctrl
+/// The key each bindable action gets instead of its own: F1 to F24, then Alt, Ctrl and Ctrl-Alt
 /// with them, so that no new key is an old one and no two actions share one.
 fn new_key(action: &Action) -> String {
     let index = Action::bindable().position(|a| &a == action).expect("bindable");
-    let modifier = ["", "alt-", "ctrl-"].get(index / 24).expect("more actions than new keys");
+    let modifier =
+        ["", "alt-", "ctrl-", "ctrl-alt-"].get(index / 24).expect("more actions than new keys");
     format!("{modifier}f{}", index % 24 + 1)
 }
 

@@ -2,7 +2,7 @@
 //! is checked again on the worker (a large report takes a while), one check at a time; the
 //! header counts the findings and the Checks screen lists them, each a way to its place.
 
-use super::{App, Effect, Mode, Prompt, edit_line, step_within};
+use super::{App, Effect, Mode, Prompt, edit_line, list_step};
 use crate::action::Action;
 use crate::check::{self, Finding, Level};
 use crate::edit::Change;
@@ -80,20 +80,11 @@ impl App {
     /// Keys of the list of findings.
     pub(super) fn check_list(&mut self, selected: usize, action: Action) {
         let total = self.checks.findings.len();
-        let page = self.page();
-        let step = |delta: isize| step_within(selected, delta, total);
         let selected = match action {
             Action::Back | Action::Checks | Action::Quit => return,
             Action::Open | Action::Confirm => return self.go_to_finding(selected),
             Action::MarkReviewed => return self.start_review(selected),
-            Action::Up => step(-1),
-            Action::Down => step(1),
-            Action::PageUp => step(-page),
-            Action::PageDown => step(page),
-            Action::Home => 0,
-            Action::End => total.saturating_sub(1),
-            Action::Scroll(_, lines) => step(lines),
-            _ => selected,
+            other => list_step(selected, total, self.page(), &other).unwrap_or(selected),
         };
         self.mode = Mode::Checks { selected };
     }

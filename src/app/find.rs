@@ -1,6 +1,6 @@
 //! Searching from the app: the search prompt and jumping between matches.
 
-use super::{App, DetailsOf, Mode, Prompt, Search, edit_line, step_within};
+use super::{App, DetailsOf, Mode, Prompt, Search, edit_line, list_step};
 use crate::action::{Action, Pane};
 use crate::i18n::fill;
 use crate::search;
@@ -123,21 +123,12 @@ impl App {
     /// Keys of the list of matches.
     pub(super) fn match_list(&mut self, selected: usize, action: Action) {
         let total = self.view.search.as_ref().map_or(0, |s| s.hits.len());
-        let page = self.page();
-        let step = |delta: isize| step_within(selected, delta, total);
         let selected = match action {
             Action::Back | Action::MatchList | Action::Quit => return,
             Action::Open | Action::Confirm => return self.go_to_match(selected, false),
-            Action::Up => step(-1),
-            Action::Down => step(1),
             Action::NextMatch => (selected + 1) % total.max(1),
             Action::PrevMatch => selected.checked_sub(1).unwrap_or(total.saturating_sub(1)),
-            Action::PageUp => step(-page),
-            Action::PageDown => step(page),
-            Action::Home => 0,
-            Action::End => total.saturating_sub(1),
-            Action::Scroll(_, lines) => step(lines),
-            _ => selected,
+            other => list_step(selected, total, self.page(), &other).unwrap_or(selected),
         };
         self.mode = Mode::Matches { selected };
     }

@@ -125,6 +125,27 @@ pub(super) fn step_within(at: usize, delta: isize, len: usize) -> usize {
     step_to(at, delta, len.saturating_sub(1))
 }
 
+/// Where a key that moves in a list of `total` rows, `page` to a page, takes the selection
+/// from `selected`; `None` for a key that does not move.
+pub(super) fn list_step(
+    selected: usize,
+    total: usize,
+    page: isize,
+    action: &Action,
+) -> Option<usize> {
+    let step = |delta: isize| step_within(selected, delta, total);
+    Some(match action {
+        Action::Up => step(-1),
+        Action::Down => step(1),
+        Action::PageUp => step(-page),
+        Action::PageDown => step(page),
+        Action::Home => 0,
+        Action::End => total.saturating_sub(1),
+        Action::Scroll(_, lines) => step(*lines),
+        _ => return None,
+    })
+}
+
 /// `at` moved by `delta` within `0..=last`.
 pub(super) fn step_to(at: usize, delta: isize, last: usize) -> usize {
     let to = if delta >= 0 {

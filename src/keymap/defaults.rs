@@ -80,23 +80,13 @@ impl Default for Keymap {
         bind(C::Details, K::Enter, none, A::Open);
         bind(C::Details, K::Char('e'), none, A::Open);
         bind(C::Details, K::Esc, none, A::Back);
-        for (code, action) in [
-            (K::Up, A::Up),
-            (K::Char('k'), A::Up),
-            (K::Down, A::Down),
-            (K::Char('j'), A::Down),
-            (K::PageUp, A::PageUp),
-            (K::PageDown, A::PageDown),
-            (K::Home, A::Home),
-            (K::Char('g'), A::Home),
-            (K::End, A::End),
-            (K::Char('G'), A::End),
+        for (code, action) in list_moves().into_iter().chain([
             (K::Char('o'), A::TakeOurs),
             (K::Char('t'), A::TakeTheirs),
             (K::Char('e'), A::EditConflict),
             (K::Enter, A::Open),
             (K::Esc, A::Back),
-        ] {
+        ]) {
             bind(C::Conflicts, code, none, action);
         }
         bind(C::ConfirmDelete, K::Char('y'), none, A::Confirm);
@@ -163,41 +153,21 @@ impl Default for Keymap {
         bind(C::Baseline, K::Down, none, A::Down);
         bind(C::Search, K::Up, none, A::OlderQuery);
         bind(C::Search, K::Down, none, A::NewerQuery);
-        for (code, action) in [
-            (K::Up, A::Up),
-            (K::Char('k'), A::Up),
-            (K::Down, A::Down),
-            (K::Char('j'), A::Down),
-            (K::PageUp, A::PageUp),
-            (K::PageDown, A::PageDown),
-            (K::Home, A::Home),
-            (K::Char('g'), A::Home),
-            (K::End, A::End),
-            (K::Char('G'), A::End),
+        for (code, action) in list_moves().into_iter().chain([
             (K::Enter, A::Open),
             (K::Esc, A::Back),
             (K::Char('!'), A::Back),
             (K::Char('r'), A::MarkReviewed),
-        ] {
+        ]) {
             bind(C::Checks, code, none, action);
         }
-        for (code, action) in [
-            (K::Up, A::Up),
-            (K::Char('k'), A::Up),
-            (K::Down, A::Down),
-            (K::Char('j'), A::Down),
-            (K::PageUp, A::PageUp),
-            (K::PageDown, A::PageDown),
-            (K::Home, A::Home),
-            (K::Char('g'), A::Home),
-            (K::End, A::End),
-            (K::Char('G'), A::End),
+        for (code, action) in list_moves().into_iter().chain([
             (K::Enter, A::Open),
             (K::Char('n'), A::NextMatch),
             (K::Char('N'), A::PrevMatch),
             (K::Esc, A::Back),
             (K::Char('m'), A::Back),
-        ] {
+        ]) {
             bind(C::Matches, code, none, action);
         }
         bind(C::EditText, K::Esc, none, A::Back);
@@ -229,23 +199,13 @@ impl Default for Keymap {
         bind(C::ConfirmSave, K::Char('s'), none, A::Confirm);
         bind(C::ConfirmSave, K::Char('n'), none, A::Back);
         bind(C::ConfirmSave, K::Esc, none, A::Back);
-        for (code, action) in [
-            (K::Up, A::Up),
-            (K::Char('k'), A::Up),
-            (K::Down, A::Down),
-            (K::Char('j'), A::Down),
-            (K::PageUp, A::PageUp),
-            (K::PageDown, A::PageDown),
-            (K::Home, A::Home),
-            (K::Char('g'), A::Home),
-            (K::End, A::End),
-            (K::Char('G'), A::End),
+        for (code, action) in list_moves().into_iter().chain([
             (K::Char(' '), A::ToggleProposal),
             (K::Char('e'), A::EditProposal),
             (K::Char('A'), A::AcceptAll),
             (K::Enter, A::Confirm),
             (K::Esc, A::Back),
-        ] {
+        ]) {
             bind(C::Review, code, none, action);
         }
         bind(C::LeaveReview, K::Char('y'), none, A::Confirm);
@@ -267,24 +227,32 @@ impl Default for Keymap {
         bind(C::Help, K::Esc, none, A::Back);
         bind(C::Help, K::Char('?'), none, A::Back);
         bind(C::Help, K::Char('q'), none, A::Back);
-        for (code, action) in [
-            (K::Up, A::Up),
-            (K::Char('k'), A::Up),
-            (K::Down, A::Down),
-            (K::Char('j'), A::Down),
-            (K::PageUp, A::PageUp),
-            (K::PageDown, A::PageDown),
-            (K::Home, A::Home),
-            (K::Char('g'), A::Home),
-            (K::End, A::End),
-            (K::Char('G'), A::End),
+        for (code, action) in list_moves().into_iter().chain([
             (K::Enter, A::Open),
             (K::Esc, A::Back),
             (K::Char('H'), A::Back),
             (K::Char('q'), A::Back),
-        ] {
+        ]) {
             bind(C::History, code, none, action);
         }
         Keymap { bindings }
     }
+}
+
+/// The keys that move in a list, alike in every list: arrows and vi's, pages, both ends.
+fn list_moves() -> [(KeyCode, Action); 10] {
+    use Action as A;
+    use KeyCode as K;
+    [
+        (K::Up, A::Up),
+        (K::Char('k'), A::Up),
+        (K::Down, A::Down),
+        (K::Char('j'), A::Down),
+        (K::PageUp, A::PageUp),
+        (K::PageDown, A::PageDown),
+        (K::Home, A::Home),
+        (K::Char('g'), A::Home),
+        (K::End, A::End),
+        (K::Char('G'), A::End),
+    ]
 }

@@ -168,9 +168,6 @@ pub fn phrase_in_unless<'a>(text: &str, phrases: &[&'a str], unless: &[&str]) ->
     })
 }
 
-/// Whether `text` holds `word`, ignoring ASCII case (for a word of ASCII letters, which
-/// every last word of the phrases is but for accents, matched as written).
-
 #[cfg(test)]
 mod tests {
     use super::*;

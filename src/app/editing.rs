@@ -138,30 +138,40 @@ impl App {
             Mode::EditText(Box::new(TextEdit { target: EditTarget::New { list, index }, area }));
     }
 
-    pub(super) fn edit_text(&mut self, mut edit: Box<TextEdit>, action: Action) {
+    /// The keys that change the text in any of the app's editors (typing, pasting,
+    /// selecting, undo within the text, erasing); whether `action` was one of them.
+    pub(super) fn change_text(&self, edit: &mut TextEdit, action: &Action) -> bool {
         match action {
-            Action::Editor(key) if key.code == KeyCode::Enter && !edit.is_multiline() => {
-                return self.close_editor(edit, false);
+            Action::Editor(key) => {
+                if !self.move_by_rows(edit, key) {
+                    edit.area.input(*key);
+                }
             }
-            Action::Editor(key) if !self.move_by_rows(&mut edit, &key) => {
-                edit.area.input(key);
-            }
-            Action::Typed(text) => {
-                edit.area.insert_str(text);
-            }
+            Action::Typed(text) => drop(edit.area.insert_str(text)),
             Action::Paste(text) => {
                 let text = text.replace("\r\n", "\n").replace('\r', "\n");
                 let text = if edit.is_multiline() { text } else { text.replace('\n', " ") };
                 edit.area.insert_str(text);
             }
             Action::SelectAll => edit.area.select_all(),
-            Action::EditOutside => self.hand_over(&edit),
-            Action::EditedOutside(result) => return self.taken_back(edit, result),
             Action::Undo => drop(edit.area.undo()),
             Action::Redo => drop(edit.area.redo()),
             Action::EraseWord => drop(edit.area.delete_word()),
             Action::ClearLine => drop(edit.area.delete_line_by_head()),
             Action::DeleteToLineEnd => drop(edit.area.delete_line_by_end()),
+            _ => return false,
+        }
+        true
+    }
+
+    pub(super) fn edit_text(&mut self, mut edit: Box<TextEdit>, action: Action) {
+        match action {
+            Action::Editor(key) if key.code == KeyCode::Enter && !edit.is_multiline() => {
+                return self.close_editor(edit, false);
+            }
+            action if self.change_text(&mut edit, &action) => {}
+            Action::EditOutside => self.hand_over(&edit),
+            Action::EditedOutside(result) => return self.taken_back(edit, result),
             // The one way to throw typed text away, asked for by name.
             Action::CancelEdit => {
                 let field = edit.title_in(self.texts());

@@ -261,23 +261,7 @@ impl App {
             Action::Editor(key) if key.code == KeyCode::Enter && !edit.is_multiline() => {
                 return self.take_review_text(review, edit);
             }
-            Action::Editor(key) if !self.move_by_rows(&mut edit, &key) => {
-                edit.area.input(key);
-            }
-            Action::Typed(text) => {
-                edit.area.insert_str(text);
-            }
-            Action::Paste(text) => {
-                let text = text.replace("\r\n", "\n").replace('\r', "\n");
-                let text = if edit.is_multiline() { text } else { text.replace('\n', " ") };
-                edit.area.insert_str(text);
-            }
-            Action::SelectAll => edit.area.select_all(),
-            Action::Undo => drop(edit.area.undo()),
-            Action::Redo => drop(edit.area.redo()),
-            Action::EraseWord => drop(edit.area.delete_word()),
-            Action::ClearLine => drop(edit.area.delete_line_by_head()),
-            Action::DeleteToLineEnd => drop(edit.area.delete_line_by_end()),
+            action if self.change_text(&mut edit, &action) => {}
             Action::CancelEdit => {
                 let field = edit.title_in(self.texts());
                 return self.info(fill(self.texts().edit_cancelled, &[("field", &field)]));

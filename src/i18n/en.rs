@@ -374,7 +374,6 @@ pub static TEXTS: Texts = Texts {
     checks_none: "Nothing to check: the checks found nothing.",
     review_reason_title: "Reviewed: {place} · {rule}",
     review_reason_hint: "why it stands as it is; kept in the report",
-    review_needs_format_2: "A format-1 file cannot keep reviews: move it to format 2 first (wgtrack migrate)",
     change_reviewed: "marked {finding} reviewed",
     hint_reviewed: "reviewed",
     finding_shown: "Finding {number} of {total}, {place}: {rule}. {message}",

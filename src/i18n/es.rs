@@ -375,7 +375,6 @@ pub static TEXTS: Texts = Texts {
     checks_none: "Nada que revisar: la revisión no encontró nada.",
     review_reason_title: "Revisado: {place} · {rule}",
     review_reason_hint: "por qué queda así; se guarda en el informe",
-    review_needs_format_2: "Un archivo en formato 1 no guarda revisiones: páselo antes al formato 2 (wgtrack migrate)",
     change_reviewed: "marcó {finding} como revisado",
     hint_reviewed: "revisado",
     finding_shown: "Hallazgo {number} de {total}, {place}: {rule}. {message}",

@@ -403,9 +403,9 @@ texts! {
     checks_title, checks_mark,
     /// Asked for the list before the first check is back; with nothing found.
     checks_running, checks_none,
-    /// The reason prompt: `{place}`, `{rule}`; its hint; refused in format 1; the change:
-    /// `{finding}`; the footer's word for the key.
-    review_reason_title, review_reason_hint, review_needs_format_2, change_reviewed, hint_reviewed,
+    /// The reason prompt: `{place}`, `{rule}`; its hint; the change: `{finding}`; the
+    /// footer's word for the key.
+    review_reason_title, review_reason_hint, change_reviewed, hint_reviewed,
     /// A finding gone to: `{number}`, `{total}`, `{place}`, `{rule}`, `{message}`.
     finding_shown,
     /// Each rule's name.

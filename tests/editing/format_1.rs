@@ -213,3 +213,25 @@ fn a_file_another_wgtrack_holds_refuses_before_asking() {
     assert_eq!(asked(&d), None);
     assert_eq!(d.app.report(), &format_1());
 }
+
+#[test]
+fn a_file_with_conflicts_left_refuses_before_asking() {
+    let base = format_1();
+    let (mut ours, mut theirs) = (base.clone(), base.clone());
+    ours.activity_mut(7, 6).unwrap().progress = wgtrack::model::Progress::new(40).unwrap();
+    theirs.activity_mut(7, 6).unwrap().progress = wgtrack::model::Progress::new(55).unwrap();
+    let text = store::marked_text(&wgtrack::merge::merge(&base, &ours, &theirs));
+    let Err(store::LoadError::Conflicted { report, conflicts, .. }) =
+        store::parse(Path::new("report.ron"), &text)
+    else {
+        panic!("the text is marked")
+    };
+    let app = App::new(*report, PathBuf::from("report.ron")).with_conflicts(conflicts);
+    let mut d = Driver::of(app);
+    d.ch('i');
+    d.goto_row("distribution", is_distribution);
+    d.enter();
+    assert_eq!(asked(&d), None);
+    assert!(d.is_error() && d.message().contains("conflict"), "{}", d.message());
+    assert_eq!(d.app.report().format, FORMAT_1);
+}

@@ -144,7 +144,7 @@ impl App {
                 ("total", &total),
                 ("place", &place),
                 ("rule", &title),
-                ("message", &capitalize(&finding.message)),
+                ("message", &capitalize(&finding.message(texts))),
             ],
         ));
     }

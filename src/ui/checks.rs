@@ -57,7 +57,8 @@ pub fn draw(
     let message_width = (list.width as usize).saturating_sub(place_width + rule_width + 8);
     let lines: Vec<Line> = shown
         .map(|(i, finding)| {
-            let message = ellipsize(&printable(&finding.message), message_width);
+            // Said only for the rows shown: a large report has many findings.
+            let message = ellipsize(&printable(&finding.message(texts)), message_width);
             let line = Line::from(vec![
                 Span::styled(
                     format!(" {} ", symbol(finding.level)),
@@ -82,11 +83,12 @@ pub fn draw(
 
 /// The selected finding in full.
 fn full(finding: &Finding, app: &App, theme: &Theme) -> Vec<Line<'static>> {
-    let title = finding.rule.title(app.texts());
+    let texts = app.texts();
+    let title = finding.rule.title(texts);
     vec![
         Line::from(vec![
             Span::styled(format!(" {} {title}: ", finding.place()), theme.label),
-            Span::raw(printable(&finding.message).into_owned()),
+            Span::raw(printable(&finding.message(texts)).into_owned()),
         ]),
         Line::styled(format!(" {}", finding.path), theme.muted),
     ]

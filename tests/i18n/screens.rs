@@ -75,7 +75,7 @@ fn assert_spanish(what: &str, text: &str) {
 #[test]
 fn no_english_label_on_any_spanish_screen() {
     type Steps = fn(&mut Driver);
-    let screens: [(&str, Steps); 22] = [
+    let screens: [(&str, Steps); 23] = [
         ("groups", |_| {}),
         ("table VIII", |s| {
             s.repeat(KeyCode::Char('j'), 7);
@@ -152,6 +152,7 @@ fn no_english_label_on_any_spanish_screen() {
             s.ch('t');
         }),
         ("baseline prompt", |s| s.ch('b')),
+        ("checks", |s| s.ch('!')),
         ("restore question", |s| {
             let recovered = crate::common::recovered(moved_on());
             s.app.offer_recovery(recovered, PathBuf::from("/nonexistent/recovery.ron"));

@@ -154,9 +154,26 @@ impl Finding {
         self.found.say(texts)
     }
 
-    /// The place as the report numbers it: `VIII.7`, `VIII`, `Title`, `Introduction 2`.
+    /// The place as the report numbers it: `VIII.7`, `VIII`, `Title`, `Introduction 2`;
+    /// the name `check` prints and a review keeps.
     pub fn place(&self) -> String {
         place_of(self.field)
+    }
+
+    /// The place as the interface names it: the front matter's fields and the introduction
+    /// in the language of `texts` (`Título`, `Introducción 2`), the numbers as they are.
+    pub fn place_in(&self, texts: &Texts) -> String {
+        match self.field {
+            Field::Symbol => texts.row_symbol.into(),
+            Field::Date => texts.row_date.into(),
+            Field::Title => texts.row_title.into(),
+            Field::Meeting => texts.row_meeting.into(),
+            Field::Venue => texts.row_venue.into(),
+            Field::Heading(s) | Field::Paragraph(s, _) => {
+                format!("{} {}", texts.row_introduction, s + 1)
+            }
+            _ => self.place(),
+        }
     }
 }
 

@@ -51,7 +51,7 @@ pub fn draw(
     let shows = reach(&mut view.checks_offset, findings.len(), selected, rows);
     let shown = findings.iter().enumerate().skip(view.checks_offset).take_while(|(i, _)| shows(*i));
     let place_width =
-        findings.iter().map(|f| f.place().width()).max().unwrap_or(0).min(PLACE_WIDTH);
+        findings.iter().map(|f| f.place_in(texts).width()).max().unwrap_or(0).min(PLACE_WIDTH);
     let rule_width =
         findings.iter().map(|f| f.rule.title(texts).width()).max().unwrap_or(0).min(RULE_WIDTH);
     let message_width = (list.width as usize).saturating_sub(place_width + rule_width + 8);
@@ -64,7 +64,10 @@ pub fn draw(
                     format!(" {} ", symbol(finding.level)),
                     level_style(finding.level, theme),
                 ),
-                Span::styled(format!("{}  ", fit(&finding.place(), place_width)), theme.label),
+                Span::styled(
+                    format!("{}  ", fit(&finding.place_in(texts), place_width)),
+                    theme.label,
+                ),
                 Span::raw(format!("{}  ", fit(finding.rule.title(texts), rule_width))),
                 Span::styled(message, theme.muted),
             ]);
@@ -87,7 +90,7 @@ fn full(finding: &Finding, app: &App, theme: &Theme) -> Vec<Line<'static>> {
     let title = finding.rule.title(texts);
     vec![
         Line::from(vec![
-            Span::styled(format!(" {} {title}: ", finding.place()), theme.label),
+            Span::styled(format!(" {} {title}: ", finding.place_in(texts)), theme.label),
             Span::raw(printable(&finding.message(texts)).into_owned()),
         ]),
         Line::styled(format!(" {}", finding.path), theme.muted),

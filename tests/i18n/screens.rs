@@ -201,6 +201,18 @@ fn no_english_label_when_comparing_with_a_baseline() {
     let overview = s.settled_text();
     assert!(overview.contains(" Δ "), "{overview}");
     assert_spanish("overview with a baseline", &overview);
+    // The checks against it: the front matter's places and what was found, in Spanish.
+    let mut s = Driver::of(app()).on_screen(120, 40);
+    s.ch('!');
+    s.key(KeyCode::Home);
+    let checks = s.settled_text();
+    assert!(checks.contains("Título  "), "{checks}");
+    assert!(checks.contains("el título es el de la ronda anterior"), "{checks}");
+    assert!(
+        checks.contains("Signatura Portada de la ronda anterior: la signatura es la de la ronda"),
+        "{checks}"
+    );
+    assert_spanish("checks with a baseline", &checks);
 }
 
 #[test]

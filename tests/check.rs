@@ -1,11 +1,13 @@
 //! Checks before publishing: every rule with a report that triggers it and one that does
-//! not, the shipped report's findings (as the README lists them), and `wgtrack check`.
+//! not, the shipped report's findings (as the README lists them), and `wgtrack check`. In
+//! `checks/`: what each finding says, in English and Spanish, and the Checks screen.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
 
 mod checks {
+    mod messages;
     mod screen;
 }
 

@@ -175,5 +175,34 @@ proptest! {
         let rows = doc.descendants().filter(|n| n.has_tag_name((W, "tr"))).count();
         let with_activities = report.groups.iter().filter(|g| !g.activities.is_empty()).count();
         prop_assert_eq!(rows, 1 + groups + with_activities + report.activities().count());
+
+        // Each group's table right under its own heading, with its rows.
+        let body = doc.descendants().find(|n| n.has_tag_name((W, "body"))).unwrap();
+        // Contents, Introduction and Summary of progress come before the groups' headings.
+        let mut headings = 0;
+        let mut seen = Vec::new();
+        for child in body.children() {
+            let heading = child.descendants().any(|s| {
+                s.has_tag_name((W, "pStyle")) && s.attribute((W, "val")) == Some("Heading1")
+            });
+            headings += usize::from(child.has_tag_name((W, "p")) && heading);
+            if child.has_tag_name((W, "tbl")) && let Some(g) = headings.checked_sub(4) {
+                let rows = child.children().filter(|n| n.has_tag_name((W, "tr"))).count();
+                prop_assert_eq!(rows, 1 + report.groups[g].activities.len());
+                seen.push(g);
+            }
+        }
+        let expected: Vec<usize> =
+            (0..groups).filter(|&g| !report.groups[g].activities.is_empty()).collect();
+        prop_assert_eq!(seen, expected);
+
+        // Paragraph ids are unique across the document, and no placeholder is left.
+        let ids: Vec<&str> = doc
+            .descendants()
+            .filter_map(|n| n.attribute(("http://schemas.microsoft.com/office/word/2010/wordml", "paraId")))
+            .collect();
+        let unique: std::collections::HashSet<&str> = ids.iter().copied().collect();
+        prop_assert_eq!(unique.len(), ids.len());
+        prop_assert!(!xml.contains("bookmarkStart"));
     }
 }

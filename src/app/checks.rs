@@ -120,7 +120,8 @@ impl App {
         if let Err(why) = check::review(&mut to, &self.checks.findings, rule, &place, reason) {
             return self.error(why);
         }
-        let label = format!("{place} {}", finding.rule.title(self.texts()));
+        let texts = self.texts();
+        let label = format!("{} {}", finding.place_in(texts), finding.rule.title(texts));
         let from = self.report().reviews.clone();
         self.apply(Change::Reviews { label, from, to: to.reviews });
         // Back on the list, where the next finding now is.
@@ -135,7 +136,7 @@ impl App {
         self.show_field(finding.field);
         let texts = self.texts();
         let title = finding.rule.title(texts);
-        let (place, total) = (finding.place(), self.checks.findings.len());
+        let (place, total) = (finding.place_in(texts), self.checks.findings.len());
         self.info(fill(
             texts.finding_shown,
             &[
@@ -143,7 +144,7 @@ impl App {
                 ("total", &total),
                 ("place", &place),
                 ("rule", &title),
-                ("message", &capitalize(&finding.message)),
+                ("message", &capitalize(&finding.message(texts))),
             ],
         ));
     }

@@ -4,9 +4,9 @@
 use std::collections::HashMap;
 
 use super::words::{Language, completed, not_yet, phrase_in, phrase_in_unless, under_way};
-use super::{Finding, Level, Rule};
+use super::{Finding, Found, Level, Rule};
 use crate::edit::Field;
-use crate::model::{Activity, Group, Status, numeral};
+use crate::model::{Activity, Group, Status};
 use crate::validate::FieldPath;
 
 /// The rules of one activity. Both languages' phrases are looked for: a remark in the
@@ -29,7 +29,7 @@ pub(super) fn activity(
                     Level::Warning,
                     Rule::DoneButUnderWay,
                     field,
-                    format!("at 100% but the remarks say “{phrase}”"),
+                    Found::DoneButUnderWay { phrase },
                 ));
             }
         }
@@ -42,7 +42,7 @@ pub(super) fn activity(
                     Level::Warning,
                     Rule::CompletedBelowFull,
                     field,
-                    format!("at {} but the remarks say “{phrase}”", activity.progress),
+                    Found::CompletedBelowFull { progress: activity.progress, phrase },
                 ));
             }
             if activity.remarks.trim().is_empty() {
@@ -50,7 +50,7 @@ pub(super) fn activity(
                     Level::Warning,
                     Rule::EmptyRemarks,
                     field,
-                    format!("{} and no remarks say how it stands", status.label()),
+                    Found::EmptyRemarks { status },
                 ));
             }
         }
@@ -63,16 +63,14 @@ pub(super) fn group(g: usize, group: &Group, found: &mut Vec<Finding>) {
     if group.coordinators.is_empty() {
         // Where the source itself states there is none, the empty list is what it says.
         let path = FieldPath::default().field("groups").index(g).field("coordinators");
-        let (level, message) = match group.no_coordinators_stated {
-            true => (Level::Information, "the source states the group has no coordinating country"),
-            false => (Level::Warning, "the group names no coordinating country"),
-        };
+        let stated = group.no_coordinators_stated;
+        let level = if stated { Level::Information } else { Level::Warning };
         found.push(Finding::at(
             level,
             Rule::NoCoordinators,
             Field::GroupTitle(g),
             path,
-            message.into(),
+            Found::NoCoordinators { stated },
         ));
     }
     let mut seen: HashMap<String, usize> = HashMap::new();
@@ -86,7 +84,7 @@ pub(super) fn group(g: usize, group: &Group, found: &mut Vec<Finding>) {
                 Level::Warning,
                 Rule::DuplicateActivity,
                 Field::Description(g, a),
-                format!("the same description as activity {}.{}", numeral(g + 1), first + 1),
+                Found::DuplicateActivity { group: g, first },
             )),
             None => {
                 seen.insert(key, a);
@@ -101,7 +99,7 @@ pub(super) fn group(g: usize, group: &Group, found: &mut Vec<Finding>) {
                 Level::Warning,
                 Rule::DuplicateCoordinator,
                 Field::Country(g, c),
-                format!("the same coordinator as coordinator {}", first + 1),
+                Found::DuplicateCoordinator { first },
             )),
             None => {
                 seen.insert(key, c);

@@ -1,7 +1,8 @@
 //! Checks before publishing: a softer layer than `validate`. A valid report may still say
 //! things a reader would stumble on (progress that fell, remarks that did not follow it,
 //! the previous round's front matter, doubled spaces); each such finding has a level, its
-//! place as a field path and as the report numbers it (`VIII.7`), and what is wrong.
+//! place as a field path and as the report numbers it (`VIII.7`), and what is wrong, as
+//! data (`found`) said in a language when it is shown.
 //!
 //! One file per family of rules: `round` (against the baseline, and the front matter),
 //! `content` (remarks against progress, coordinators, duplicates), `text` (how text is
@@ -9,6 +10,7 @@
 //! aside the findings the report marks reviewed.
 
 mod content;
+mod found;
 mod reviews;
 mod round;
 mod text;
@@ -18,11 +20,12 @@ use std::fmt;
 
 use rayon::prelude::*;
 
+pub use found::Found;
 pub use reviews::{Reviewed, review, reviewed};
 pub use words::{Language, language_of};
 
 use crate::edit::Field;
-use crate::i18n::Texts;
+use crate::i18n::{Lang, Texts};
 use crate::model::{Report, numeral};
 use crate::validate::FieldPath;
 
@@ -131,30 +134,55 @@ pub struct Finding {
     pub field: Field,
     /// Where it is, as the file spells it: `groups[7].activities[6].remarks`.
     pub path: FieldPath,
-    /// What is wrong, in English.
-    pub message: String,
+    /// What is wrong, said by `message` in a language.
+    pub found: Found,
 }
 
 impl Finding {
-    fn new(level: Level, rule: Rule, field: Field, message: impl Into<String>) -> Finding {
-        Finding { level, rule, field, path: path_of(field), message: message.into() }
+    fn new(level: Level, rule: Rule, field: Field, found: Found) -> Finding {
+        Finding { level, rule, field, path: path_of(field), found }
     }
 
     /// A finding reached through `field` about a value that `Field` does not name (a
     /// progress, a group's coordinators), at `path`.
-    fn at(level: Level, rule: Rule, field: Field, path: FieldPath, message: String) -> Finding {
-        Finding { level, rule, field, path, message }
+    fn at(level: Level, rule: Rule, field: Field, path: FieldPath, found: Found) -> Finding {
+        Finding { level, rule, field, path, found }
     }
 
-    /// The place as the report numbers it: `VIII.7`, `VIII`, `Title`, `Introduction 2`.
+    /// What is wrong, in the language of `texts`: "two spaces in a row".
+    pub fn message(&self, texts: &Texts) -> String {
+        self.found.say(texts)
+    }
+
+    /// The place as the report numbers it: `VIII.7`, `VIII`, `Title`, `Introduction 2`;
+    /// the name `check` prints and a review keeps.
     pub fn place(&self) -> String {
         place_of(self.field)
     }
+
+    /// The place as the interface names it: the front matter's fields and the introduction
+    /// in the language of `texts` (`Título`, `Introducción 2`), the numbers as they are.
+    pub fn place_in(&self, texts: &Texts) -> String {
+        match self.field {
+            Field::Symbol => texts.row_symbol.into(),
+            Field::Date => texts.row_date.into(),
+            Field::Title => texts.row_title.into(),
+            Field::Meeting => texts.row_meeting.into(),
+            Field::Venue => texts.row_venue.into(),
+            Field::JobNumber => texts.row_job_number.into(),
+            Field::Heading(s) | Field::Paragraph(s, _) | Field::Note(s, _) => {
+                format!("{} {}", texts.row_introduction, s + 1)
+            }
+            _ => self.place(),
+        }
+    }
 }
 
+/// As the command line says it, in English.
 impl fmt::Display for Finding {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} {}: {} [{}]", self.place(), self.level.name(), self.message, self.rule.name())
+        let message = self.message(Lang::En.texts());
+        write!(f, "{} {}: {message} [{}]", self.place(), self.level.name(), self.rule.name())
     }
 }
 

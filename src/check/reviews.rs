@@ -1,7 +1,7 @@
 //! The findings a report marks reviewed (format 2): set aside from the list, kept with
 //! their reason; a review whose finding is gone is itself a finding, for information.
 
-use super::{Finding, Level, Rule};
+use super::{Finding, Found, Level, Rule};
 use crate::edit::Field;
 use crate::model::{Report, Review};
 use crate::validate::FieldPath;
@@ -39,11 +39,7 @@ pub fn reviewed(report: &Report, findings: Vec<Finding>) -> Reviewed {
                 Rule::StaleReview,
                 Field::Title,
                 FieldPath::default().field("reviews").index(r),
-                format!(
-                    "the review of {} at {} matches no finding any more; remove it from the \
-                     report's reviews",
-                    review.rule, review.place
-                ),
+                Found::StaleReview { rule: review.rule.clone(), place: review.place.clone() },
             ));
         }
     }

@@ -1,7 +1,7 @@
 //! The rules of a new round: the front matter must be this round's, and against the
 //! baseline, progress must not fall and the remarks must follow it.
 
-use super::{Finding, Level, Rule};
+use super::{Finding, Found, Level, Rule};
 use crate::compare::{ActivityChange, Comparison};
 use crate::edit::Field;
 use crate::export::document::format_date;
@@ -11,40 +11,26 @@ use crate::validate::FieldPath;
 /// The symbol, date and title still the previous round's: marked so by `new-round`, or the
 /// same as the baseline's, or (the date) not after it.
 pub(super) fn front_matter(report: &Report, baseline: Option<&Report>, found: &mut Vec<Finding>) {
-    let mut previous = |field: Field, message: String| {
-        found.push(Finding::new(Level::Error, Rule::PreviousRound, field, message));
+    let mut previous = |field: Field, what: Found| {
+        found.push(Finding::new(Level::Error, Rule::PreviousRound, field, what));
     };
     if report.symbol_to_assign() {
-        previous(
-            Field::Symbol,
-            "the symbol is still to be assigned (new-round carried the previous round's)".into(),
-        );
+        previous(Field::Symbol, Found::SymbolToAssign);
     } else if let Some(old) = baseline.filter(|b| b.symbol.trim() == report.symbol.trim()) {
-        previous(
-            Field::Symbol,
-            format!("the symbol is the previous round's ({})", old.symbol.trim()),
-        );
+        previous(Field::Symbol, Found::SymbolPrevious { symbol: old.symbol.trim().into() });
     }
     if let Some(old) = baseline {
         let dates = (format_date(&old.date), format_date(&report.date));
         // ISO dates (checked by `format_date`) compare as text.
         if dates.0.is_some() && dates.1.is_some() && report.date <= old.date {
-            previous(
-                Field::Date,
-                format!(
-                    "the date ({}) is not after the previous round's ({})",
-                    report.date, old.date
-                ),
-            );
+            let (date, previous_date) = (report.date.clone(), old.date.clone());
+            previous(Field::Date, Found::DateNotAfter { date, previous: previous_date });
         }
     }
     if report.title_to_set() {
-        previous(
-            Field::Title,
-            "the title is still to be set (new-round carried the previous round's)".into(),
-        );
+        previous(Field::Title, Found::TitleToSet);
     } else if baseline.is_some_and(|b| b.title.trim() == report.title.trim()) {
-        previous(Field::Title, "the title is the previous round's".into());
+        previous(Field::Title, Found::TitlePrevious);
     }
 }
 
@@ -71,7 +57,7 @@ pub(super) fn group(g: usize, group: &Group, comparison: &Comparison, found: &mu
                 Rule::ProgressFell,
                 Field::Description(g, a),
                 path,
-                format!("progress fell since the previous round, from {from} to {to}"),
+                Found::ProgressFell { from, to },
             ));
         }
         if to != from && !remarks_changed {
@@ -79,14 +65,14 @@ pub(super) fn group(g: usize, group: &Group, comparison: &Comparison, found: &mu
                 Level::Warning,
                 Rule::StaleRemarks,
                 Field::Remarks(g, a),
-                format!("progress changed ({from} → {to}) but the remarks did not"),
+                Found::StaleRemarks { from, to },
             ));
         } else if to == from && !remarks_changed && to.status() == Status::InProgress {
             found.push(Finding::new(
                 Level::Warning,
                 Rule::NoNews,
                 Field::Remarks(g, a),
-                format!("in progress ({to}) and nothing changed since the previous round: no news this round"),
+                Found::NoNews { progress: to },
             ));
         }
     }

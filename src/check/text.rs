@@ -2,7 +2,7 @@
 //! not parse, and text in the other language than the report's.
 
 use super::words::{Language, language_of_text};
-use super::{Finding, Level, Rule};
+use super::{Finding, Found, Level, Rule};
 use crate::edit::Field;
 use crate::emphasis;
 use crate::model::{Group, Report};
@@ -66,7 +66,7 @@ fn written(field: Field, text: &str, found: &mut Vec<Finding>) {
             Level::Information,
             Rule::DoubledSpaces,
             field,
-            "two spaces in a row",
+            Found::DoubledSpaces,
         ));
     }
     if let Some(what) = unbalanced(text) {
@@ -81,7 +81,7 @@ fn written(field: Field, text: &str, found: &mut Vec<Finding>) {
                 Level::Warning,
                 Rule::BadUrl,
                 field,
-                format!("the web address “{address}” does not parse"),
+                Found::BadUrl { address: address.into() },
             ));
         }
     }
@@ -93,7 +93,7 @@ fn in_language(field: Field, text: &str, language: Language, found: &mut Vec<Fin
             Level::Warning,
             Rule::OtherLanguage,
             field,
-            format!("the text reads as {}, the report as {}", other.name(), language.name()),
+            Found::OtherLanguage { text: other, report: language },
         ));
     }
 }
@@ -101,7 +101,7 @@ fn in_language(field: Field, text: &str, language: Language, found: &mut Vec<Fin
 /// What mark of `text` lacks its pair, if any: a `*` that emphasises nothing beside a
 /// word (`*Title` without its closing mark; `2*3` and `a * b` are text), a parenthesis or
 /// bracket, a double quote.
-fn unbalanced(text: &str) -> Option<String> {
+fn unbalanced(text: &str) -> Option<Found> {
     let marks = emphasis::marks(text);
     let bytes = text.as_bytes();
     let word = |c: Option<&u8>| c.is_some_and(|c| c.is_ascii_alphabetic() || *c >= 0x80);
@@ -112,7 +112,7 @@ fn unbalanced(text: &str) -> Option<String> {
         single && marks.iter().all(|&(m, _)| m != i) && (word(before) != word(after))
     });
     if stray_star {
-        return Some("a * that opens or closes no emphasis".into());
+        return Some(Found::StrayStar);
     }
     // One pass for every pair: how deep each is, and whether a closer came first.
     const PAIRS: [(char, char); 4] = [('(', ')'), ('[', ']'), ('“', '”'), ('«', '»')];
@@ -132,10 +132,10 @@ fn unbalanced(text: &str) -> Option<String> {
     }
     if let Some(i) = depth.iter().position(|&d| d != 0) {
         let (open, close) = PAIRS[i];
-        return Some(format!("{open} and {close} do not pair up"));
+        return Some(Found::Unpaired { open, close });
     }
     if quotes % 2 == 1 {
-        return Some("a \" without its pair".into());
+        return Some(Found::UnpairedQuote);
     }
     None
 }

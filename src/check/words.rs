@@ -10,13 +10,6 @@ pub enum Language {
 }
 
 impl Language {
-    pub fn name(self) -> &'static str {
-        match self {
-            Language::English => "English",
-            Language::Spanish => "Spanish",
-        }
-    }
-
     pub fn other(self) -> Language {
         match self {
             Language::English => Language::Spanish,

@@ -9,6 +9,7 @@ use super::CheckFormat;
 use super::Target;
 use super::commands::{held_elsewhere, save_checked};
 use crate::check::{self, Finding};
+use crate::i18n::Lang;
 use crate::model::{FORMAT, Report};
 use crate::printable::Printable;
 use crate::store;
@@ -74,7 +75,7 @@ struct Entry<'a> {
     rule: &'static str,
     place: String,
     path: String,
-    message: &'a str,
+    message: String,
     /// The reason given where the finding is marked reviewed.
     #[serde(skip_serializing_if = "Option::is_none")]
     reviewed: Option<&'a str>,
@@ -87,6 +88,8 @@ pub(super) fn write(
     format: CheckFormat,
     out: &mut dyn Write,
 ) -> Result<()> {
+    // The command line speaks English.
+    let english = Lang::En.texts();
     match format {
         CheckFormat::Json => {
             let entries: Vec<Entry> = findings
@@ -96,7 +99,7 @@ pub(super) fn write(
                     rule: f.rule.name(),
                     place: f.place(),
                     path: f.path.to_string(),
-                    message: &f.message,
+                    message: f.message(english),
                     reviewed: *reviewed,
                 })
                 .collect();
@@ -113,7 +116,7 @@ pub(super) fn write(
                     "{:<10} {:<11} {} [{}] ({}){reviewed}",
                     f.place(),
                     f.level.name(),
-                    f.message,
+                    f.message(english),
                     f.rule.name(),
                     f.path
                 )?;

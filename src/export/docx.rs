@@ -6,11 +6,13 @@
 //! it all; A4 pages, numbered in the footer.
 
 use std::io::{self, Cursor, Write};
+use std::sync::atomic::{AtomicU32, Ordering};
 
 use docx_rs::{
-    AlignmentType, Docx, Footer, Footnote, PageMargin, PageNum, Paragraph, Run, RunFonts, Style,
-    StyleType, Table, TableCell, TableRow, VMergeType, WidthType,
+    AlignmentType, BuildXML, Docx, Footer, Footnote, PageMargin, PageNum, Paragraph, Run, RunFonts,
+    Style, StyleType, Table, TableCell, TableRow, VMergeType, WidthType,
 };
+use rayon::prelude::*;
 
 use super::document::{self as doc, Words};
 use crate::emphasis;
@@ -37,12 +39,79 @@ pub fn docx(report: &Report, mut out: impl Write) -> io::Result<()> {
     document = summary(report, words, document);
     for (g, group) in report.groups.iter().enumerate() {
         document = group_section(g + 1, group, words, document);
+        if !group.activities.is_empty() {
+            // The table goes in later, written apart (`activity_tables`).
+            document = document.add_bookmark_start(g, table_mark(g));
+        }
     }
+    let tables = activity_tables(report, words);
     let mut xml = document.build();
-    xml.document = repeat_header_rows(&xml.document);
+    xml.document = with_tables(&repeat_header_rows(&xml.document), &tables);
     let mut bytes = Cursor::new(Vec::new());
     xml.pack(&mut bytes).map_err(io::Error::other)?;
     out.write_all(bytes.get_ref())
+}
+
+/// The activity tables are nearly all of a large report's document: each is built and
+/// written as XML on its own (docx-rs's `BuildXML`), on every core, and dropped at once
+/// (docx-rs holds a paragraph in 2 KB, so a whole report's tree would take gigabytes).
+/// Only the tables can be: they hold no footnote, which docx-rs gathers from the document
+/// it builds. Their XML takes the place of their marks (`with_tables`).
+fn activity_tables(report: &Report, words: &Words) -> Vec<(usize, Vec<u8>)> {
+    // Paragraph ids must be unique in the document; docx-rs counts them per thread, from
+    // 1, so the tables' paragraphs count from far above the rest, on one counter.
+    let ids = AtomicU32::new(0x1000_0000);
+    report
+        .groups
+        .shared()
+        .par_iter()
+        .enumerate()
+        .filter(|(_, group)| !group.activities.is_empty())
+        .map(|(g, group)| {
+            let mut table = activity_table(group, words);
+            number_paragraphs(&mut table, &ids);
+            (g, repeat_header_rows(&table.build()))
+        })
+        .collect()
+}
+
+/// Gives each paragraph of `table`'s cells the next id of `ids`.
+fn number_paragraphs(table: &mut Table, ids: &AtomicU32) {
+    for docx_rs::TableChild::TableRow(row) in &mut table.rows {
+        for docx_rs::TableRowChild::TableCell(cell) in &mut row.cells {
+            for content in &mut cell.children {
+                if let docx_rs::TableCellContent::Paragraph(paragraph) = content {
+                    paragraph.id = format!("{:08x}", ids.fetch_add(1, Ordering::Relaxed));
+                }
+            }
+        }
+    }
+}
+
+/// The mark written where group `g`'s table goes: a bookmark, as it is an element of its
+/// own in the document's body.
+fn table_mark(g: usize) -> String {
+    format!("wgtrack-table-{g}")
+}
+
+/// The document's XML with each table's mark replaced by the table.
+fn with_tables(document: &[u8], tables: &[(usize, Vec<u8>)]) -> Vec<u8> {
+    let size = document.len() + tables.iter().map(|(_, t)| t.len()).sum::<usize>();
+    let mut out = Vec::with_capacity(size);
+    let mut rest = document;
+    for (g, table) in tables {
+        let mark = format!(r#"<w:bookmarkStart w:id="{g}" w:name="{}" />"#, table_mark(*g));
+        let Some(at) = memchr::memmem::find(rest, mark.as_bytes()) else {
+            // Cannot happen: every table has its mark, in the groups' order.
+            debug_assert!(false, "no mark for table {g}");
+            continue;
+        };
+        out.extend_from_slice(&rest[..at]);
+        out.extend_from_slice(table);
+        rest = &rest[at + mark.len()..];
+    }
+    out.extend_from_slice(rest);
+    out
 }
 
 /// The named styles: Word's own names, so a template that defines them wins.
@@ -78,13 +147,18 @@ fn styled(document: Docx) -> Docx {
 
 /// Marks the first row of every table, the one written with `cantSplit` alone, as a header
 /// row that Word repeats on each page: `docx-rs` has no setting for `w:tblHeader`.
-fn repeat_header_rows(document: &[u8]) -> Vec<u8> {
-    let text = String::from_utf8_lossy(document);
-    text.replace(
-        "<w:trPr><w:cantSplit /></w:trPr>",
-        "<w:trPr><w:cantSplit /><w:tblHeader /></w:trPr>",
-    )
-    .into_bytes()
+fn repeat_header_rows(xml: &[u8]) -> Vec<u8> {
+    const ROW: &[u8] = b"<w:trPr><w:cantSplit /></w:trPr>";
+    const HEADER: &[u8] = b"<w:trPr><w:cantSplit /><w:tblHeader /></w:trPr>";
+    let mut out = Vec::with_capacity(xml.len() + HEADER.len() - ROW.len());
+    let mut rest = xml;
+    while let Some(at) = memchr::memmem::find(rest, ROW) {
+        out.extend_from_slice(&rest[..at]);
+        out.extend_from_slice(HEADER);
+        rest = &rest[at + ROW.len()..];
+    }
+    out.extend_from_slice(rest);
+    out
 }
 
 /// A paragraph of `style` holding `text`'s one line, with its emphasis in italics.
@@ -216,10 +290,7 @@ fn group_section(number: usize, group: &Group, words: &Words, mut document: Docx
         }
         document = document.add_paragraph(paragraph);
     }
-    if group.activities.is_empty() {
-        return document;
-    }
-    document.add_table(activity_table(group, words))
+    document
 }
 
 fn activity_table(group: &Group, words: &Words) -> Table {

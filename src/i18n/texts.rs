@@ -130,9 +130,8 @@ texts! {
     row_add_note, row_stated_in, row_no_coordinators, no_coordinators_yes, no_coordinators_no,
     /// The format row of a format-1 file, with the key that moves it on (`{key:open}`).
     format_1_value,
-    /// The values of the distribution and the languages; a choice not stated.
-    distribution_general, distribution_limited, distribution_restricted, language_english,
-    language_spanish, language_french, language_portuguese, front_not_stated,
+    /// The values of the distribution (the languages' are below); a choice not stated.
+    distribution_general, distribution_limited, distribution_restricted, front_not_stated,
 
     // The overview.
     /// The programme's change: `{delta}`.
@@ -413,6 +412,18 @@ texts! {
     rule_completed_below_full, rule_empty_remarks, rule_no_coordinators, rule_previous_round,
     rule_duplicate_activity, rule_duplicate_coordinator, rule_doubled_spaces, rule_unbalanced,
     rule_bad_url, rule_other_language, rule_stale_review,
+    /// What each rule found, as `check::Found` holds it: `{from}` `{to}`; `{progress}`;
+    /// `{phrase}` (as the remarks write it); `{status}`; `{symbol}`; `{date}` `{previous}`;
+    /// `{activity}` (VIII.2); `{number}`; `{open}` `{close}`; `{address}`; `{text}` `{report}`
+    /// (language names); `{rule}` `{place}` (as the review stores them).
+    found_progress_fell, found_stale_remarks, found_no_news, found_done_but_under_way,
+    found_completed_below_full, found_empty_remarks, found_no_coordinators,
+    found_no_coordinators_stated, found_symbol_to_assign, found_symbol_previous,
+    found_date_not_after, found_title_to_set, found_title_previous, found_duplicate_activity,
+    found_duplicate_coordinator, found_doubled_spaces, found_stray_star, found_unpaired,
+    found_unpaired_quote, found_bad_url, found_other_language, found_stale_review,
+    /// Languages, as a sentence names them and the front matter's choices show them.
+    language_english, language_spanish, language_french, language_portuguese,
 
     // Returned update sheets: the prompt, the review screen; `{source}`: file (country).
     /// `{change}`, `{source}`; `{path}`; `{cause}`; `{file}`, `{numeral}`.

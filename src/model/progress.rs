@@ -80,14 +80,6 @@ pub enum Status {
 
 impl Status {
     pub const ALL: [Status; 3] = [Status::Completed, Status::InProgress, Status::NotStarted];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Status::NotStarted => "not started",
-            Status::InProgress => "in progress",
-            Status::Completed => "completed",
-        }
-    }
 }
 
 #[cfg(test)]

@@ -51,19 +51,23 @@ pub fn draw(
     let shows = reach(&mut view.checks_offset, findings.len(), selected, rows);
     let shown = findings.iter().enumerate().skip(view.checks_offset).take_while(|(i, _)| shows(*i));
     let place_width =
-        findings.iter().map(|f| f.place().width()).max().unwrap_or(0).min(PLACE_WIDTH);
+        findings.iter().map(|f| f.place_in(texts).width()).max().unwrap_or(0).min(PLACE_WIDTH);
     let rule_width =
         findings.iter().map(|f| f.rule.title(texts).width()).max().unwrap_or(0).min(RULE_WIDTH);
     let message_width = (list.width as usize).saturating_sub(place_width + rule_width + 8);
     let lines: Vec<Line> = shown
         .map(|(i, finding)| {
-            let message = ellipsize(&printable(&finding.message), message_width);
+            // Said only for the rows shown: a large report has many findings.
+            let message = ellipsize(&printable(&finding.message(texts)), message_width);
             let line = Line::from(vec![
                 Span::styled(
                     format!(" {} ", symbol(finding.level)),
                     level_style(finding.level, theme),
                 ),
-                Span::styled(format!("{}  ", fit(&finding.place(), place_width)), theme.label),
+                Span::styled(
+                    format!("{}  ", fit(&finding.place_in(texts), place_width)),
+                    theme.label,
+                ),
                 Span::raw(format!("{}  ", fit(finding.rule.title(texts), rule_width))),
                 Span::styled(message, theme.muted),
             ]);
@@ -82,11 +86,12 @@ pub fn draw(
 
 /// The selected finding in full.
 fn full(finding: &Finding, app: &App, theme: &Theme) -> Vec<Line<'static>> {
-    let title = finding.rule.title(app.texts());
+    let texts = app.texts();
+    let title = finding.rule.title(texts);
     vec![
         Line::from(vec![
-            Span::styled(format!(" {} {title}: ", finding.place()), theme.label),
-            Span::raw(printable(&finding.message).into_owned()),
+            Span::styled(format!(" {} {title}: ", finding.place_in(texts)), theme.label),
+            Span::raw(printable(&finding.message(texts)).into_owned()),
         ]),
         Line::styled(format!(" {}", finding.path), theme.muted),
     ]

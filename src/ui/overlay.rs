@@ -147,7 +147,7 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &App, ctx: &Context, view: &mut 
         Mode::ReviewReason { selected, reason } => {
             let finding = app.findings().and_then(|f| f.get(*selected));
             let (place, rule) =
-                finding.map_or((String::new(), ""), |f| (f.place(), f.rule.title(texts)));
+                finding.map_or((String::new(), ""), |f| (f.place_in(texts), f.rule.title(texts)));
             let title = fill(texts.review_reason_title, &[("place", &place), ("rule", &rule)]);
             prompt(frame, body, app, ctx, &title, reason, texts.review_reason_hint)
         }

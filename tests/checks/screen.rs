@@ -134,6 +134,22 @@ fn the_checks_screen_speaks_spanish() {
     assert!(text.contains("Revisión antes de publicar"), "{text}");
     assert!(text.contains("Sin observaciones"), "{text}");
     assert!(text.lines().next().unwrap().contains("por revisar"), "{text}");
+    // What was found, in the list and in full below it: Spanish sentences.
+    d.repeat(KeyCode::Down, 2);
+    d.settle();
+    common::assert_snapshot("checks_spanish_100x30", d.backend());
+    let text = d.settled_text();
+    assert!(text.contains("no iniciada y sin observaciones que digan cómo va"), "{text}");
+    assert!(text.contains("el grupo no indica ningún país coordinador"), "{text}");
+    assert!(!text.contains("no remarks say"), "{text}");
+    // Gone to, the footer says it in Spanish too.
+    d.enter();
+    assert!(
+        d.message()
+            .ends_with("Sin observaciones. No iniciada y sin observaciones que digan cómo va"),
+        "{}",
+        d.message()
+    );
 }
 
 #[test]

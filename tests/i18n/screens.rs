@@ -75,7 +75,7 @@ fn assert_spanish(what: &str, text: &str) {
 #[test]
 fn no_english_label_on_any_spanish_screen() {
     type Steps = fn(&mut Driver);
-    let screens: [(&str, Steps); 22] = [
+    let screens: [(&str, Steps); 23] = [
         ("groups", |_| {}),
         ("table VIII", |s| {
             s.repeat(KeyCode::Char('j'), 7);
@@ -152,6 +152,7 @@ fn no_english_label_on_any_spanish_screen() {
             s.ch('t');
         }),
         ("baseline prompt", |s| s.ch('b')),
+        ("checks", |s| s.ch('!')),
         ("restore question", |s| {
             let recovered = crate::common::recovered(moved_on());
             s.app.offer_recovery(recovered, PathBuf::from("/nonexistent/recovery.ron"));
@@ -200,6 +201,18 @@ fn no_english_label_when_comparing_with_a_baseline() {
     let overview = s.settled_text();
     assert!(overview.contains(" Δ "), "{overview}");
     assert_spanish("overview with a baseline", &overview);
+    // The checks against it: the front matter's places and what was found, in Spanish.
+    let mut s = Driver::of(app()).on_screen(120, 40);
+    s.ch('!');
+    s.key(KeyCode::Home);
+    let checks = s.settled_text();
+    assert!(checks.contains("Título  "), "{checks}");
+    assert!(checks.contains("el título es el de la ronda anterior"), "{checks}");
+    assert!(
+        checks.contains("Signatura Portada de la ronda anterior: la signatura es la de la ronda"),
+        "{checks}"
+    );
+    assert_spanish("checks with a baseline", &checks);
 }
 
 #[test]

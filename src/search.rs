@@ -152,10 +152,15 @@ pub fn find_query(report: &Report, query: &Query) -> Vec<Hit> {
     look(Field::Title, &report.title);
     look(Field::Meeting, &report.meeting);
     look(Field::Venue, &report.venue);
+    look(Field::JobNumber, report.job_number.as_deref().unwrap_or(""));
     for (s, section) in report.introduction.iter().enumerate() {
         look(Field::Heading(s), section.heading.as_deref().unwrap_or(""));
         for (p, paragraph) in section.paragraphs.iter().enumerate() {
             look(Field::Paragraph(s, p), paragraph);
+            // A paragraph's notes come after it, as its footnotes do.
+            for (n, note) in section.notes.iter().enumerate().filter(|(_, n)| n.paragraph == p) {
+                look(Field::Note(s, n), &note.text);
+            }
         }
     }
     let groups: Vec<Vec<Hit>> = report
@@ -211,11 +216,15 @@ pub fn place(field: Field, report: &Report, texts: &Texts) -> String {
         Field::Title => texts.row_title.into(),
         Field::Meeting => texts.row_meeting.into(),
         Field::Venue => texts.row_venue.into(),
+        Field::JobNumber => texts.row_job_number.into(),
         Field::Heading(s) => fill(texts.place_heading, &[("section", &(s + 1))]),
         Field::Paragraph(s, p) => {
-            let before: usize =
-                report.introduction.iter().take(s).map(|section| section.paragraphs.len()).sum();
-            fill(texts.place_paragraph, &[("number", &(before + p + 1))])
+            fill(texts.place_paragraph, &[("number", &paragraph_number(report, s, p))])
+        }
+        Field::Note(s, n) => {
+            let paragraph = report.introduction.get(s).and_then(|x| x.notes.get(n));
+            let number = paragraph_number(report, s, paragraph.map_or(0, |note| note.paragraph));
+            fill(texts.place_note, &[("number", &number)])
         }
         Field::GroupTitle(g) => of_group(texts.place_group_title, g, 0),
         Field::GroupTopic(g) => of_group(texts.place_group_topic, g, 0),
@@ -226,6 +235,13 @@ pub fn place(field: Field, report: &Report, texts: &Texts) -> String {
         Field::Description(g, a) => of_activity(texts.place_description, g, a),
         Field::Remarks(g, a) => of_activity(texts.place_remarks, g, a),
     }
+}
+
+/// The number of paragraph `p` of section `s`, counted through the introduction from 1.
+fn paragraph_number(report: &Report, s: usize, p: usize) -> usize {
+    let before: usize =
+        report.introduction.iter().take(s).map(|section| section.paragraphs.len()).sum();
+    before + p + 1
 }
 
 /// The byte ranges of `text` that hold a word of `query`; for highlighting.

@@ -12,6 +12,7 @@ mod e2e {
     mod conflicts;
     mod editing;
     mod history;
+    mod migrate;
     mod outside;
     mod review;
 }

@@ -9,6 +9,8 @@ mod common;
 
 mod editing {
     mod activities;
+    mod format_1;
+    mod format_2;
     mod group_details;
     mod groups;
     mod history;

@@ -189,6 +189,17 @@ const SCREENS: &[(&str, Steps, &[&str])] = &[
         },
         &["restored"],
     ),
+    (
+        "the details of a format-1 file",
+        |s| {
+            let mut old = report();
+            old.format = wgtrack::model::FORMAT_1;
+            let lang = s.app.lang();
+            s.app = App::new(old, PathBuf::from(FAKE_PATH)).with_lang(lang);
+            send(s, &[Action::ReportDetails]);
+        },
+        &["format_1_value"],
+    ),
 ];
 
 /// What a text says around each key it names: the character before (if any) and the word

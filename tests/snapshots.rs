@@ -109,6 +109,59 @@ fn activity_view_iii_1_scrolled() {
     }
 }
 
+/// The report's details form: the format, the front matter with format 2's choices and job
+/// number, and the introduction with the note under its paragraph.
+fn report_details(s: &mut Driver) {
+    s.key(KeyCode::Char('i'));
+}
+
+#[test]
+fn details_of_the_report() {
+    snapshots("details_report", report_details);
+    let mut s = Driver::screen(120, 40);
+    report_details(&mut s);
+    let text = s.settled_text();
+    for shown in ["Format               2", "Distribution         limited", "Job number", "note 1"]
+    {
+        assert!(text.contains(shown), "{shown} in\n{text}");
+    }
+}
+
+/// Group X's details form: its coordinator, named in the remarks of activity 1, says so.
+fn group_x_details(s: &mut Driver) {
+    s.repeat(KeyCode::Char('j'), 9);
+    s.key(KeyCode::Char('e'));
+}
+
+#[test]
+fn details_of_group_x() {
+    snapshots("details_group_x", group_x_details);
+    let mut s = Driver::screen(120, 40);
+    group_x_details(&mut s);
+    let text = s.settled_text();
+    assert!(text.contains("(from the remarks of activity 1)"), "{text}");
+    assert!(text.contains("stated in source   as listed"), "{text}");
+}
+
+/// The question on a format-1 file, asked from the format row of the report's details.
+#[test]
+fn moving_a_format_1_file_to_format_2_is_asked() {
+    let text = include_str!("fixtures/format-1/report-2020-2021.ron");
+    let report = store::parse(std::path::Path::new("report.ron"), text).expect("format 1");
+    for (width, height) in SIZES {
+        let app = App::new(report.clone(), PathBuf::from(FAKE_PATH));
+        let mut s = Driver::of(app).on_screen(width, height);
+        s.key(KeyCode::Char('i'));
+        s.key(KeyCode::Home);
+        s.settle();
+        assert!(s.text().contains("1 — Enter to move to format 2"), "{}", s.text());
+        s.key(KeyCode::Enter);
+        s.settle();
+        assert!(matches!(s.app.mode(), Mode::ConfirmFormat { .. }));
+        assert_snapshot(format!("format_prompt_{width}x{height}"), s.backend());
+    }
+}
+
 #[test]
 fn progress_prompt_viii_7() {
     snapshots("progress_prompt", progress_prompt);

@@ -2,7 +2,7 @@
 //! is checked again on the worker (a large report takes a while), one check at a time; the
 //! header counts the findings and the Checks screen lists them, each a way to its place.
 
-use super::{App, Effect, Mode, Prompt, edit_line, list_step};
+use super::{App, Effect, Mode, Needs, Prompt, Then, edit_line, list_step};
 use crate::action::Action;
 use crate::check::{self, Finding, Level};
 use crate::edit::Change;
@@ -89,15 +89,14 @@ impl App {
         self.mode = Mode::Checks { selected };
     }
 
-    /// Asks for the reason the finding is reviewed: where the report can hold it (format 2)
-    /// and the file can be written.
-    fn start_review(&mut self, selected: usize) {
-        if self.report().format < 2 {
-            self.mode = Mode::Checks { selected };
-            return self.error(self.texts().review_needs_format_2);
-        }
+    /// Asks for the reason the finding is reviewed, where the file can be written; a
+    /// format-1 file, which cannot keep reviews, is offered to move on to format 2 first.
+    pub(super) fn start_review(&mut self, selected: usize) {
         if self.refuse_if_read_only() {
             self.mode = Mode::Checks { selected };
+            return;
+        }
+        if self.ask_format_2(Needs::Reviews, Then::Review { selected }) {
             return;
         }
         self.mode = Mode::ReviewReason { selected, reason: String::new() };

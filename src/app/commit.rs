@@ -185,7 +185,7 @@ impl App {
         }
     }
 
-    fn file_name(&self) -> String {
+    pub(super) fn file_name(&self) -> String {
         let path = self.path();
         path.file_name().map_or(path.display().to_string(), |n| n.display().to_string())
     }
@@ -222,7 +222,12 @@ fn of_activity(change: &Change) -> bool {
         }
         Change::Several(changes) => changes.first().is_some_and(of_activity),
         Change::Resolve { change, .. } => change.as_deref().is_some_and(of_activity),
-        Change::DocumentType { .. } | Change::Whole { .. } | Change::Reviews { .. } => false,
+        Change::DocumentType { .. }
+        | Change::Front { .. }
+        | Change::NoCoordinatorsStated { .. }
+        | Change::Format { .. }
+        | Change::Whole { .. }
+        | Change::Reviews { .. } => false,
     }
 }
 

@@ -13,6 +13,7 @@ mod figures;
 mod file;
 mod filter;
 mod find;
+mod format;
 mod goto;
 mod history;
 mod history_rows;
@@ -39,6 +40,7 @@ pub use editing::{EditTarget, TextEdit};
 pub use effect::{AfterSave, Effect, Outcome, SaveAsError};
 pub use figures::Figures;
 pub use filter::Filter;
+pub use format::{Needs, Then};
 pub use history::{HistoryOf, HistoryScreen, HistoryState};
 pub use history_rows::{CommitLine, HistoryRow, HistoryRows, OpenedVersion, Piece};
 pub use outside::Handover;
@@ -66,6 +68,9 @@ pub enum Mode {
     EditText(Box<TextEdit>),
     /// Asking before deleting an item.
     ConfirmDelete { list: List, index: usize },
+    /// Asking before moving a format-1 file on to format 2, which `needs` asked for; `then`
+    /// is what follows a yes.
+    ConfirmFormat { needs: Needs, then: Then },
     /// Typing a search; the search that was active before, to restore on Esc; which earlier
     /// query is shown, if one was recalled (an index into the view's history).
     Search { input: String, previous: Option<Search>, recalled: Option<usize> },

@@ -37,6 +37,7 @@ impl App {
             Mode::EditProgress(input) => self.edit_progress(input, action),
             Mode::EditText(edit) => self.edit_text(edit, action),
             Mode::ConfirmDelete { list, index } => self.confirm_delete(list, index, action),
+            Mode::ConfirmFormat { needs, then } => self.confirm_format(needs, then, action),
             Mode::Search { input, previous, recalled } => {
                 self.type_search(input, previous, recalled, action)
             }

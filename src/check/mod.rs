@@ -169,7 +169,8 @@ impl Finding {
             Field::Title => texts.row_title.into(),
             Field::Meeting => texts.row_meeting.into(),
             Field::Venue => texts.row_venue.into(),
-            Field::Heading(s) | Field::Paragraph(s, _) => {
+            Field::JobNumber => texts.row_job_number.into(),
+            Field::Heading(s) | Field::Paragraph(s, _) | Field::Note(s, _) => {
                 format!("{} {}", texts.row_introduction, s + 1)
             }
             _ => self.place(),
@@ -231,8 +232,11 @@ fn order(field: Field) -> (usize, usize, usize, usize) {
         Field::Title => (0, 0, 0, 2),
         Field::Meeting => (0, 0, 0, 3),
         Field::Venue => (0, 0, 0, 4),
+        Field::JobNumber => (0, 0, 0, 5),
         Field::Heading(s) => (1, s, 0, 0),
         Field::Paragraph(s, p) => (1, s, p + 1, 0),
+        // Among the section's notes: after its paragraphs, which the note does not name.
+        Field::Note(s, n) => (1, s, usize::MAX, n),
         Field::GroupTitle(g) => (2 + g, 0, 0, 0),
         Field::GroupTopic(g) => (2 + g, 0, 0, 1),
         Field::GeneralObjective(g) => (2 + g, 0, 0, 2),
@@ -256,8 +260,12 @@ pub fn path_of(field: Field) -> FieldPath {
         Field::Title => root.field("title"),
         Field::Meeting => root.field("meeting"),
         Field::Venue => root.field("venue"),
+        Field::JobNumber => root.field("job_number"),
         Field::Heading(s) => root.field("introduction").index(s).field("heading"),
         Field::Paragraph(s, p) => root.field("introduction").index(s).field("paragraphs").index(p),
+        Field::Note(s, n) => {
+            root.field("introduction").index(s).field("notes").index(n).field("text")
+        }
         Field::GroupTitle(g) => group(g).field("title"),
         Field::GroupTopic(g) => group(g).field("topic"),
         Field::GeneralObjective(g) => group(g).field("general_objective"),
@@ -278,7 +286,10 @@ fn place_of(field: Field) -> String {
         Field::Title => "Title".into(),
         Field::Meeting => "Meeting".into(),
         Field::Venue => "Venue".into(),
-        Field::Heading(s) | Field::Paragraph(s, _) => format!("Introduction {}", s + 1),
+        Field::JobNumber => "Job number".into(),
+        Field::Heading(s) | Field::Paragraph(s, _) | Field::Note(s, _) => {
+            format!("Introduction {}", s + 1)
+        }
         Field::ActivityTopic(g, a) | Field::Description(g, a) | Field::Remarks(g, a) => {
             format!("{}.{}", numeral(g + 1), a + 1)
         }

@@ -1,7 +1,7 @@
 //! A `Change`: one edit of the report that knows how to make and revert itself, where it
 //! happened and how to say it.
 
-use super::{Field, Item, List};
+use super::{Field, Front, Item, List};
 use crate::i18n::{Texts, fill};
 use crate::model::{DocumentType, Progress, Report, Review, numeral};
 
@@ -23,6 +23,21 @@ pub enum Change {
         group: usize,
         from: DocumentType,
         to: DocumentType,
+    },
+    /// A choice of the front matter (format 2) given another value.
+    Front {
+        from: Front,
+        to: Front,
+    },
+    /// Whether the source states that a group has no coordinator (format 2), set to `to`.
+    NoCoordinatorsStated {
+        group: usize,
+        to: bool,
+    },
+    /// The file moved on to another format: format 1 to 2, so it can hold what needs 2.
+    Format {
+        from: u32,
+        to: u32,
     },
     Insert {
         list: List,
@@ -96,6 +111,13 @@ impl Change {
                     g.document_type = if forward { *to } else { *from };
                 }
             }
+            Change::Front { from, to } => if forward { to } else { from }.put(report),
+            Change::NoCoordinatorsStated { group, to } => {
+                if let Some(g) = report.groups.get_mut(*group) {
+                    g.no_coordinators_stated = *to == forward;
+                }
+            }
+            Change::Format { from, to } => report.format = if forward { *to } else { *from },
             Change::Insert { list, index, item } | Change::Remove { list, index, item } => {
                 let inserting = matches!(self, Change::Insert { .. }) == forward;
                 if inserting {
@@ -131,7 +153,10 @@ impl Change {
         match self {
             Change::Progress { group, activity, .. } => Some((*group, *activity)),
             Change::Text { field, .. } => field.place(),
-            Change::DocumentType { group, .. } => Some((*group, 0)),
+            Change::DocumentType { group, .. } | Change::NoCoordinatorsStated { group, .. } => {
+                Some((*group, 0))
+            }
+            Change::Front { .. } | Change::Format { .. } => None,
             Change::Insert { list, index, .. } | Change::Remove { list, index, .. } => {
                 list_place(*list, *index)
             }
@@ -155,6 +180,9 @@ impl Change {
             // Text and document types move no figure of a group; the overview's split by
             // type is computed as it is drawn.
             Change::Text { .. } | Change::DocumentType { .. } => Scope::All,
+            Change::Front { .. } | Change::NoCoordinatorsStated { .. } | Change::Format { .. } => {
+                Scope::All
+            }
             // One group's when all are that group's.
             Change::Several(changes) => {
                 let mut scopes = changes.iter().map(Change::scope);
@@ -184,6 +212,15 @@ impl Change {
                 texts.change_document_type,
                 &[("numeral", &numeral(group + 1)), ("type", &texts.document_type(*to))],
             ),
+            Change::Front { to, .. } => fill(
+                texts.change_front,
+                &[("field", &to.label(texts).to_lowercase()), ("value", &to.value(texts))],
+            ),
+            Change::NoCoordinatorsStated { group, to } => fill(
+                if *to { texts.change_no_coordinators } else { texts.change_coordinators_listed },
+                &[("numeral", &numeral(group + 1))],
+            ),
+            Change::Format { to, .. } => fill(texts.change_format, &[("format", to)]),
             Change::Insert { list, index, .. } => {
                 fill(texts.change_insert, &[("item", &list.describe(*index, texts))])
             }
@@ -216,6 +253,6 @@ fn list_place(list: List, index: usize) -> Option<(usize, usize)> {
         List::Activities(g) => Some((g, index)),
         List::Groups => Some((index, 0)),
         List::Objectives(g) | List::Coordinators(g) => Some((g, 0)),
-        List::Sections | List::Paragraphs(_) => None,
+        List::Sections | List::Paragraphs(_) | List::Notes(..) => None,
     }
 }

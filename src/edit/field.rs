@@ -11,9 +11,13 @@ pub enum Field {
     Title,
     Meeting,
     Venue,
+    /// The job number on the cover (format 2); empty means none.
+    JobNumber,
     /// A section's heading; empty means none.
     Heading(usize),
     Paragraph(usize, usize),
+    /// A note of a section (format 2), by its place in the section's notes.
+    Note(usize, usize),
     GroupTitle(usize),
     GroupTopic(usize),
     GeneralObjective(usize),
@@ -37,8 +41,10 @@ impl Field {
             Field::Title => &report.title,
             Field::Meeting => &report.meeting,
             Field::Venue => &report.venue,
+            Field::JobNumber => report.job_number.as_deref().unwrap_or(""),
             Field::Heading(s) => report.introduction.get(s)?.heading.as_deref().unwrap_or(""),
             Field::Paragraph(s, p) => report.introduction.get(s)?.paragraphs.get(p)?,
+            Field::Note(s, n) => &report.introduction.get(s)?.notes.get(n)?.text,
             Field::GroupTitle(g) => &group(g)?.title,
             Field::GroupTopic(g) => &group(g)?.topic,
             Field::GeneralObjective(g) => &group(g)?.general_objective,
@@ -64,6 +70,10 @@ impl Field {
             Field::Title => Some(&mut report.title),
             Field::Meeting => Some(&mut report.meeting),
             Field::Venue => Some(&mut report.venue),
+            Field::JobNumber => {
+                report.job_number = optional(value);
+                return;
+            }
             Field::Heading(s) => {
                 if let Some(section) = report.introduction.get_mut(s) {
                     section.heading = optional(value);
@@ -78,6 +88,9 @@ impl Field {
             }
             Field::Paragraph(s, p) => {
                 report.introduction.get_mut(s).and_then(|x| x.paragraphs.get_mut(p))
+            }
+            Field::Note(s, n) => {
+                report.introduction.get_mut(s).and_then(|x| x.notes.get_mut(n)).map(|n| &mut n.text)
             }
             Field::GroupTitle(g) => report.groups.get_mut(g).map(|x| &mut x.title),
             Field::GroupTopic(g) => report.groups.get_mut(g).map(|x| &mut x.topic),
@@ -115,6 +128,7 @@ impl Field {
                 | Field::GroupTopic(_)
                 | Field::Country(..)
                 | Field::Description(..)
+                | Field::Note(..)
         )
     }
 
@@ -127,7 +141,7 @@ impl Field {
 
     /// Whether the field may be left out (`None` in the file) when blank.
     pub fn is_optional(self) -> bool {
-        matches!(self, Field::Heading(_) | Field::ActivityTopic(..))
+        matches!(self, Field::JobNumber | Field::Heading(_) | Field::ActivityTopic(..))
     }
 
     /// Whether the field belongs to an activity.
@@ -186,9 +200,13 @@ impl Field {
             Field::Title => texts.field_report_title.into(),
             Field::Meeting => texts.field_meeting.into(),
             Field::Venue => texts.field_venue.into(),
+            Field::JobNumber => texts.field_job_number.into(),
             Field::Heading(s) => fill(texts.field_heading, &[("section", &(s + 1))]),
             Field::Paragraph(s, p) => {
                 fill(texts.field_paragraph, &[("number", &(p + 1)), ("section", &(s + 1))])
+            }
+            Field::Note(s, n) => {
+                fill(texts.field_note, &[("number", &(n + 1)), ("section", &(s + 1))])
             }
             Field::GroupTitle(g) => of_group(texts.field_group_title, g, 0),
             Field::GroupTopic(g) => of_group(texts.field_group_topic, g, 0),

@@ -10,6 +10,9 @@ use crate::model::{Activity, Coordinator, DocumentType, Group, Note, Report, Sec
 pub enum List {
     Sections,
     Paragraphs(usize),
+    /// The notes of paragraph `.1` of section `.0` (format 2), in the order the section
+    /// holds them; an index counts that paragraph's notes only.
+    Notes(usize, usize),
     Groups,
     Objectives(usize),
     Coordinators(usize),
@@ -22,6 +25,8 @@ pub enum Item {
     Section(Section),
     /// A paragraph with the texts of its notes, which go and come back with it.
     Paragraph(String, Vec<String>),
+    /// A note's text; the list says whose paragraph it is.
+    Note(String),
     Group(Box<Group>),
     Objective(String),
     Coordinator(Coordinator),
@@ -33,6 +38,7 @@ impl List {
         match self {
             List::Sections => report.introduction.len(),
             List::Paragraphs(s) => report.introduction.get(s).map_or(0, |x| x.paragraphs.len()),
+            List::Notes(s, p) => report.introduction.get(s).map_or(0, |x| x.notes_of(p).count()),
             List::Groups => report.groups.len(),
             List::Objectives(g) => report.groups.get(g).map_or(0, |x| x.specific_objectives.len()),
             List::Coordinators(g) => report.groups.get(g).map_or(0, |x| x.coordinators.len()),
@@ -61,6 +67,12 @@ impl List {
                     let notes = notes.into_iter().map(|text| Note { paragraph: index, text });
                     section.notes.extend(notes);
                     section.notes.sort_by_key(|n| n.paragraph);
+                }
+            }
+            (List::Notes(s, p), Item::Note(text)) => {
+                if let Some(section) = report.introduction.get_mut(s) {
+                    let at = note_slot(section, p, index);
+                    section.notes.insert(at, Note { paragraph: p, text });
                 }
             }
             (List::Groups, Item::Group(x)) => groups.insert(index.min(groups.len()), *x),
@@ -98,6 +110,11 @@ impl List {
                 });
                 Item::Paragraph(text, mine.into_iter().map(|n| n.text).collect())
             }
+            List::Notes(s, p) => {
+                let section = report.introduction.get_mut(s)?;
+                let at = note_index(section, p, index)?;
+                Item::Note(section.notes.remove(at).text)
+            }
             List::Groups => {
                 Item::Group(Box::new((index < groups.len()).then(|| groups.remove(index))?))
             }
@@ -131,6 +148,10 @@ impl List {
             List::Paragraphs(s) => {
                 fill(texts.item_paragraph, &[("number", &number), ("section", &(s + 1))])
             }
+            List::Notes(s, p) => fill(
+                texts.item_note,
+                &[("number", &number), ("paragraph", &(p + 1)), ("section", &(s + 1))],
+            ),
             List::Groups => fill(texts.item_group, &[("numeral", &numeral(number))]),
             List::Objectives(g) => of_group(texts.item_objective, g),
             List::Coordinators(g) => of_group(texts.item_coordinator, g),
@@ -147,6 +168,7 @@ impl List {
         let field = match self {
             List::Sections => Field::Heading(index),
             List::Paragraphs(s) => Field::Paragraph(s, index),
+            List::Notes(s, p) => Field::Note(s, note_index(report.introduction.get(s)?, p, index)?),
             List::Groups => Field::GroupTitle(index),
             List::Objectives(g) => Field::SpecificObjective(g, index),
             List::Coordinators(g) => Field::Country(g, index),
@@ -174,6 +196,7 @@ pub fn new_item(list: List, text: String, report: &Report, after: Option<usize>)
             notes: Vec::new(),
         }),
         List::Paragraphs(_) => Item::Paragraph(text, Vec::new()),
+        List::Notes(..) => Item::Note(text),
         List::Groups => Item::Group(Box::new(Group {
             title: text.clone(),
             topic: text,
@@ -202,5 +225,27 @@ pub fn new_item(list: List, text: String, report: &Report, after: Option<usize>)
 
 /// Whether the first field of a new item of `list` may not be empty.
 pub fn first_field_required(list: List) -> bool {
-    matches!(list, List::Groups | List::Coordinators(_) | List::Activities(_))
+    matches!(list, List::Notes(..) | List::Groups | List::Coordinators(_) | List::Activities(_))
+}
+
+/// Where in the section's notes the `index`th note of paragraph `paragraph` is.
+fn note_index(section: &Section, paragraph: usize, index: usize) -> Option<usize> {
+    section
+        .notes
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| n.paragraph == paragraph)
+        .nth(index)
+        .map(|(i, _)| i)
+}
+
+/// Where in the section's notes a note of `paragraph` goes to be that paragraph's `index`th:
+/// before the one there now, else after the paragraph's last, else before the first note of
+/// a later paragraph, so the notes stay in the order of their paragraphs.
+fn note_slot(section: &Section, paragraph: usize, index: usize) -> usize {
+    let notes = &section.notes;
+    note_index(section, paragraph, index)
+        .or_else(|| notes.iter().rposition(|n| n.paragraph == paragraph).map(|i| i + 1))
+        .or_else(|| notes.iter().position(|n| n.paragraph > paragraph))
+        .unwrap_or(notes.len())
 }

@@ -4,10 +4,12 @@
 
 mod change;
 mod field;
+mod front;
 mod history;
 mod list;
 
 pub use change::{Change, Choice, Scope};
 pub use field::Field;
+pub use front::Front;
 pub use history::{Entry, History};
 pub use list::{Item, List, first_field_required, new_item};

@@ -16,7 +16,7 @@ mod texts;
 
 use std::fmt::{self, Write};
 
-use crate::model::{DocumentType, Status};
+use crate::model::{Distribution, DocumentType, Language, Status};
 
 pub use errors::Describe;
 pub use texts::Texts;
@@ -171,6 +171,25 @@ impl Texts {
         match kind {
             DocumentType::RegionalStandard => self.regional_standard,
             DocumentType::Thematic => self.thematic,
+        }
+    }
+
+    /// A distribution, in lower case: "limited", "limitada".
+    pub fn distribution(&self, distribution: Distribution) -> &'static str {
+        match distribution {
+            Distribution::General => self.distribution_general,
+            Distribution::Limited => self.distribution_limited,
+            Distribution::Restricted => self.distribution_restricted,
+        }
+    }
+
+    /// A language's name, as this language writes it: "Spanish", "español".
+    pub fn language(&self, language: Language) -> &'static str {
+        match language {
+            Language::English => self.language_english,
+            Language::Spanish => self.language_spanish,
+            Language::French => self.language_french,
+            Language::Portuguese => self.language_portuguese,
         }
     }
 }

@@ -123,6 +123,15 @@ texts! {
     row_section, row_add_paragraph, row_add_section, row_document_type, row_add_objective,
     /// `{number}` (the coordinator).
     row_country, row_institution, row_add_coordinator,
+    /// Format 2's rows: the file's format, the front matter's choices and job number, a
+    /// note (`{number}`) and the row to add one, where the source named a coordinator, and
+    /// whether it says the group has none (its two values).
+    row_format, row_distribution, row_language, row_original_language, row_job_number, row_note,
+    row_add_note, row_stated_in, row_no_coordinators, no_coordinators_yes, no_coordinators_no,
+    /// The format row of a format-1 file, with the key that moves it on (`{key:open}`).
+    format_1_value,
+    /// The values of the distribution (the languages' are below); a choice not stated.
+    distribution_general, distribution_limited, distribution_restricted, front_not_stated,
 
     // The overview.
     /// The programme's change: `{delta}`.
@@ -155,6 +164,15 @@ texts! {
     editor_field, editor_date, date_format, duplicate_coordinator,
     /// The editor's title on a new item: `{item}` (an item name, below); capitalized.
     editor_new,
+    /// Asking to move a format-1 file on to format 2: the title; `{name}` (the file's) and
+    /// `{what}` (one of the `holds_…` below); an older wgtrack; `{name}`, the backup; the
+    /// answer no (`{name}`); Enter on the format of a file already moved on (`{name}`,
+    /// `{format}`).
+    format_title, format_question, format_older, format_backup, format_declined,
+    format_current,
+    /// What format 2 lets a file hold, as `{what}` above.
+    holds_distribution, holds_language, holds_original_language, holds_job_number, holds_notes,
+    holds_no_coordinators, holds_reviews, holds_all,
     /// The delete question: `{item}`.
     delete_question, delete_note, delete_title, quit_unsaved, quit_title, conflict_missing,
     conflict_changed, conflict_nothing_saved, conflict_title, save_as_title, save_as_hint,
@@ -198,7 +216,9 @@ texts! {
     /// `{section}`.
     field_heading,
     /// `{number}`, `{section}`.
-    field_paragraph,
+    field_paragraph, field_job_number,
+    /// `{number}` (among the section's notes), `{section}`.
+    field_note,
     /// `{numeral}`.
     field_group_title,
     /// `{numeral}`.
@@ -223,6 +243,8 @@ texts! {
     item_section,
     /// `{number}`, `{section}`.
     item_paragraph,
+    /// `{number}` (among the paragraph's notes), `{paragraph}`, `{section}`.
+    item_note,
     /// `{numeral}`.
     item_group,
     /// `{number}`, `{numeral}`.
@@ -239,6 +261,12 @@ texts! {
     change_text,
     /// `{numeral}`, `{type}`.
     change_document_type,
+    /// A choice of the front matter: `{field}` (its row's label, in lower case), `{value}`.
+    change_front,
+    /// A group the source states has no coordinator, or not: `{numeral}`.
+    change_no_coordinators, change_coordinators_listed,
+    /// `{format}`.
+    change_format,
     /// `{item}`.
     change_insert,
     /// `{item}`.
@@ -270,7 +298,7 @@ texts! {
     match_found,
     /// A match's place (list, footer): `{section}`; `{number}` (an introduction paragraph,
     /// objective, coordinator); `{numeral}`; `{place}` (VIII.7). The list's title: `{total}`, `{query}`.
-    place_heading, place_paragraph, place_group_title, place_group_topic, place_general_objective,
+    place_heading, place_paragraph, place_note, place_group_title, place_group_topic, place_general_objective,
     place_objective, place_coordinator, place_activity_topic, place_description, place_remarks,
     matches_title, search_wrapped, details_need_group, need_one_group, choose_activity,
     no_activities_in_group,
@@ -374,9 +402,9 @@ texts! {
     checks_title, checks_mark,
     /// Asked for the list before the first check is back; with nothing found.
     checks_running, checks_none,
-    /// The reason prompt: `{place}`, `{rule}`; its hint; refused in format 1; the change:
-    /// `{finding}`; the footer's word for the key.
-    review_reason_title, review_reason_hint, review_needs_format_2, change_reviewed, hint_reviewed,
+    /// The reason prompt: `{place}`, `{rule}`; its hint; the change: `{finding}`; the
+    /// footer's word for the key.
+    review_reason_title, review_reason_hint, change_reviewed, hint_reviewed,
     /// A finding gone to: `{number}`, `{total}`, `{place}`, `{rule}`, `{message}`.
     finding_shown,
     /// Each rule's name.
@@ -394,8 +422,8 @@ texts! {
     found_date_not_after, found_title_to_set, found_title_previous, found_duplicate_activity,
     found_duplicate_coordinator, found_doubled_spaces, found_stray_star, found_unpaired,
     found_unpaired_quote, found_bad_url, found_other_language, found_stale_review,
-    /// Languages, as a sentence names them.
-    language_english, language_spanish,
+    /// Languages, as a sentence names them and the front matter's choices show them.
+    language_english, language_spanish, language_french, language_portuguese,
 
     // Returned update sheets: the prompt, the review screen; `{source}`: file (country).
     /// `{change}`, `{source}`; `{path}`; `{cause}`; `{file}`, `{numeral}`.
@@ -424,7 +452,8 @@ texts! {
     context_edit_progress, context_edit_text, context_confirm_delete, context_details,
     context_search, context_confirm_quit, context_conflict, context_save_as, context_threshold,
     context_go_to, context_baseline, context_recover, context_help, context_confirm_save,
-    context_matches, context_history, action_history, action_open_version, context_checks, action_checks, context_review_reason, action_mark_reviewed, context_import, context_review, context_leave_review, action_import_sheet,
+    context_matches, context_history, context_confirm_format, action_move_to_format_2,
+    hint_move_format, hint_keep_format, action_history, action_open_version, context_checks, action_checks, context_review_reason, action_mark_reviewed, context_import, context_review, context_leave_review, action_import_sheet,
     action_toggle_proposal, action_edit_proposal, action_accept_all, action_apply_accepted,
     action_leave_review, hint_accept, hint_accept_all, action_up, action_down, action_page_up,
     action_page_down, action_home, action_end, action_next_activity, action_prev_activity,

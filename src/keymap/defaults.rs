@@ -199,6 +199,11 @@ impl Default for Keymap {
         bind(C::ConfirmSave, K::Char('s'), none, A::Confirm);
         bind(C::ConfirmSave, K::Char('n'), none, A::Back);
         bind(C::ConfirmSave, K::Esc, none, A::Back);
+        // A file an older wgtrack no longer reads: a letter moves it on, not Enter.
+        bind(C::ConfirmFormat, K::Char('y'), none, A::Confirm);
+        bind(C::ConfirmFormat, K::Char('s'), none, A::Confirm);
+        bind(C::ConfirmFormat, K::Char('n'), none, A::Back);
+        bind(C::ConfirmFormat, K::Esc, none, A::Back);
         for (code, action) in list_moves().into_iter().chain([
             (K::Char(' '), A::ToggleProposal),
             (K::Char('e'), A::EditProposal),

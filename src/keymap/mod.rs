@@ -48,6 +48,8 @@ pub enum Context {
     ConfirmQuit,
     Conflict,
     ConfirmSave,
+    /// Asking before a format-1 file moves on to format 2.
+    ConfirmFormat,
     SaveAs,
     /// Typing the first line of a commit's message.
     Commit,
@@ -104,6 +106,7 @@ impl Context {
             C::ConfirmQuit => &[C::ConfirmQuit],
             C::Conflict => &[C::Conflict],
             C::ConfirmSave => &[C::ConfirmSave],
+            C::ConfirmFormat => &[C::ConfirmFormat],
             C::SaveAs => &[C::SaveAs],
             C::Commit => &[C::Commit],
             C::Threshold => &[C::Threshold],
@@ -166,6 +169,7 @@ pub fn context(app: &App) -> Context {
         (Mode::EditProgress(_), _) => Context::EditProgress,
         (Mode::EditText(_), _) => Context::EditText,
         (Mode::ConfirmDelete { .. }, _) => Context::ConfirmDelete,
+        (Mode::ConfirmFormat { .. }, _) => Context::ConfirmFormat,
         (Mode::Search { .. }, _) => Context::Search,
         (Mode::Matches { .. }, _) => Context::Matches,
         (Mode::Checks { .. }, _) => Context::Checks,

@@ -66,6 +66,7 @@ impl Context {
             Context::ConfirmQuit => texts.context_confirm_quit,
             Context::Conflict => texts.context_conflict,
             Context::ConfirmSave => texts.context_confirm_save,
+            Context::ConfirmFormat => texts.context_confirm_format,
             Context::SaveAs => texts.context_save_as,
             Context::Threshold => texts.context_threshold,
             Context::Baseline => texts.context_baseline,
@@ -96,6 +97,7 @@ pub fn describe_in(context: Context, action: &Action, texts: &Texts) -> &'static
         Action::Back if context == Context::Review => texts.action_leave_review,
         Action::Open if context == Context::Conflicts => texts.action_conflict_place,
         Action::Open if context == Context::History => texts.action_open_version,
+        Action::Confirm if context == Context::ConfirmFormat => texts.action_move_to_format_2,
         Action::Up => texts.action_up,
         Action::Down => texts.action_down,
         Action::PageUp => texts.action_page_up,
@@ -278,6 +280,8 @@ pub fn hints(context: Context) -> &'static [(&'static [Action], Word)] {
     ];
     const CONFIRM_SAVE: &[(&[Action], Word)] =
         &[(&[A::Confirm], |t| t.hint_save_anyway), (&[A::Back], |t| t.hint_cancel)];
+    const CONFIRM_FORMAT: &[(&[Action], Word)] =
+        &[(&[A::Confirm], |t| t.hint_move_format), (&[A::Back], |t| t.hint_keep_format)];
     const MATCHES: &[(&[Action], Word)] = &[
         (&[A::Up, A::Down], |t| t.hint_move),
         (&[A::Open], |t| t.hint_go_to),
@@ -330,6 +334,7 @@ pub fn hints(context: Context) -> &'static [(&'static [Action], Word)] {
         Context::ConfirmDelete => CONFIRM_DELETE,
         Context::ConfirmQuit => CONFIRM_QUIT,
         Context::ConfirmSave => CONFIRM_SAVE,
+        Context::ConfirmFormat => CONFIRM_FORMAT,
         Context::Matches => MATCHES,
         Context::Checks => CHECKS,
         Context::Help => HELP,

@@ -46,6 +46,17 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, ctx: &Context, view: &mut 
             let line = match &row.kind {
                 RowKind::Heading => Line::styled(row.label.clone(), theme.label),
                 RowKind::Add(_) => Line::styled(row.label.clone(), theme.muted),
+                RowKind::Said => Line::from(vec![
+                    Span::styled(fit(&row.label, LABEL_WIDTH), theme.label),
+                    Span::raw(" "),
+                    Span::styled(ellipsize(&row.value, value_width), theme.muted),
+                ]),
+                // The key that moves the file on, as bound now.
+                RowKind::Format => Line::from(vec![
+                    Span::styled(fit(&row.label, LABEL_WIDTH), theme.label),
+                    Span::raw(" "),
+                    Span::raw(ellipsize(&ctx.keys(app, &row.value), value_width)),
+                ]),
                 _ => {
                     // One line per row: the first paragraph, cut; Enter shows all of it.
                     let first = row.value.split('\n').next().unwrap_or("");

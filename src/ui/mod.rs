@@ -9,6 +9,7 @@ mod conflicts;
 mod details;
 mod editor;
 mod footer;
+mod format_question;
 mod group;
 mod groups;
 mod header;

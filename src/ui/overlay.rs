@@ -77,6 +77,9 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &App, ctx: &Context, view: &mut 
             ];
             show(frame, area, window(ctx, texts.delete_title), lines);
         }
+        Mode::ConfirmFormat { needs, .. } => {
+            super::format_question::draw(frame, body, app, ctx, view, *needs)
+        }
         Mode::ConfirmQuit => {
             let area = body.centered(wide(52, app, ctx, body), Constraint::Length(5));
             let lines = vec![
@@ -216,13 +219,13 @@ fn text_editor(
 }
 
 /// Where on screen the selected row of a list drawn in `rows` from `offset` is.
-fn row_on_screen(rows: Rect, selected: Option<usize>, offset: usize) -> Option<u16> {
+pub(super) fn row_on_screen(rows: Rect, selected: Option<usize>, offset: usize) -> Option<u16> {
     let at = u16::try_from(selected?.checked_sub(offset)?).ok()?;
     (at < rows.height).then_some(rows.y + at)
 }
 
 /// `area` moved off the screen row `row`, below it if there is room, else above it.
-fn clear_of(area: Rect, row: Option<u16>, body: Rect) -> Rect {
+pub(super) fn clear_of(area: Rect, row: Option<u16>, body: Rect) -> Rect {
     let Some(row) = row.filter(|&y| (area.top()..area.bottom()).contains(&y)) else {
         return area;
     };
@@ -299,8 +302,13 @@ fn prompt(
 /// A window's width: `width`, or more where its keys need it (longer words than English
 /// have), never more than the body.
 pub(super) fn wide(width: u16, app: &App, ctx: &Context, body: Rect) -> Constraint {
+    Constraint::Length(width_for(width, app, ctx, body))
+}
+
+/// The width `wide` gives, in cells.
+pub(super) fn width_for(width: u16, app: &App, ctx: &Context, body: Rect) -> u16 {
     let keys = u16::try_from(key_line(app, ctx).width()).unwrap_or(u16::MAX);
-    Constraint::Length(width.max(keys.saturating_add(2)).min(body.width))
+    width.max(keys.saturating_add(2)).min(body.width)
 }
 
 /// A window over the panes, titled `title` (padded here).

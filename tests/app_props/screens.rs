@@ -198,4 +198,17 @@ fn every_mode_draws_at_any_size() {
     app.offer_recovery(recovered, dir.path().join("recovery.ron"));
     assert!(matches!(app.mode(), Mode::Recover(_)), "{:?}", app.mode());
     draw_at_sizes(&mut app, "the recovery offer", true);
+
+    // The question before a format-1 file moves on, asked from the report's format row: the
+    // longest list of what format 2 holds.
+    let old = dir.path().join("format-1.ron");
+    fs::write(&old, include_str!("../fixtures/format-1/report-2020-2021.ron")).unwrap();
+    let (report, fingerprint) = store::open(&old).unwrap();
+    let mut app =
+        App::new(report, old.clone()).with_disk(Expect::Content(fingerprint)).with_paths(paths());
+    for action in [Action::ReportDetails, Action::Home, Action::Open] {
+        send(&mut app, action);
+    }
+    assert!(matches!(app.mode(), Mode::ConfirmFormat { .. }), "{:?}", app.mode());
+    draw_at_sizes(&mut app, "the format question", true);
 }

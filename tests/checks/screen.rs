@@ -189,16 +189,21 @@ fn a_finding_marked_reviewed_with_a_reason_leaves_the_list_and_undo_brings_it_ba
 }
 
 #[test]
-fn a_format_1_file_cannot_keep_a_review_and_says_how_to_move_on() {
+fn a_format_1_file_asks_to_move_on_before_it_keeps_a_review() {
     let mut report = shipped();
     report.format = 1;
     report.distribution = None;
     report.language = None;
     report.original_language = None;
     report.job_number = None;
-    let mut d = Driver::with(report);
+    let mut d = Driver::with(report).on_screen(120, 40);
     d.ch('!');
     d.ch('r');
+    assert!(matches!(d.app.mode(), Mode::ConfirmFormat { .. }), "{:?}", d.app.mode());
+    let text = d.settled_text();
+    assert!(text.contains("Move the file to format 2?"), "{text}");
+    assert!(text.contains("lets it hold") && text.contains("findings marked reviewed."), "{text}");
+    d.esc();
     assert!(matches!(d.app.mode(), Mode::Checks { .. }), "{:?}", d.app.mode());
-    assert!(d.message().contains("wgtrack migrate"), "{}", d.message());
+    assert_eq!(d.app.report().format, 1);
 }

@@ -181,8 +181,9 @@ fn group_details_are_edited_and_saved() {
     pty.send("y");
     pty.wait_for("Deleted specific objective 2 of group II");
 
-    // A second coordinator, from the last row: its country, then its institution.
+    // A second coordinator, from its row above the last: its country, then its institution.
     pty.send("\x1b[F");
+    pty.send("k");
     pty.send(ENTER);
     pty.wait_for("Country of coordinator 2 of group II (Enter: done)");
     pty.send("Brazil");
@@ -283,15 +284,17 @@ fn the_report_details_are_edited_and_saved() {
     pty.send(ENTER);
     pty.wait_for("Changed venue");
 
-    // A paragraph added after the first one of section 1, then edited.
-    pty.send("jj");
+    // A paragraph added after the first one of section 1 (past the distribution, the
+    // languages, the job number and the section's heading), then edited.
+    pty.send("jjjjjj");
     pty.send("a");
     pty.wait_for("New paragraph 2 of section 1 (Enter: done)");
     pty.send("A paragraph added.");
     pty.wait_for("A paragraph added.");
     pty.send(ENTER);
     pty.wait_for("Added paragraph 2 of section 1");
-    pty.send("j");
+    // Past the first paragraph's row that adds a note.
+    pty.send("jj");
     pty.send(ENTER);
     pty.wait_for("Paragraph 2 of section 1 (Enter: done)");
     pty.send(" And edited.");
@@ -300,10 +303,12 @@ fn the_report_details_are_edited_and_saved() {
     pty.wait_for("Changed paragraph 2 of section 1");
 
     // The last section ("Type of document") deleted from its heading's row: from the last
-    // row (+ section), up past its + paragraph row and its paragraphs.
-    let paragraphs = shipped().introduction[3].paragraphs.len();
+    // row (+ section), up past its + paragraph row and its paragraphs, each with its + note
+    // row (it has no notes).
+    let section = &shipped().introduction[3];
+    assert!(section.notes.is_empty());
     pty.send("\x1b[F");
-    pty.send(&"k".repeat(paragraphs + 2));
+    pty.send(&"k".repeat(2 * section.paragraphs.len() + 2));
     pty.send("d");
     pty.wait_for("Delete section 4 “");
     pty.send("y");

@@ -211,12 +211,12 @@ pub fn place(field: Field, report: &Report, texts: &Texts) -> String {
         fill(template, &[("place", &format!("{}.{}", numeral(g + 1), a + 1))])
     };
     match field {
-        Field::Symbol => texts.row_symbol.into(),
-        Field::Date => texts.row_date.into(),
-        Field::Title => texts.row_title.into(),
-        Field::Meeting => texts.row_meeting.into(),
-        Field::Venue => texts.row_venue.into(),
-        Field::JobNumber => texts.row_job_number.into(),
+        Field::Symbol
+        | Field::Date
+        | Field::Title
+        | Field::Meeting
+        | Field::Venue
+        | Field::JobNumber => field.front_matter_label(texts).unwrap_or_default().into(),
         Field::Heading(s) => fill(texts.place_heading, &[("section", &(s + 1))]),
         Field::Paragraph(s, p) => {
             fill(texts.place_paragraph, &[("number", &paragraph_number(report, s, p))])

@@ -104,20 +104,16 @@ pub fn rows(report: &Report, of: DetailsOf, texts: &Texts) -> Vec<Row> {
             };
             rows.push(Row { label: texts.row_format.into(), value: format, kind: RowKind::Format });
             rows.push(heading(texts.row_front_matter));
-            for (label, f) in [
-                (texts.row_symbol, Field::Symbol),
-                (texts.row_date, Field::Date),
-                (texts.row_title, Field::Title),
-                (texts.row_meeting, Field::Meeting),
-                (texts.row_venue, Field::Venue),
-            ] {
-                rows.push(field(label.to_string(), f, None));
+            let labelled =
+                |f: Field| field(f.front_matter_label(texts).unwrap_or("").into(), f, None);
+            for f in [Field::Symbol, Field::Date, Field::Title, Field::Meeting, Field::Venue] {
+                rows.push(labelled(f));
             }
             for front in Front::of(report) {
                 let (label, value) = (front.label(texts).into(), front.value(texts).into());
                 rows.push(Row { label, value, kind: RowKind::Front(front) });
             }
-            rows.push(field(texts.row_job_number.into(), Field::JobNumber, None));
+            rows.push(labelled(Field::JobNumber));
             rows.push(heading(texts.row_introduction));
             for (s, section) in report.introduction.iter().enumerate() {
                 let item = Some((List::Sections, s));

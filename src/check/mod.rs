@@ -164,12 +164,12 @@ impl Finding {
     /// in the language of `texts` (`Título`, `Introducción 2`), the numbers as they are.
     pub fn place_in(&self, texts: &Texts) -> String {
         match self.field {
-            Field::Symbol => texts.row_symbol.into(),
-            Field::Date => texts.row_date.into(),
-            Field::Title => texts.row_title.into(),
-            Field::Meeting => texts.row_meeting.into(),
-            Field::Venue => texts.row_venue.into(),
-            Field::JobNumber => texts.row_job_number.into(),
+            Field::Symbol
+            | Field::Date
+            | Field::Title
+            | Field::Meeting
+            | Field::Venue
+            | Field::JobNumber => self.field.front_matter_label(texts).unwrap_or_default().into(),
             Field::Heading(s) | Field::Paragraph(s, _) | Field::Note(s, _) => {
                 format!("{} {}", texts.row_introduction, s + 1)
             }

@@ -186,6 +186,19 @@ impl Field {
         }
     }
 
+    /// A front-matter field's name as the details form labels it: "Title", "Título".
+    pub fn front_matter_label(self, texts: &Texts) -> Option<&'static str> {
+        Some(match self {
+            Field::Symbol => texts.row_symbol,
+            Field::Date => texts.row_date,
+            Field::Title => texts.row_title,
+            Field::Meeting => texts.row_meeting,
+            Field::Venue => texts.row_venue,
+            Field::JobNumber => texts.row_job_number,
+            _ => return None,
+        })
+    }
+
     /// The field's name for messages: "remarks of VIII.7", "title of group II".
     pub fn describe(self, texts: &Texts) -> String {
         let place = |g: usize, a: usize| format!("{}.{}", numeral(g + 1), a + 1);

@@ -165,6 +165,31 @@ fn text_rules_each_fire_on_their_fault_only() {
 }
 
 #[test]
+fn text_rules_read_the_notes_and_the_job_number() {
+    let paths = |report: &Report, rule: &str| -> Vec<String> {
+        let findings = check::check(report, None);
+        findings.iter().filter(|f| f.rule.name() == rule).map(|f| f.path.to_string()).collect()
+    };
+    let mut report = shipped();
+    let (s, n) = report
+        .introduction
+        .iter()
+        .enumerate()
+        .find_map(|(s, section)| (!section.notes.is_empty()).then_some((s, 0)))
+        .expect("the shipped report has a note");
+    let note = format!("introduction[{s}].notes[{n}].text");
+    assert!(!paths(&report, "bad-url").contains(&note));
+    report.introduction[s].notes[n].text = "See https://www..cepal.org/es  online.".into();
+    report.job_number = Some("21-  00161".into());
+    assert!(paths(&report, "bad-url").contains(&note));
+    let doubled = paths(&report, "doubled-spaces");
+    assert!(doubled.contains(&note), "{doubled:?}");
+    assert!(doubled.contains(&"job_number".to_string()), "{doubled:?}");
+    report.job_number = Some("21-00161".into());
+    assert!(!paths(&report, "doubled-spaces").contains(&"job_number".to_string()));
+}
+
+#[test]
 fn a_spanish_report_reads_english_as_the_other_language() {
     let mut report = shipped();
     for group in 0..report.groups.len() {

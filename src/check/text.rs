@@ -7,7 +7,7 @@ use crate::edit::Field;
 use crate::emphasis;
 use crate::model::{Group, Report};
 
-/// The front matter's and the introduction's texts.
+/// The front matter's and the introduction's texts, with the paragraphs' notes.
 pub(super) fn report_texts(report: &Report, language: Language, found: &mut Vec<Finding>) {
     let front = [
         (Field::Title, &report.title),
@@ -19,6 +19,9 @@ pub(super) fn report_texts(report: &Report, language: Language, found: &mut Vec<
         in_language(field, text, language, found);
     }
     written(Field::Symbol, &report.symbol, found);
+    if let Some(job) = &report.job_number {
+        written(Field::JobNumber, job, found);
+    }
     for (s, section) in report.introduction.iter().enumerate() {
         if let Some(heading) = &section.heading {
             written(Field::Heading(s), heading, found);
@@ -27,6 +30,10 @@ pub(super) fn report_texts(report: &Report, language: Language, found: &mut Vec<
         for (p, paragraph) in section.paragraphs.iter().enumerate() {
             written(Field::Paragraph(s, p), paragraph, found);
             in_language(Field::Paragraph(s, p), paragraph, language, found);
+        }
+        for (n, note) in section.notes.iter().enumerate() {
+            written(Field::Note(s, n), &note.text, found);
+            in_language(Field::Note(s, n), &note.text, language, found);
         }
     }
 }

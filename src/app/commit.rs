@@ -184,16 +184,6 @@ impl App {
             }
         }
     }
-
-    pub(super) fn file_name(&self) -> String {
-        let path = self.path();
-        path.file_name().map_or(path.display().to_string(), |n| n.display().to_string())
-    }
-
-    /// The report's file, for the commit prompt's title.
-    pub fn commit_file_name(&self) -> String {
-        self.file_name()
-    }
 }
 
 /// Where the changes made came from, for the message: each change with a source, at its

@@ -286,6 +286,12 @@ impl App {
         self.session.path()
     }
 
+    /// The report file's name, as messages and questions say it.
+    pub fn file_name(&self) -> String {
+        let path = self.path();
+        path.file_name().map_or(path.display().to_string(), |n| n.display().to_string())
+    }
+
     pub fn figures(&self) -> &Figures {
         self.document.figures()
     }

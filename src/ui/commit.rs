@@ -36,6 +36,6 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &App, ctx: &Context, commit: &Co
         lines.push(Line::styled(" …", ctx.theme.muted));
     }
     lines.push(key_line(app, ctx));
-    let title = fill(texts.commit_title, &[("name", &app.commit_file_name())]);
+    let title = fill(texts.commit_title, &[("name", &app.file_name())]);
     show(frame, area, window(ctx, title), lines);
 }

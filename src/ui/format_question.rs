@@ -21,7 +21,7 @@ pub fn draw(
     needs: Needs,
 ) {
     let texts = app.texts();
-    let name = app.path().file_name().unwrap_or_default().display().to_string();
+    let name = app.file_name();
     let what = needs.holds(texts);
     let question = fill(texts.format_question, &[("name", &name), ("what", &what)]);
     let backup = fill(texts.format_backup, &[("name", &name)]);

@@ -102,7 +102,7 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &App, ctx: &Context, view: &mut 
         }
         Mode::ConfirmSave { caution, .. } => {
             let area = body.centered(wide(64, app, ctx, body), Constraint::Length(8));
-            let name = app.path().file_name().unwrap_or_default().display();
+            let name = app.file_name();
             let question = match caution {
                 Caution::ReadOnly { mode } => {
                     fill(texts.ask_read_only, &[("name", &name), ("mode", &format!("{mode:04o}"))])
